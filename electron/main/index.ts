@@ -1,0 +1,91 @@
+/**
+ * The Electron shell: app lifecycle, the window, security, the menu and IPC
+ * registration. No domain logic: every request goes to the host handlers that
+ * the web host and the CLI share.
+ */
+import { app, BrowserWindow, ipcMain, Menu, session, shell } from 'electron';
+import { join } from 'node:path';
+import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL, type EventName, type MainEvents } from '../../shared/api';
+import { createHostHandlers } from '../../host/host-handlers';
+import { createDispatcher, type CallContext } from '../../host/rpc/dispatcher';
+import { buildMenu } from './menu';
+import { registerAppScheme, serveRenderer } from './protocol';
+import { APP_ORIGIN, externalUrlAllowed, secureWebPreferences, senderAllowed } from './security';
+
+registerAppScheme();
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    const win = BrowserWindow.getAllWindows()[0];
+    if (win) {
+      if (win.isMinimized()) win.restore();
+      win.focus();
+    }
+  });
+  void app.whenReady().then(start);
+}
+
+function resourcesDir(): string {
+  return app.isPackaged ? join(process.resourcesPath, 'resources') : join(app.getAppPath(), 'resources');
+}
+
+function start(): void {
+  serveRenderer(join(app.getAppPath(), 'out', 'renderer'));
+  // No permission (camera, notifications, geolocation…) is ever needed.
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+
+  const handlers = createHostHandlers({ resourcesDir: resourcesDir(), appVersion: app.getVersion(), host: 'electron' });
+  const dispatch = createDispatcher(handlers);
+  ipcMain.handle(IPC_CALL_CHANNEL, async (event, method: unknown, args: unknown) => {
+    if (!senderAllowed(event.senderFrame?.url)) {
+      return { ok: false, error: { code: 'forbidden', message: 'request from a frame that is not Dealwright' } };
+    }
+    const ctx: CallContext = {
+      emit<E extends EventName>(name: E, payload: MainEvents[E]) {
+        if (!event.sender.isDestroyed()) event.sender.send(IPC_EVENT_CHANNEL, name, payload);
+      },
+    };
+    return dispatch(method, args, ctx);
+  });
+
+  Menu.setApplicationMenu(buildMenu());
+  createWindow();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createWindow();
+  });
+}
+
+function createWindow(): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1440,
+    height: 900,
+    minWidth: 960,
+    minHeight: 600,
+    title: 'Dealwright',
+    show: false,
+    webPreferences: secureWebPreferences(join(__dirname, 'preload.cjs')),
+  });
+  win.once('ready-to-show', () => win.show());
+  void win.loadURL(`${APP_ORIGIN}/index.html`);
+  return win;
+}
+
+app.on('web-contents-created', (_event, contents) => {
+  contents.on('will-navigate', (event, url) => {
+    if (new URL(url).origin !== APP_ORIGIN) event.preventDefault();
+  });
+  contents.on('will-redirect', (event, url) => {
+    if (new URL(url).origin !== APP_ORIGIN) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    if (externalUrlAllowed(url)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+});
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});

@@ -1,0 +1,60 @@
+/**
+ * Security settings of every Dealwright window, in one place so the Electron
+ * end-to-end tests can check them against the same constants.
+ */
+import type { WebPreferences } from 'electron';
+
+export const APP_SCHEME = 'app';
+export const APP_ORIGIN = 'app://dealwright';
+
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "worker-src 'self' blob:",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+export function secureWebPreferences(preload: string): WebPreferences {
+  return {
+    preload,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webviewTag: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    experimentalFeatures: false,
+    spellcheck: false,
+  };
+}
+
+/** Outside links open in the user's browser only for these hosts, over https. */
+const EXTERNAL_ALLOWLIST = new Set(['dealwright.app', 'www.dealwright.app', 'docs.dealwright.app']);
+
+export function externalUrlAllowed(raw: string): boolean {
+  try {
+    const url = new URL(raw);
+    return url.protocol === 'https:' && EXTERNAL_ALLOWLIST.has(url.hostname);
+  } catch {
+    return false;
+  }
+}
+
+/** Only frames showing our own bundled renderer may call MainApi. */
+export function senderAllowed(frameUrl: string | undefined): boolean {
+  if (!frameUrl) return false;
+  try {
+    return new URL(frameUrl).origin === APP_ORIGIN;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,75 @@
+/**
+ * A small, strict argument parser for the CLI: known flags only, values where
+ * a flag takes one, positionals counted. Anything else is a UsageError (exit 2).
+ */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+export interface FlagSpec {
+  /** flag name without dashes -> whether it takes a value */
+  [flag: string]: 'value' | 'boolean';
+}
+
+export interface ParsedArgs {
+  positionals: string[];
+  flags: Record<string, string | true>;
+}
+
+export function parseArgs(argv: string[], spec: FlagSpec, aliases: Record<string, string> = {}): ParsedArgs {
+  const positionals: string[] = [];
+  const flags: Record<string, string | true> = {};
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') {
+      positionals.push(...argv.slice(i + 1));
+      break;
+    }
+    if (arg.startsWith('-') && arg.length > 1) {
+      let name = arg.replace(/^--?/, '');
+      let inline: string | undefined;
+      const eq = name.indexOf('=');
+      if (eq >= 0) {
+        inline = name.slice(eq + 1);
+        name = name.slice(0, eq);
+      }
+      name = aliases[name] ?? name;
+      const kind = spec[name];
+      if (!kind) throw new UsageError(`unknown option ${arg}`);
+      if (kind === 'boolean') {
+        if (inline !== undefined) throw new UsageError(`--${name} takes no value`);
+        flags[name] = true;
+      } else {
+        const value = inline ?? argv[++i];
+        if (value === undefined) throw new UsageError(`--${name} needs a value`);
+        flags[name] = value;
+      }
+    } else {
+      positionals.push(arg);
+    }
+  }
+  return { positionals, flags };
+}
+
+export function intFlag(flags: ParsedArgs['flags'], name: string, min: number, max: number): number | undefined {
+  const raw = flags[name];
+  if (raw === undefined) return undefined;
+  const n = Number(raw);
+  if (typeof raw !== 'string' || !Number.isInteger(n) || n < min || n > max) {
+    throw new UsageError(`--${name} must be a whole number from ${min} to ${max}, got "${String(raw)}"`);
+  }
+  return n;
+}
+
+export function numberFlag(flags: ParsedArgs['flags'], name: string): number | undefined {
+  const raw = flags[name];
+  if (raw === undefined) return undefined;
+  const n = Number(raw);
+  if (typeof raw !== 'string' || raw.trim() === '' || !Number.isFinite(n)) {
+    throw new UsageError(`--${name} must be a number, got "${String(raw)}"`);
+  }
+  return n;
+}

@@ -1,0 +1,18 @@
+/**
+ * The CLI's command table: one entry per command of ../shared/spec/cli.md.
+ * Each command lives in its own file and returns its exit code.
+ */
+import { validateCommand } from './validate';
+
+export interface CommandContext {
+  out(text: string): void;
+  err(text: string): void;
+  /** The project root (resources/, out/ live below it). */
+  root: string;
+}
+
+export type Command = (argv: string[], ctx: CommandContext) => Promise<number>;
+
+export const commands: Record<string, Command> = {
+  validate: validateCommand,
+};

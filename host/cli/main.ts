@@ -1,0 +1,63 @@
+/**
+ * The `dealwright` command: headless access to the same validation, engine and
+ * exporters as the app (../shared/spec/cli.md). Exit codes: 0 success, 1 the
+ * input is wrong, 2 usage error. Errors go to stderr as `path: message` lines,
+ * never a stack trace.
+ */
+import { appVersion, projectRoot } from '../paths';
+import { commands, type CommandContext } from './commands';
+import { UsageError } from './args';
+
+const HELP = `dealwright — deal valuation and term sheets from .deal files
+
+Usage:
+  dealwright validate FILE
+  dealwright value FILE [--scenario ID] [--iterations N] [--seed S] [--workers K] [--json]
+  dealwright sensitivity FILE [--scenario ID] [--party ID] [--json]
+  dealwright solve FILE --vary PATH --party ID --target NPV [--scenario ID]
+  dealwright termsheet FILE -o OUT.docx [--scenario ID] [--audience counterparty|internal]
+  dealwright redline OLD.deal NEW.deal -o OUT.docx
+  dealwright redline FILE --from ID --to ID -o OUT.docx
+
+Options:
+  --help       show this help
+  --version    show the version
+
+Exit status: 0 success, 1 the input is wrong, 2 usage error.
+`;
+
+async function main(argv: string[]): Promise<number> {
+  const ctx: CommandContext = {
+    out: (s) => process.stdout.write(s),
+    err: (s) => process.stderr.write(s),
+    root: projectRoot(import.meta.url),
+  };
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    ctx.out(HELP);
+    return command === undefined ? 2 : 0;
+  }
+  if (command === '--version' || command === '-v') {
+    ctx.out(`${appVersion(ctx.root)}\n`);
+    return 0;
+  }
+  const run = commands[command];
+  if (!run) {
+    ctx.err(`dealwright: unknown command "${command}" (see dealwright --help)\n`);
+    return 2;
+  }
+  try {
+    return await run(rest, ctx);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      ctx.err(`dealwright ${command}: ${err.message}\n`);
+      return 2;
+    }
+    ctx.err(`dealwright ${command}: ${err instanceof Error ? err.message : String(err)}\n`);
+    return 1;
+  }
+}
+
+void main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

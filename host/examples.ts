@@ -1,0 +1,37 @@
+/**
+ * The example deals shipped under resources/examples: listing them for the
+ * welcome screen and opening one as an unsaved document.
+ */
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { ExampleSummary, OpenResult } from '../shared/api';
+import { openDealFile } from './documents/load';
+
+export async function listExamples(resourcesDir: string): Promise<ExampleSummary[]> {
+  const dir = join(resourcesDir, 'examples');
+  const names = (await readdir(dir)).filter((n) => n.endsWith('.deal')).sort();
+  const out: ExampleSummary[] = [];
+  for (const fileName of names) {
+    const result = await openDealFile(join(dir, fileName));
+    if (!result.ok) continue;
+    out.push({
+      id: fileName.replace(/\.deal$/, ''),
+      title: result.document.deal.title,
+      description: result.document.deal.description ?? '',
+      fileName,
+    });
+  }
+  return out;
+}
+
+export async function openExample(resourcesDir: string, id: string): Promise<OpenResult> {
+  const examples = await listExamples(resourcesDir);
+  const found = examples.find((e) => e.id === id);
+  if (!found) {
+    return { ok: false, fileName: `${id}.deal`, problems: [{ path: '', message: `no example called "${id}"` }] };
+  }
+  const result = await openDealFile(join(resourcesDir, 'examples', found.fileName));
+  // An example opens as a new, unsaved document: Save asks where to put it.
+  if (result.ok) result.document.path = null;
+  return result;
+}

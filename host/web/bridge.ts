@@ -1,0 +1,68 @@
+/**
+ * The web host's stand-in for Electron's preload: defines window.dealwright as
+ * the MainApi over a WebSocket to the server that served this page. Built as a
+ * plain browser script and injected before the renderer, so the renderer cannot
+ * tell the two front doors apart except through MainApi itself.
+ */
+import {
+  apiMethods,
+  unwrapEnvelope,
+  type EventName,
+  type MainApi,
+  type MainEvents,
+  type Envelope,
+} from '../../shared/api';
+
+type Pending = { resolve: (v: unknown) => void; reject: (e: unknown) => void };
+
+function createBridge(): MainApi {
+  const pending = new Map<number, Pending>();
+  const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  let nextId = 1;
+  const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
+  const socket = new WebSocket(`${scheme}//${location.host}/__dealwright/api`);
+  const ready = new Promise<void>((resolve, reject) => {
+    socket.addEventListener('open', () => resolve());
+    socket.addEventListener('error', () => reject(new Error('cannot reach the Dealwright web host')));
+  });
+  socket.addEventListener('close', () => {
+    for (const p of pending.values()) p.reject(new Error('the Dealwright web host closed the connection'));
+    pending.clear();
+  });
+  socket.addEventListener('message', (ev) => {
+    const msg = JSON.parse(String(ev.data)) as { id?: number; envelope?: Envelope<unknown>; event?: string; payload?: unknown };
+    if (typeof msg.id === 'number' && msg.envelope) {
+      const p = pending.get(msg.id);
+      pending.delete(msg.id);
+      if (!p) return;
+      try {
+        p.resolve(unwrapEnvelope(msg.envelope));
+      } catch (err) {
+        p.reject(err);
+      }
+    } else if (typeof msg.event === 'string') {
+      for (const l of listeners.get(msg.event) ?? []) l(msg.payload);
+    }
+  });
+
+  async function call(method: string, args: unknown[]): Promise<unknown> {
+    await ready;
+    const id = nextId++;
+    return new Promise((resolve, reject) => {
+      pending.set(id, { resolve, reject });
+      socket.send(JSON.stringify({ id, method, args }));
+    });
+  }
+
+  const api: Record<string, unknown> = {};
+  for (const method of apiMethods) api[method] = (...args: unknown[]) => call(method, args);
+  api.subscribe = <E extends EventName>(event: E, listener: (payload: MainEvents[E]) => void) => {
+    const set = listeners.get(event) ?? new Set();
+    set.add(listener as (p: unknown) => void);
+    listeners.set(event, set);
+    return () => set.delete(listener as (p: unknown) => void);
+  };
+  return Object.freeze(api) as MainApi;
+}
+
+Object.defineProperty(window, 'dealwright', { value: createBridge(), writable: false, configurable: false });

@@ -1,0 +1,32 @@
+/**
+ * `npm run serve`: start the web host on 127.0.0.1 and print the address to open.
+ *   node out/web/main.js [--port N] [--open]
+ */
+import { join } from 'node:path';
+import { createHostHandlers } from '../host-handlers';
+import { appVersion, projectRoot } from '../paths';
+import { startWebHost } from './server';
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  const portArg = argv.indexOf('--port');
+  const port = portArg >= 0 ? Number(argv[portArg + 1]) : 0;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    process.stderr.write(`--port: must be a port number, got ${argv[portArg + 1]}\n`);
+    process.exit(2);
+  }
+  const root = projectRoot(import.meta.url);
+  const ports = { resourcesDir: join(root, 'resources'), appVersion: appVersion(root), host: 'web' as const };
+  const host = await startWebHost({
+    port,
+    rendererDir: join(root, 'out', 'renderer'),
+    bridgeFile: join(root, 'out', 'web', 'bridge.js'),
+    handlers: () => createHostHandlers(ports),
+  });
+  process.stdout.write(`Dealwright web host: ${host.url}\n`);
+  const stop = () => void host.close().then(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+void main();

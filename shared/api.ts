@@ -1,0 +1,125 @@
+/**
+ * The MainApi contract: every request/response and every pushed event that
+ * crosses a process boundary, typed once.
+ *
+ * Three front doors implement it: the Electron preload (ipcRenderer.invoke),
+ * the web host bridge (a WebSocket) and, on the other side, the host handlers
+ * that both dispatch to. Channel names are the keys of `apiArgs`; nobody types
+ * them again by hand.
+ *
+ * Arguments are validated at the receiving end with the zod schemas below, so a
+ * malformed call gets a clear error instead of reaching a service.
+ *
+ * Intentionally has no platform imports.
+ */
+import { z } from 'zod';
+import type { Deal } from './model/schema';
+
+/** A problem a user can act on: where it is (a JSON path like `terms.royalty.tiers[1].rate`) and what is wrong. */
+export interface Problem {
+  path: string;
+  message: string;
+  /** 1-based column inside a formula, when the problem is in one. */
+  column?: number;
+  severity?: 'error' | 'warning';
+}
+
+export interface AppInfo {
+  name: string;
+  version: string;
+  /** Which front door serves this window; the renderer may show it, never branch on it for logic. */
+  host: 'electron' | 'web';
+  platform: string;
+}
+
+export interface ExampleSummary {
+  id: string;
+  title: string;
+  description: string;
+  fileName: string;
+}
+
+/** A document as the renderer holds it: the deal plus where it lives. */
+export interface OpenedDocument {
+  /** Absolute path, or null for an example or a new, never-saved deal. */
+  path: string | null;
+  fileName: string;
+  deal: Deal;
+  /** True when the file was migrated from an older version on open. */
+  migrated: boolean;
+}
+
+export type OpenResult =
+  | { ok: true; document: OpenedDocument }
+  | { ok: false; fileName: string; problems: Problem[] };
+
+const exampleId = z.string().regex(/^[a-z0-9-]{1,64}$/, 'must be an example id such as "pharma-licence"');
+
+/**
+ * Argument schemas of every request. The key is the channel name.
+ * Later work adds methods here; each needs an entry in ApiResults too.
+ */
+export const apiArgs = {
+  getAppInfo: z.tuple([]),
+  listExamples: z.tuple([]),
+  openExample: z.tuple([exampleId]),
+} as const;
+
+export interface ApiResults {
+  getAppInfo: AppInfo;
+  listExamples: ExampleSummary[];
+  openExample: OpenResult;
+}
+
+export type ApiMethod = keyof typeof apiArgs;
+export type ApiArgs<K extends ApiMethod> = z.infer<(typeof apiArgs)[K]>;
+export const apiMethods = Object.keys(apiArgs) as ApiMethod[];
+
+/** Events pushed from the host to the renderer. */
+export interface MainEvents {
+  /** Menu commands from the native menu (Electron) forwarded to the renderer. */
+  'menu:command': { command: string };
+}
+export type EventName = keyof MainEvents;
+/** Every event name, checked against MainEvents so none is missing or extra. */
+const eventTable: Record<EventName, true> = { 'menu:command': true };
+export const eventNames = Object.keys(eventTable) as EventName[];
+
+export type Unsubscribe = () => void;
+
+/** The two Electron IPC channels: every request goes over one, every pushed event over the other. */
+export const IPC_CALL_CHANNEL = 'dealwright:call';
+export const IPC_EVENT_CHANNEL = 'dealwright:event';
+
+/** What the renderer sees as `window.dealwright`. */
+export type MainApi = {
+  [K in ApiMethod]: (...args: ApiArgs<K>) => Promise<ApiResults[K]>;
+} & {
+  subscribe<E extends EventName>(event: E, listener: (payload: MainEvents[E]) => void): Unsubscribe;
+};
+
+/** How a call result travels over IPC or WebSocket: errors as values, never thrown across. */
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ApiErrorData };
+
+export interface ApiErrorData {
+  code: 'unknown-method' | 'bad-arguments' | 'failed' | 'cancelled' | 'forbidden';
+  message: string;
+  problems?: Problem[];
+}
+
+/** The error a front door rejects with on the renderer side. */
+export class ApiError extends Error {
+  readonly code: ApiErrorData['code'];
+  readonly problems: Problem[];
+  constructor(data: ApiErrorData) {
+    super(data.message);
+    this.name = 'ApiError';
+    this.code = data.code;
+    this.problems = data.problems ?? [];
+  }
+}
+
+export function unwrapEnvelope<T>(envelope: Envelope<T>): T {
+  if (envelope.ok) return envelope.value;
+  throw new ApiError(envelope.error);
+}

@@ -1,0 +1,228 @@
+/**
+ * The structural schema of a `.deal` file, version 1 (../shared/spec/deal-format.md).
+ *
+ * This module owns the shape only: which keys exist and what type each holds.
+ * Cross-field rules (unique ids, shares summing to 1, formulas, scenario paths)
+ * live in validate.ts. Every type of the deal model is inferred from here, so
+ * the shape is written once.
+ *
+ * Intentionally has no platform imports: it runs in the renderer, the host and
+ * the workers alike.
+ */
+import { z } from 'zod';
+
+export const DEAL_FORMAT = 'dealwright.deal';
+export const CURRENT_VERSION = 1;
+
+export const LIMITS = {
+  maxFileBytes: 5 * 1024 * 1024,
+  maxIterations: 10_000_000,
+  maxPeriods: 1200,
+} as const;
+
+export const ID_PATTERN = /^[A-Za-z][A-Za-z0-9_]*$/;
+
+const id = z.string().regex(ID_PATTERN, 'must start with a letter and use only letters, digits and _');
+const text = z.string();
+/** A number, or a formula string in mathjs syntax evaluated per iteration or per period. */
+export const numberOrFormula = z.union([z.number(), z.string().min(1, 'formula is empty')]);
+const finite = z.number().refine(Number.isFinite, 'must be a finite number');
+const fraction = finite.refine((v) => v >= 0 && v <= 1, 'must be between 0 and 1');
+const shares = z.record(z.string(), fraction);
+
+export const partySchema = z.strictObject({
+  id,
+  name: text.min(1, 'must not be empty'),
+  discountRate: finite,
+  walkAway: finite,
+});
+
+const inputCommon = { label: text.optional(), note: text.optional() };
+
+export const inputSchema = z.discriminatedUnion('dist', [
+  z.strictObject({ dist: z.literal('fixed'), value: finite, ...inputCommon }),
+  z.strictObject({ dist: z.literal('uniform'), min: finite, max: finite, ...inputCommon }),
+  z.strictObject({ dist: z.literal('triangular'), min: finite, mode: finite, max: finite, ...inputCommon }),
+  z.strictObject({ dist: z.literal('pert'), min: finite, mode: finite, max: finite, ...inputCommon }),
+  z.strictObject({
+    dist: z.literal('normal'),
+    mean: finite.optional(),
+    sd: finite.optional(),
+    low: finite.optional(),
+    high: finite.optional(),
+    min: finite.optional(),
+    max: finite.optional(),
+    ...inputCommon,
+  }),
+  z.strictObject({
+    dist: z.literal('lognormal'),
+    p50: finite.optional(),
+    p90: finite.optional(),
+    low: finite.optional(),
+    high: finite.optional(),
+    ...inputCommon,
+  }),
+  z.strictObject({ dist: z.literal('beta'), alpha: finite, beta: finite, ...inputCommon }),
+  z.strictObject({ dist: z.literal('chance'), p: fraction, ...inputCommon }),
+  z.strictObject({
+    dist: z.literal('discrete'),
+    values: z.array(finite).min(1, 'needs at least one value'),
+    weights: z.array(finite).optional(),
+    ...inputCommon,
+  }),
+]);
+
+export const correlationSchema = z.strictObject({
+  between: z.tuple([z.string(), z.string()]),
+  rank: finite,
+});
+
+const termCommon = { id, label: text.optional(), note: text.optional() };
+
+const royaltyTier = z.strictObject({ upTo: numberOrFormula.optional(), rate: numberOrFormula });
+const shareTier = z.strictObject({ upTo: numberOrFormula.optional(), shares });
+
+export const termSchema = z.discriminatedUnion('type', [
+  z.strictObject({
+    type: z.literal('payment'),
+    ...termCommon,
+    from: z.string(),
+    to: z.string(),
+    amount: numberOrFormula,
+    at: numberOrFormula.optional(),
+    when: numberOrFormula.optional(),
+  }),
+  z.strictObject({
+    type: z.literal('salesMilestone'),
+    ...termCommon,
+    from: z.string(),
+    to: z.string(),
+    amount: numberOrFormula,
+    base: numberOrFormula,
+    threshold: numberOrFormula,
+  }),
+  z.strictObject({
+    type: z.literal('royalty'),
+    ...termCommon,
+    from: z.string(),
+    to: z.string(),
+    base: numberOrFormula,
+    tiers: z.array(royaltyTier).min(1, 'needs at least one tier'),
+    until: numberOrFormula.optional(),
+  }),
+  z.strictObject({
+    type: z.literal('revenueShare'),
+    ...termCommon,
+    base: numberOrFormula,
+    shares: shares.optional(),
+    tiers: z.array(shareTier).min(1, 'needs at least one tier').optional(),
+  }),
+  z.strictObject({
+    type: z.literal('costShare'),
+    ...termCommon,
+    base: numberOrFormula,
+    shares,
+  }),
+  z.strictObject({
+    type: z.literal('equity'),
+    ...termCommon,
+    venture: numberOrFormula,
+    stakes: shares,
+    contributions: z
+      .array(z.strictObject({ party: z.string(), amount: numberOrFormula, at: numberOrFormula }))
+      .optional(),
+    preferredReturn: z.strictObject({ rate: numberOrFormula }).optional(),
+  }),
+  z.strictObject({
+    type: z.literal('cashflow'),
+    ...termCommon,
+    party: z.string(),
+    amount: numberOrFormula,
+  }),
+  z.strictObject({
+    type: z.literal('termination'),
+    ...termCommon,
+    when: numberOrFormula.optional(),
+    hazard: numberOrFormula.optional(),
+    from: numberOrFormula.optional(),
+    fee: z.strictObject({ from: z.string(), to: z.string(), amount: numberOrFormula }).optional(),
+  }),
+]);
+
+export const scenarioSchema = z.strictObject({
+  id,
+  name: text.min(1, 'must not be empty'),
+  notes: text.optional(),
+  set: z.record(z.string(), finite),
+});
+
+export const sliderSchema = z.strictObject({
+  path: z.string().min(1),
+  min: finite,
+  max: finite,
+  step: finite,
+  label: text.optional(),
+});
+
+export const timelineSchema = z.strictObject({
+  start: z.union([
+    z.number().int('must be a whole year').min(1900).max(2300),
+    z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a year or "YYYY-MM"'),
+  ]),
+  periods: z
+    .number()
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .max(LIMITS.maxPeriods, `must be at most ${LIMITS.maxPeriods}`),
+  step: z.enum(['year', 'quarter', 'month']),
+});
+
+export const termSheetSchema = z.strictObject({
+  sections: z.array(z.strictObject({ heading: text, text })).optional(),
+  successMetrics: z
+    .array(z.strictObject({ horizon: text, metric: text, target: text }))
+    .optional(),
+  placeholders: z.record(z.string(), text).optional(),
+});
+
+export const dealSchema = z.strictObject({
+  format: z.literal(DEAL_FORMAT),
+  version: z.literal(CURRENT_VERSION),
+  title: text.min(1, 'must not be empty'),
+  description: text.optional(),
+  currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as "USD"'),
+  unit: z.enum(['one', 'thousand', 'million', 'billion']),
+  us: z.string(),
+  timeline: timelineSchema,
+  parties: z.array(partySchema).min(2, 'needs at least 2 parties'),
+  inputs: z.record(z.string(), inputSchema),
+  correlations: z.array(correlationSchema).optional(),
+  series: z.record(z.string(), z.string().min(1, 'formula is empty')),
+  terms: z.array(termSchema),
+  scenarios: z.array(scenarioSchema),
+  sliders: z.array(sliderSchema).optional(),
+  simulation: z.strictObject({
+    iterations: z
+      .number()
+      .int('must be a whole number')
+      .min(1, 'must be at least 1')
+      .max(LIMITS.maxIterations, 'must be at most 10,000,000'),
+    seed: z.number().int('must be a whole number'),
+  }),
+  termSheet: termSheetSchema.optional(),
+});
+
+export type Deal = z.infer<typeof dealSchema>;
+export type Party = z.infer<typeof partySchema>;
+export type Input = z.infer<typeof inputSchema>;
+export type DistName = Input['dist'];
+export type Correlation = z.infer<typeof correlationSchema>;
+export type Term = z.infer<typeof termSchema>;
+export type TermType = Term['type'];
+export type TermOf<K extends TermType> = Extract<Term, { type: K }>;
+export type Scenario = z.infer<typeof scenarioSchema>;
+export type Slider = z.infer<typeof sliderSchema>;
+export type Timeline = z.infer<typeof timelineSchema>;
+export type TermSheet = z.infer<typeof termSheetSchema>;
+export type NumberOrFormula = z.infer<typeof numberOrFormula>;
+export type Unit = Deal['unit'];
