@@ -1,0 +1,115 @@
+/**
+ * Number paths into a deal (`terms.upfront.amount`, `terms.royalty.tiers.0.rate`,
+ * `inputs.peakSales.p50`, `parties.licensor.walkAway`), as used by scenarios,
+ * sliders, goal seek and term-sheet placeholders, and applying a scenario.
+ *
+ * `terms.<termId>` and `parties.<partyId>` select array items by id; other
+ * segments are object keys or array indices. Nothing here mutates its input.
+ *
+ * Intentionally has no platform imports.
+ */
+import type { Deal, Scenario } from './schema';
+
+export type PathResult<T> = { ok: true; value: T } | { ok: false; message: string };
+
+const FORBIDDEN = new Set(['__proto__', 'prototype', 'constructor']);
+
+/** Resolves each segment to a concrete key into plain JSON (ids become array indices). */
+function resolveKeys(deal: unknown, path: string): PathResult<(string | number)[]> {
+  const segments = path.split('.');
+  if (segments.length < 2 || segments.some((s) => s === '')) {
+    return { ok: false, message: `"${path}" is not a path (expected e.g. terms.upfront.amount)` };
+  }
+  const keys: (string | number)[] = [];
+  let node: unknown = deal;
+  for (let i = 0; i < segments.length; i++) {
+    const seg = segments[i]!;
+    if (FORBIDDEN.has(seg)) return { ok: false, message: `"${path}": "${seg}" is not allowed in a path` };
+    const parentKey = i > 0 ? segments[i - 1] : undefined;
+    if (Array.isArray(node)) {
+      let index: number;
+      if (i === 1 && (parentKey === 'terms' || parentKey === 'parties')) {
+        index = node.findIndex((item) => (item as { id?: unknown })?.id === seg);
+        if (index < 0) return { ok: false, message: `"${path}": no ${parentKey === 'terms' ? 'term' : 'party'} "${seg}"` };
+      } else if (/^\d+$/.test(seg)) {
+        index = Number(seg);
+        if (index >= node.length) return { ok: false, message: `"${path}": index ${seg} is beyond the ${node.length} items` };
+      } else {
+        return { ok: false, message: `"${path}": "${seg}" should be an index` };
+      }
+      keys.push(index);
+      node = node[index];
+    } else if (node !== null && typeof node === 'object') {
+      if (!Object.prototype.hasOwnProperty.call(node, seg)) {
+        return { ok: false, message: `"${path}": "${seg}" does not exist` };
+      }
+      keys.push(seg);
+      node = (node as Record<string, unknown>)[seg];
+    } else {
+      return { ok: false, message: `"${path}": "${segments.slice(0, i).join('.')}" holds no fields` };
+    }
+  }
+  return { ok: true, value: keys };
+}
+
+function valueAt(root: unknown, keys: (string | number)[]): unknown {
+  let node = root;
+  for (const k of keys) node = (node as Record<string | number, unknown>)[k];
+  return node;
+}
+
+/** The number at `path`, or a message saying why there is none (missing, or a formula/text). */
+export function getNumberAt(deal: Deal, path: string): PathResult<number> {
+  const keys = resolveKeys(deal, path);
+  if (!keys.ok) return keys;
+  const value = valueAt(deal, keys.value);
+  if (typeof value !== 'number') {
+    return { ok: false, message: `"${path}" holds ${typeof value === 'string' ? 'a formula' : 'no number'}, not a number` };
+  }
+  return { ok: true, value };
+}
+
+/** Any JSON value at `path` (for placeholders such as `parties.licensee.name`). */
+export function getValueAt(deal: Deal, path: string): PathResult<unknown> {
+  const keys = resolveKeys(deal, path);
+  if (!keys.ok) return keys;
+  return { ok: true, value: valueAt(deal, keys.value) };
+}
+
+/** A copy of the deal with the number at `path` replaced; the path must already hold a number. */
+export function setNumberAt(deal: Deal, path: string, value: number): PathResult<Deal> {
+  const keys = resolveKeys(deal, path);
+  if (!keys.ok) return keys;
+  if (typeof valueAt(deal, keys.value) !== 'number') return { ok: false, message: `"${path}" does not hold a number` };
+  const copy = structuredCloneJson(deal);
+  const parent = valueAt(copy, keys.value.slice(0, -1)) as Record<string | number, unknown>;
+  parent[keys.value[keys.value.length - 1]!] = value;
+  return { ok: true, value: copy };
+}
+
+/** Every scenario applies to the file as written (scenarios do not stack). */
+export function applyScenario(deal: Deal, scenario: Scenario): PathResult<Deal> {
+  let out = deal;
+  for (const [path, value] of Object.entries(scenario.set)) {
+    const next = setNumberAt(out, path, value);
+    if (!next.ok) return { ok: false, message: `scenarios.${scenario.id}: ${next.message}` };
+    out = next.value;
+  }
+  return { ok: true, value: out };
+}
+
+/** Finds a scenario by id (the first is the default when no id is given). */
+export function applyScenarioById(deal: Deal, scenarioId?: string): PathResult<{ deal: Deal; scenario: Scenario }> {
+  const scenario = scenarioId === undefined ? deal.scenarios[0] : deal.scenarios.find((s) => s.id === scenarioId);
+  if (!scenario) {
+    if (scenarioId === undefined) return { ok: true, value: { deal, scenario: { id: 'base', name: 'Base case', set: {} } } };
+    const known = deal.scenarios.map((s) => s.id).join(', ');
+    return { ok: false, message: `no scenario "${scenarioId}" (the deal has: ${known || 'none'})` };
+  }
+  const applied = applyScenario(deal, scenario);
+  return applied.ok ? { ok: true, value: { deal: applied.value, scenario } } : applied;
+}
+
+function structuredCloneJson<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
