@@ -1,0 +1,64 @@
+/**
+ * Money as negotiators read it: the deal's currency and unit, one convention
+ * everywhere (app, charts, term sheets): a currency symbol where one is
+ * unambiguous (`$`, `€`, `£`, `¥`), otherwise the ISO code and a space; the unit
+ * as a suffix (`k`, `M`, `bn`). So 25 USD million is `$25.0M`, 1200 EUR thousand
+ * is `€1,200k`, -5 GBP million is `-£5.0M`.
+ *
+ * Amounts stay in the file's unit: a negotiator who typed 25 (million) wants to
+ * read 25 back, never 25,000,000 or 0.025bn.
+ *
+ * Intentionally has no platform imports: the renderer, host and term sheets share it.
+ */
+import type { Unit } from '../model/schema';
+
+const SYMBOLS: Record<string, string> = { USD: '$', EUR: '€', GBP: '£', JPY: '¥' };
+
+const SUFFIX: Record<Unit, string> = { one: '', thousand: 'k', million: 'M', billion: 'bn' };
+
+/** Words for the unit, for captions such as "amounts in USD million". */
+export const UNIT_WORDS: Record<Unit, string> = { one: '', thousand: 'thousand', million: 'million', billion: 'billion' };
+
+export interface MoneyFormat {
+  currency: string;
+  unit: Unit;
+  /** Fixed decimals; by default 1 for million/billion (`$25.0M`) and 0 otherwise, more when the amount needs them. */
+  decimals?: number;
+}
+
+/** The prefix in front of a money amount: `$`, `€`, or `CHF ` for currencies without a safe symbol. */
+export function currencyPrefix(currency: string): string {
+  return SYMBOLS[currency] ?? `${currency} `;
+}
+
+/** Decimals that show the amount exactly (up to 2 more than the default), so 12.25 is never shown as 12.3. */
+function decimalsFor(amount: number, base: number): number {
+  for (let d = base; d < base + 2; d++) {
+    if (Math.abs(Number(amount.toFixed(d)) - amount) < 1e-9 * Math.max(1, Math.abs(amount))) return d;
+  }
+  return base + 2;
+}
+
+/** Groups thousands with commas and fixes the decimals (locale-independent: documents travel). */
+export function groupDigits(value: number, decimals: number): string {
+  const fixed = Math.abs(value).toFixed(decimals);
+  const [whole, frac] = fixed.split('.');
+  const grouped = whole!.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return frac === undefined ? grouped : `${grouped}.${frac}`;
+}
+
+/** `$25.0M`, `€1,200k`, `-£5.0M`, `CHF 300k`. Non-finite amounts read "n/a" rather than "NaN". */
+export function formatMoney(amount: number, fmt: MoneyFormat): string {
+  if (!Number.isFinite(amount)) return 'n/a';
+  const base = fmt.unit === 'million' || fmt.unit === 'billion' ? 1 : 0;
+  const decimals = fmt.decimals ?? decimalsFor(amount, base);
+  const digits = groupDigits(amount, decimals);
+  const sign = amount < 0 && Number(digits.replace(/,/g, '')) !== 0 ? '-' : '';
+  return `${sign}${currencyPrefix(fmt.currency)}${digits}${SUFFIX[fmt.unit]}`;
+}
+
+/** "USD million", "EUR thousand", "GBP": the caption under a table or chart axis. */
+export function moneyUnitCaption(fmt: Pick<MoneyFormat, 'currency' | 'unit'>): string {
+  const words = UNIT_WORDS[fmt.unit];
+  return words ? `${fmt.currency} ${words}` : fmt.currency;
+}
