@@ -1,0 +1,52 @@
+/**
+ * Colours and type for every Dealwright chart, so the app, the screenshots and
+ * the Word appendix look like one product: our side in a strong blue, the
+ * counterparty in a muted slate, "both satisfied" in green, walk-aways in red.
+ *
+ * Intentionally has no platform imports.
+ */
+
+export const CHART_FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
+
+export const chartColors = {
+  us: '#1f5fbf',
+  usSoft: 'rgba(31, 95, 191, 0.18)',
+  them: '#8a6d3b',
+  themSoft: 'rgba(138, 109, 59, 0.18)',
+  both: '#2e7d32',
+  bothSoft: 'rgba(46, 125, 50, 0.12)',
+  walkAway: '#b42318',
+  ink: '#1c2430',
+  muted: '#5b6676',
+  grid: '#e7ebf1',
+} as const;
+
+/** Further parties (joint ventures may have three or more) cycle through these after ours. */
+const OTHER_PARTY_COLORS = ['#8a6d3b', '#6b4c9a', '#00838f', '#ad5a00'];
+
+/** A party's line colour: ours is always the strong blue, others in a stable order. */
+export function partyColor(index: number, isUs: boolean): string {
+  if (isUs) return chartColors.us;
+  return OTHER_PARTY_COLORS[index % OTHER_PARTY_COLORS.length]!;
+}
+
+/** The same colour with transparency, for bands and areas. */
+export function softColor(hex: string, alpha = 0.18): string {
+  const n = Number.parseInt(hex.slice(1), 16);
+  return `rgba(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255}, ${alpha})`;
+}
+
+/** Settings shared by every option: calm text, no animation (a slider must not wait for a tween). */
+export const baseOption = {
+  animation: false,
+  textStyle: { fontFamily: CHART_FONT, color: chartColors.ink, fontSize: 12 },
+  aria: { enabled: true },
+} as const;
+
+export const axisStyle = {
+  axisLine: { lineStyle: { color: '#b8c1cf' } },
+  axisTick: { lineStyle: { color: '#b8c1cf' } },
+  axisLabel: { color: chartColors.muted },
+  splitLine: { lineStyle: { color: chartColors.grid } },
+  nameTextStyle: { color: chartColors.muted },
+} as const;

@@ -1,0 +1,185 @@
+/**
+ * The zone of possible agreement, two ways:
+ * - distributions: every party's NPV distribution on one money axis, each with
+ *   its walk-away and the part of its distribution above it shaded, with the
+ *   chance that all parties beat their walk-away together;
+ * - sweep: as one slider's number moves across its range, the chance each
+ *   party beats its walk-away and the chance all do, with the range where
+ *   every party's mean NPV clears its walk-away shaded as the zone.
+ *
+ * Intentionally has no platform imports.
+ */
+import type { EChartsOption } from 'echarts';
+import type { Histogram } from '../engine/results';
+import type { ChartTable } from './chart-table';
+import { axisStyle, baseOption, chartColors, softColor } from './palette';
+
+export interface ZopaParty {
+  id: string;
+  name: string;
+  color: string;
+  isUs: boolean;
+  histogram: Histogram;
+  walkAway: number;
+  pAboveWalkAway: number;
+  mean: number;
+}
+
+export interface ZopaDistributionInput {
+  parties: ZopaParty[];
+  pAllAboveWalkAway: number;
+  valueAxisName: string;
+}
+
+/** Share of iterations per bin, plotted at bin centres. */
+export function densityPoints(h: Histogram): [number, number][] {
+  const total = h.counts.reduce((a, b) => a + b, 0);
+  if (total === 0) return [];
+  return h.counts.map((c, i) => [(h.edges[i]! + h.edges[i + 1]!) / 2, c / total]);
+}
+
+export function buildZopaDistributionOption(input: ZopaDistributionInput): EChartsOption {
+  const maxX = Math.max(...input.parties.map((p) => p.histogram.edges[p.histogram.edges.length - 1] ?? p.walkAway), ...input.parties.map((p) => p.walkAway));
+  return {
+    ...baseOption,
+    grid: { left: 56, right: 24, top: 48, bottom: 44 },
+    title: {
+      text: `All parties beat their walk-away: ${(input.pAllAboveWalkAway * 100).toFixed(1)}%`,
+      left: 'center',
+      top: 0,
+      textStyle: { fontSize: 12, fontWeight: 'normal', color: chartColors.both },
+    },
+    legend: { top: 22, left: 'center', itemWidth: 16, itemHeight: 8 },
+    tooltip: { trigger: 'axis' },
+    xAxis: { type: 'value', name: input.valueAxisName, nameLocation: 'middle', nameGap: 28, scale: true, ...axisStyle },
+    yAxis: { type: 'value', name: 'Share of outcomes', nameLocation: 'end', ...axisStyle },
+    series: input.parties.map((p) => ({
+      type: 'line' as const,
+      name: `${p.name} (${(p.pAboveWalkAway * 100).toFixed(1)}% ≥ walk-away)`,
+      showSymbol: false,
+      smooth: false,
+      data: densityPoints(p.histogram),
+      lineStyle: { width: p.isUs ? 2.5 : 1.5, color: p.color },
+      itemStyle: { color: p.color },
+      markLine: {
+        symbol: 'none',
+        silent: true,
+        lineStyle: { color: p.color, type: 'dashed', width: 1.5 },
+        label: { formatter: `${p.name} walk-away`, color: p.color, fontSize: 11, position: 'insideEndTop' },
+        data: [{ xAxis: p.walkAway }],
+      },
+      markArea: {
+        silent: true,
+        itemStyle: { color: softColor(p.color, 0.07) },
+        data: [[{ xAxis: p.walkAway }, { xAxis: maxX }]],
+      },
+    })),
+  };
+}
+
+export function zopaDistributionTable(input: ZopaDistributionInput): ChartTable {
+  return {
+    caption: `Zone of agreement: every party's NPV against its walk-away (${input.valueAxisName}); all parties beat their walk-away in ${(input.pAllAboveWalkAway * 100).toFixed(1)}% of outcomes`,
+    columns: ['Party', 'Walk-away', 'Mean NPV', 'P(NPV ≥ walk-away)'],
+    rows: input.parties.map((p) => [p.name, p.walkAway, p.mean, p.pAboveWalkAway]),
+  };
+}
+
+/** One valuation of the sweep: the slider's number and what each party gets there. */
+export interface SweepPoint {
+  value: number;
+  parties: Record<string, { mean: number; pAboveWalkAway: number }>;
+  pAllAboveWalkAway: number;
+}
+
+export interface ZopaSweepInput {
+  /** e.g. "Upfront payment (USD million)" */
+  sliderLabel: string;
+  points: SweepPoint[];
+  parties: { id: string; name: string; color: string; isUs: boolean; walkAway: number }[];
+  /** The slider's current value, marked on the axis. */
+  current: number;
+}
+
+/** The ranges of slider values (consecutive sweep points) where every party's mean NPV is at or above its walk-away. */
+export function agreementRanges(input: Pick<ZopaSweepInput, 'points' | 'parties'>): [number, number][] {
+  const ranges: [number, number][] = [];
+  let start: number | null = null;
+  let last: number | null = null;
+  const sorted = [...input.points].sort((a, b) => a.value - b.value);
+  for (const pt of sorted) {
+    const ok = input.parties.every((p) => (pt.parties[p.id]?.mean ?? -Infinity) >= p.walkAway);
+    if (ok) {
+      if (start === null) start = pt.value;
+      last = pt.value;
+    } else if (start !== null) {
+      ranges.push([start, last!]);
+      start = null;
+    }
+  }
+  if (start !== null) ranges.push([start, last!]);
+  return ranges;
+}
+
+export function buildZopaSweepOption(input: ZopaSweepInput): EChartsOption {
+  const sorted = [...input.points].sort((a, b) => a.value - b.value);
+  const zones = agreementRanges(input);
+  const series: NonNullable<EChartsOption['series']> = input.parties.map((p) => ({
+    type: 'line' as const,
+    name: `P(${p.name} ≥ walk-away)`,
+    data: sorted.map((pt) => [pt.value, pt.parties[p.id]?.pAboveWalkAway ?? null]),
+    showSymbol: true,
+    symbolSize: 4,
+    lineStyle: { width: p.isUs ? 2.5 : 1.5, color: p.color },
+    itemStyle: { color: p.color },
+  }));
+  series.push({
+    type: 'line',
+    name: 'P(all ≥ walk-away)',
+    data: sorted.map((pt) => [pt.value, pt.pAllAboveWalkAway]),
+    showSymbol: true,
+    symbolSize: 4,
+    lineStyle: { width: 2.5, color: chartColors.both },
+    itemStyle: { color: chartColors.both },
+    areaStyle: { color: chartColors.bothSoft },
+    markArea: {
+      silent: true,
+      itemStyle: { color: softColor(chartColors.both, 0.1) },
+      label: { show: true, position: 'insideTop', color: chartColors.both, fontSize: 11, formatter: 'Zone of agreement' },
+      data: zones.map(([a, b]) => [{ xAxis: a }, { xAxis: b }]),
+    },
+    markLine: {
+      symbol: 'none',
+      silent: true,
+      lineStyle: { color: chartColors.ink, type: 'solid', width: 1 },
+      label: { formatter: 'current', fontSize: 11, color: chartColors.ink },
+      data: [{ xAxis: input.current }],
+    },
+  });
+  return {
+    ...baseOption,
+    grid: { left: 56, right: 24, top: 40, bottom: 44 },
+    legend: { top: 4, left: 'center', itemWidth: 16, itemHeight: 8 },
+    tooltip: { trigger: 'axis' },
+    xAxis: { type: 'value', name: input.sliderLabel, nameLocation: 'middle', nameGap: 28, scale: true, ...axisStyle },
+    yAxis: { type: 'value', min: 0, max: 1, name: 'Probability', nameLocation: 'end', ...axisStyle },
+    series,
+  };
+}
+
+export function zopaSweepTable(input: ZopaSweepInput): ChartTable {
+  const sorted = [...input.points].sort((a, b) => a.value - b.value);
+  return {
+    caption: `Zone of agreement as ${input.sliderLabel} moves`,
+    columns: [
+      input.sliderLabel,
+      ...input.parties.flatMap((p) => [`${p.name} mean NPV`, `P(${p.name} ≥ walk-away)`]),
+      'P(all ≥ walk-away)',
+    ],
+    rows: sorted.map((pt) => [
+      pt.value,
+      ...input.parties.flatMap((p) => [pt.parties[p.id]?.mean ?? null, pt.parties[p.id]?.pAboveWalkAway ?? null]),
+      pt.pAllAboveWalkAway,
+    ]),
+  };
+}
