@@ -10,7 +10,7 @@ import { createHostHandlers } from '../../host/host-handlers';
 import { createDispatcher, type CallContext } from '../../host/rpc/dispatcher';
 import { buildMenu } from './menu';
 import { registerAppScheme, serveRenderer } from './protocol';
-import { APP_ORIGIN, externalUrlAllowed, secureWebPreferences, senderAllowed } from './security';
+import { APP_ORIGIN, externalUrlAllowed, isAppUrl, secureWebPreferences, senderAllowed } from './security';
 
 registerAppScheme();
 
@@ -73,11 +73,12 @@ function createWindow(): BrowserWindow {
 }
 
 app.on('web-contents-created', (_event, contents) => {
+  // The renderer is a single page: it never navigates, not even within app://.
   contents.on('will-navigate', (event, url) => {
-    if (new URL(url).origin !== APP_ORIGIN) event.preventDefault();
+    if (!isAppUrl(url) || url !== contents.getURL()) event.preventDefault();
   });
   contents.on('will-redirect', (event, url) => {
-    if (new URL(url).origin !== APP_ORIGIN) event.preventDefault();
+    if (!isAppUrl(url)) event.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {

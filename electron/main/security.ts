@@ -49,12 +49,18 @@ export function externalUrlAllowed(raw: string): boolean {
   }
 }
 
-/** Only frames showing our own bundled renderer may call MainApi. */
-export function senderAllowed(frameUrl: string | undefined): boolean {
-  if (!frameUrl) return false;
+/** True for URLs of our own bundled renderer (compared by scheme and host: app:// has no web origin in Node's URL). */
+export function isAppUrl(raw: string | undefined): boolean {
+  if (!raw) return false;
   try {
-    return new URL(frameUrl).origin === APP_ORIGIN;
+    const url = new URL(raw);
+    return url.protocol === `${APP_SCHEME}:` && url.host === 'dealwright';
   } catch {
     return false;
   }
+}
+
+/** Only frames showing our own bundled renderer may call MainApi. */
+export function senderAllowed(frameUrl: string | undefined): boolean {
+  return isAppUrl(frameUrl);
 }
