@@ -65,7 +65,7 @@ test.describe('web host gatekeeping', () => {
     await host.stop();
   });
 
-  function connect(url: string, headers: Record<string, string>): Promise<'open' | number | string> {
+  function connect(url: string, headers: Record<string, string>): Promise<number | string> {
     return new Promise((resolve) => {
       const ws = new WebSocket(url, { headers });
       ws.on('open', () => {
