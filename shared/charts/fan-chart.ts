@@ -9,7 +9,8 @@
 import type { EChartsOption } from 'echarts';
 import type { CashFlowFan } from '../engine/results';
 import type { ChartTable } from './chart-table';
-import { axisStyle, baseOption, chartColors, softColor } from './palette';
+import { moneyUnitCaption, type MoneyFormat } from '../format/money';
+import { axisStyle, baseOption, chartColors, moneyAxisLabel, softColor } from './palette';
 
 export interface FanChartInput {
   partyName: string;
@@ -17,8 +18,7 @@ export interface FanChartInput {
   fan: CashFlowFan;
   /** One label per period, e.g. from periodLabels(deal.timeline). */
   periods: string[];
-  /** e.g. "Cash flow, USD million" */
-  valueAxisName: string;
+  money: MoneyFormat;
 }
 
 export function buildFanChartOption(input: FanChartInput): EChartsOption {
@@ -32,7 +32,7 @@ export function buildFanChartOption(input: FanChartInput): EChartsOption {
     legend: { top: 4, left: 'center', itemWidth: 16, itemHeight: 8, data: ['P10–P90', 'Median', 'Mean'] },
     tooltip: { trigger: 'axis' },
     xAxis: { type: 'category', data: periods, boundaryGap: false, ...axisStyle, splitLine: { show: false } },
-    yAxis: { type: 'value', name: input.valueAxisName, nameLocation: 'end', scale: true, ...axisStyle },
+    yAxis: { type: 'value', name: `Cash flow (${moneyUnitCaption(input.money)})`, nameLocation: 'end', scale: true, ...axisStyle, axisLabel: moneyAxisLabel(input.money) },
     series: [
       {
         // The band's invisible floor: P10 itself.
@@ -82,7 +82,7 @@ export function buildFanChartOption(input: FanChartInput): EChartsOption {
 export function fanChartTable(input: FanChartInput): ChartTable {
   const { fan } = input;
   return {
-    caption: `${input.partyName} cash flow per period (${input.valueAxisName}, nominal)`,
+    caption: `${input.partyName} cash flow per period (${moneyUnitCaption(input.money)}, nominal)`,
     columns: ['Period', 'P10', 'Median', 'P90', 'Mean'],
     rows: input.periods.map((label, i) => [label, fan.p10[i] ?? null, fan.p50[i] ?? null, fan.p90[i] ?? null, fan.mean[i] ?? null]),
   };

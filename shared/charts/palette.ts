@@ -5,6 +5,7 @@
  *
  * Intentionally has no platform imports.
  */
+import { formatMoney, type MoneyFormat } from '../format/money';
 
 export const CHART_FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
 
@@ -42,6 +43,18 @@ export const baseOption = {
   textStyle: { fontFamily: CHART_FONT, color: chartColors.ink, fontSize: 12 },
   aria: { enabled: true },
 } as const;
+
+/** Axis labels in the deal's money format (`$25M`), whole units past 100 so ticks stay short. */
+export function moneyAxisLabel(money: MoneyFormat) {
+  return {
+    color: chartColors.muted,
+    hideOverlap: true,
+    formatter: (v: number) => formatMoney(v, { ...money, decimals: Math.abs(v) >= 100 || Number.isInteger(v) ? 0 : undefined }),
+  };
+}
+
+/** Probability axis labels as whole percentages. */
+export const percentAxisLabel = { color: '#5b6676', formatter: (v: number) => `${Math.round(v * 100)}%` };
 
 export const axisStyle = {
   axisLine: { lineStyle: { color: '#b8c1cf' } },

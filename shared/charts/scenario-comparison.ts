@@ -9,7 +9,8 @@
 import type { EChartsOption } from 'echarts';
 import type { NpvStats } from '../engine/results';
 import type { ChartTable } from './chart-table';
-import { axisStyle, baseOption } from './palette';
+import { formatMoney, moneyUnitCaption, type MoneyFormat } from '../format/money';
+import { axisStyle, baseOption, moneyAxisLabel } from './palette';
 
 export interface ComparisonParty {
   id: string;
@@ -29,7 +30,7 @@ export interface ComparisonRow {
 export interface ScenarioComparisonInput {
   parties: ComparisonParty[];
   rows: ComparisonRow[];
-  valueAxisName: string;
+  money: MoneyFormat;
 }
 
 /** Every other party's mean NPV is at or above its walk-away. */
@@ -58,7 +59,7 @@ export function buildScenarioComparisonOption(input: ScenarioComparisonInput): E
     legend: { top: 4, left: 'center', itemWidth: 16, itemHeight: 8 },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     xAxis: { type: 'category', data: input.rows.map((r) => r.scenarioName), ...axisStyle, splitLine: { show: false } },
-    yAxis: { type: 'value', name: `Mean ${input.valueAxisName}`, nameLocation: 'end', ...axisStyle },
+    yAxis: { type: 'value', name: `Mean NPV (${moneyUnitCaption(input.money)})`, nameLocation: 'end', ...axisStyle, axisLabel: moneyAxisLabel(input.money) },
     series: input.parties.map((p) => ({
       type: 'bar' as const,
       name: p.name,
@@ -69,7 +70,7 @@ export function buildScenarioComparisonOption(input: ScenarioComparisonInput): E
         symbol: 'none',
         silent: true,
         lineStyle: { color: p.color, type: 'dashed', width: 1.5 },
-        label: { formatter: `${p.name} walk-away`, color: p.color, fontSize: 11, position: 'insideEndTop' },
+        label: { formatter: `${p.name} walk-away ${formatMoney(p.walkAway, input.money)}`, color: p.color, fontSize: 11, position: 'insideEndTop' },
         data: [{ yAxis: p.walkAway }],
       },
     })),
@@ -79,7 +80,7 @@ export function buildScenarioComparisonOption(input: ScenarioComparisonInput): E
 export function scenarioComparisonTable(input: ScenarioComparisonInput): ChartTable {
   const best = bestScenarioForUs(input);
   return {
-    caption: `Scenario comparison (${input.valueAxisName})`,
+    caption: `Scenario comparison (${moneyUnitCaption(input.money)})`,
     columns: [
       'Scenario',
       ...input.parties.flatMap((p) => [`${p.name} mean NPV`, `${p.name} NPV std. error`, `${p.name} P10`, `${p.name} P50`, `${p.name} P90`, `P(${p.name} ≥ walk-away)`]),

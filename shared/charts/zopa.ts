@@ -12,7 +12,9 @@
 import type { EChartsOption } from 'echarts';
 import type { Histogram } from '../engine/results';
 import type { ChartTable } from './chart-table';
-import { axisStyle, baseOption, chartColors, softColor } from './palette';
+import { formatMoney, moneyUnitCaption, type MoneyFormat } from '../format/money';
+import { formatPercent } from '../format/percent';
+import { axisStyle, baseOption, chartColors, percentAxisLabel, softColor, moneyAxisLabel } from './palette';
 
 export interface ZopaParty {
   id: string;
@@ -28,7 +30,7 @@ export interface ZopaParty {
 export interface ZopaDistributionInput {
   parties: ZopaParty[];
   pAllAboveWalkAway: number;
-  valueAxisName: string;
+  money: MoneyFormat;
 }
 
 /** Share of iterations per bin, plotted at bin centres. */
@@ -44,18 +46,18 @@ export function buildZopaDistributionOption(input: ZopaDistributionInput): EChar
     ...baseOption,
     grid: { left: 56, right: 24, top: 48, bottom: 44 },
     title: {
-      text: `All parties beat their walk-away: ${(input.pAllAboveWalkAway * 100).toFixed(1)}%`,
+      text: `All parties beat their walk-away: ${formatPercent(input.pAllAboveWalkAway, 1)}`,
       left: 'center',
       top: 0,
       textStyle: { fontSize: 12, fontWeight: 'normal', color: chartColors.both },
     },
     legend: { top: 22, left: 'center', itemWidth: 16, itemHeight: 8 },
     tooltip: { trigger: 'axis' },
-    xAxis: { type: 'value', name: input.valueAxisName, nameLocation: 'middle', nameGap: 28, scale: true, ...axisStyle },
-    yAxis: { type: 'value', name: 'Share of outcomes', nameLocation: 'end', ...axisStyle },
+    xAxis: { type: 'value', name: `NPV (${moneyUnitCaption(input.money)})`, nameLocation: 'middle', nameGap: 28, scale: true, ...axisStyle, axisLabel: moneyAxisLabel(input.money) },
+    yAxis: { type: 'value', name: 'Share of outcomes', nameLocation: 'end', ...axisStyle, axisLabel: percentAxisLabel },
     series: input.parties.map((p) => ({
       type: 'line' as const,
-      name: `${p.name} (${(p.pAboveWalkAway * 100).toFixed(1)}% ≥ walk-away)`,
+      name: `${p.name} (${formatPercent(p.pAboveWalkAway, 1)} ≥ walk-away)`,
       showSymbol: false,
       smooth: false,
       data: densityPoints(p.histogram),
@@ -65,7 +67,7 @@ export function buildZopaDistributionOption(input: ZopaDistributionInput): EChar
         symbol: 'none',
         silent: true,
         lineStyle: { color: p.color, type: 'dashed', width: 1.5 },
-        label: { formatter: `${p.name} walk-away`, color: p.color, fontSize: 11, position: 'insideEndTop' },
+        label: { formatter: `${p.name} walk-away ${formatMoney(p.walkAway, input.money)}`, color: p.color, fontSize: 11, position: 'insideEndTop' },
         data: [{ xAxis: p.walkAway }],
       },
       markArea: {
@@ -79,7 +81,7 @@ export function buildZopaDistributionOption(input: ZopaDistributionInput): EChar
 
 export function zopaDistributionTable(input: ZopaDistributionInput): ChartTable {
   return {
-    caption: `Zone of agreement: every party's NPV against its walk-away (${input.valueAxisName}); all parties beat their walk-away in ${(input.pAllAboveWalkAway * 100).toFixed(1)}% of outcomes`,
+    caption: `Zone of agreement: every party's NPV against its walk-away (${moneyUnitCaption(input.money)}); all parties beat their walk-away in ${formatPercent(input.pAllAboveWalkAway, 1)} of outcomes`,
     columns: ['Party', 'Walk-away', 'Mean NPV', 'P(NPV ≥ walk-away)'],
     rows: input.parties.map((p) => [p.name, p.walkAway, p.mean, p.pAboveWalkAway]),
   };
@@ -162,7 +164,7 @@ export function buildZopaSweepOption(input: ZopaSweepInput): EChartsOption {
     legend: { top: 4, left: 'center', itemWidth: 16, itemHeight: 8 },
     tooltip: { trigger: 'axis' },
     xAxis: { type: 'value', name: input.sliderLabel, nameLocation: 'middle', nameGap: 28, scale: true, ...axisStyle },
-    yAxis: { type: 'value', min: 0, max: 1, name: 'Probability', nameLocation: 'end', ...axisStyle },
+    yAxis: { type: 'value', min: 0, max: 1, name: 'Probability', nameLocation: 'end', ...axisStyle, axisLabel: percentAxisLabel },
     series,
   };
 }
