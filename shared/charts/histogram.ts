@@ -1,0 +1,111 @@
+/**
+ * The NPV histogram of one party with its S-curve (cumulative probability)
+ * and the walk-away marked: an ECharts option built from a valuation summary.
+ *
+ * Pure: data in, option out. The app renders it on a canvas, the host renders
+ * the very same option to SVG (server-side) for the term sheet's appendix, so
+ * a negotiator sees one chart in both places. Only types come from 'echarts'.
+ */
+import type { CustomSeriesRenderItem, EChartsOption } from 'echarts';
+import type { Histogram } from '../engine/results';
+import { formatMoney, moneyUnitCaption, type MoneyFormat } from '../format/money';
+import { formatPercent } from '../format/percent';
+
+export interface HistogramChartInput {
+  histogram: Histogram;
+  money: MoneyFormat;
+  /** The party's walk-away NPV; drawn as a vertical line when given. */
+  walkAway?: number;
+  /** Mean NPV; drawn as a dashed line when given. */
+  mean?: number;
+  title?: string;
+  /** Off for static rendering (documents, tests), on in the app. */
+  animation?: boolean;
+}
+
+const BAR = '#4a78c2';
+const CURVE = '#1c2430';
+const WALK_AWAY = '#b42318';
+
+/** Probability mass per bin and the cumulative share at each right edge, both in [0, 1]. */
+export function histogramShares(h: Histogram): { share: number[]; cumulative: number[] } {
+  const total = h.counts.reduce((a, b) => a + b, 0) || 1;
+  let running = 0;
+  const share = h.counts.map((c) => c / total);
+  const cumulative = h.counts.map((c) => (running += c) / total);
+  return { share, cumulative };
+}
+
+// Bars span their exact bin edges (a bar series on a value axis would guess widths).
+const renderBin: CustomSeriesRenderItem = (_params, api) => {
+  const from = api.value(0) as number;
+  const to = api.value(1) as number;
+  const share = api.value(2) as number;
+  const [x0, y0] = api.coord([from, share]) as [number, number];
+  const [x1, yBase] = api.coord([to, 0]) as [number, number];
+  return {
+    type: 'rect',
+    shape: { x: x0, y: y0, width: Math.max(1, x1 - x0 - 1), height: yBase - y0 },
+    style: { fill: BAR, opacity: 0.85 },
+  };
+};
+
+export function buildHistogramOption(input: HistogramChartInput): EChartsOption {
+  const { histogram: h, money } = input;
+  const { share, cumulative } = histogramShares(h);
+  const bins = h.counts.map((_, i) => [h.edges[i]!, h.edges[i + 1]!, share[i]!]);
+  const curve = cumulative.map((c, i) => [h.edges[i + 1]!, c]);
+  if (h.edges.length > 0) curve.unshift([h.edges[0]!, 0]);
+  const fmtMoney = (v: number) => formatMoney(v, { ...money, decimals: Number.isInteger(v) ? 0 : undefined });
+  const markers: { xAxis: number; name: string; lineStyle: { color: string; type: 'solid' | 'dashed'; width: number } }[] = [];
+  if (input.walkAway !== undefined && Number.isFinite(input.walkAway)) {
+    markers.push({ xAxis: input.walkAway, name: `Walk-away ${formatMoney(input.walkAway, money)}`, lineStyle: { color: WALK_AWAY, type: 'solid', width: 2 } });
+  }
+  if (input.mean !== undefined && Number.isFinite(input.mean)) {
+    markers.push({ xAxis: input.mean, name: `Mean ${formatMoney(input.mean, money)}`, lineStyle: { color: CURVE, type: 'dashed', width: 1 } });
+  }
+  const lo = Math.min(h.edges[0] ?? 0, input.walkAway ?? Infinity);
+  const hi = Math.max(h.edges[h.edges.length - 1] ?? 1, input.walkAway ?? -Infinity);
+  return {
+    animation: input.animation ?? false,
+    title: input.title ? { text: input.title, left: 'center', textStyle: { fontSize: 13, fontWeight: 'bold' } } : undefined,
+    grid: { left: 56, right: 56, top: input.title ? 40 : 20, bottom: 48 },
+    tooltip: { trigger: 'axis' },
+    xAxis: {
+      type: 'value',
+      min: lo,
+      max: hi,
+      name: `NPV (${moneyUnitCaption(money)})`,
+      nameLocation: 'middle',
+      nameGap: 28,
+      // The forced ends are bin edges, not round numbers: only the nice ticks get labels.
+      axisLabel: { formatter: (v: number) => fmtMoney(v), hideOverlap: true, showMinLabel: false, showMaxLabel: false },
+      splitLine: { show: false },
+    },
+    yAxis: [
+      { type: 'value', name: 'Probability', axisLabel: { formatter: (v: number) => formatPercent(v) }, splitLine: { lineStyle: { color: '#e5e8ee' } } },
+      { type: 'value', name: 'Cumulative', min: 0, max: 1, axisLabel: { formatter: (v: number) => formatPercent(v) }, splitLine: { show: false } },
+    ],
+    series: [
+      { type: 'custom', name: 'NPV distribution', renderItem: renderBin, encode: { x: [0, 1], y: 2 }, data: bins },
+      {
+        type: 'line',
+        name: 'Cumulative probability (S-curve)',
+        yAxisIndex: 1,
+        data: curve,
+        showSymbol: false,
+        smooth: false,
+        lineStyle: { color: CURVE, width: 1.5 },
+        itemStyle: { color: CURVE },
+        markLine: markers.length
+          ? {
+              symbol: 'none',
+              silent: true,
+              label: { formatter: '{b}', position: 'insideEndTop', fontSize: 10 },
+              data: markers,
+            }
+          : undefined,
+      },
+    ],
+  };
+}
