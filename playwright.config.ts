@@ -5,6 +5,7 @@ import { defineConfig } from '@playwright/test';
 export default defineConfig({
   testDir: 'test',
   testMatch: ['e2e/**/*.spec.ts', 'electron/**/*.spec.ts'],
+  globalSetup: './test/e2e/support/global-setup.ts',
   timeout: 60_000,
   workers: 1,
   reporter: [['list']],
