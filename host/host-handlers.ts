@@ -4,13 +4,30 @@
  * between them (where resources live, which front door, dialogs, settings).
  */
 import type { AppInfo } from '../shared/api';
+import { defaultDataDir } from './documents/data-dir';
+import { inAppDialogs } from './documents/dialog-port';
+import { createDocumentHandlers, type DocumentPorts } from './documents/document-handlers';
 import { listExamples, openExample } from './examples';
 import type { HostHandlers } from './rpc/dispatcher';
+import { openConfSettings } from './settings/conf-backend';
+import type { SettingsStore } from './settings/settings-store';
 
 export interface HostPorts {
   resourcesDir: string;
   appVersion: string;
   host: AppInfo['host'];
+  /** Documents: data folder, dialogs, settings. Defaults suit the web host (DEALWRIGHT_DATA_DIR, in-page dialogs, conf). */
+  documents?: Partial<DocumentPorts>;
+}
+
+function documentPorts(given: Partial<DocumentPorts> = {}): DocumentPorts {
+  const dataDir = given.dataDir ?? defaultDataDir();
+  let settings: SettingsStore | undefined;
+  return {
+    dataDir,
+    dialogs: given.dialogs ?? inAppDialogs(),
+    settings: given.settings ?? (() => (settings ??= openConfSettings(dataDir))),
+  };
 }
 
 export function createHostHandlers(ports: HostPorts): HostHandlers {
@@ -23,5 +40,6 @@ export function createHostHandlers(ports: HostPorts): HostHandlers {
     }),
     listExamples: async () => listExamples(ports.resourcesDir),
     openExample: async (_ctx, id) => openExample(ports.resourcesDir, id),
+    ...createDocumentHandlers(documentPorts(ports.documents)),
   } satisfies HostHandlers;
 }

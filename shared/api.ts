@@ -47,6 +47,13 @@ export interface OpenedDocument {
   deal: Deal;
   /** True when the file was migrated from an older version on open. */
   migrated: boolean;
+  /**
+   * The file this document was read from (for an example, the example file; for a
+   * restored autosave, the document's own file). Pass it back as saveFile's
+   * originalPath so the saved file keeps its layout (clean diffs) and, when
+   * migrated, a .bak of the original is kept.
+   */
+  originalPath?: string | undefined;
 }
 
 export type OpenResult =
@@ -54,6 +61,66 @@ export type OpenResult =
   | { ok: false; fileName: string; problems: Problem[] };
 
 const exampleId = z.string().regex(/^[a-z0-9-]{1,64}$/, 'must be an example id such as "pharma-licence"');
+
+// ---- Documents: open, save, recovery, recent files (host/documents, host/settings) ----
+
+/** Where the user wants a file to go, or how the renderer should ask for it. */
+export type DialogChoice =
+  | { kind: 'chosen'; path: string }
+  | { kind: 'cancelled' }
+  /** No native dialog here (web host): the renderer asks for a path itself, starting from defaultDir. */
+  | { kind: 'in-app'; defaultDir: string };
+
+export type SaveResult =
+  | { ok: true; path: string; fileName: string; savedAt: string }
+  | { ok: false; problems: Problem[] };
+
+export interface SaveRequest {
+  /** Absolute path to write. */
+  path: string;
+  /** The deal as the renderer holds it; validated again here before anything is written. */
+  deal: unknown;
+  /** Where the document was opened from, if anywhere: its layout is kept and, if it was migrated, a .bak of it is kept. */
+  originalPath?: string | undefined;
+  /** The document's recovery key: its autosave is discarded once the save succeeds. */
+  docKey?: string | undefined;
+}
+
+export interface AutosaveRequest {
+  /** Stable per open document for the life of the window (letters, digits, - and _). */
+  docKey: string;
+  fileName: string;
+  path: string | null;
+  /** Unsaved work is kept even if it does not validate yet. */
+  deal: unknown;
+}
+
+export interface RecoveredDocument {
+  docKey: string;
+  fileName: string;
+  path: string | null;
+  /** ISO time of the autosave. */
+  savedAt: string;
+  title: string;
+}
+
+export interface RecoveryList {
+  documents: RecoveredDocument[];
+  /** Recovery files that could not be read (corrupt, truncated): shown to the user, never a crash. */
+  skipped: { file: string; message: string }[];
+}
+
+export interface RecentFile {
+  path: string;
+  fileName: string;
+  exists: boolean;
+}
+
+const docKey = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be letters, digits, - or _ (at most 64)');
+const filePath = z.string().min(1, 'must not be empty').max(4096, 'is too long');
+const fileName = z.string().min(1, 'must not be empty').max(255, 'is too long');
+/** 5 MB of UTF-8 is at most 5 Mi UTF-16 code units; the exact byte limit is checked by the host. */
+const dealText = z.string().max(5 * 1024 * 1024, 'is larger than 5 MB');
 
 /**
  * Argument schemas of every request. The key is the channel name.
@@ -63,12 +130,38 @@ export const apiArgs = {
   getAppInfo: z.tuple([]),
   listExamples: z.tuple([]),
   openExample: z.tuple([exampleId]),
+  openFile: z.tuple([filePath]),
+  /** Drag-and-drop or upload: the text of a file the page already read. */
+  openText: z.tuple([fileName, dealText]),
+  chooseOpenPath: z.tuple([]),
+  chooseSavePath: z.tuple([fileName]),
+  saveFile: z.tuple([
+    z.strictObject({ path: filePath, deal: z.unknown(), originalPath: filePath.optional(), docKey: docKey.optional() }),
+  ]),
+  autosave: z.tuple([z.strictObject({ docKey, fileName, path: filePath.nullable(), deal: z.unknown() })]),
+  listRecovered: z.tuple([]),
+  restoreRecovered: z.tuple([docKey]),
+  discardRecovered: z.tuple([docKey]),
+  getRecentFiles: z.tuple([]),
+  /** Every problem of a deal as the UI holds it (structure, cross-field rules, formulas, scenarios, sliders). */
+  validateDeal: z.tuple([z.unknown()]),
 } as const;
 
 export interface ApiResults {
   getAppInfo: AppInfo;
   listExamples: ExampleSummary[];
   openExample: OpenResult;
+  openFile: OpenResult;
+  openText: OpenResult;
+  chooseOpenPath: DialogChoice;
+  chooseSavePath: DialogChoice;
+  saveFile: SaveResult;
+  autosave: { ok: true; savedAt: string };
+  listRecovered: RecoveryList;
+  restoreRecovered: OpenResult;
+  discardRecovered: { ok: true };
+  getRecentFiles: RecentFile[];
+  validateDeal: Problem[];
 }
 
 export type ApiMethod = keyof typeof apiArgs;

@@ -9,6 +9,9 @@ import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL, type EventName, type MainEvents } 
 import { createHostHandlers } from '../../host/host-handlers';
 import { createDispatcher, type CallContext } from '../../host/rpc/dispatcher';
 import { buildMenu } from './menu';
+import { openElectronSettings } from './ports/electron-settings';
+import { nativeDialogs } from './ports/native-dialogs';
+import type { SettingsStore } from '../../host/settings/settings-store';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { APP_ORIGIN, externalUrlAllowed, isAppUrl, secureWebPreferences, senderAllowed } from './security';
 
@@ -36,7 +39,17 @@ function start(): void {
   // No permission (camera, notifications, geolocation…) is ever needed.
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
 
-  const handlers = createHostHandlers({ resourcesDir: resourcesDir(), appVersion: app.getVersion(), host: 'electron' });
+  let settings: SettingsStore | undefined;
+  const handlers = createHostHandlers({
+    resourcesDir: resourcesDir(),
+    appVersion: app.getVersion(),
+    host: 'electron',
+    documents: {
+      dataDir: app.getPath('userData'),
+      dialogs: nativeDialogs(() => app.getPath('documents')),
+      settings: () => (settings ??= openElectronSettings(app.getPath('userData'))),
+    },
+  });
   const dispatch = createDispatcher(handlers);
   ipcMain.handle(IPC_CALL_CHANNEL, async (event, method: unknown, args: unknown) => {
     if (!senderAllowed(event.senderFrame?.url)) {

@@ -1,37 +1,105 @@
 /**
  * Turning bytes from disk into a validated deal, or into the list of problems
  * a user can act on. Files from others are untrusted: size is checked before
- * reading, and nothing here throws for bad content.
+ * reading, the encoding is checked before parsing, and nothing here throws for
+ * bad content.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
-import type { OpenResult } from '../../shared/api';
+import type { OpenResult, Problem } from '../../shared/api';
+import { MIGRATIONS, type MigrationRegistry } from '../../shared/model/migrations';
 import { parseDealText } from '../../shared/model/parse';
 import { LIMITS } from '../../shared/model/schema';
 
-export async function openDealFile(path: string): Promise<OpenResult> {
-  const fileName = basename(path);
-  let size: number;
-  try {
-    size = (await stat(path)).size;
-  } catch (err) {
-    return { ok: false, fileName, problems: [{ path: '', message: `cannot read the file: ${(err as NodeJS.ErrnoException).code ?? String(err)}` }] };
+export interface LoadOptions {
+  migrations?: MigrationRegistry;
+}
+
+const tooBig = (bytes: number): Problem => ({
+  path: '',
+  message: `file is ${(bytes / 1024 / 1024).toFixed(1)} MB; a .deal file may be at most 5 MB`,
+});
+
+/** Bytes -> text: UTF-8 only (a leading BOM is fine), with a clear word for UTF-16 and binary files. */
+export function decodeDealBytes(bytes: Uint8Array): { ok: true; text: string } | { ok: false; problem: Problem } {
+  if (bytes.length === 0) return { ok: false, problem: { path: '', message: 'the file is empty' } };
+  const b0 = bytes[0];
+  const b1 = bytes[1];
+  if ((b0 === 0xff && b1 === 0xfe) || (b0 === 0xfe && b1 === 0xff) || (bytes.length > 1 && (b0 === 0 || b1 === 0))) {
+    return { ok: false, problem: { path: '', message: 'the file is UTF-16 text; save it as UTF-8 (a .deal file is UTF-8 JSON)' } };
   }
-  if (size > LIMITS.maxFileBytes) {
-    return {
-      ok: false,
-      fileName,
-      problems: [{ path: '', message: `file is ${(size / 1024 / 1024).toFixed(1)} MB; a .deal file may be at most 5 MB` }],
-    };
-  }
-  const bytes = await readFile(path);
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
-    return { ok: false, fileName, problems: [{ path: '', message: 'not a text file (invalid UTF-8)' }] };
+    return { ok: false, problem: { path: '', message: 'not a .deal file: it is not UTF-8 text (binary or another encoding)' } };
   }
-  const result = parseDealText(text);
+  // Binary data that happens to be valid UTF-8 (control characters JSON never contains outside strings).
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u0008\u000e-\u001f]/.test(text.slice(0, 4096)) && !text.trimStart().startsWith('{')) {
+    return { ok: false, problem: { path: '', message: 'not a .deal file: it contains binary data' } };
+  }
+  return { ok: true, text };
+}
+
+/** Reads at most the 5 MB limit plus one byte, so a huge file is refused without being read. */
+async function readLimited(path: string): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; problem: Problem }> {
+  let handle;
+  try {
+    handle = await open(path, 'r');
+  } catch (err) {
+    return { ok: false, problem: { path: '', message: cannotRead(err) } };
+  }
+  try {
+    const info = await handle.stat();
+    if (info.isDirectory()) return { ok: false, problem: { path: '', message: 'this is a folder, not a .deal file' } };
+    if (info.size > LIMITS.maxFileBytes) return { ok: false, problem: tooBig(info.size) };
+    const buffer = new Uint8Array(LIMITS.maxFileBytes + 1);
+    let filled = 0;
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, filled);
+      if (bytesRead === 0) break;
+      filled += bytesRead;
+      // The file grew while it was read: still refuse past the limit.
+      if (filled > LIMITS.maxFileBytes) return { ok: false, problem: tooBig(filled) };
+    }
+    return { ok: true, bytes: buffer.subarray(0, filled) };
+  } catch (err) {
+    return { ok: false, problem: { path: '', message: cannotRead(err) } };
+  } finally {
+    await handle.close();
+  }
+}
+
+function cannotRead(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'the file does not exist';
+  if (code === 'EACCES' || code === 'EPERM') return 'no permission to read the file';
+  if (code === 'EISDIR') return 'this is a folder, not a .deal file';
+  return `cannot read the file (${code ?? (err instanceof Error ? err.message : String(err))})`;
+}
+
+/** Text (already read, e.g. dropped onto the window) -> deal or problems. */
+export function openDealBytes(fileName: string, bytes: Uint8Array, path: string | null, options: LoadOptions = {}): OpenResult {
+  if (bytes.length > LIMITS.maxFileBytes) return { ok: false, fileName, problems: [tooBig(bytes.length)] };
+  const decoded = decodeDealBytes(bytes);
+  if (!decoded.ok) return { ok: false, fileName, problems: [decoded.problem] };
+  const result = parseDealText(decoded.text, options.migrations ?? MIGRATIONS);
   if (!result.ok) return { ok: false, fileName, problems: result.problems };
-  return { ok: true, document: { path, fileName, deal: result.deal, migrated: result.migrated } };
+  return { ok: true, document: { path, fileName, deal: result.deal, migrated: result.migrated, ...(path ? { originalPath: path } : {}) } };
+}
+
+export async function openDealFile(path: string, options: LoadOptions = {}): Promise<OpenResult> {
+  const fileName = basename(path);
+  const read = await readLimited(path);
+  if (!read.ok) return { ok: false, fileName, problems: [read.problem] };
+  return openDealBytes(fileName, read.bytes, path, options);
+}
+
+/** Raw text of a file for internal use (layout template, version check), or undefined if it cannot be read safely. */
+export async function readDealTextIfAny(path: string): Promise<string | undefined> {
+  const read = await readLimited(path);
+  if (!read.ok) return undefined;
+  const decoded = decodeDealBytes(read.bytes);
+  return decoded.ok ? decoded.text : undefined;
 }

@@ -1,38 +1,48 @@
 /**
- * Bytes -> validated deal. Order: size, UTF-8 decode, JSON parse, structural
- * schema, cross-field rules, migration. Returns problems as values.
+ * Text of a `.deal` file -> validated deal. Order: byte-size limit, BOM,
+ * strict JSON (prototype keys, duplicate keys, nesting refused), version
+ * (newer refused), migration, then validation (schema, cross-field rules,
+ * formulas, scenarios, sliders). Returns problems as values, never throws.
+ *
+ * Intentionally has no platform imports.
  */
 import type { Problem } from '../api';
-import { dealSchema, LIMITS, type Deal } from './schema';
+import { readJsonText } from './json-text';
+import { migrate, MIGRATIONS, type MigrationRegistry } from './migrations';
+import { LIMITS, type Deal } from './schema';
+import { validateDeal } from './validate';
 
-export type ParseResult = { ok: true; deal: Deal; migrated: boolean } | { ok: false; problems: Problem[] };
+export type ParseResult =
+  | { ok: true; deal: Deal; migrated: boolean; fromVersion: number }
+  | { ok: false; problems: Problem[] };
 
-function zodPath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const key of path) {
-    if (typeof key === 'number') out += `[${key}]`;
-    else out += out ? `.${String(key)}` : String(key);
+/** UTF-8 byte length without a platform Buffer. */
+export function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
   }
-  return out;
+  return bytes;
 }
 
-/** Parses the text of a .deal file (already decoded from UTF-8 by the host). */
-export function parseDealText(text: string): ParseResult {
-  if (text.length > LIMITS.maxFileBytes) {
-    return { ok: false, problems: [{ path: '', message: 'file is larger than 5 MB' }] };
+/** Parses the text of a .deal file (decoded from UTF-8 by the host, or read by the page). */
+export function parseDealText(text: string, registry: MigrationRegistry = MIGRATIONS): ParseResult {
+  if (text.length > LIMITS.maxFileBytes || utf8Length(text) > LIMITS.maxFileBytes) {
+    return { ok: false, problems: [{ path: '', message: 'file is larger than 5 MB; a .deal file may be at most 5 MB' }] };
   }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (err) {
-    return { ok: false, problems: [{ path: '', message: `not valid JSON: ${(err as Error).message}` }] };
-  }
-  const parsed = dealSchema.safeParse(raw);
-  if (!parsed.success) {
-    return {
-      ok: false,
-      problems: parsed.error.issues.map((i) => ({ path: zodPath(i.path), message: i.message })),
-    };
-  }
-  return { ok: true, deal: parsed.data, migrated: false };
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (body.trim() === '') return { ok: false, problems: [{ path: '', message: 'the file is empty' }] };
+  const json = readJsonText(body);
+  if (!json.ok) return { ok: false, problems: [json.problem] };
+  const migrated = migrate(json.value, registry);
+  if (!migrated.ok) return migrated;
+  const validated = validateDeal(migrated.raw);
+  if (!validated.ok) return validated;
+  return { ok: true, deal: validated.deal, migrated: migrated.migrated, fromVersion: migrated.fromVersion };
 }

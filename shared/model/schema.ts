@@ -24,11 +24,21 @@ export const ID_PATTERN = /^[A-Za-z][A-Za-z0-9_]*$/;
 
 const id = z.string().regex(ID_PATTERN, 'must start with a letter and use only letters, digits and _');
 const text = z.string();
-/** A number, or a formula string in mathjs syntax evaluated per iteration or per period. */
-export const numberOrFormula = z.union([z.number(), z.string().min(1, 'formula is empty')]);
+const formula = z.string().min(1, 'formula is empty');
 const finite = z.number().refine(Number.isFinite, 'must be a finite number');
 const fraction = finite.refine((v) => v >= 0 && v <= 1, 'must be between 0 and 1');
-const shares = z.record(z.string(), fraction);
+const nonNegative = finite.refine((v) => v >= 0, 'must not be negative (the direction comes from "from" and "to")');
+const periodNumber = finite.refine((v) => v >= 0, 'must be a period index (0 or more)');
+const orFormula = <T extends z.ZodType<number>>(n: T) => z.union([n, formula], { error: 'must be a number or a formula' });
+/** A number, or a formula string in mathjs syntax evaluated per iteration or per period. */
+export const numberOrFormula = orFormula(finite);
+/** Money a party pays: a non-negative number, or a formula. */
+const amount = orFormula(nonNegative);
+/** A rate, share or probability: a number from 0 to 1, or a formula. */
+const fractionOrFormula = orFormula(fraction);
+/** A period index (`at`, `until`, `from`): may be fractional; beyond the timeline means never. */
+const period = orFormula(periodNumber);
+const shares = z.record(z.string(), fractionOrFormula);
 
 export const partySchema = z.strictObject({
   id,
@@ -79,7 +89,7 @@ export const correlationSchema = z.strictObject({
 
 const termCommon = { id, label: text.optional(), note: text.optional() };
 
-const royaltyTier = z.strictObject({ upTo: numberOrFormula.optional(), rate: numberOrFormula });
+const royaltyTier = z.strictObject({ upTo: numberOrFormula.optional(), rate: fractionOrFormula });
 const shareTier = z.strictObject({ upTo: numberOrFormula.optional(), shares });
 
 export const termSchema = z.discriminatedUnion('type', [
@@ -88,8 +98,8 @@ export const termSchema = z.discriminatedUnion('type', [
     ...termCommon,
     from: z.string(),
     to: z.string(),
-    amount: numberOrFormula,
-    at: numberOrFormula.optional(),
+    amount,
+    at: period.optional(),
     when: numberOrFormula.optional(),
   }),
   z.strictObject({
@@ -97,7 +107,7 @@ export const termSchema = z.discriminatedUnion('type', [
     ...termCommon,
     from: z.string(),
     to: z.string(),
-    amount: numberOrFormula,
+    amount,
     base: numberOrFormula,
     threshold: numberOrFormula,
   }),
@@ -108,7 +118,7 @@ export const termSchema = z.discriminatedUnion('type', [
     to: z.string(),
     base: numberOrFormula,
     tiers: z.array(royaltyTier).min(1, 'needs at least one tier'),
-    until: numberOrFormula.optional(),
+    until: period.optional(),
   }),
   z.strictObject({
     type: z.literal('revenueShare'),
@@ -129,7 +139,7 @@ export const termSchema = z.discriminatedUnion('type', [
     venture: numberOrFormula,
     stakes: shares,
     contributions: z
-      .array(z.strictObject({ party: z.string(), amount: numberOrFormula, at: numberOrFormula }))
+      .array(z.strictObject({ party: z.string(), amount, at: period }))
       .optional(),
     preferredReturn: z.strictObject({ rate: numberOrFormula }).optional(),
   }),
@@ -143,9 +153,9 @@ export const termSchema = z.discriminatedUnion('type', [
     type: z.literal('termination'),
     ...termCommon,
     when: numberOrFormula.optional(),
-    hazard: numberOrFormula.optional(),
-    from: numberOrFormula.optional(),
-    fee: z.strictObject({ from: z.string(), to: z.string(), amount: numberOrFormula }).optional(),
+    hazard: fractionOrFormula.optional(),
+    from: period.optional(),
+    fee: z.strictObject({ from: z.string(), to: z.string(), amount }).optional(),
   }),
 ]);
 

@@ -1,0 +1,271 @@
+/**
+ * The formula front end: parse a formula with the mathjs parser, walk the
+ * tree through the allowlist (allowlist.ts), resolve every name against the
+ * deal's inputs and series, and say what the formula refers to. The engine
+ * compiles the checked tree; nothing here evaluates user text.
+ *
+ * Every outcome is a value: bad text gives problems with a 1-based column,
+ * never a throw.
+ *
+ * Intentionally has no platform imports.
+ */
+import { create, parseDependencies, type MathNode } from 'mathjs';
+import type { Problem } from '../api';
+import { didYouMean } from '../model/suggest';
+import { BUILTIN_NAMES, COMPARISONS, FUNCTIONS, OPERATORS, SERIES_FUNCTIONS } from './allowlist';
+import { Locator } from './locate';
+
+const { parse } = create({ parseDependencies });
+
+/**
+ * When a formula is evaluated, which decides the names it may use:
+ * - `series`: a series, every period: inputs, series, t, year, terminated;
+ * - `period`: a term field evaluated every period: the same names;
+ * - `iteration`: `at`, `until`, a termination's `from`: once per iteration, inputs only.
+ */
+export type FormulaScope = 'series' | 'period' | 'iteration';
+
+export interface FormulaEnv {
+  inputs: ReadonlySet<string>;
+  series: ReadonlySet<string>;
+  scope: FormulaScope;
+}
+
+/** What a checked formula refers to; each list is sorted and without repeats. */
+export interface FormulaRefs {
+  inputs: string[];
+  /** Series used in the same period, including through cumsum (these are dependency edges). */
+  series: string[];
+  /** Series used through prev() only need the previous period: not a dependency edge. */
+  prev: string[];
+  cumsum: string[];
+  builtins: string[];
+}
+
+export type FormulaCheck =
+  | { ok: true; ast: MathNode; refs: FormulaRefs }
+  | { ok: false; problems: Problem[] };
+
+export const MAX_FORMULA_LENGTH = 10_000;
+export const MAX_FORMULA_NESTING = 64;
+
+/** Thrown inside the walk when a construct is outside the language; the walk stops there. */
+class Disallowed extends Error {
+  constructor(
+    message: string,
+    readonly column: number,
+  ) {
+    super(message);
+    this.name = 'Disallowed';
+  }
+}
+
+interface NodeLike {
+  type: string;
+}
+type Node = NodeLike & Record<string, unknown>;
+
+function nestingDepth(source: string): number {
+  let depth = 0;
+  let max = 0;
+  for (const ch of source) {
+    if (ch === '(' || ch === '[' || ch === '{') max = Math.max(max, ++depth);
+    else if (ch === ')' || ch === ']' || ch === '}') depth--;
+  }
+  return max;
+}
+
+/** Builds the mathjs-syntax error into our message and column. */
+function syntaxProblem(err: unknown, path: string): Problem {
+  if (err instanceof RangeError) return { path, message: `formula is nested too deeply`, column: 1 };
+  const raw = err instanceof Error ? err.message : 'cannot be read';
+  const charMatch = /\(char (\d+)\)/.exec(raw);
+  const column = charMatch ? Math.max(1, Number(charMatch[1])) : 1;
+  const text = raw.replace(/\s*\(char \d+\)/, '').trim();
+  return { path, message: `syntax error: ${text.charAt(0).toLowerCase()}${text.slice(1)}`, column };
+}
+
+/**
+ * Checks one formula. `path` is where it sits in the deal (`series.netSales`,
+ * `terms.royalty.tiers[1].rate`) and is copied into every problem.
+ */
+export function checkFormula(source: string, env: FormulaEnv, path = ''): FormulaCheck {
+  if (typeof source !== 'string' || source.trim() === '') {
+    return { ok: false, problems: [{ path, message: 'formula is empty', column: 1 }] };
+  }
+  if (source.length > MAX_FORMULA_LENGTH) {
+    return { ok: false, problems: [{ path, message: `formula is longer than ${MAX_FORMULA_LENGTH.toLocaleString('en-US')} characters`, column: 1 }] };
+  }
+  if (nestingDepth(source) > MAX_FORMULA_NESTING) {
+    return { ok: false, problems: [{ path, message: `formula is nested more than ${MAX_FORMULA_NESTING} levels deep`, column: 1 }] };
+  }
+  let ast: MathNode;
+  try {
+    ast = parse(source);
+  } catch (err) {
+    return { ok: false, problems: [syntaxProblem(err, path)] };
+  }
+
+  const locator = new Locator(source);
+  const problems: Problem[] = [];
+  const refs = { inputs: new Set<string>(), series: new Set<string>(), prev: new Set<string>(), cumsum: new Set<string>(), builtins: new Set<string>() };
+  const iterationOnly = env.scope === 'iteration';
+  const whyIteration = 'this value is fixed once per iteration, so it may use inputs only';
+
+  const known = (): string[] => [
+    ...env.inputs,
+    ...(iterationOnly ? [] : [...env.series, 't', 'year', 'terminated']),
+  ];
+
+  const symbol = (name: string): void => {
+    const column = locator.nextName(name);
+    if (name === 'true' || name === 'false') return;
+    if (BUILTIN_NAMES.has(name)) {
+      if (iterationOnly) problems.push({ path, message: `"${name}" cannot be used here: ${whyIteration}`, column });
+      else refs.builtins.add(name);
+      return;
+    }
+    if (env.inputs.has(name)) {
+      refs.inputs.add(name);
+      return;
+    }
+    if (env.series.has(name)) {
+      if (iterationOnly) problems.push({ path, message: `series "${name}" cannot be used here: ${whyIteration}`, column });
+      else refs.series.add(name);
+      return;
+    }
+    if (Object.prototype.hasOwnProperty.call(FUNCTIONS, name) || SERIES_FUNCTIONS.has(name)) {
+      problems.push({ path, message: `"${name}" is a function: write ${name}(…)`, column });
+      return;
+    }
+    problems.push({ path, message: `unknown name "${name}"${didYouMean(name, known())}`, column });
+  };
+
+  const walk = (node: Node): void => {
+    switch (node.type) {
+      case 'ConstantNode': {
+        const value = node.value;
+        if (typeof value === 'number') {
+          if (!Number.isFinite(value)) throw new Disallowed('number is too large', locator.firstColumn());
+          return;
+        }
+        if (typeof value === 'boolean') {
+          locator.nextName(String(value));
+          return;
+        }
+        if (typeof value === 'string') throw new Disallowed('text in quotes is not allowed in a formula', locator.firstString());
+        throw new Disallowed(`"${String(value)}" is not allowed in a formula`, locator.nextName(String(value)));
+      }
+      case 'SymbolNode':
+        symbol(node.name as string);
+        return;
+      case 'ParenthesisNode':
+        walk(node.content as Node);
+        return;
+      case 'OperatorNode': {
+        const op = node.op as string;
+        const fn = node.fn as string;
+        if (node.isPercentage === true) {
+          throw new Disallowed('a postfix % is not allowed: write 0.05 for 5% (% between two numbers is the remainder)', locator.postfixPercent());
+        }
+        if (node.implicit === true) {
+          throw new Disallowed('write * between the two values (implicit multiplication such as 2x is not allowed)', locator.implicitMultiplication());
+        }
+        if (OPERATORS[fn] !== op) {
+          const hint = op === 'mod' ? ': use %' : op === '!' ? '' : '';
+          throw new Disallowed(`operator "${op}" is not allowed${hint}`, locator.firstOf(op));
+        }
+        for (const arg of node.args as Node[]) walk(arg);
+        return;
+      }
+      case 'ConditionalNode':
+        walk(node.condition as Node);
+        walk(node.trueExpr as Node);
+        walk(node.falseExpr as Node);
+        return;
+      case 'RelationalNode':
+        for (const c of node.conditionals as string[]) {
+          if (!COMPARISONS.has(c)) throw new Disallowed(`comparison "${c}" is not allowed`, locator.firstColumn());
+        }
+        for (const p of node.params as Node[]) walk(p);
+        return;
+      case 'FunctionNode': {
+        const fnNode = node.fn as Node;
+        if (fnNode.type !== 'SymbolNode') throw new Disallowed('only the functions of the formula language can be called', locator.firstOf('('));
+        const name = fnNode.name as string;
+        const column = locator.nextName(name);
+        const args = node.args as Node[];
+        if (SERIES_FUNCTIONS.has(name)) {
+          seriesFunction(name, args, column);
+          return;
+        }
+        const arity = Object.prototype.hasOwnProperty.call(FUNCTIONS, name) ? FUNCTIONS[name] : undefined;
+        if (!arity) {
+          const what = env.inputs.has(name) || env.series.has(name) ? `"${name}" is not a function` : `unknown function "${name}"${didYouMean(name, [...Object.keys(FUNCTIONS), ...SERIES_FUNCTIONS])}`;
+          problems.push({ path, message: what, column });
+        } else if (args.length < arity[0] || args.length > arity[1]) {
+          const want = arity[1] === Infinity ? `at least ${arity[0]}` : String(arity[0]);
+          problems.push({ path, message: `${name} takes ${want} argument${arity[0] === 1 && arity[1] === 1 ? '' : 's'}, not ${args.length}`, column });
+        }
+        for (const arg of args) walk(arg);
+        return;
+      }
+      case 'AccessorNode':
+      case 'IndexNode':
+        throw new Disallowed('indexing and properties (a[1], a.b) are not allowed', locator.firstOf('[') !== locator.firstColumn() ? locator.firstOf('[') : locator.firstOf('.'));
+      case 'AssignmentNode':
+        throw new Disallowed('assignment (=) is not allowed; to compare, write ==', locator.assignment());
+      case 'FunctionAssignmentNode':
+        throw new Disallowed('defining functions is not allowed', locator.assignment());
+      case 'ArrayNode':
+        throw new Disallowed('lists and matrices ([…]) are not allowed', locator.firstOf('['));
+      case 'ObjectNode':
+        throw new Disallowed('objects ({…}) are not allowed', locator.firstOf('{'));
+      case 'RangeNode':
+        throw new Disallowed('ranges (a:b) are not allowed', locator.firstOf(':'));
+      case 'BlockNode':
+        throw new Disallowed('a formula is one expression (no ; or line breaks between expressions)', locator.firstOf(';'));
+      default:
+        throw new Disallowed(`${node.type} is not allowed in a formula`, locator.firstColumn());
+    }
+  };
+
+  const seriesFunction = (name: string, args: Node[], column: number): void => {
+    const arg = args[0];
+    if (args.length !== 1 || arg?.type !== 'SymbolNode') {
+      problems.push({ path, message: `${name} takes the bare name of one series, as in ${name}(netSales)`, column });
+      for (const a of args) walk(a);
+      return;
+    }
+    const target = arg.name as string;
+    const argColumn = locator.nextName(target);
+    if (iterationOnly) {
+      problems.push({ path, message: `${name}(…) cannot be used here: ${whyIteration}`, column });
+    } else if (env.series.has(target)) {
+      if (name === 'prev') refs.prev.add(target);
+      else {
+        refs.cumsum.add(target);
+        refs.series.add(target);
+      }
+    } else if (env.inputs.has(target)) {
+      problems.push({ path, message: `${name} takes the name of a series; "${target}" is an input`, column: argColumn });
+    } else {
+      problems.push({ path, message: `unknown series "${target}"${didYouMean(target, env.series)}`, column: argColumn });
+    }
+  };
+
+  try {
+    walk(ast as unknown as Node);
+  } catch (err) {
+    if (err instanceof Disallowed) problems.push({ path, message: err.message, column: err.column });
+    else if (err instanceof RangeError) problems.push({ path, message: 'formula is nested too deeply', column: 1 });
+    else throw err;
+  }
+  if (problems.length > 0) return { ok: false, problems };
+  const sorted = (s: Set<string>) => [...s].sort();
+  return {
+    ok: true,
+    ast,
+    refs: { inputs: sorted(refs.inputs), series: sorted(refs.series), prev: sorted(refs.prev), cumsum: sorted(refs.cumsum), builtins: sorted(refs.builtins) },
+  };
+}

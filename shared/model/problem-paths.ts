@@ -1,0 +1,43 @@
+/**
+ * How problems name where they are: `terms.royalty.tiers[1].rate`,
+ * `parties.licensor.walkAway`, `inputs.peakSales`. Items of `terms`, `parties`
+ * and `scenarios` are named by their id (what the person wrote and sees)
+ * rather than their index, when the id is usable; otherwise by index.
+ *
+ * Intentionally has no platform imports.
+ */
+import { ID_PATTERN } from './schema';
+
+const BY_ID = new Set(['terms', 'parties', 'scenarios']);
+
+/** Whether item `index` of `list` can be named by its id: a valid id no other item shares. */
+function usableId(list: unknown, index: number): string | undefined {
+  if (!Array.isArray(list)) return undefined;
+  const id = (list[index] as { id?: unknown } | undefined)?.id;
+  if (typeof id !== 'string' || !ID_PATTERN.test(id)) return undefined;
+  const same = list.filter((item) => (item as { id?: unknown } | null)?.id === id).length;
+  return same === 1 ? id : undefined;
+}
+
+/** Formats a path of keys into the raw document as the problem path a person reads. */
+export function problemPath(raw: unknown, keys: readonly PropertyKey[]): string {
+  let out = '';
+  let node: unknown = raw;
+  keys.forEach((key, depth) => {
+    if (typeof key === 'number') {
+      const parentKey = keys[depth - 1];
+      const id = depth === 1 && typeof parentKey === 'string' && BY_ID.has(parentKey) ? usableId(node, key) : undefined;
+      out += id !== undefined ? `.${id}` : `[${key}]`;
+    } else {
+      const k = String(key);
+      out += out ? `.${k}` : k;
+    }
+    node = node !== null && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[key] : undefined;
+  });
+  return out;
+}
+
+/** `terms.royalty` or `terms[3]` for the term at `index`. */
+export function itemPath(raw: unknown, list: 'terms' | 'parties' | 'scenarios', index: number): string {
+  return problemPath(raw, [list, index]);
+}

@@ -1,0 +1,196 @@
+/**
+ * Cross-field rules of a `.deal` file (../shared/spec/deal-format.md) that a
+ * structural schema cannot say: unique, non-reserved ids; `us` and every party
+ * a term names exist; shares and stakes sum to 1; tiers ascending; every
+ * formula checks and series form no cycle; scenario and slider paths point at
+ * numbers; slider ranges are sane. Input distributions and correlations are in
+ * input-rules.ts.
+ *
+ * Runs on a deal that already has the right shape.
+ *
+ * Intentionally has no platform imports.
+ */
+import type { Problem } from '../api';
+import { checkFormula } from '../formula/check';
+import { dealFormulas, formulaEnv } from '../formula/deal-formulas';
+import { RESERVED_NAMES } from '../formula/allowlist';
+import { seriesOrder } from '../formula/series-order';
+import { correlationProblems, inputProblems } from './input-rules';
+import { getNumberAt } from './paths';
+import { itemPath } from './problem-paths';
+import { ID_PATTERN, type Deal, type NumberOrFormula, type Term } from './schema';
+import { didYouMean } from './suggest';
+
+/** Shares must sum to 1; this allows for the rounding of decimal fractions such as 0.1 + 0.2. */
+export const SHARE_TOLERANCE = 1e-9;
+
+function idProblems(deal: Deal): Problem[] {
+  const out: Problem[] = [];
+  const owners = new Map<string, string>();
+  const claim = (id: string, path: string, what: string) => {
+    if (!ID_PATTERN.test(id)) {
+      out.push({ path, message: `"${id}" is not a valid id: start with a letter and use only letters, digits and _` });
+      return;
+    }
+    if (RESERVED_NAMES.has(id)) {
+      out.push({ path, message: `"${id}" is a reserved name of the formula language; choose another ${what} id` });
+      return;
+    }
+    const previous = owners.get(id);
+    if (previous !== undefined) out.push({ path, message: `id "${id}" is already used by ${previous}` });
+    else owners.set(id, path);
+  };
+  deal.parties.forEach((p, i) => claim(p.id, deal.parties.filter((q) => q.id === p.id).length > 1 ? `parties[${i}].id` : `parties.${p.id}`, 'party'));
+  for (const id of Object.keys(deal.inputs)) claim(id, `inputs.${id}`, 'input');
+  for (const id of Object.keys(deal.series)) claim(id, `series.${id}`, 'series');
+  deal.terms.forEach((t, i) => claim(t.id, deal.terms.filter((q) => q.id === t.id).length > 1 ? `terms[${i}].id` : `terms.${t.id}`, 'term'));
+  const scenarioIds = new Set<string>();
+  deal.scenarios.forEach((s, i) => {
+    if (scenarioIds.has(s.id)) out.push({ path: `scenarios[${i}].id`, message: `scenario id "${s.id}" is used twice` });
+    scenarioIds.add(s.id);
+  });
+  return out;
+}
+
+/** Shares or stakes: every key a party, numbers in range (schema), numeric ones summing to 1. */
+function shareProblems(deal: Deal, shares: Record<string, NumberOrFormula>, path: string, what: string): Problem[] {
+  const out: Problem[] = [];
+  const partyIds = deal.parties.map((p) => p.id);
+  const keys = Object.keys(shares);
+  if (keys.length === 0) return [{ path, message: `needs the ${what} of at least one party` }];
+  for (const key of keys) {
+    if (!partyIds.includes(key)) out.push({ path: `${path}.${key}`, message: `unknown party "${key}"${didYouMean(key, partyIds)}` });
+  }
+  const values = Object.values(shares);
+  if (values.every((v): v is number => typeof v === 'number')) {
+    const sum = values.reduce((a, b) => a + b, 0);
+    if (Math.abs(sum - 1) > SHARE_TOLERANCE) out.push({ path, message: `${what} sum to ${Number(sum.toPrecision(12))}; they must sum to 1` });
+  }
+  return out;
+}
+
+/** `upTo` present on every tier but the last, and ascending where numbers. */
+function tierProblems(tiers: readonly { upTo?: NumberOrFormula | undefined }[], path: string): Problem[] {
+  const out: Problem[] = [];
+  let previous: number | undefined;
+  tiers.forEach((tier, i) => {
+    const last = i === tiers.length - 1;
+    const here = `${path}.tiers[${i}]`;
+    if (last && tier.upTo !== undefined) out.push({ path: `${here}.upTo`, message: 'the last tier has no upTo: it covers everything above the tier before it' });
+    if (!last && tier.upTo === undefined) out.push({ path: `${here}.upTo`, message: 'is required on every tier but the last' });
+    if (typeof tier.upTo === 'number') {
+      if (tier.upTo <= 0) out.push({ path: `${here}.upTo`, message: 'must be above 0' });
+      else if (previous !== undefined && !(tier.upTo > previous)) out.push({ path: `${here}.upTo`, message: `tiers must be ascending: ${tier.upTo} is not above the previous tier's ${previous}` });
+      previous = tier.upTo;
+    }
+  });
+  return out;
+}
+
+function termProblems(deal: Deal, term: Term, index: number): Problem[] {
+  const base = itemPath(deal, 'terms', index);
+  const partyIds = deal.parties.map((p) => p.id);
+  const out: Problem[] = [];
+  const party = (id: string, field: string) => {
+    if (!partyIds.includes(id)) out.push({ path: `${base}.${field}`, message: `unknown party "${id}"${didYouMean(id, partyIds)}` });
+  };
+  const fromTo = (from: string, to: string, prefix = '') => {
+    party(from, `${prefix}from`);
+    party(to, `${prefix}to`);
+    if (from === to && partyIds.includes(from)) out.push({ path: `${base}.${prefix}to`, message: `a party cannot pay itself ("from" and "to" are both "${from}")` });
+  };
+  switch (term.type) {
+    case 'payment':
+      fromTo(term.from, term.to);
+      if (term.at === undefined && term.when === undefined) out.push({ path: base, message: 'a payment needs "at" (a period), "when" (a condition), or both' });
+      break;
+    case 'salesMilestone':
+      fromTo(term.from, term.to);
+      break;
+    case 'royalty':
+      fromTo(term.from, term.to);
+      out.push(...tierProblems(term.tiers, base));
+      break;
+    case 'revenueShare':
+      if ((term.shares === undefined) === (term.tiers === undefined)) {
+        out.push({ path: base, message: 'a revenue share needs either "shares" or "tiers" (one of them, not both)' });
+      }
+      if (term.shares) out.push(...shareProblems(deal, term.shares, `${base}.shares`, 'shares'));
+      if (term.tiers) {
+        out.push(...tierProblems(term.tiers, base));
+        term.tiers.forEach((t, i) => out.push(...shareProblems(deal, t.shares, `${base}.tiers[${i}].shares`, 'shares')));
+      }
+      break;
+    case 'costShare':
+      out.push(...shareProblems(deal, term.shares, `${base}.shares`, 'shares'));
+      break;
+    case 'equity':
+      out.push(...shareProblems(deal, term.stakes, `${base}.stakes`, 'stakes'));
+      (term.contributions ?? []).forEach((c, i) => party(c.party, `contributions[${i}].party`));
+      break;
+    case 'cashflow':
+      party(term.party, 'party');
+      break;
+    case 'termination':
+      if (term.when === undefined && term.hazard === undefined) out.push({ path: base, message: 'a termination needs "when" (a condition) or "hazard" (a probability per period)' });
+      if (term.when !== undefined && term.hazard !== undefined) out.push({ path: base, message: 'give a termination either "when" or "hazard", not both (use two terminations for two triggers)' });
+      if (term.fee) fromTo(term.fee.from, term.fee.to, 'fee.');
+      break;
+  }
+  return out;
+}
+
+function formulaProblems(deal: Deal): Problem[] {
+  const out: Problem[] = [];
+  for (const f of dealFormulas(deal)) {
+    const checked = checkFormula(f.source, formulaEnv(deal, f.scope), f.path);
+    if (!checked.ok) out.push(...checked.problems);
+  }
+  if (out.length === 0) {
+    const order = seriesOrder(deal);
+    if (!order.ok) out.push(...order.problems);
+  }
+  return out;
+}
+
+function scenarioProblems(deal: Deal): Problem[] {
+  const out: Problem[] = [];
+  deal.scenarios.forEach((s, i) => {
+    const path = itemPath(deal, 'scenarios', i);
+    for (const key of Object.keys(s.set)) {
+      const found = getNumberAt(deal, key);
+      if (!found.ok) out.push({ path, message: `scenario "${s.id}" sets ${found.message}` });
+    }
+  });
+  return out;
+}
+
+function sliderProblems(deal: Deal): Problem[] {
+  const out: Problem[] = [];
+  (deal.sliders ?? []).forEach((s, i) => {
+    const path = `sliders[${i}]`;
+    const found = getNumberAt(deal, s.path);
+    if (!found.ok) out.push({ path: `${path}.path`, message: found.message });
+    if (!(s.min < s.max)) out.push({ path: `${path}.max`, message: `must be above min (${s.min})` });
+    if (!(s.step > 0)) out.push({ path: `${path}.step`, message: 'must be above 0' });
+    else if (s.min < s.max && s.step > s.max - s.min) out.push({ path: `${path}.step`, message: `is larger than the whole range ${s.min} to ${s.max}` });
+  });
+  return out;
+}
+
+/** Every cross-field problem of a deal with the right shape; empty when valid. */
+export function crossFieldProblems(deal: Deal): Problem[] {
+  const out: Problem[] = [...idProblems(deal)];
+  const partyIds = deal.parties.map((p) => p.id);
+  if (!partyIds.includes(deal.us)) out.push({ path: 'us', message: `"${deal.us}" is not one of the parties${didYouMean(deal.us, partyIds)}` });
+  deal.parties.forEach((p, i) => {
+    if (!(p.discountRate > -1)) out.push({ path: `${itemPath(deal, 'parties', i)}.discountRate`, message: 'must be above -1 (it is an annual rate such as 0.1)' });
+  });
+  for (const [id, input] of Object.entries(deal.inputs)) out.push(...inputProblems(id, input));
+  out.push(...correlationProblems(deal.correlations ?? [], deal.inputs));
+  deal.terms.forEach((t, i) => out.push(...termProblems(deal, t, i)));
+  out.push(...formulaProblems(deal));
+  out.push(...scenarioProblems(deal));
+  out.push(...sliderProblems(deal));
+  return out;
+}

@@ -1,0 +1,112 @@
+/**
+ * Deal -> the text of a `.deal` file: UTF-8 JSON, 2-space indentation, keys
+ * in a stable order (the order of the format's tables, then any `x-` or other
+ * extra keys in the order they came), newline at the end. Two saves of the
+ * same deal are the same bytes, and a changed number changes one line, so
+ * versions diff cleanly in whatever tool a legal team uses.
+ *
+ * `serializeDeal` writes the canonical layout. `serializeDealLike` keeps the
+ * layout of the file the deal was read from wherever the content is
+ * unchanged (layout-preserving.ts), so opening and saving a hand-formatted
+ * file changes nothing but what was edited.
+ *
+ * Intentionally has no platform imports.
+ */
+
+/** Key order per kind of object; keys not listed keep their own order after these. */
+const ORDER = {
+  deal: ['format', 'version', 'title', 'description', 'currency', 'unit', 'us', 'timeline', 'parties', 'inputs', 'correlations', 'series', 'terms', 'scenarios', 'sliders', 'simulation', 'termSheet'],
+  timeline: ['start', 'periods', 'step'],
+  party: ['id', 'name', 'discountRate', 'walkAway'],
+  input: ['label', 'dist', 'value', 'mean', 'sd', 'p50', 'p90', 'low', 'high', 'min', 'mode', 'max', 'alpha', 'beta', 'p', 'values', 'weights', 'note'],
+  correlation: ['between', 'rank'],
+  term: ['id', 'type', 'label', 'from', 'to', 'party', 'amount', 'at', 'when', 'base', 'threshold', 'venture', 'stakes', 'shares', 'tiers', 'until', 'contributions', 'preferredReturn', 'note'],
+  termination: ['id', 'type', 'label', 'when', 'hazard', 'from', 'fee', 'note'],
+  tier: ['upTo', 'rate', 'shares'],
+  contribution: ['party', 'amount', 'at'],
+  fee: ['from', 'to', 'amount'],
+  scenario: ['id', 'name', 'notes', 'set'],
+  slider: ['path', 'label', 'min', 'max', 'step'],
+  simulation: ['iterations', 'seed'],
+  termSheet: ['sections', 'successMetrics', 'placeholders'],
+  section: ['heading', 'text'],
+  metric: ['horizon', 'metric', 'target'],
+} as const satisfies Record<string, readonly string[]>;
+
+type Kind = keyof typeof ORDER | 'record' | 'plain';
+
+/** Which kind of object sits at a key path (indices as numbers), so its keys can be ordered. */
+function kindAt(keys: readonly (string | number)[], value: Record<string, unknown>): Kind {
+  const [top, second, third, fourth, fifth] = keys;
+  switch (keys.length) {
+    case 0:
+      return 'deal';
+    case 1:
+      if (top === 'timeline' || top === 'simulation' || top === 'termSheet') return top;
+      return top === 'inputs' || top === 'series' ? 'record' : 'plain';
+    case 2:
+      if (top === 'parties') return 'party';
+      if (top === 'inputs') return 'input';
+      if (top === 'correlations') return 'correlation';
+      if (top === 'terms') return value.type === 'termination' ? 'termination' : 'term';
+      if (top === 'scenarios') return 'scenario';
+      if (top === 'sliders') return 'slider';
+      return 'plain';
+    case 3:
+      if (top === 'terms' && third === 'fee') return 'fee';
+      if (top === 'terms' && third === 'preferredReturn') return 'plain';
+      return 'record';
+    case 4:
+      if (top === 'terms' && third === 'tiers') return 'tier';
+      if (top === 'terms' && third === 'contributions') return 'contribution';
+      if (top === 'termSheet' && second === 'sections') return 'section';
+      if (top === 'termSheet' && second === 'successMetrics') return 'metric';
+      return 'record';
+    default:
+      void fourth;
+      void fifth;
+      return 'record';
+  }
+}
+
+function orderedKeys(kind: Kind, value: Record<string, unknown>): string[] {
+  const own = Object.keys(value);
+  if (kind === 'record' || kind === 'plain') return own;
+  const listed: readonly string[] = ORDER[kind];
+  return [...listed.filter((k) => Object.prototype.hasOwnProperty.call(value, k)), ...own.filter((k) => !listed.includes(k))];
+}
+
+/** A JSON number literal that reads back as the same double (-0 included). */
+export function numberLiteral(n: number): string {
+  if (!Number.isFinite(n)) throw new TypeError(`cannot write ${n} in a .deal file`);
+  return Object.is(n, -0) ? '-0' : String(n);
+}
+
+/** Canonical text of any JSON value at `keys` inside a deal, indented as if it began at `indent`. */
+export function serializeValue(value: unknown, keys: readonly (string | number)[], indent: string): string {
+  if (value === null) return 'null';
+  if (typeof value === 'number') return numberLiteral(value);
+  if (typeof value === 'string' || typeof value === 'boolean') return JSON.stringify(value);
+  const inner = `${indent}  `;
+  if (Array.isArray(value)) {
+    if (value.length === 0) return '[]';
+    const items = value.map((item, i) => `${inner}${serializeValue(item, [...keys, i], inner)}`);
+    return `[\n${items.join(',\n')}\n${indent}]`;
+  }
+  if (typeof value === 'object') {
+    const obj = value as Record<string, unknown>;
+    const names = orderedKeys(kindAt(keys, obj), obj).filter((k) => obj[k] !== undefined);
+    if (names.length === 0) return '{}';
+    const members = names.map((k) => `${inner}${JSON.stringify(k)}: ${serializeValue(obj[k], [...keys, k], inner)}`);
+    return `{\n${members.join(',\n')}\n${indent}}`;
+  }
+  throw new TypeError(`cannot write a ${typeof value} in a .deal file`);
+}
+
+/** The canonical text of a deal (any x- extension keys included). */
+export function serializeDeal(deal: unknown): string {
+  return `${serializeValue(deal, [], '')}\n`;
+}
+
+/** Every key the format defines, for "did you mean" on unknown keys. */
+export const KNOWN_KEYS: readonly string[] = [...new Set(Object.values(ORDER).flat())];

@@ -1,0 +1,142 @@
+/**
+ * The one validation entry point for a deal, used by file loading, the CLI,
+ * the host and the UI (live problems): structure (schema.ts, zod), then the
+ * cross-field rules (rules.ts), formulas, scenarios and sliders. Every problem
+ * has a path a person can follow (`terms.royalty.tiers[1].rate`) and a message
+ * they can act on.
+ *
+ * Keys starting with `x-` are room for other tools: kept (the returned deal
+ * is the input itself, so they round-trip) and ignored; any other unknown key
+ * is an error naming its path.
+ *
+ * Intentionally has no platform imports.
+ */
+import type { z } from 'zod';
+import type { Problem } from '../api';
+import { FORBIDDEN_KEYS, MAX_JSON_DEPTH } from './json-text';
+import { problemPath } from './problem-paths';
+import { crossFieldProblems } from './rules';
+import { dealSchema, type Deal } from './schema';
+import { KNOWN_KEYS } from './serialize';
+import { closest, didYouMean } from './suggest';
+
+export type ValidationResult = { ok: true; deal: Deal } | { ok: false; problems: Problem[] };
+
+export const isExtensionKey = (key: string): boolean => key.startsWith('x-');
+
+/** A copy without `x-` keys (what the schema sees); refuses prototype keys and absurd depth on the way. */
+function withoutExtensions(raw: unknown, problems: Problem[]): unknown {
+  const visit = (value: unknown, keys: (string | number)[]): unknown => {
+    if (keys.length > MAX_JSON_DEPTH) {
+      if (!problems.some((p) => p.message.startsWith('nested more than'))) {
+        problems.push({ path: problemPath(raw, keys.slice(0, 3)), message: `nested more than ${MAX_JSON_DEPTH} levels deep` });
+      }
+      return undefined;
+    }
+    if (Array.isArray(value)) return value.map((item, i) => visit(item, [...keys, i]));
+    if (value !== null && typeof value === 'object') {
+      const out: Record<string, unknown> = {};
+      for (const key of Object.keys(value)) {
+        if (FORBIDDEN_KEYS.has(key)) {
+          problems.push({ path: problemPath(raw, [...keys, key]), message: `"${key}" is not allowed as a key` });
+          continue;
+        }
+        if (isExtensionKey(key)) continue;
+        out[key] = visit((value as Record<string, unknown>)[key], [...keys, key]);
+      }
+      return out;
+    }
+    return value;
+  };
+  return visit(raw, []);
+}
+
+function valueAt(root: unknown, keys: readonly PropertyKey[]): unknown {
+  let node = root;
+  for (const k of keys) {
+    if (node === null || typeof node !== 'object') return undefined;
+    if (!Object.prototype.hasOwnProperty.call(node, k)) return undefined;
+    node = (node as Record<PropertyKey, unknown>)[k];
+  }
+  return node;
+}
+
+const TYPE_WORDS: Record<string, string> = {
+  number: 'a number',
+  int: 'a whole number',
+  string: 'text',
+  object: 'an object { … }',
+  array: 'a list [ … ]',
+  boolean: 'true or false',
+  tuple: 'a list [ … ]',
+  record: 'an object { … }',
+};
+
+/** One zod issue -> the problems a person reads. */
+function issueProblems(raw: unknown, issue: z.core.$ZodIssue): Problem[] {
+  const keys = issue.path;
+  const here = problemPath(raw, keys);
+  const value = valueAt(raw, keys);
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      return issue.keys.map((key) => ({
+        path: problemPath(raw, [...keys, key]),
+        message: `unknown key "${key}"${didYouMean(key, KNOWN_KEYS)} (keys starting with "x-" are kept for other tools)`,
+      }));
+    case 'invalid_type':
+      if (value === undefined) return [{ path: here, message: 'is required' }];
+      return [{ path: here, message: `must be ${TYPE_WORDS[issue.expected] ?? issue.expected}` }];
+    case 'invalid_union': {
+      if ('discriminator' in issue && issue.discriminator) {
+        const options = (issue as unknown as { options: unknown[] }).options.map(String);
+        const field = String(issue.discriminator);
+        const what = field === 'type' ? 'term type' : field === 'dist' ? 'distribution' : field;
+        if (value === undefined) return [{ path: here, message: `is required (one of: ${options.join(', ')})` }];
+        const guess = typeof value === 'string' ? closest(value, options) : undefined;
+        return [{ path: here, message: `unknown ${what} ${JSON.stringify(value)}${guess ? ` (did you mean "${guess}"?)` : ''}; expected one of: ${options.join(', ')}` }];
+      }
+      if (value === undefined) return [{ path: here, message: 'is required' }];
+      return [{ path: here, message: issue.message === 'Invalid input' ? 'has the wrong type' : issue.message }];
+    }
+    case 'invalid_value': {
+      const options = issue.values.map((v) => JSON.stringify(v));
+      if (value === undefined) return [{ path: here, message: `is required (${options.length === 1 ? options[0] : `one of ${options.join(', ')}`})` }];
+      if (options.length === 1) return [{ path: here, message: `must be ${options[0]}` }];
+      const guess = typeof value === 'string' ? closest(value, issue.values.map(String)) : undefined;
+      return [{ path: here, message: `must be one of ${options.join(', ')}${guess ? ` (did you mean "${guess}"?)` : ''}` }];
+    }
+    default:
+      return [{ path: here, message: issue.message }];
+  }
+}
+
+/** Structure only: the shape of every part (used for live checks while a field is half typed). */
+export function structuralProblems(raw: unknown): { problems: Problem[]; typed?: Deal } {
+  const problems: Problem[] = [];
+  const stripped = withoutExtensions(raw, problems);
+  if (problems.length > 0) return { problems };
+  const parsed = dealSchema.safeParse(stripped);
+  if (!parsed.success) return { problems: parsed.error.issues.flatMap((issue) => issueProblems(raw, issue)) };
+  return { problems, typed: parsed.data };
+}
+
+/**
+ * Everything a deal must satisfy to be opened, valued or saved. On success
+ * the deal returned is `raw` itself (x- keys and all); nothing is mutated.
+ */
+export function validateDeal(raw: unknown): ValidationResult {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    return { ok: false, problems: [{ path: '', message: 'not a .deal file: expected a JSON object { … } at the top' }] };
+  }
+  const structural = structuralProblems(raw);
+  if (!structural.typed) return { ok: false, problems: structural.problems };
+  const problems = crossFieldProblems(structural.typed);
+  if (problems.length > 0) return { ok: false, problems };
+  return { ok: true, deal: raw as Deal };
+}
+
+/** The problems only (empty when valid): what the UI shows live. */
+export function dealProblems(raw: unknown): Problem[] {
+  const result = validateDeal(raw);
+  return result.ok ? [] : result.problems;
+}
