@@ -9,10 +9,15 @@
 
 export type Cell = string | number | null;
 
+/** How a column's numbers read on screen (the CSV always keeps the raw number). */
+export type ColumnKind = 'text' | 'money' | 'probability' | 'number';
+
 export interface ChartTable {
   /** One sentence saying what the table holds, e.g. "Helix Bio NPV distribution, USD million". */
   caption: string;
   columns: string[];
+  /** One per column; missing means plain numbers. */
+  kinds?: ColumnKind[];
   rows: Cell[][];
 }
 

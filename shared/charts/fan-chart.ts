@@ -84,6 +84,7 @@ export function fanChartTable(input: FanChartInput): ChartTable {
   return {
     caption: `${input.partyName} cash flow per period (${moneyUnitCaption(input.money)}, nominal)`,
     columns: ['Period', 'P10', 'Median', 'P90', 'Mean'],
+    kinds: ['text', 'money', 'money', 'money', 'money'],
     rows: input.periods.map((label, i) => [label, fan.p10[i] ?? null, fan.p50[i] ?? null, fan.p90[i] ?? null, fan.mean[i] ?? null]),
   };
 }

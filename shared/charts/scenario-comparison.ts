@@ -87,6 +87,7 @@ export function scenarioComparisonTable(input: ScenarioComparisonInput): ChartTa
       'P(all ≥ walk-away)',
       'Best for us and acceptable to them',
     ],
+    kinds: ['text', ...input.parties.flatMap(() => ['money', 'money', 'money', 'money', 'money', 'probability'] as const), 'probability', 'text'],
     rows: input.rows.map((r) => [
       r.scenarioName,
       ...input.parties.flatMap((p) => {

@@ -83,6 +83,7 @@ export function zopaDistributionTable(input: ZopaDistributionInput): ChartTable 
   return {
     caption: `Zone of agreement: every party's NPV against its walk-away (${moneyUnitCaption(input.money)}); all parties beat their walk-away in ${formatPercent(input.pAllAboveWalkAway, 1)} of outcomes`,
     columns: ['Party', 'Walk-away', 'Mean NPV', 'P(NPV ≥ walk-away)'],
+    kinds: ['text', 'money', 'money', 'probability'],
     rows: input.parties.map((p) => [p.name, p.walkAway, p.mean, p.pAboveWalkAway]),
   };
 }
@@ -178,6 +179,7 @@ export function zopaSweepTable(input: ZopaSweepInput): ChartTable {
       ...input.parties.flatMap((p) => [`${p.name} mean NPV`, `P(${p.name} ≥ walk-away)`]),
       'P(all ≥ walk-away)',
     ],
+    kinds: ['number', ...input.parties.flatMap(() => ['money', 'probability'] as const), 'probability'],
     rows: sorted.map((pt) => [
       pt.value,
       ...input.parties.flatMap((p) => [pt.parties[p.id]?.mean ?? null, pt.parties[p.id]?.pAboveWalkAway ?? null]),
