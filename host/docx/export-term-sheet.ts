@@ -1,0 +1,108 @@
+/**
+ * The term-sheet export service used by the app (MainApi.exportTermSheet) and
+ * the CLI (`dealwright termsheet`, `dealwright redline`): hash the deal, value
+ * it when the internal appendix needs it, build the content tree, write the
+ * .docx atomically. Problems come back as values with a path and a message.
+ */
+import { createHash } from 'node:crypto';
+import { resolve } from 'node:path';
+import type { Problem } from '../../shared/api';
+import type { Deal } from '../../shared/model/schema';
+import type { SensitivityResult, ValuationRequest, ValuationResult } from '../../shared/engine/results';
+import { buildTermSheet } from '../../shared/termsheet/build';
+import type { Audience } from '../../shared/termsheet/content';
+import { buildRedline, type RedlineSide } from '../../shared/termsheet/redline';
+import { writeFileAtomic } from '../documents/atomic-write';
+import type { Paper } from './styles';
+import { writeTermSheetDocx } from './write-docx';
+
+/** The engine as the export needs it; the host passes its valuation runner in. */
+export interface ValuationPort {
+  valueDeal(request: ValuationRequest): Promise<ValuationResult>;
+  sensitivity?(request: { deal: Deal; scenarioId?: string; party?: string }): Promise<SensitivityResult>;
+}
+
+export type ExportResult = { ok: true; path: string } | { ok: false; problems: Problem[] };
+
+export interface TermSheetExportRequest {
+  deal: Deal;
+  fileName: string;
+  scenarioId?: string;
+  audience: Audience;
+  paper: Paper;
+  outPath: string;
+  /** "Today" unless given (tests fix it). */
+  date?: Date;
+  /** Paths the export must never overwrite (the .deal files it was made from). */
+  protectedPaths?: string[];
+}
+
+/** A short, stable fingerprint of the deal's content: the first 12 hex digits of SHA-256 of its JSON. */
+export function dealContentHash(deal: Deal): string {
+  return createHash('sha256').update(JSON.stringify(deal)).digest('hex').slice(0, 12);
+}
+
+function refuseOverwrite(outPath: string, protectedPaths: readonly string[] = []): Problem[] {
+  const out = resolve(outPath);
+  if (!/\.docx$/i.test(out)) return [{ path: 'outPath', message: `"${outPath}" must end in .docx` }];
+  if (protectedPaths.some((p) => resolve(p) === out)) return [{ path: 'outPath', message: `refusing to overwrite the input file "${outPath}"` }];
+  return [];
+}
+
+async function valuationFor(req: TermSheetExportRequest, valuation: ValuationPort | undefined) {
+  if (req.audience !== 'internal') return { ok: true as const, value: undefined };
+  if (!valuation) {
+    return { ok: false as const, problems: [{ path: 'audience', message: 'the internal term sheet needs the valuation engine, which is not available in this build; export for the counterparty instead' }] };
+  }
+  try {
+    const result = await valuation.valueDeal({ deal: req.deal, scenarioId: req.scenarioId });
+    const sensitivity = valuation.sensitivity ? await valuation.sensitivity({ deal: req.deal, scenarioId: req.scenarioId, party: req.deal.us }) : undefined;
+    return { ok: true as const, value: { result, sensitivity } };
+  } catch (err) {
+    return { ok: false as const, problems: [{ path: 'valuation', message: `the valuation failed: ${err instanceof Error ? err.message : String(err)}` }] };
+  }
+}
+
+export async function exportTermSheet(req: TermSheetExportRequest, appVersion: string, valuation?: ValuationPort): Promise<ExportResult> {
+  const refused = refuseOverwrite(req.outPath, req.protectedPaths);
+  if (refused.length) return { ok: false, problems: refused };
+  const valued = await valuationFor(req, valuation);
+  if (!valued.ok) return valued;
+  const built = buildTermSheet(req.deal, {
+    audience: req.audience,
+    scenarioId: req.scenarioId,
+    fileName: req.fileName,
+    contentHash: dealContentHash(req.deal),
+    appVersion,
+    date: req.date ?? new Date(),
+    valuation: valued.value,
+  });
+  if (!built.ok) return built;
+  const bytes = await writeTermSheetDocx(built.doc, { paper: req.paper });
+  await writeFileAtomic(req.outPath, bytes);
+  return { ok: true, path: resolve(req.outPath) };
+}
+
+export interface RedlineExportRequest {
+  old: Omit<RedlineSide, 'contentHash'>;
+  new: Omit<RedlineSide, 'contentHash'>;
+  paper: Paper;
+  outPath: string;
+  date?: Date;
+  protectedPaths?: string[];
+}
+
+export async function exportRedline(req: RedlineExportRequest, appVersion: string): Promise<ExportResult> {
+  const refused = refuseOverwrite(req.outPath, req.protectedPaths);
+  if (refused.length) return { ok: false, problems: refused };
+  const date = req.date ?? new Date();
+  const built = buildRedline(
+    { ...req.old, contentHash: dealContentHash(req.old.deal) },
+    { ...req.new, contentHash: dealContentHash(req.new.deal) },
+    { appVersion, date },
+  );
+  if (!built.ok) return built;
+  const bytes = await writeTermSheetDocx(built.doc, { paper: req.paper, revisionDate: date.toISOString().replace(/\.\d{3}Z$/, 'Z') });
+  await writeFileAtomic(req.outPath, bytes);
+  return { ok: true, path: resolve(req.outPath) };
+}

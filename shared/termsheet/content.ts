@@ -1,0 +1,95 @@
+/**
+ * The term-sheet content tree: what a term sheet says, independent of Word.
+ *
+ * The builder (build.ts) turns a deal and a scenario into this tree; the
+ * redline (redline.ts) compares two trees and marks insertions and deletions on
+ * spans, table rows and cells; the host's docx writer lays the tree out. Every
+ * block and table row has a stable `key` so two versions line up in a redline.
+ *
+ * Intentionally has no platform imports.
+ */
+import type { HistogramChartInput } from '../charts/histogram';
+import type { TornadoChartInput } from '../charts/tornado';
+
+export type Audience = 'counterparty' | 'internal';
+export type Change = 'ins' | 'del';
+
+/** A run of text with one formatting; `change` marks a tracked insertion or deletion. */
+export interface Span {
+  text: string;
+  bold?: boolean;
+  italic?: boolean;
+  change?: Change;
+}
+
+export type Align = 'left' | 'right';
+
+export interface TableColumn {
+  header: string;
+  /** Relative width; the writer turns weights into twips for the chosen paper. */
+  weight: number;
+  /** Numbers are right-aligned so digits line up. */
+  align: Align;
+  /** The column a negotiator means by "the figure" of a row: the redline summary names only the row. */
+  primary?: boolean;
+}
+
+export interface TableRow {
+  /** Stable across versions (term id, tier index, party id). */
+  key: string;
+  cells: Span[][];
+  change?: Change;
+}
+
+export interface TableBlock {
+  kind: 'table';
+  key: string;
+  /** How the redline summary names the table ("Royalties on net sales"). */
+  title: string;
+  columns: TableColumn[];
+  rows: TableRow[];
+  /** Row labels name the row on their own (a payment, a clause); otherwise the summary prefixes the table's title ("Royalties, Tier 2"). */
+  rowsNamed?: boolean;
+  /** The whole table is new or gone (its header row is marked too). */
+  change?: Change;
+}
+
+export type ChartSpec = { type: 'histogram'; input: HistogramChartInput } | { type: 'tornado'; input: TornadoChartInput };
+
+export type ParagraphStyle = 'body' | 'note' | 'caption' | 'legend';
+
+export type Block =
+  /** Level-1 headings are numbered (1., 2., ...) unless `unnumbered` (appendices). */
+  | { kind: 'heading'; key: string; level: 1 | 2; spans: Span[]; unnumbered?: boolean; change?: Change }
+  | { kind: 'paragraph'; key: string; style: ParagraphStyle; spans: Span[]; change?: Change }
+  /** One item of a numbered list (e.g. the order of distributions); `list` groups items into one list. */
+  | { kind: 'listItem'; key: string; list: string; spans: Span[]; change?: Change }
+  | TableBlock
+  | { kind: 'chart'; key: string; chart: ChartSpec; caption: string; widthPx: number; heightPx: number }
+  | { kind: 'pageBreak'; key: string };
+
+export interface TermSheetDoc {
+  audience: Audience;
+  title: string;
+  /** "Term sheet", or "Term sheet: redline" */
+  subtitle: string;
+  scenarioName: string;
+  /** The written date ("3 March 2027"). */
+  date: string;
+  /** The page-header marking: confidentiality, and for internal documents a do-not-forward warning. */
+  marking: string;
+  /** "Non-binding term sheet; subject to contract" */
+  legend: string;
+  /** The traceability line printed in every page footer. */
+  footer: string;
+  /** For a redline: the short list of changes printed at the top. */
+  changeSummary?: string[];
+  blocks: Block[];
+}
+
+/** Concatenated text of spans (what a reader sees). */
+export function spansText(spans: readonly Span[]): string {
+  return spans.map((s) => s.text).join('');
+}
+
+export const plain = (text: string): Span[] => [{ text }];

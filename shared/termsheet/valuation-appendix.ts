@@ -1,0 +1,131 @@
+/**
+ * The internal term sheet's valuation appendix: per-party NPV statistics,
+ * the chance of beating each walk-away, the NPV histograms and the tornado
+ * (as chart specs the host renders with the app's own chart builders), and the
+ * stated meaning of the ranges. Only ever added for the internal audience.
+ *
+ * Intentionally has no platform imports.
+ */
+import type { Deal, Scenario } from '../model/schema';
+import type { SensitivityResult, ValuationResult } from '../engine/results';
+import { formatMoney } from '../format/money';
+import { formatNumber, formatPercent } from '../format/percent';
+import type { Block, TableBlock } from './content';
+import { plain } from './content';
+import { sanitizeLine } from './sanitize';
+import { partyName } from './wording';
+
+const right = (header: string, weight: number) => ({ header, weight, align: 'right' as const });
+
+export function valuationAppendixBlocks(deal: Deal, scenario: Scenario, result: ValuationResult, sensitivity?: SensitivityResult): Block[] {
+  const moneyFmt = { currency: deal.currency, unit: deal.unit };
+  const m = (v: number) => formatMoney(v, moneyFmt);
+  const others = deal.parties.filter((p) => p.id !== deal.us).map((p) => partyName(deal, p.id));
+  const stats: TableBlock = {
+    kind: 'table',
+    key: 'table:valuation',
+    title: 'Valuation',
+    columns: [
+      { header: 'Party', weight: 20, align: 'left' },
+      right('Discount rate', 11),
+      right('Walk-away', 11),
+      right('Mean NPV', 11),
+      right('P5', 10),
+      right('P50', 10),
+      right('P95', 10),
+      right('P(NPV ≥ walk-away)', 17),
+    ],
+    rows: deal.parties
+      .filter((p) => result.parties[p.id])
+      .map((p) => {
+        const v = result.parties[p.id]!;
+        return {
+          key: p.id,
+          cells: [
+            plain(partyName(deal, p.id)),
+            plain(formatPercent(p.discountRate)),
+            plain(m(p.walkAway)),
+            plain(m(v.npv.mean)),
+            plain(m(v.npv.p5)),
+            plain(m(v.npv.p50)),
+            plain(m(v.npv.p95)),
+            plain(formatPercent(v.pAboveWalkAway, 1)),
+          ],
+        };
+      }),
+  };
+  const blocks: Block[] = [
+    { kind: 'pageBreak', key: 'appendix:break' },
+    { kind: 'heading', key: 'appendix:heading', level: 1, unnumbered: true, spans: plain('Appendix: valuation (internal)') },
+    {
+      kind: 'paragraph',
+      key: 'appendix:warning',
+      style: 'legend',
+      spans: plain(`Internal to ${partyName(deal, deal.us)}. This appendix states our valuation, discount rates and walk-away figures; remove it before anything is shared with ${others.join(' or ') || 'the other side'}.`),
+    },
+    {
+      kind: 'paragraph',
+      key: 'appendix:basis',
+      style: 'body',
+      spans: plain(
+        `Scenario "${sanitizeLine(scenario.name)}", valued by Monte Carlo simulation with ${formatNumber(result.iterations, 0)} iterations (seed ${result.seed}). ` +
+          `Each party's net present value (NPV) discounts its own cash flows at its own annual discount rate. Amounts in ${deal.currency} ${deal.unit === 'one' ? '' : deal.unit}.`.replace(/ \./, '.'),
+      ),
+    },
+    stats,
+    {
+      kind: 'paragraph',
+      key: 'appendix:all',
+      style: 'body',
+      spans: [{ text: 'Chance that every party beats its walk-away: ', bold: true }, { text: formatPercent(result.pAllAboveWalkAway, 1) }],
+    },
+    { kind: 'heading', key: 'appendix:ranges', level: 2, spans: plain('How to read the ranges') },
+    {
+      kind: 'paragraph',
+      key: 'appendix:ranges:p0',
+      style: 'body',
+      spans: plain(
+        'P5, P50 and P95 are the 5th, 50th (median) and 95th percentiles of the simulated NPVs: in 90% of simulated outcomes the NPV lies between P5 and P95. ' +
+          'They express the uncertainty in the model inputs; they are not a confidence interval for the mean.',
+      ),
+    },
+    {
+      kind: 'paragraph',
+      key: 'appendix:ranges:p1',
+      style: 'body',
+      spans: plain(
+        'Input ranges stated as low and high values are 90% intervals (5th to 95th percentile). P(NPV ≥ walk-away) is the share of simulated outcomes in which the party is at least as well off as with its best alternative to this deal.',
+      ),
+    },
+  ];
+  for (const p of deal.parties) {
+    const v = result.parties[p.id];
+    if (!v || v.histogram.counts.length === 0) continue;
+    const name = partyName(deal, p.id);
+    blocks.push(
+      { kind: 'heading', key: `appendix:hist:${p.id}:heading`, level: 2, spans: plain(`NPV distribution: ${name}`) },
+      {
+        kind: 'chart',
+        key: `appendix:hist:${p.id}`,
+        chart: { type: 'histogram', input: { histogram: v.histogram, money: moneyFmt, walkAway: p.walkAway, mean: v.npv.mean } },
+        caption: `Bars: probability of each NPV range. Line: cumulative probability (S-curve). Red line: walk-away of ${m(p.walkAway)}; dashed line: mean of ${m(v.npv.mean)}.`,
+        widthPx: 640,
+        heightPx: 300,
+      },
+    );
+  }
+  if (sensitivity && sensitivity.rows.length) {
+    blocks.push(
+      { kind: 'heading', key: 'appendix:tornado:heading', level: 2, spans: plain(`What moves the value: ${partyName(deal, sensitivity.party)}`) },
+      {
+        kind: 'chart',
+        key: 'appendix:tornado',
+        chart: { type: 'tornado', input: { sensitivity, money: moneyFmt } },
+        caption: `Mean NPV with each input at its 10th and 90th percentile, the others as drawn; widest swing first. Base mean ${m(sensitivity.baseMean)}.`,
+        widthPx: 640,
+        heightPx: Math.min(420, 120 + 34 * Math.min(10, sensitivity.rows.length)),
+      },
+    );
+  }
+  return blocks;
+}
