@@ -3,6 +3,8 @@
  * Each command lives in its own file and returns its exit code.
  */
 import { validateCommand } from './validate';
+import { termsheetCommand } from './termsheet';
+import { redlineCommand } from './redline';
 
 export interface CommandContext {
   out(text: string): void;
@@ -15,4 +17,6 @@ export type Command = (argv: string[], ctx: CommandContext) => Promise<number>;
 
 export const commands: Record<string, Command> = {
   validate: validateCommand,
+  termsheet: termsheetCommand,
+  redline: redlineCommand,
 };

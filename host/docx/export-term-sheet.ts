@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import type { Problem } from '../../shared/api';
 import type { Deal } from '../../shared/model/schema';
+import { serializeDeal } from '../../shared/model/serialize';
 import type { SensitivityResult, ValuationRequest, ValuationResult } from '../../shared/engine/results';
 import { buildTermSheet } from '../../shared/termsheet/build';
 import type { Audience } from '../../shared/termsheet/content';
@@ -37,9 +38,13 @@ export interface TermSheetExportRequest {
   protectedPaths?: string[];
 }
 
-/** A short, stable fingerprint of the deal's content: the first 12 hex digits of SHA-256 of its JSON. */
+/**
+ * A short, stable fingerprint of the deal's content: the first 12 hex digits of
+ * SHA-256 of the deal serialized as it is saved (stable key order), so the
+ * footer of a document identifies the exact version of the file it came from.
+ */
 export function dealContentHash(deal: Deal): string {
-  return createHash('sha256').update(JSON.stringify(deal)).digest('hex').slice(0, 12);
+  return createHash('sha256').update(serializeDeal(deal)).digest('hex').slice(0, 12);
 }
 
 function refuseOverwrite(outPath: string, protectedPaths: readonly string[] = []): Problem[] {

@@ -5,7 +5,7 @@
  * the metric-identical Liberation Sans), so line breaks and page counts agree
  * between the two. Tables take their look from TABLE_LOOK.
  */
-import { AlignmentType, BorderStyle, LevelFormat, ShadingType, type INumberingOptions, type IStylesOptions } from 'docx';
+import { AlignmentType, BorderStyle, LevelFormat, LineRuleType, ShadingType, type INumberingOptions, type IStylesOptions } from 'docx';
 
 export type Paper = 'A4' | 'Letter';
 
@@ -50,8 +50,8 @@ const pt = (points: number) => points * 2; // docx run sizes are in half-points
 export function documentStyles(): IStylesOptions {
   return {
     default: {
-      document: { run: { font: FONT, size: pt(10), color: INK }, paragraph: { spacing: { after: 120, line: 264 } } },
-      title: { run: { font: FONT, size: pt(20), bold: true, color: ACCENT }, paragraph: { spacing: { after: 60 } } },
+      document: { run: { font: FONT, size: pt(10), color: INK }, paragraph: { spacing: { after: 120, line: 264, lineRule: LineRuleType.AUTO } } },
+      title: { run: { font: FONT, size: pt(20), bold: true, color: ACCENT }, paragraph: { spacing: { after: 60, line: 240, lineRule: LineRuleType.AUTO } } },
       heading1: {
         run: { font: FONT, size: pt(12.5), bold: true, color: ACCENT },
         paragraph: { spacing: { before: 300, after: 120 }, keepNext: true, keepLines: true },
@@ -79,11 +79,11 @@ export function documentStyles(): IStylesOptions {
           },
         },
       },
-      { id: STYLE.tableText, name: 'Dealwright Table Text', basedOn: 'Normal', run: { size: pt(9) }, paragraph: { spacing: { before: 0, after: 0, line: 252 } } },
+      { id: STYLE.tableText, name: 'Dealwright Table Text', basedOn: 'Normal', run: { size: pt(9) }, paragraph: { spacing: { before: 0, after: 0, line: 252, lineRule: LineRuleType.AUTO } } },
       { id: STYLE.tableHeader, name: 'Dealwright Table Header', basedOn: STYLE.tableText, run: { bold: true }, paragraph: { keepNext: true } },
       { id: STYLE.meta, name: 'Dealwright Meta', basedOn: 'Normal', run: { size: pt(9.5), color: MUTED }, paragraph: { spacing: { after: 20 } } },
       { id: STYLE.marking, name: 'Dealwright Marking', basedOn: 'Normal', run: { size: pt(8), bold: true, color: ALERT }, paragraph: { alignment: AlignmentType.RIGHT, spacing: { after: 0 } } },
-      { id: STYLE.footer, name: 'Dealwright Footer', basedOn: 'Normal', run: { size: pt(7.5), color: MUTED }, paragraph: { spacing: { after: 0, line: 240 } } },
+      { id: STYLE.footer, name: 'Dealwright Footer', basedOn: 'Normal', run: { size: pt(7.5), color: MUTED }, paragraph: { spacing: { after: 0, line: 240, lineRule: LineRuleType.AUTO } } },
       { id: STYLE.listItem, name: 'Dealwright List Item', basedOn: 'Normal', paragraph: { spacing: { after: 60 } } },
     ],
   };

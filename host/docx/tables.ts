@@ -9,12 +9,41 @@ import type { Change, TableBlock } from '../../shared/termsheet/content';
 import { type RevisionStamp, spanRuns } from './revisions';
 import { STYLE, TABLE_LOOK } from './styles';
 
-/** Column widths in twips summing exactly to `total`. */
-export function columnWidths(weights: readonly number[], total: number): number[] {
+// About the width of one character of 9 pt Arial, and the cell's left and right padding, in twips.
+const CHAR_TWIPS = 105;
+const PADDING_TWIPS = 2 * 90 + 40;
+
+/**
+ * Column widths in twips summing exactly to `total`: proportional to the
+ * weights, but never narrower than the column's longest word (so "Technologies"
+ * is never broken across lines) when the page has room for that.
+ */
+export function columnWidths(weights: readonly number[], total: number, longestWords: readonly number[] = []): number[] {
   const sum = weights.reduce((a, b) => a + b, 0) || 1;
-  const widths = weights.map((w) => Math.floor((w / sum) * total));
-  widths[widths.length - 1]! += total - widths.reduce((a, b) => a + b, 0);
-  return widths;
+  const widths = weights.map((w) => (w / sum) * total);
+  const minimum = weights.map((_, i) => Math.min(total / 2, (longestWords[i] ?? 0) * CHAR_TWIPS + PADDING_TWIPS));
+  if (minimum.reduce((a, b) => a + b, 0) <= total) {
+    for (let pass = 0; pass < weights.length; pass++) {
+      const short = widths.map((w, i) => Math.max(0, minimum[i]! - w));
+      const need = short.reduce((a, b) => a + b, 0);
+      if (need < 1) break;
+      // Take the shortfall from the columns with room to spare, in proportion to that room.
+      const spare = widths.map((w, i) => (short[i]! > 0 ? 0 : Math.max(0, w - minimum[i]!)));
+      const room = spare.reduce((a, b) => a + b, 0);
+      if (room <= 0) break;
+      const take = Math.min(need, room);
+      for (let i = 0; i < widths.length; i++) {
+        widths[i] = short[i]! > 0 ? widths[i]! + (short[i]! / need) * take : widths[i]! - (spare[i]! / room) * take;
+      }
+    }
+  }
+  const out = widths.map((w) => Math.floor(w));
+  out[out.length - 1]! += total - out.reduce((a, b) => a + b, 0);
+  return out;
+}
+
+function longestWord(text: string): number {
+  return Math.max(0, ...text.split(/\s+/).map((w) => [...w].length));
 }
 
 /** A whole row inserted or deleted is a tracked row change, so accepting it adds or removes the row itself. */
@@ -25,7 +54,14 @@ function rowRevision(change: Change | undefined, revisions: RevisionStamp) {
 }
 
 export function wordTable(block: TableBlock, contentWidth: number, revisions: RevisionStamp): Table {
-  const widths = columnWidths(block.columns.map((c) => c.weight), contentWidth);
+  const longest = block.columns.map((c, i) =>
+    Math.max(longestWord(c.header) * 1.1, ...block.rows.map((r) => longestWord((r.cells[i] ?? []).map((s) => s.text).join('')))),
+  );
+  const widths = columnWidths(
+    block.columns.map((c) => c.weight),
+    contentWidth,
+    longest,
+  );
   const align = (i: number) => (block.columns[i]?.align === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT);
   const header = new TableRow({
     tableHeader: true,

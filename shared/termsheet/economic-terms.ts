@@ -175,7 +175,7 @@ function equityBlocks(deal: Deal, e: TermOf<'equity'>): Block[] {
   const pref = e.preferredReturn;
   const blocks: Block[] = [
     heading(`heading:${e.id}`, label(e)),
-    para(`intro:${e.id}`, `The parties hold the venture in the following proportions and contribute the following capital. The venture's cash flow is ${describeExpression(deal, e.venture)}.`),
+    para(`intro:${e.id}`, 'The parties hold the venture in the following proportions and contribute the following capital.'),
     {
       kind: 'table',
       key: `table:${e.id}`,
@@ -200,8 +200,14 @@ function equityBlocks(deal: Deal, e: TermOf<'equity'>): Block[] {
     );
   }
   blocks.push(
-    para(`calls:${e.id}`, "Capital calls: a shortfall of the venture's cash is first met from its cash reserve, then called from the parties in proportion to their stakes; called capital counts as contributed capital."),
-    para(`order:${e.id}`, "Distributions: the venture's positive cash flow is distributed in the same period in this order:"),
+    para(`calls:${e.id}`, [
+      { text: 'Capital calls: ', bold: true },
+      { text: "a shortfall of the venture's cash is first met from its cash reserve, then called from the parties in proportion to their stakes; called capital counts as contributed capital." },
+    ]),
+    para(`order:${e.id}`, [
+      { text: 'Distributions: ', bold: true },
+      { text: `the venture's positive cash flow in a ${periodWord(deal)} is distributed in that ${periodWord(deal)} in this order:` },
+    ]),
     { kind: 'listItem', key: `order1:${e.id}`, list, spans: plain("return of contributed capital, in proportion to each party's unreturned capital;") },
   );
   if (pref) blocks.push({ kind: 'listItem', key: `order2:${e.id}`, list, spans: plain(`the preferred return of ${describeRate(deal, pref.rate)} a year, in proportion to the amounts owed;`) });
@@ -215,6 +221,7 @@ function equityBlocks(deal: Deal, e: TermOf<'equity'>): Block[] {
 function terminationBlocks(deal: Deal, terms: TermOf<'termination'>[], audience: Audience): Block[] {
   const blocks: Block[] = [
     heading('heading:termination', 'Termination and change of strategy'),
+    para('effect:termination', `The following rights end the agreement. On termination the fee shown is paid, and every economic term above ends after the ${periodWord(deal)} in which termination takes effect.`),
     {
       kind: 'table',
       key: 'table:termination',
@@ -232,7 +239,6 @@ function terminationBlocks(deal: Deal, terms: TermOf<'termination'>[], audience:
         ]),
       ),
     },
-    para('effect:termination', `On termination the fee is paid, and every economic term above ends after the ${periodWord(deal)} in which termination takes effect.`, 'note'),
   ];
   if (audience === 'internal') {
     for (const t of terms) {

@@ -1,0 +1,44 @@
+/**
+ * `dealwright redline OLD.deal NEW.deal -o OUT.docx` and
+ * `dealwright redline FILE --from ID --to ID -o OUT.docx`: the new terms with
+ * Word tracked changes from the old ones. With two files, --from and --to
+ * optionally pick the scenario of each.
+ */
+import { basename } from 'node:path';
+import { openDealFile } from '../documents/load';
+import { exportRedline } from '../docx/export-term-sheet';
+import { appVersion } from '../paths';
+import { parseArgs, UsageError } from './args';
+import type { Command } from './commands';
+import { dateFlag, outFlag, paperFlag, printProblems } from './termsheet';
+
+export const redlineCommand: Command = async (argv, ctx) => {
+  const { positionals, flags } = parseArgs(argv, { out: 'value', from: 'value', to: 'value', paper: 'value', date: 'value' }, { o: 'out' });
+  const from = typeof flags.from === 'string' ? flags.from : undefined;
+  const to = typeof flags.to === 'string' ? flags.to : undefined;
+  if (positionals.length === 1 && (from === undefined || to === undefined)) throw new UsageError('with one FILE, give both --from ID and --to ID');
+  if (positionals.length !== 1 && positionals.length !== 2) throw new UsageError('expects OLD.deal NEW.deal, or FILE --from ID --to ID');
+  const out = outFlag(flags);
+  const paper = paperFlag(flags);
+  const date = dateFlag(flags);
+  const oldFile = positionals[0]!;
+  const newFile = positionals[1] ?? oldFile;
+  const oldDoc = await openDealFile(oldFile);
+  if (!oldDoc.ok) return printProblems(ctx, oldFile, oldDoc.problems.map((p) => ({ ...p, path: p.path ? `${oldFile}: ${p.path}` : '' })));
+  const newDoc = newFile === oldFile ? oldDoc : await openDealFile(newFile);
+  if (!newDoc.ok) return printProblems(ctx, newFile, newDoc.problems.map((p) => ({ ...p, path: p.path ? `${newFile}: ${p.path}` : '' })));
+  const result = await exportRedline(
+    {
+      old: { deal: oldDoc.document.deal, fileName: basename(oldFile), scenarioId: from },
+      new: { deal: newDoc.document.deal, fileName: basename(newFile), scenarioId: to },
+      paper,
+      outPath: out,
+      date,
+      protectedPaths: [oldFile, newFile],
+    },
+    appVersion(ctx.root),
+  );
+  if (!result.ok) return printProblems(ctx, newFile, result.problems);
+  ctx.out(`${out}: redline written\n`);
+  return 0;
+};

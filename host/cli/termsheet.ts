@@ -1,0 +1,70 @@
+/**
+ * `dealwright termsheet FILE -o OUT.docx [--scenario ID] [--audience counterparty|internal]`
+ * (plus `--paper A4|Letter` and `--date YYYY-MM-DD` for reproducible documents).
+ * Problems print as `path: message` lines with exit 1; usage errors exit 2.
+ */
+import { basename } from 'node:path';
+import { openDealFile } from '../documents/load';
+import { exportTermSheet } from '../docx/export-term-sheet';
+import type { Paper } from '../docx/styles';
+import { appVersion } from '../paths';
+import { parseArgs, UsageError, type ParsedArgs } from './args';
+import type { Command, CommandContext } from './commands';
+import { cliValuationPort } from './valuation-port';
+
+export function outFlag(flags: ParsedArgs['flags']): string {
+  const out = flags.out;
+  if (typeof out !== 'string') throw new UsageError('needs -o OUT.docx');
+  if (!/\.docx$/i.test(out)) throw new UsageError(`-o must name a .docx file, got "${out}"`);
+  return out;
+}
+
+export function paperFlag(flags: ParsedArgs['flags']): Paper {
+  const paper = flags.paper ?? 'A4';
+  if (paper !== 'A4' && paper !== 'Letter') throw new UsageError(`--paper must be A4 or Letter, got "${String(paper)}"`);
+  return paper;
+}
+
+export function dateFlag(flags: ParsedArgs['flags']): Date | undefined {
+  const raw = flags.date;
+  if (raw === undefined) return undefined;
+  const m = typeof raw === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(raw) : null;
+  const date = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : undefined;
+  if (!date || date.getUTCDate() !== Number(m![3])) throw new UsageError(`--date must be a date such as 2027-03-03, got "${String(raw)}"`);
+  return date;
+}
+
+export function printProblems(ctx: CommandContext, fallback: string, problems: readonly { path: string; message: string }[]): number {
+  for (const p of problems) ctx.err(`${p.path || fallback}: ${p.message}\n`);
+  return 1;
+}
+
+export const termsheetCommand: Command = async (argv, ctx) => {
+  const { positionals, flags } = parseArgs(argv, { out: 'value', scenario: 'value', audience: 'value', paper: 'value', date: 'value' }, { o: 'out' });
+  if (positionals.length !== 1) throw new UsageError('expects exactly one FILE');
+  const file = positionals[0]!;
+  const out = outFlag(flags);
+  const audience = flags.audience ?? 'counterparty';
+  if (audience !== 'counterparty' && audience !== 'internal') throw new UsageError(`--audience must be counterparty or internal, got "${String(audience)}"`);
+  const paper = paperFlag(flags);
+  const date = dateFlag(flags);
+  const opened = await openDealFile(file);
+  if (!opened.ok) return printProblems(ctx, file, opened.problems);
+  const result = await exportTermSheet(
+    {
+      deal: opened.document.deal,
+      fileName: basename(file),
+      scenarioId: typeof flags.scenario === 'string' ? flags.scenario : undefined,
+      audience,
+      paper,
+      outPath: out,
+      date,
+      protectedPaths: [file],
+    },
+    appVersion(ctx.root),
+    await cliValuationPort(),
+  );
+  if (!result.ok) return printProblems(ctx, file, result.problems);
+  ctx.out(`${out}: term sheet written (${audience})\n`);
+  return 0;
+};
