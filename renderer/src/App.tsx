@@ -1,12 +1,60 @@
+/**
+ * The renderer's root: the welcome screen or the document window, the open
+ * dialog, and the window-wide behaviour (shortcuts, menu commands, autosave,
+ * leave guard, file drop, recovery prompt on start).
+ */
 import { useEffect } from 'react';
-import { DocumentView } from './components/DocumentView';
+import { useAutosave, useFileDrop, useLeaveGuard, useMenuCommands, useShortcuts } from './app/global-hooks';
+import { OpenFailure } from './components/OpenFailure';
 import { WelcomeScreen } from './components/WelcomeScreen';
+import { NewDealWizard } from './dialogs/NewDealWizard';
+import { PathDialog } from './dialogs/PathDialog';
+import { RecoveryPrompt } from './dialogs/RecoveryPrompt';
+import { UnsavedDialog } from './dialogs/UnsavedDialog';
+import { DocumentWindow } from './layout/DocumentWindow';
 import { useAppStore } from './store/app-store';
+import { selectDirty } from './store/document-slice';
+
+function OpenDialog() {
+  const dialog = useAppStore((s) => s.dialog);
+  if (!dialog) return null;
+  switch (dialog.kind) {
+    case 'new-deal':
+      return <NewDealWizard />;
+    case 'path':
+      return <PathDialog purpose={dialog.purpose} defaultDir={dialog.defaultDir} suggestedName={dialog.suggestedName} />;
+    case 'unsaved':
+      return <UnsavedDialog then={dialog.then} />;
+  }
+}
 
 export function App() {
-  const document = useAppStore((s) => s.document);
+  const hasDocument = useAppStore((s) => s.document !== null);
+  const title = useAppStore((s) => s.document?.deal.title);
+  const fileName = useAppStore((s) => s.document?.fileName);
+  const dirty = useAppStore(selectDirty);
+  useShortcuts();
+  useMenuCommands();
+  useAutosave();
+  useLeaveGuard();
+  useFileDrop();
   useEffect(() => {
-    window.document.title = document ? `${document.deal.title} · ${document.fileName} · Dealwright` : 'Dealwright';
-  }, [document]);
-  return document ? <DocumentView document={document} /> : <WelcomeScreen />;
+    window.document.title = title ? `${dirty ? '● ' : ''}${title} · ${fileName} · Dealwright` : 'Dealwright';
+  }, [title, fileName, dirty]);
+  return (
+    <>
+      {hasDocument ? (
+        <>
+          <div className="open-failure-overlay">
+            <OpenFailure />
+          </div>
+          <DocumentWindow />
+        </>
+      ) : (
+        <WelcomeScreen />
+      )}
+      <OpenDialog />
+      <RecoveryPrompt />
+    </>
+  );
 }

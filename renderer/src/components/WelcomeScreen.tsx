@@ -1,16 +1,26 @@
-import { useEffect } from 'react';
+/** The start screen: new deal, open, recent files, the example deals, and why a file could not be opened. */
+import { useEffect, useState } from 'react';
+import type { RecentFile } from '../../../shared/api';
+import { mainApi } from '../api/main-api';
+import { runCommand } from '../commands/app-commands';
+import { openExample, openPath } from '../documents/file-actions';
 import { useAppStore } from '../store/app-store';
+import { OpenFailure } from './OpenFailure';
 
 export function WelcomeScreen() {
   const examples = useAppStore((s) => s.examples);
   const loadError = useAppStore((s) => s.loadError);
   const appInfo = useAppStore((s) => s.appInfo);
   const loadWelcome = useAppStore((s) => s.loadWelcome);
-  const openExample = useAppStore((s) => s.openExample);
-  const openProblems = useAppStore((s) => s.openProblems);
+  const notice = useAppStore((s) => s.notice);
+  const [recent, setRecent] = useState<RecentFile[]>([]);
 
   useEffect(() => {
     void loadWelcome();
+    mainApi()
+      .getRecentFiles()
+      .then(setRecent)
+      .catch(() => setRecent([]));
   }, [loadWelcome]);
 
   return (
@@ -18,19 +28,37 @@ export function WelcomeScreen() {
       <header className="welcome-header">
         <h1 id="welcome-title">Dealwright</h1>
         <p className="tagline">Structure the deal, see what it is worth to each side, draft the term sheet.</p>
+        <div className="toolbar">
+          <button type="button" className="primary" onClick={() => runCommand('file.new')}>
+            New deal…
+          </button>
+          <button type="button" onClick={() => runCommand('file.open')}>
+            Open…
+          </button>
+          <span className="muted">or drop a .deal file anywhere on this window</span>
+        </div>
       </header>
       {loadError && (
         <p role="alert" className="error">
           {loadError}
         </p>
       )}
-      {openProblems && (
-        <section role="alert" className="problems" aria-label="Problems opening the file">
-          <h2>{openProblems.fileName} could not be opened</h2>
-          <ul>
-            {openProblems.problems.map((p, i) => (
-              <li key={i}>
-                <code>{p.path || '(file)'}</code>: {p.message}
+      {notice?.tone === 'error' && (
+        <p role="alert" className="error">
+          {notice.text}
+        </p>
+      )}
+      <OpenFailure />
+      {recent.length > 0 && (
+        <section aria-labelledby="recent-title">
+          <h2 id="recent-title">Recent files</h2>
+          <ul className="recent-list">
+            {recent.map((f) => (
+              <li key={f.path}>
+                <button type="button" className="link-button" disabled={!f.exists} onClick={() => void openPath(f.path)} title={f.path}>
+                  {f.fileName}
+                </button>
+                <span className="muted path">{f.exists ? f.path : `${f.path} (missing)`}</span>
               </li>
             ))}
           </ul>

@@ -1,49 +1,19 @@
 /**
- * The renderer's single zustand store, made of typed slices. This first slice
- * holds the welcome screen and the open document; later slices (scenarios,
- * valuation, ui) are added beside it.
+ * The renderer's single zustand store, made of typed slices (zustand's slices
+ * pattern): welcome, document (edits, undo/redo), ui. Components read through
+ * selectors. The analysis UI adds its valuation slice here beside them.
  */
 import { create } from 'zustand';
-import type { AppInfo, ExampleSummary, OpenedDocument, Problem } from '../../../shared/api';
-import { mainApi } from '../api/main-api';
+import { createDocumentSlice, type DocumentSlice } from './document-slice';
+import { createUiSlice, type UiSlice } from './ui-slice';
+import { createValuationSlice, type ValuationSlice } from './valuation-slice';
+import { createWelcomeSlice, type WelcomeSlice } from './welcome-slice';
 
-export interface WelcomeSlice {
-  appInfo: AppInfo | null;
-  examples: ExampleSummary[];
-  loadError: string | null;
-  loadWelcome: () => Promise<void>;
-}
+export type AppState = WelcomeSlice & DocumentSlice & UiSlice & ValuationSlice;
 
-export interface DocumentSlice {
-  document: OpenedDocument | null;
-  openProblems: { fileName: string; problems: Problem[] } | null;
-  openExample: (id: string) => Promise<void>;
-  closeDocument: () => void;
-}
-
-export type AppState = WelcomeSlice & DocumentSlice;
-
-export const useAppStore = create<AppState>()((set) => ({
-  appInfo: null,
-  examples: [],
-  loadError: null,
-  loadWelcome: async () => {
-    try {
-      const api = mainApi();
-      const [appInfo, examples] = await Promise.all([api.getAppInfo(), api.listExamples()]);
-      set({ appInfo, examples, loadError: null });
-    } catch (err) {
-      set({ loadError: err instanceof Error ? err.message : String(err) });
-    }
-  },
-  document: null,
-  openProblems: null,
-  openExample: async (id) => {
-    const result = await mainApi().openExample(id);
-    if (result.ok) set({ document: result.document, openProblems: null });
-    else set({ openProblems: { fileName: result.fileName, problems: result.problems } });
-  },
-  closeDocument: () => {
-    set({ document: null });
-  },
+export const useAppStore = create<AppState>()((...a) => ({
+  ...createWelcomeSlice(...a),
+  ...createDocumentSlice(...a),
+  ...createUiSlice(...a),
+  ...createValuationSlice()(...a),
 }));

@@ -1,0 +1,123 @@
+/**
+ * App commands: one registry shared by the native menu (the `menu:command`
+ * event), keyboard shortcuts and buttons. Each has a name (`file.save`), a
+ * label, an optional shortcut test, and what it does. Document edits are the
+ * other kind of command (edit-command.ts); undo/redo here replay those.
+ */
+import { dealProblems } from '../problems/deal-problems';
+import { useAppStore } from '../store/app-store';
+import { SECTIONS, SECTION_LABELS, type SectionId } from '../store/ui-slice';
+import { chooseAndOpen, closeDocument, guardUnsaved, save, saveAs } from '../documents/file-actions';
+
+export interface AppCommand {
+  name: string;
+  label: string;
+  /** Shortcut as shown in tooltips, e.g. "Ctrl+S". */
+  shortcut?: string;
+  keyTest?: (e: KeyboardEvent) => boolean;
+  /** Whether the command applies now (a document is open, there is something to undo...). */
+  enabled?: () => boolean;
+  perform: () => void;
+}
+
+const store = () => useAppStore.getState();
+const mod = (e: KeyboardEvent) => e.ctrlKey || e.metaKey;
+const hasDoc = () => store().document !== null;
+const key = (e: KeyboardEvent, k: string) => e.key.toLowerCase() === k;
+
+const commands = new Map<string, AppCommand>();
+
+export function registerCommand(command: AppCommand): AppCommand {
+  if (commands.has(command.name)) throw new Error(`command "${command.name}" is registered twice`);
+  commands.set(command.name, command);
+  return command;
+}
+
+export function getCommand(name: string): AppCommand | undefined {
+  return commands.get(name);
+}
+
+/** Runs a command by name (menu events, buttons). Returns false when unknown or not applicable now. */
+export function runCommand(name: string): boolean {
+  const command = commands.get(name);
+  if (!command || (command.enabled && !command.enabled())) return false;
+  command.perform();
+  return true;
+}
+
+/** The command a key press means, if any. */
+export function commandForKey(e: KeyboardEvent): AppCommand | undefined {
+  for (const command of commands.values()) if (command.keyTest?.(e)) return command;
+  return undefined;
+}
+
+/**
+ * Valuing needs a deal without problems: a formula typo would otherwise only
+ * surface as an engine error. The message names the first problem and where it is.
+ */
+export function valuationBlocker(): { text: string; details: string[] } | null {
+  const deal = store().document?.deal;
+  if (!deal) return null;
+  const problems = dealProblems(deal);
+  if (!problems.length) return null;
+  const first = problems[0]!;
+  return {
+    text: `The deal cannot be valued until ${problems.length === 1 ? 'this problem is' : `these ${problems.length} problems are`} fixed: ${first.path ? `${first.path}: ` : ''}${first.message}`,
+    details: problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message)),
+  };
+}
+
+registerCommand({ name: 'file.new', label: 'New deal…', shortcut: 'Ctrl+N', keyTest: (e) => mod(e) && !e.shiftKey && key(e, 'n'), perform: () => guardUnsaved(() => store().openDialog({ kind: 'new-deal' })) });
+registerCommand({ name: 'file.open', label: 'Open…', shortcut: 'Ctrl+O', keyTest: (e) => mod(e) && key(e, 'o'), perform: chooseAndOpen });
+registerCommand({ name: 'file.save', label: 'Save', shortcut: 'Ctrl+S', keyTest: (e) => mod(e) && !e.shiftKey && key(e, 's'), enabled: hasDoc, perform: () => void save() });
+registerCommand({ name: 'file.saveAs', label: 'Save As…', shortcut: 'Shift+Ctrl+S', keyTest: (e) => mod(e) && e.shiftKey && key(e, 's'), enabled: hasDoc, perform: () => void saveAs() });
+registerCommand({ name: 'file.close', label: 'Close', shortcut: 'Ctrl+W', keyTest: (e) => mod(e) && key(e, 'w'), enabled: hasDoc, perform: closeDocument });
+registerCommand({
+  name: 'file.exportTermSheet',
+  label: 'Export term sheet…',
+  enabled: hasDoc,
+  // The export dialog lives with the term-sheet section; the menu takes the user there.
+  perform: () => store().showSection('termSheet'),
+});
+registerCommand({
+  name: 'edit.undo',
+  label: 'Undo',
+  shortcut: 'Ctrl+Z',
+  keyTest: (e) => mod(e) && !e.shiftKey && key(e, 'z'),
+  enabled: () => store().past.length > 0,
+  perform: () => store().undo(),
+});
+registerCommand({
+  name: 'edit.redo',
+  label: 'Redo',
+  shortcut: 'Shift+Ctrl+Z',
+  keyTest: (e) => mod(e) && ((e.shiftKey && key(e, 'z')) || (!e.shiftKey && key(e, 'y'))),
+  enabled: () => store().future.length > 0,
+  perform: () => store().redo(),
+});
+registerCommand({
+  name: 'view.value',
+  label: 'Value the deal',
+  shortcut: 'Ctrl+Enter',
+  keyTest: (e) => mod(e) && e.key === 'Enter',
+  enabled: hasDoc,
+  perform: () => {
+    const blocker = valuationBlocker();
+    if (blocker) {
+      store().notify({ tone: 'error', ...blocker });
+      return;
+    }
+    const s = store() as unknown as { analysisActions?: { runFull?: () => void } };
+    s.analysisActions?.runFull?.();
+  },
+});
+SECTIONS.forEach((section: SectionId, i) =>
+  registerCommand({
+    name: `view.${section}`,
+    label: `Go to ${SECTION_LABELS[section]}`,
+    shortcut: `Alt+${i + 1}`,
+    keyTest: (e) => e.altKey && !mod(e) && e.code === `Digit${i + 1}`,
+    enabled: hasDoc,
+    perform: () => store().showSection(section),
+  }),
+);

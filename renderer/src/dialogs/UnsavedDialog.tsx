@@ -1,0 +1,41 @@
+/** "Save changes?" before closing, opening another file or starting a new deal. */
+import { save } from '../documents/file-actions';
+import { useAppStore } from '../store/app-store';
+import { Modal } from './Modal';
+
+export function UnsavedDialog({ then }: { then: () => void }) {
+  const fileName = useAppStore((s) => s.document?.fileName ?? 'this deal');
+  const closeDialog = useAppStore((s) => s.closeDialog);
+  return (
+    <Modal title="Unsaved changes" onCancel={closeDialog}>
+      <p>Do you want to save the changes to {fileName}? Your changes are lost if you don't save them.</p>
+      <div className="dialog-actions">
+        <button
+          type="button"
+          className="primary"
+          data-autofocus
+          onClick={() => {
+            closeDialog();
+            void save().then((ok) => {
+              if (ok) then();
+            });
+          }}
+        >
+          Save
+        </button>
+        <button
+          type="button"
+          onClick={() => {
+            closeDialog();
+            then();
+          }}
+        >
+          Don't save
+        </button>
+        <button type="button" onClick={closeDialog}>
+          Cancel
+        </button>
+      </div>
+    </Modal>
+  );
+}

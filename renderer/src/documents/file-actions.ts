@@ -1,0 +1,147 @@
+/**
+ * Opening, saving and closing documents over MainApi. Every path that would
+ * throw away unsaved work goes through `guardUnsaved` first, which asks. A
+ * file that fails to open shows the validator's messages; a failed save shows
+ * the host's problems and leaves the document dirty.
+ */
+import type { OpenResult, Problem } from '../../../shared/api';
+import type { Deal } from '../../../shared/model/schema';
+import { mainApi } from '../api/main-api';
+import { useAppStore } from '../store/app-store';
+import { selectDirty } from '../store/document-slice';
+
+const store = () => useAppStore.getState();
+
+function describe(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+function problemLines(problems: Problem[]): string[] {
+  return problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message));
+}
+
+/** Runs `then` now if nothing is unsaved, else after the user chose Save / Don't save in the dialog. */
+export function guardUnsaved(then: () => void): void {
+  if (selectDirty(store())) store().openDialog({ kind: 'unsaved', then });
+  else then();
+}
+
+/** Shows an OpenResult: the document, or the validator's messages where the user looks. */
+export function showOpenResult(result: OpenResult, options: { saved?: boolean; docKey?: string } = {}): boolean {
+  const s = store();
+  if (result.ok) {
+    s.loadDocument(result.document, options.saved ?? true, options.docKey);
+    s.setOpenFailure(null);
+    s.notify(result.document.migrated ? { tone: 'info', text: `${result.document.fileName} was made by an older version and has been updated; saving writes the new format and keeps a .bak of the original.` } : null);
+    s.showSection('overview');
+    return true;
+  }
+  s.setOpenFailure({ fileName: result.fileName, problems: result.problems });
+  return false;
+}
+
+async function attempt(what: string, run: () => Promise<void>): Promise<void> {
+  try {
+    await run();
+  } catch (err) {
+    store().notify({ tone: 'error', text: `${what} failed: ${describe(err)}` });
+  }
+}
+
+export function openExample(id: string): Promise<void> {
+  return attempt('Opening the example', async () => {
+    showOpenResult(await mainApi().openExample(id));
+  });
+}
+
+export function openPath(path: string): Promise<void> {
+  return attempt('Opening the file', async () => {
+    showOpenResult(await mainApi().openFile(path));
+  });
+}
+
+/** Drag-and-drop: the page already read the file's text. */
+export function openDroppedFile(file: File): void {
+  guardUnsaved(() => {
+    void attempt('Opening the dropped file', async () => {
+      showOpenResult(await mainApi().openText(file.name, await file.text()));
+    });
+  });
+}
+
+export function chooseAndOpen(): void {
+  guardUnsaved(() => {
+    void attempt('Opening a file', async () => {
+      const choice = await mainApi().chooseOpenPath();
+      if (choice.kind === 'chosen') await openPath(choice.path);
+      else if (choice.kind === 'in-app') store().openDialog({ kind: 'path', purpose: 'open', defaultDir: choice.defaultDir, suggestedName: '' });
+    });
+  });
+}
+
+/** Writes the deal to `path`; on success the document is clean and lives there. */
+export function saveTo(path: string): Promise<boolean> {
+  const s = store();
+  const doc = s.document;
+  if (!doc) return Promise.resolve(false);
+  const deal: Deal = doc.deal;
+  let saved = false;
+  return attempt('Saving', async () => {
+    const result = await mainApi().saveFile({ path, deal, originalPath: doc.originalPath ?? undefined, docKey: s.docKey ?? undefined });
+    if (!result.ok) {
+      store().notify({ tone: 'error', text: `${doc.fileName} was not saved: fix these first.`, details: problemLines(result.problems) });
+      return;
+    }
+    store().markSaved(result.path, result.fileName, deal);
+    store().notify({ tone: 'info', text: `Saved ${result.fileName}.` });
+    saved = true;
+  }).then(() => saved);
+}
+
+export function saveAs(): Promise<boolean> {
+  const doc = store().document;
+  if (!doc) return Promise.resolve(false);
+  let saved = false;
+  return attempt('Save As', async () => {
+    const suggested = doc.fileName.endsWith('.deal') ? doc.fileName : `${doc.fileName}.deal`;
+    const choice = await mainApi().chooseSavePath(suggested);
+    if (choice.kind === 'chosen') saved = await saveTo(choice.path);
+    else if (choice.kind === 'in-app') store().openDialog({ kind: 'path', purpose: 'save', defaultDir: choice.defaultDir, suggestedName: suggested });
+  }).then(() => saved);
+}
+
+/** Save in place when the document has a file of its own; otherwise Save As. */
+export function save(): Promise<boolean> {
+  const doc = store().document;
+  if (!doc) return Promise.resolve(false);
+  return doc.path ? saveTo(doc.path) : saveAs();
+}
+
+export function closeDocument(): void {
+  guardUnsaved(() => {
+    const s = store();
+    // A closed document's draft is no longer needed once the user chose to close it.
+    const key = s.docKey;
+    if (key) void mainApi().discardRecovered(key).catch(() => undefined);
+    s.closeDocument();
+    s.notify(null);
+  });
+}
+
+export function autosaveNow(): Promise<void> {
+  const s = store();
+  const doc = s.document;
+  if (!doc || !s.docKey || !selectDirty(s)) return Promise.resolve();
+  return mainApi()
+    .autosave({ docKey: s.docKey, fileName: doc.fileName, path: doc.path, deal: doc.deal })
+    .then(() => undefined)
+    .catch((err: unknown) => store().notify({ tone: 'error', text: `Autosave failed: ${describe(err)}` }));
+}
+
+export async function restoreRecovered(docKey: string): Promise<void> {
+  await attempt('Restoring', async () => {
+    const result = await mainApi().restoreRecovered(docKey);
+    // A restored draft is unsaved work: dirty until saved, and it keeps its recovery key.
+    showOpenResult(result, { saved: false, docKey });
+  });
+}

@@ -1,0 +1,135 @@
+/**
+ * The field behind every number in the deal. It shows the value formatted the
+ * way negotiators read it (`$25.0M`, `7.5%`) and switches to the plain
+ * editable number on focus; it reads numbers in the user's locale. Where the
+ * format allows (term fields), anything that is not a number is kept as a
+ * formula, checked live by the same checker as the series.
+ */
+import { useId, useRef, useState, type KeyboardEvent } from 'react';
+import type { NumberOrFormula } from '../../../shared/model/schema';
+import { formatMoney } from '../../../shared/format/money';
+import { formatPercent } from '../../../shared/format/percent';
+import { formatEditableNumber, parseLocaleNumber } from '../format/number-input';
+import { useAppStore } from '../store/app-store';
+import { useFieldProblem, useFocusRequest } from './field-hooks';
+
+export type ValueKind = 'number' | 'integer' | 'money' | 'percent';
+
+export interface ValueFieldProps {
+  label: string;
+  value: NumberOrFormula | undefined;
+  onCommit: (value: NumberOrFormula | undefined) => void;
+  kind?: ValueKind;
+  /** Term fields accept formulas; party, input and slider fields take plain numbers. */
+  allowFormula?: boolean;
+  /** Optional fields may be emptied (the key is then removed from the file). */
+  optional?: boolean;
+  path?: string;
+  hideLabel?: boolean;
+  placeholder?: string;
+  className?: string;
+}
+
+function useLocale(): string | undefined {
+  return typeof navigator === 'undefined' ? undefined : navigator.language;
+}
+
+export function ValueField({ label, value, onCommit, kind = 'number', allowFormula, optional, path, hideLabel, placeholder, className }: ValueFieldProps) {
+  const deal = useAppStore((s) => s.document?.deal);
+  const locale = useLocale();
+  const [draft, setDraft] = useState<string | null>(null);
+  const [focused, setFocused] = useState(false);
+  const [localError, setLocalError] = useState<string | null>(null);
+  const ref = useRef<HTMLInputElement>(null);
+  const problem = useFieldProblem(path);
+  useFocusRequest(path, ref);
+  const id = useId();
+  const percent = kind === 'percent';
+
+  const editable = value === undefined ? '' : typeof value === 'string' ? value : formatEditableNumber(value, { locale, percent });
+  const display = (() => {
+    if (value === undefined || typeof value === 'string') return editable;
+    if (kind === 'money' && deal) return formatMoney(value, { currency: deal.currency, unit: deal.unit });
+    if (percent) return formatPercent(value);
+    return editable;
+  })();
+  const shown = draft ?? (focused ? editable : display);
+  const message = localError ?? problem?.message;
+  const isFormula = typeof value === 'string';
+
+  const commit = () => {
+    if (draft === null) return;
+    const text = draft.trim();
+    setDraft(null);
+    if (text === '') {
+      if (optional) {
+        setLocalError(null);
+        if (value !== undefined) onCommit(undefined);
+      } else setLocalError('Enter a value.');
+      return;
+    }
+    const parsed = parseLocaleNumber(text, { locale, percent });
+    if (parsed.ok) {
+      if (kind === 'integer' && !Number.isInteger(parsed.value)) {
+        setLocalError('Enter a whole number.');
+        return;
+      }
+      setLocalError(null);
+      if (parsed.value !== value) onCommit(parsed.value);
+      return;
+    }
+    if (!allowFormula) {
+      setLocalError(parsed.message);
+      return;
+    }
+    setLocalError(null);
+    if (text !== value) onCommit(text);
+  };
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      commit();
+    } else if (e.key === 'Escape' && draft !== null) {
+      e.stopPropagation();
+      setDraft(null);
+      setLocalError(null);
+    }
+  };
+  return (
+    <div className={`field value-field kind-${kind} ${isFormula ? 'is-formula' : ''} ${message ? 'field-invalid' : ''} ${className ?? ''}`}>
+      <label htmlFor={id} className={hideLabel ? 'visually-hidden' : 'field-label'}>
+        {label}
+      </label>
+      <span className="value-input">
+        {isFormula && !focused && (
+          <span className="formula-badge" aria-hidden="true">
+            ƒ
+          </span>
+        )}
+        <input
+          id={id}
+          ref={ref}
+          type="text"
+          inputMode={allowFormula ? 'text' : 'decimal'}
+          spellCheck={false}
+          value={shown}
+          placeholder={placeholder ?? (optional ? '—' : undefined)}
+          aria-invalid={message ? true : undefined}
+          aria-describedby={message ? `${id}-msg` : undefined}
+          onFocus={() => setFocused(true)}
+          onChange={(e) => setDraft(e.target.value)}
+          onBlur={() => {
+            setFocused(false);
+            commit();
+          }}
+          onKeyDown={onKeyDown}
+        />
+      </span>
+      {message && (
+        <span id={`${id}-msg`} className="field-message" role="status">
+          {message}
+        </span>
+      )}
+    </div>
+  );
+}

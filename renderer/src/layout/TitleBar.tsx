@@ -1,0 +1,48 @@
+/** The document window's title bar: deal title (the page's h1), file name, dirty marker, and the main document actions. */
+import { runCommand } from '../commands/app-commands';
+import { useAppStore } from '../store/app-store';
+import { selectDirty, selectRedoLabel, selectUndoLabel } from '../store/document-slice';
+
+export function TitleBar() {
+  const document = useAppStore((s) => s.document);
+  const dirty = useAppStore(selectDirty);
+  const undoLabel = useAppStore(selectUndoLabel);
+  const redoLabel = useAppStore(selectRedoLabel);
+  if (!document) return null;
+  return (
+    <header className="title-bar">
+      <div className="title-block">
+        <h1 id="deal-title">{document.deal.title}</h1>
+        <span className="file-name">
+          {document.fileName}
+          {dirty && (
+            <span className="dirty-marker" title="Unsaved changes" aria-label="Unsaved changes">
+              ●
+            </span>
+          )}
+        </span>
+      </div>
+      <div className="title-actions" role="toolbar" aria-label="Document">
+        <button type="button" onClick={() => runCommand('edit.undo')} disabled={!undoLabel} title={undoLabel ? `Undo ${undoLabel} (Ctrl+Z)` : 'Nothing to undo'} aria-label={undoLabel ? `Undo ${undoLabel}` : 'Undo'}>
+          ↶ Undo
+        </button>
+        <button type="button" onClick={() => runCommand('edit.redo')} disabled={!redoLabel} title={redoLabel ? `Redo ${redoLabel} (Shift+Ctrl+Z)` : 'Nothing to redo'} aria-label={redoLabel ? `Redo ${redoLabel}` : 'Redo'}>
+          ↷ Redo
+        </button>
+        <span className="divider" aria-hidden="true" />
+        <button type="button" onClick={() => runCommand('file.open')} title="Open (Ctrl+O)">
+          Open…
+        </button>
+        <button type="button" className="primary" onClick={() => runCommand('file.save')} title="Save (Ctrl+S)">
+          Save
+        </button>
+        <button type="button" onClick={() => runCommand('file.saveAs')} title="Save As (Shift+Ctrl+S)">
+          Save As…
+        </button>
+        <button type="button" onClick={() => runCommand('file.close')} title="Close (Ctrl+W)">
+          Close
+        </button>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,215 @@
+/**
+ * The Scenarios section: create, duplicate, rename and delete scenarios; the
+ * overrides of the selected scenario listed beside the value as written in
+ * the file; pin values as a new scenario; and the sliders (which numbers get
+ * one, with range and step).
+ */
+import { useState } from 'react';
+import type { Deal } from '../../../shared/model/schema';
+import { getNumberAt } from '../../../shared/model/paths';
+import { addScenario, addSlider, duplicateScenario, pinScenario, removeScenario, removeSlider, setOverride, updateScenario, updateSlider } from '../edits/scenario-edits';
+import { TextField } from '../fields/TextField';
+import { ValueField } from '../fields/ValueField';
+import { numberPaths } from '../model/number-paths';
+import { useAppStore } from '../store/app-store';
+
+function PathPicker({ deal, label, exclude, onPick }: { deal: Deal; label: string; exclude: ReadonlySet<string>; onPick: (path: string) => void }) {
+  const [path, setPath] = useState('');
+  const options = numberPaths(deal).filter((p) => !exclude.has(p.path));
+  return (
+    <div className="toolbar">
+      <label htmlFor={`pick-${label}`}>{label}</label>
+      <select id={`pick-${label}`} value={path} onChange={(e) => setPath(e.target.value)}>
+        <option value="">Choose a number…</option>
+        {options.map((o) => (
+          <option key={o.path} value={o.path}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      <button
+        type="button"
+        disabled={!path}
+        onClick={() => {
+          onPick(path);
+          setPath('');
+        }}
+      >
+        Add
+      </button>
+    </div>
+  );
+}
+
+export function ScenariosSection() {
+  const deal = useAppStore((s) => s.document?.deal);
+  const edit = useAppStore((s) => s.edit);
+  const selected = useAppStore((s) => s.activeScenarioId);
+  const select = useAppStore((s) => s.setActiveScenario);
+  const [newName, setNewName] = useState('');
+  if (!deal) return null;
+  const scenario = deal.scenarios.find((s) => s.id === selected) ?? deal.scenarios[0];
+  const labels = new Map(numberPaths(deal).map((p) => [p.path, p.label]));
+  const sliders = deal.sliders ?? [];
+  const sliderValues = () => Object.fromEntries(sliders.flatMap((s) => {
+    const v = scenario?.set[s.path] ?? (getNumberAt(deal, s.path).ok ? (getNumberAt(deal, s.path) as { value: number }).value : undefined);
+    return v === undefined ? [] : [[s.path, v]];
+  }));
+  return (
+    <div className="section-body">
+      <div className="card">
+        <h3>Scenarios</h3>
+        <ul className="scenario-list" aria-label="Scenarios">
+          {deal.scenarios.map((s, i) => (
+            <li key={s.id} className={s.id === scenario?.id ? 'selected' : undefined}>
+              <button type="button" aria-pressed={s.id === scenario?.id} onClick={() => select(s.id)}>
+                {s.name}
+                {i === 0 && <span className="muted"> (default)</span>}
+                <span className="count">{Object.keys(s.set).length} overrides</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+        <div className="toolbar">
+          <label htmlFor="new-scenario-name">New scenario</label>
+          <input id="new-scenario-name" type="text" value={newName} placeholder="e.g. Our opening ask" onChange={(e) => setNewName(e.target.value)} />
+          <button
+            type="button"
+            disabled={!newName.trim()}
+            onClick={() => {
+              edit(addScenario, { name: newName.trim() });
+              const added = useAppStore.getState().document?.deal.scenarios.at(-1);
+              if (added) select(added.id);
+              setNewName('');
+            }}
+          >
+            Create scenario
+          </button>
+          <button
+            type="button"
+            disabled={!sliders.length}
+            title="A new scenario holding the selected scenario's overrides and the values of every slider"
+            onClick={() => {
+              edit(pinScenario, { name: `Pinned ${new Date().toLocaleString()}`, fromScenario: scenario?.id, values: sliderValues() });
+              const added = useAppStore.getState().document?.deal.scenarios.at(-1);
+              if (added) select(added.id);
+            }}
+          >
+            Pin current values as new scenario
+          </button>
+        </div>
+      </div>
+      {scenario && (
+        <section className="card" aria-label={`Scenario ${scenario.name}`}>
+          <div className="form-grid">
+            <TextField label="Scenario name" value={scenario.name} path={`scenarios.${scenario.id}.name`} onCommit={(name) => name.trim() && edit(updateScenario, { id: scenario.id, patch: { name: name.trim() } })} />
+            <TextField label="Notes" className="wide" value={scenario.notes ?? ''} onCommit={(notes) => edit(updateScenario, { id: scenario.id, patch: { notes } })} />
+          </div>
+          <div className="toolbar">
+            <button type="button" onClick={() => edit(duplicateScenario, { id: scenario.id })}>
+              Duplicate scenario
+            </button>
+            <button type="button" className="danger" disabled={deal.scenarios.length <= 1} onClick={() => edit(removeScenario, { id: scenario.id })}>
+              Delete scenario
+            </button>
+          </div>
+          <table className="grid-table" aria-label="Overrides">
+            <thead>
+              <tr>
+                <th scope="col">Number</th>
+                <th scope="col">As written</th>
+                <th scope="col">In this scenario</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {Object.entries(scenario.set).map(([path, value]) => {
+                const base = getNumberAt(deal, path);
+                return (
+                  <tr key={path}>
+                    <th scope="row">
+                      {labels.get(path) ?? path}
+                      <code className="path">{path}</code>
+                    </th>
+                    <td>{base.ok ? String(base.value) : <span className="field-message">{base.message}</span>}</td>
+                    <td>
+                      <ValueField hideLabel label={`Override ${path}`} value={value} onCommit={(v) => typeof v === 'number' && edit(setOverride, { id: scenario.id, path, value: v })} />
+                    </td>
+                    <td>
+                      <button type="button" className="icon-button" aria-label={`Remove override ${path}`} onClick={() => edit(setOverride, { id: scenario.id, path, value: undefined })}>
+                        ✕
+                      </button>
+                    </td>
+                  </tr>
+                );
+              })}
+              {Object.keys(scenario.set).length === 0 && (
+                <tr>
+                  <td colSpan={4} className="muted">
+                    No overrides: this scenario values the deal as written.
+                  </td>
+                </tr>
+              )}
+            </tbody>
+          </table>
+          <PathPicker
+            deal={deal}
+            label="Override a number"
+            exclude={new Set(Object.keys(scenario.set))}
+            onPick={(path) => {
+              const base = getNumberAt(deal, path);
+              edit(setOverride, { id: scenario.id, path, value: base.ok ? base.value : 0 });
+            }}
+          />
+        </section>
+      )}
+      <section className="card" aria-label="Sliders">
+        <h3>Sliders</h3>
+        <table className="grid-table" aria-label="Slider settings">
+          <thead>
+            <tr>
+              <th scope="col">Number</th>
+              <th scope="col">Min</th>
+              <th scope="col">Max</th>
+              <th scope="col">Step</th>
+              <th scope="col">Label</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {sliders.map((s, i) => (
+              <tr key={i}>
+                <th scope="row">
+                  {labels.get(s.path) ?? s.path}
+                  <code className="path">{s.path}</code>
+                </th>
+                <td>
+                  <ValueField hideLabel label={`Slider ${s.path} min`} value={s.min} path={`sliders.${i}.min`} onCommit={(v) => typeof v === 'number' && edit(updateSlider, { index: i, patch: { min: v } })} />
+                </td>
+                <td>
+                  <ValueField hideLabel label={`Slider ${s.path} max`} value={s.max} path={`sliders.${i}.max`} onCommit={(v) => typeof v === 'number' && edit(updateSlider, { index: i, patch: { max: v } })} />
+                </td>
+                <td>
+                  <ValueField hideLabel label={`Slider ${s.path} step`} value={s.step} path={`sliders.${i}.step`} onCommit={(v) => typeof v === 'number' && edit(updateSlider, { index: i, patch: { step: v } })} />
+                </td>
+                <td>
+                  <TextField hideLabel label={`Slider ${s.path} label`} value={s.label ?? ''} onCommit={(label) => edit(updateSlider, { index: i, patch: { label } })} />
+                </td>
+                <td>
+                  <button type="button" className="icon-button" aria-label={`Remove slider ${s.path}`} onClick={() => edit(removeSlider, { index: i })}>
+                    ✕
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <PathPicker deal={deal} label="Add a slider for" exclude={new Set(sliders.map((s) => s.path))} onPick={(path) => edit(addSlider, { path })} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+/**
+ * Where the negotiator is in the document window: the section shown, the
+ * selected term, the active scenario, which dialog is open, the last notice,
+ * and a request to focus the field at a deal path (from the problems list).
+ * None of this is saved in the deal or undone by undo.
+ */
+import type { StateCreator } from 'zustand';
+import type { Problem } from '../../../shared/api';
+import type { AppState } from './app-store';
+
+export const SECTIONS = ['overview', 'parties', 'inputs', 'series', 'terms', 'scenarios', 'termSheet'] as const;
+export type SectionId = (typeof SECTIONS)[number];
+export const SECTION_LABELS: Record<SectionId, string> = {
+  overview: 'Overview',
+  parties: 'Parties',
+  inputs: 'Inputs',
+  series: 'Series',
+  terms: 'Terms',
+  scenarios: 'Scenarios',
+  termSheet: 'Term sheet',
+};
+
+export type Dialog =
+  | { kind: 'new-deal' }
+  | { kind: 'path'; purpose: 'open' | 'save'; defaultDir: string; suggestedName: string }
+  /** Unsaved changes: `then` is what to do once the user has chosen (close, open another file, start a new deal). */
+  | { kind: 'unsaved'; then: () => void };
+
+export interface Notice {
+  tone: 'info' | 'error';
+  text: string;
+  /** Problems behind an error, shown as a list under the text. */
+  details?: string[];
+}
+
+export interface UiSlice {
+  section: SectionId;
+  selectedTermId: string | null;
+  activeScenarioId: string | null;
+  dialog: Dialog | null;
+  notice: Notice | null;
+  /** A file that failed to open, with the validator's messages; shown until the next open. */
+  openFailure: { fileName: string; problems: Problem[] } | null;
+  /** Bumped nonce so asking twice for the same path still moves focus. */
+  focusRequest: { path: string; nonce: number } | null;
+  showSection: (section: SectionId) => void;
+  selectTerm: (id: string | null) => void;
+  setActiveScenario: (id: string | null) => void;
+  openDialog: (dialog: Dialog) => void;
+  closeDialog: () => void;
+  notify: (notice: Notice | null) => void;
+  setOpenFailure: (failure: { fileName: string; problems: Problem[] } | null) => void;
+  requestFocus: (path: string) => void;
+}
+
+export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => ({
+  section: 'overview',
+  selectedTermId: null,
+  activeScenarioId: null,
+  dialog: null,
+  notice: null,
+  openFailure: null,
+  focusRequest: null,
+  showSection: (section) => set({ section }),
+  selectTerm: (selectedTermId) => set({ selectedTermId }),
+  setActiveScenario: (activeScenarioId) => set({ activeScenarioId }),
+  openDialog: (dialog) => set({ dialog }),
+  closeDialog: () => set({ dialog: null }),
+  notify: (notice) => set({ notice }),
+  setOpenFailure: (openFailure) => set({ openFailure }),
+  requestFocus: (path) => set((s) => ({ focusRequest: { path, nonce: (s.focusRequest?.nonce ?? 0) + 1 } })),
+});

@@ -1,0 +1,80 @@
+/**
+ * One term in the Terms section: its id, wording label and note, the actions
+ * (move, duplicate, delete) and the editor for its type.
+ */
+import type { Term } from '../../../shared/model/schema';
+import { idProblem } from '../edits/ids';
+import { duplicateTerm, moveTerm, removeTerm, renameTerm } from '../edits/term-edits';
+import { TERM_TYPES, termTypeLabel } from '../edits/term-templates';
+import { TextField } from '../fields/TextField';
+import { useAppStore } from '../store/app-store';
+import { EquityEditor } from './EquityEditor';
+import { CashflowEditor, CostShareEditor, PaymentEditor, SalesMilestoneEditor } from './PaymentEditors';
+import { RevenueShareEditor } from './RevenueShareEditor';
+import { RoyaltyEditor } from './RoyaltyEditor';
+import { TerminationEditor } from './TerminationEditor';
+import { useTermPatch } from './term-kit';
+
+export function TermBody({ term }: { term: Term }) {
+  switch (term.type) {
+    case 'payment':
+      return <PaymentEditor term={term} />;
+    case 'salesMilestone':
+      return <SalesMilestoneEditor term={term} />;
+    case 'royalty':
+      return <RoyaltyEditor term={term} />;
+    case 'revenueShare':
+      return <RevenueShareEditor term={term} />;
+    case 'costShare':
+      return <CostShareEditor term={term} />;
+    case 'equity':
+      return <EquityEditor term={term} />;
+    case 'cashflow':
+      return <CashflowEditor term={term} />;
+    case 'termination':
+      return <TerminationEditor term={term} />;
+  }
+}
+
+export function TermCard({ term, index, count }: { term: Term; index: number; count: number }) {
+  const edit = useAppStore((s) => s.edit);
+  const deal = useAppStore((s) => s.document?.deal);
+  const patch = useTermPatch(term);
+  const name = term.label || term.id;
+  return (
+    <section className="card term-card" aria-label={`Term ${term.id}`} data-term-id={term.id}>
+      <header className="card-header">
+        <span className="term-type" title={TERM_TYPES.find((t) => t.type === term.type)?.hint}>
+          {termTypeLabel(term.type)}
+        </span>
+        <h3>{name}</h3>
+        <div className="card-actions">
+          <button type="button" className="icon-button" aria-label={`Move ${term.id} up`} disabled={index === 0} onClick={() => edit(moveTerm, { id: term.id, by: -1 })}>
+            ↑
+          </button>
+          <button type="button" className="icon-button" aria-label={`Move ${term.id} down`} disabled={index === count - 1} onClick={() => edit(moveTerm, { id: term.id, by: 1 })}>
+            ↓
+          </button>
+          <button type="button" className="small" aria-label={`Duplicate ${term.id}`} onClick={() => edit(duplicateTerm, { id: term.id })}>
+            Duplicate
+          </button>
+          <button type="button" className="small danger" aria-label={`Delete ${term.id}`} onClick={() => edit(removeTerm, { id: term.id })}>
+            Delete
+          </button>
+        </div>
+      </header>
+      <div className="term-grid term-identity">
+        <TextField
+          label="Id"
+          value={term.id}
+          path={`terms.${term.id}.id`}
+          validate={(v) => (deal ? idProblem(deal, v.trim(), term.id) : null)}
+          onCommit={(to) => edit(renameTerm, { from: term.id, to: to.trim() })}
+        />
+        <TextField label="Label (term-sheet wording)" value={term.label ?? ''} className="wide" onCommit={(label) => patch({ label: label || undefined })} />
+        <TextField label="Note" value={term.note ?? ''} className="wide" onCommit={(note) => patch({ note: note || undefined })} />
+      </div>
+      <TermBody term={term} />
+    </section>
+  );
+}
