@@ -1,7 +1,7 @@
 // The redline marks every difference between two versions of the terms and summarises them at the top.
 import { describe, expect, it } from 'vitest';
 import { buildRedline, type RedlineSide } from '../../../shared/termsheet/redline';
-import { spansText, type Block, type TableBlock, type TermSheetDoc } from '../../../shared/termsheet/content';
+import type { Block, TableBlock, TermSheetDoc } from '../../../shared/termsheet/content';
 import type { Deal } from '../../../shared/model/schema';
 import { edited, loadExample } from './load-example';
 
