@@ -1,0 +1,117 @@
+// @vitest-environment jsdom
+/**
+ * How valuation figures read: the party cards (ours first, accessible names a
+ * screen reader and the end-to-end tests use), standard errors, probabilities
+ * at the extremes, and the line that says which run the figures come from.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, render, screen, within } from '@testing-library/react';
+import { PartyCards } from '../../../renderer/src/results/party-cards';
+import { formatProbability, formatStandardError, partyFigures, relativePrecision, runProvenance } from '../../../renderer/src/results/results-format';
+import { dealWithWhatIfs, formatSliderValue, sliderKind, sliderLabel, sliderValue } from '../../../renderer/src/results/what-if';
+import { applyScenarioById, getNumberAt } from '../../../shared/model/paths';
+import { pharmaDeal, pharmaResult } from './fixtures';
+
+const money = { currency: 'USD', unit: 'million' as const };
+
+afterEach(cleanup);
+
+describe('party figures', () => {
+  it('puts our side first and formats every figure in the deal money', () => {
+    const deal = pharmaDeal();
+    const figures = partyFigures(pharmaResult(), [...deal.parties].reverse(), deal.us, money);
+    expect(figures.map((f) => [f.name, f.isUs])).toEqual([
+      ['Helix Bio', true],
+      ['Northwind Pharma', false],
+    ]);
+    expect(figures[0]).toMatchObject({ mean: '$52.34M', se: '± $0.41M', p10: '$22.34M', p50: '$47.34M', p90: '$112.34M', walkAway: '$45.0M', pAboveWalkAway: '63.2%', meanVsWalkAway: 'above' });
+  });
+
+  it('never rounds a near-certain or near-impossible outcome to 100% or 0%', () => {
+    expect(formatProbability(0.99995)).toBe('>99.9%');
+    expect(formatProbability(0.00004)).toBe('<0.1%');
+    expect(formatProbability(1)).toBe('100.0%');
+    expect(formatProbability(0)).toBe('0.0%');
+    expect(formatProbability(0.5)).toBe('50.0%');
+  });
+
+  it('shows small standard errors with enough decimals to be non-zero', () => {
+    expect(formatStandardError(0.41, money)).toBe('± $0.41M');
+    expect(formatStandardError(0.004, money)).toBe('± $0.004M');
+    expect(formatStandardError(120, { currency: 'EUR', unit: 'thousand' })).toBe('± €120.0k');
+  });
+
+  it('states the precision of the mean as a relative 95% half-width', () => {
+    // 1.96 * 0.5 / 98 = 1.0%
+    expect(relativePrecision(98, 0.5)).toBe('±1.00%');
+    expect(relativePrecision(0, 0.5)).toBe('n/a');
+  });
+});
+
+describe('run provenance', () => {
+  const result = pharmaResult();
+  it('says whether figures come from a preview or a full run, with iterations and seed', () => {
+    expect(runProvenance({ kind: 'full', result, stale: null }, 'Base case', 0)).toBe('Full run · 100,000 iterations · seed 20270301 · Base case');
+    expect(runProvenance({ kind: 'preview', result: { ...result, iterations: 10_000 }, stale: null }, 'Base case', 1)).toBe('Preview · 10,000 iterations · seed 20270301 · Base case · 1 slider what-if');
+  });
+  it('marks stale figures and says why', () => {
+    expect(runProvenance({ kind: 'full', result, stale: 'cancelled' }, 'Opening ask', 2)).toMatch(/2 slider what-ifs · stale: the newer run was cancelled$/);
+    expect(runProvenance({ kind: 'full', result, stale: 'changed' }, 'Base case', 0)).toMatch(/updating…$/);
+    expect(runProvenance({ kind: 'full', result: { ...result, iterations: 42_000, stoppedAtPrecision: true }, stale: null }, 'Base case', 0)).toContain('42,000 iterations · seed 20270301 · Base case · stopped at the precision target');
+  });
+});
+
+describe('party cards', () => {
+  it('exposes each figure as text under an accessible name', () => {
+    render(<PartyCards deal={pharmaDeal()} result={pharmaResult()} stale={false} />);
+    expect(screen.getByLabelText('Helix Bio mean NPV').textContent).toBe('$52.34M');
+    expect(screen.getByLabelText('Northwind Pharma mean NPV').textContent).toBe('$180.5M');
+    expect(screen.getByLabelText('Helix Bio NPV standard error').textContent).toBe('± $0.41M');
+    expect(screen.getByLabelText('Northwind Pharma probability of beating walk-away').textContent).toBe('81.0%');
+    expect(screen.getByLabelText('Probability all parties beat their walk-away').textContent).toBe('44.1%');
+    const ours = screen.getByRole('article', { name: 'Helix Bio valuation' });
+    expect(within(ours).getByText('us')).toBeTruthy();
+    expect(ours.className).toContain('is-us');
+  });
+
+  it('dims stale figures', () => {
+    render(<PartyCards deal={pharmaDeal()} result={pharmaResult()} stale />);
+    expect(screen.getByRole('region', { name: 'Valuation summary' }).className).toContain('is-stale');
+  });
+});
+
+describe('slider what-ifs', () => {
+  it('adds the what-if to the active scenario so the engine applies both, the what-if winning', () => {
+    const deal = pharmaDeal();
+    const sent = dealWithWhatIfs(deal, 'ask', { 'terms.upfront.amount': 52 });
+    const applied = applyScenarioById(sent, 'ask');
+    expect(applied.ok).toBe(true);
+    if (!applied.ok) return;
+    expect(getNumberAt(applied.value.deal, 'terms.upfront.amount')).toEqual({ ok: true, value: 52 });
+    // The scenario's other override still applies; the document itself is untouched.
+    expect(getNumberAt(applied.value.deal, 'terms.royalty.tiers.2.rate')).toEqual({ ok: true, value: 0.14 });
+    expect(getNumberAt(deal, 'terms.upfront.amount')).toEqual({ ok: true, value: 25 });
+    expect(dealWithWhatIfs(deal, 'ask', {})).toBe(deal);
+  });
+
+  it('shows the scenario value until the slider is moved', () => {
+    const deal = pharmaDeal();
+    const upfront = deal.sliders![0]!;
+    expect(sliderValue(deal, 'ask', upfront, {})).toBe(40);
+    expect(sliderValue(deal, 'base', upfront, {})).toBe(25);
+    expect(sliderValue(deal, 'base', upfront, { 'terms.upfront.amount': 31 })).toBe(31);
+  });
+
+  it('names sliders in the deal’s own words and formats their values by kind', () => {
+    const deal = pharmaDeal();
+    expect(deal.sliders!.map((s) => sliderLabel(deal, s))).toEqual([
+      'Upfront payment',
+      'Royalties on net sales, tier 1 rate',
+      'First approval (US or EU)',
+      'Peak annual net sales (p50)',
+    ]);
+    expect(deal.sliders!.map((s) => sliderKind(s.path))).toEqual(['money', 'rate', 'money', 'number']);
+    expect(formatSliderValue(0.075, 'rate', money)).toBe('7.5%');
+    expect(formatSliderValue(40, 'money', money)).toBe('$40.0M');
+  });
+});
