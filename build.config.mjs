@@ -13,6 +13,8 @@ export const entries = [
   { ...node, entryPoints: ['host/web/main.ts'], outfile: 'out/web/main.js', format: 'esm' },
   { bundle: true, platform: 'browser', target: 'chrome120', format: 'iife', entryPoints: ['host/web/bridge.ts'], outfile: 'out/web/bridge.js', logLevel: 'warning' },
   { ...node, entryPoints: ['host/cli/main.ts'], outfile: 'out/cli/main.js', format: 'esm' },
+  // Valuation worker threads; the pool finds it at out/workers/ from any bundle.
+  { ...node, entryPoints: ['host/valuation/valuation-worker.ts'], outfile: 'out/workers/valuation-worker.js', format: 'esm' },
 ];
 
 await Promise.all(entries.map((e) => build(e)));

@@ -11,6 +11,8 @@ import { listExamples, openExample } from './examples';
 import type { HostHandlers } from './rpc/dispatcher';
 import { openConfSettings } from './settings/conf-backend';
 import type { SettingsStore } from './settings/settings-store';
+import { createValuationHandlers } from './valuation/valuation-handlers';
+import type { ValuationRunner } from './valuation/runner';
 
 export interface HostPorts {
   resourcesDir: string;
@@ -18,6 +20,8 @@ export interface HostPorts {
   host: AppInfo['host'];
   /** Documents: data folder, dialogs, settings. Defaults suit the web host (DEALWRIGHT_DATA_DIR, in-page dialogs, conf). */
   documents?: Partial<DocumentPorts>;
+  /** Valuation runner; defaults to the host's shared worker pool (the main process never runs a kernel). */
+  valuationRunner?: () => ValuationRunner;
 }
 
 function documentPorts(given: Partial<DocumentPorts> = {}): DocumentPorts {
@@ -41,5 +45,6 @@ export function createHostHandlers(ports: HostPorts): HostHandlers {
     listExamples: async () => listExamples(ports.resourcesDir),
     openExample: async (_ctx, id) => openExample(ports.resourcesDir, id),
     ...createDocumentHandlers(documentPorts(ports.documents)),
+    ...createValuationHandlers(ports.valuationRunner),
   } satisfies HostHandlers;
 }

@@ -14,6 +14,8 @@
  */
 import { z } from 'zod';
 import type { Deal } from './model/schema';
+import type { InputSample, SensitivityResult, SolveResult, ValuationResult } from './engine/results';
+import { runIdArg, sampleCountArg, sensitivityRequestArg, solveRequestArg, valuationRequestArg } from './engine/requests';
 
 /** A problem a user can act on: where it is (a JSON path like `terms.royalty.tiers[1].rate`) and what is wrong. */
 export interface Problem {
@@ -145,6 +147,15 @@ export const apiArgs = {
   getRecentFiles: z.tuple([]),
   /** Every problem of a deal as the UI holds it (structure, cross-field rules, formulas, scenarios, sliders). */
   validateDeal: z.tuple([z.unknown()]),
+  /** Starts a Monte Carlo valuation; progress and the result arrive as valuation:progress / valuation:result events. A newer run from the same window cancels the older one. */
+  startValuation: z.tuple([valuationRequestArg]),
+  cancelValuation: z.tuple([runIdArg]),
+  /** Tornado rows for one party (default: the deal's `us`). */
+  runSensitivity: z.tuple([sensitivityRequestArg]),
+  /** Goal seek: the value of a number path that gives a party a target mean NPV. */
+  solve: z.tuple([solveRequestArg]),
+  /** Density preview of one input: a histogram of n draws and its percentiles. */
+  sampleInput: z.tuple([z.unknown(), sampleCountArg]),
 } as const;
 
 export interface ApiResults {
@@ -162,6 +173,11 @@ export interface ApiResults {
   discardRecovered: { ok: true };
   getRecentFiles: RecentFile[];
   validateDeal: Problem[];
+  startValuation: { runId: string };
+  cancelValuation: { cancelled: boolean };
+  runSensitivity: SensitivityResult;
+  solve: SolveResult;
+  sampleInput: InputSample;
 }
 
 export type ApiMethod = keyof typeof apiArgs;
@@ -172,10 +188,14 @@ export const apiMethods = Object.keys(apiArgs) as ApiMethod[];
 export interface MainEvents {
   /** Menu commands from the native menu (Electron) forwarded to the renderer. */
   'menu:command': { command: string };
+  /** A valuation started by startValuation is running: `done` of `total` iterations. */
+  'valuation:progress': { runId: string; done: number; total: number };
+  /** A valuation finished: its summary result, or why it did not (code 'cancelled' when cancelled). */
+  'valuation:result': { runId: string; result: ValuationResult } | { runId: string; error: ApiErrorData };
 }
 export type EventName = keyof MainEvents;
 /** Every event name, checked against MainEvents so none is missing or extra. */
-const eventTable: Record<EventName, true> = { 'menu:command': true };
+const eventTable: Record<EventName, true> = { 'menu:command': true, 'valuation:progress': true, 'valuation:result': true };
 export const eventNames = Object.keys(eventTable) as EventName[];
 
 export type Unsubscribe = () => void;

@@ -114,3 +114,38 @@ export function toCliJson(result: ValuationResult) {
     pAllAboveWalkAway: result.pAllAboveWalkAway,
   };
 }
+
+export interface SensitivityRequest {
+  deal: Deal;
+  scenarioId?: string;
+  /** Party whose mean NPV the rows show; defaults to the deal's `us`. */
+  party?: string;
+  iterations?: number;
+  seed?: number;
+}
+
+export interface SolveRequest {
+  deal: Deal;
+  scenarioId?: string;
+  /** Number path to vary, e.g. `terms.royalty.tiers.0.rate`. */
+  path: string;
+  party: string;
+  /** The mean NPV wanted for `party`. */
+  target: number;
+  /** Search range; defaults to the path's slider range, [0, 1] for fractions, or an expanding search. */
+  min?: number;
+  max?: number;
+  iterations?: number;
+  seed?: number;
+}
+
+/** The inputs editor's density preview of one input. */
+export interface InputSample {
+  histogram: Histogram;
+  p5: number;
+  p10: number;
+  p50: number;
+  p90: number;
+  p95: number;
+  mean: number;
+}

@@ -1,0 +1,15 @@
+/**
+ * Messages between the worker pool and its valuation workers: discriminated
+ * unions, one job per message, outputs with their buffers transferred.
+ */
+import type { Problem } from '../../shared/api';
+import type { EngineJob, JobOutput } from '../../shared/engine/jobs';
+
+export type ToWorker = { type: 'run'; id: number; job: EngineJob };
+
+export type FromWorker =
+  | { type: 'ready' }
+  | { type: 'progress'; id: number; done: number }
+  | { type: 'result'; id: number; output: JobOutput }
+  | { type: 'error'; id: number; problems: Problem[] }
+  | { type: 'crash'; id: number; message: string };

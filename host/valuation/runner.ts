@@ -1,0 +1,127 @@
+/**
+ * The valuation runner interface the rest of the app uses, and the logic every
+ * runner shares: plan the run (scenario, limits, compile errors), hand block
+ * ranges to an executor, merge in block order, summarise. Executors differ
+ * only in where kernels run: this thread (tests, tools) or a pool of worker
+ * threads (the app and the CLI: the main process never runs a kernel).
+ */
+import type { Problem } from '../../shared/api';
+import type { JobOutput } from '../../shared/engine/jobs';
+import type {
+  SensitivityRequest,
+  SensitivityResult,
+  SolveRequest,
+  SolveResult,
+  ValuationRequest,
+  ValuationResult,
+} from '../../shared/engine/results';
+import { runSolve } from '../../shared/engine/goal-seek';
+import { checkIterations, checkSeed, meansFromOutputs, planValuation, resultFromOutputs, type JobTemplate } from '../../shared/engine/run-plan';
+import { runSensitivity, type MeansEvaluator } from '../../shared/engine/sensitivity';
+import { compiledFor } from '../../shared/engine/jobs';
+import { EngineError } from '../../shared/engine/simulate';
+
+export interface RunOptions {
+  /** Called at least every 100 ms while the run is in progress. */
+  onProgress?: (done: number, total: number) => void;
+  /** Aborting rejects the run promptly with a CancelledError. */
+  signal?: AbortSignal;
+}
+
+export interface ValuationRunner {
+  value(request: ValuationRequest, options?: RunOptions): Promise<ValuationResult>;
+  sensitivity(request: SensitivityRequest, options?: RunOptions): Promise<SensitivityResult>;
+  solve(request: SolveRequest, options?: RunOptions): Promise<SolveResult>;
+  /** Releases workers; the runner cannot be used afterwards. */
+  close(): Promise<void>;
+}
+
+/** A run stopped by its caller. */
+export class CancelledError extends Error {
+  constructor() {
+    super('the valuation was cancelled');
+    this.name = 'CancelledError';
+  }
+}
+
+/** A run that cannot proceed: the deal or request is wrong (problems with paths), or a limit was hit. */
+export class ValuationError extends Error {
+  constructor(readonly problems: Problem[]) {
+    super(problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message)).join('\n'));
+    this.name = 'ValuationError';
+  }
+}
+
+/** Where kernels run: executes a job over all blocks of a run and returns the outputs (any order). */
+export interface JobExecutor {
+  execute(template: JobTemplate, iterations: number, seed: number, progress: (done: number) => void, signal: AbortSignal | undefined): Promise<JobOutput[]>;
+  close(): Promise<void>;
+}
+
+/** Turns engine errors into ValuationError; everything else passes through. */
+export function asValuationError(err: unknown): unknown {
+  if (err instanceof EngineError) return new ValuationError(err.problems);
+  return err;
+}
+
+const PROGRESS_INTERVAL_MS = 50;
+
+function throttledProgress(total: number, onProgress: RunOptions['onProgress']): (done: number) => void {
+  let done = 0;
+  let last = 0;
+  return (n: number) => {
+    done += n;
+    const now = Date.now();
+    if (onProgress && (now - last >= PROGRESS_INTERVAL_MS || done >= total)) {
+      last = now;
+      onProgress(Math.min(done, total), total);
+    }
+  };
+}
+
+/** Builds value / sensitivity / solve over an executor. */
+export function createRunner(executor: JobExecutor): ValuationRunner {
+  const means =
+    (options: RunOptions): MeansEvaluator =>
+    async (deal, variants, iterations, seed) => {
+      checkIterations(iterations);
+      checkSeed(seed);
+      const compiled = compiledFor(deal);
+      const outputs = await executor.execute({ kind: 'means', deal, variants }, iterations, seed, () => undefined, options.signal);
+      return meansFromOutputs(outputs, variants.length, compiled.partyIds.length, iterations);
+    };
+
+  return {
+    async value(request, options = {}) {
+      try {
+        const plan = planValuation(request);
+        const progress = throttledProgress(plan.iterations, options.onProgress);
+        options.onProgress?.(0, plan.iterations);
+        const started = performance.now();
+        const template: JobTemplate = { kind: 'simulate', deal: plan.deal, ...(plan.conditionOn === undefined ? {} : { conditionOn: plan.conditionOn }) };
+        const outputs = await executor.execute(template, plan.iterations, plan.seed, progress, options.signal);
+        const result = resultFromOutputs(plan, outputs, 0);
+        // elapsedMs covers the valuation alone (kernels and statistics), after parsing and compiling.
+        result.elapsedMs = Math.round((performance.now() - started) * 10) / 10;
+        return result;
+      } catch (err) {
+        throw asValuationError(err);
+      }
+    },
+    async sensitivity(request, options = {}) {
+      try {
+        return await runSensitivity(request, means(options));
+      } catch (err) {
+        throw asValuationError(err);
+      }
+    },
+    async solve(request, options = {}) {
+      try {
+        return await runSolve(request, means(options));
+      } catch (err) {
+        throw asValuationError(err);
+      }
+    },
+    close: () => executor.close(),
+  };
+}

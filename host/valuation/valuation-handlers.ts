@@ -1,0 +1,114 @@
+/**
+ * The valuation methods of MainApi: start/cancel a valuation (progress and
+ * result pushed as events), tornado rows, goal seek, and the inputs editor's
+ * density preview. Deals arrive as untrusted JSON and are validated in full
+ * before anything is compiled. One worker pool serves every window; within a
+ * handler set (one window or web client) a newer valuation cancels the older,
+ * which is what the slider path wants.
+ */
+import type { ApiErrorData } from '../../shared/api';
+import { distQuantile, prepareInput, sampleInto } from '../../shared/engine/distributions';
+import type { InputSample } from '../../shared/engine/results';
+import { createRng } from '../../shared/engine/rng';
+import { quantiles } from '../../shared/engine/select';
+import { histogram } from '../../shared/engine/statistics';
+import { inputSchema, type Deal } from '../../shared/model/schema';
+import { validateDeal } from '../../shared/model/validate';
+import { HostError, type HostHandlers } from '../rpc/dispatcher';
+import { CancelledError, ValuationError, type ValuationRunner } from './runner';
+import { createWorkerPoolRunner } from './worker-pool';
+
+type ValuationMethods = Pick<HostHandlers, 'startValuation' | 'cancelValuation' | 'runSensitivity' | 'solve' | 'sampleInput'>;
+
+let sharedPool: ValuationRunner | undefined;
+
+/** The host's one warm worker pool (started on first use). */
+export function sharedValuationRunner(): ValuationRunner {
+  sharedPool ??= createWorkerPoolRunner();
+  return sharedPool;
+}
+
+let runCounter = 0;
+
+function checkedDeal(raw: unknown): Deal {
+  const result = validateDeal(raw);
+  if (!result.ok) {
+    throw new HostError({ code: 'failed', message: 'the deal has problems to fix before it can be valued', problems: result.problems });
+  }
+  return result.deal;
+}
+
+/** What a failed run looks like across the boundary. */
+export function apiErrorOf(err: unknown): ApiErrorData {
+  if (err instanceof CancelledError) return { code: 'cancelled', message: err.message };
+  if (err instanceof ValuationError) return { code: 'failed', message: err.message, problems: err.problems };
+  if (err instanceof HostError) return err.data;
+  return { code: 'failed', message: err instanceof Error ? err.message : String(err) };
+}
+
+async function rethrowAsHostError<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    throw new HostError(apiErrorOf(err));
+  }
+}
+
+/** Draws n values of one input (fixed seed, so the preview does not flicker) and summarises them. */
+export function sampleInputPreview(raw: unknown, n: number): InputSample {
+  const parsed = inputSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new HostError({
+      code: 'bad-arguments',
+      message: 'not an input',
+      problems: parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })),
+    });
+  }
+  const prepared = prepareInput(parsed.data, 'input');
+  if (!prepared.ok) throw new HostError({ code: 'failed', message: prepared.problems.map((p) => `${p.path}: ${p.message}`).join('; '), problems: prepared.problems });
+  const values = new Float64Array(n);
+  sampleInto(prepared.dist, createRng(1, 0), values, n);
+  const [p5, p10, p50, p90, p95] = quantiles(values, [0.05, 0.1, 0.5, 0.9, 0.95]) as [number, number, number, number, number];
+  let sum = 0;
+  for (let i = 0; i < n; i++) sum += values[i]!;
+  // Discrete inputs show their exact quantiles rather than interpolated ones.
+  const exact = prepared.dist.kind === 'discrete' || prepared.dist.kind === 'chance' || prepared.dist.kind === 'fixed';
+  const q = (p: number, sampled: number) => (exact ? distQuantile(prepared.dist, p) : sampled);
+  return { histogram: histogram(values), p5: q(0.05, p5), p10: q(0.1, p10), p50: q(0.5, p50), p90: q(0.9, p90), p95: q(0.95, p95), mean: sum / n };
+}
+
+export function createValuationHandlers(runner: () => ValuationRunner = sharedValuationRunner): ValuationMethods {
+  const runs = new Map<string, AbortController>();
+  return {
+    startValuation: async (ctx, request) => {
+      const deal = checkedDeal(request.deal);
+      for (const [, older] of runs) older.abort();
+      const runId = `run-${++runCounter}`;
+      const controller = new AbortController();
+      runs.set(runId, controller);
+      const { deal: _raw, ...rest } = request;
+      runner()
+        .value({ ...rest, deal }, { signal: controller.signal, onProgress: (done, total) => ctx.emit('valuation:progress', { runId, done, total }) })
+        .then(
+          (result) => ctx.emit('valuation:result', { runId, result }),
+          (err: unknown) => ctx.emit('valuation:result', { runId, error: apiErrorOf(err) }),
+        )
+        .finally(() => runs.delete(runId));
+      return { runId };
+    },
+    cancelValuation: async (_ctx, runId) => {
+      const controller = runs.get(runId);
+      controller?.abort();
+      return { cancelled: controller !== undefined };
+    },
+    runSensitivity: async (_ctx, request) => {
+      const deal = checkedDeal(request.deal);
+      return rethrowAsHostError(() => runner().sensitivity({ ...request, deal }));
+    },
+    solve: async (_ctx, request) => {
+      const deal = checkedDeal(request.deal);
+      return rethrowAsHostError(() => runner().solve({ ...request, deal }));
+    },
+    sampleInput: async (_ctx, input, n) => sampleInputPreview(input, n),
+  };
+}

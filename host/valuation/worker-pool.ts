@@ -1,0 +1,191 @@
+/**
+ * The parallel runner: a warm pool of worker threads (one per core by
+ * default), each taking one contiguous range of blocks per run. Runs are
+ * serialised through the pool; a cancelled or timed-out run terminates the
+ * workers it was using (a runaway formula cannot outlive that) and they are
+ * started again on the next run. Outputs come back with their buffers
+ * transferred and are merged in block order by the shared runner logic, so
+ * results are identical for any number of workers.
+ */
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { JobOutput } from '../../shared/engine/jobs';
+import { jobFor, splitBlocks } from '../../shared/engine/run-plan';
+import { EngineError } from '../../shared/engine/simulate';
+import type { FromWorker, ToWorker } from './messages';
+import { CancelledError, createRunner, type JobExecutor, type ValuationRunner } from './runner';
+
+export interface WorkerPoolOptions {
+  /** Number of worker threads; defaults to the number of cores. */
+  workers?: number;
+  /** The bundled worker script; found under out/workers/ by default. */
+  workerScript?: string;
+  /** A run taking longer than this is stopped (its workers terminated). */
+  timeoutMs?: number;
+}
+
+export const WORKER_BUNDLE = join('out', 'workers', 'valuation-worker.js');
+
+/** Looks for out/workers/valuation-worker.js above the running bundle (out/cli, out/web, out/electron) and the working directory. */
+export function findWorkerScript(): string {
+  const starts: string[] = [];
+  try {
+    starts.push(dirname(typeof __filename === 'string' ? __filename : fileURLToPath(import.meta.url)));
+  } catch {
+    // Neither CommonJS nor ESM location available: fall back to the working directory.
+  }
+  starts.push(process.cwd());
+  for (const start of starts) {
+    let dir = resolve(start);
+    for (let i = 0; i < 6; i++) {
+      const candidate = join(dir, WORKER_BUNDLE);
+      if (existsSync(candidate)) return candidate;
+      const parent = dirname(dir);
+      if (parent === dir) break;
+      dir = parent;
+    }
+  }
+  throw new Error(`cannot find the valuation worker (${WORKER_BUNDLE}); run "npm run build" first`);
+}
+
+interface Slot {
+  worker: Worker;
+  ready: Promise<void>;
+  alive: boolean;
+}
+
+let nextJobId = 1;
+
+export function createWorkerPoolExecutor(options: WorkerPoolOptions = {}): JobExecutor {
+  const size = Math.max(1, Math.min(options.workers ?? availableParallelism(), 64));
+  let script: string | undefined = options.workerScript;
+  const slots: (Slot | null)[] = new Array<Slot | null>(size).fill(null);
+  let queue: Promise<unknown> = Promise.resolve();
+  let closed = false;
+
+  const spawn = (): Slot => {
+    script ??= findWorkerScript();
+    const worker = new Worker(script);
+    worker.unref();
+    const slot: Slot = {
+      worker,
+      alive: true,
+      ready: new Promise<void>((resolveReady, rejectReady) => {
+        const onMessage = (m: FromWorker) => {
+          if (m.type === 'ready') {
+            worker.off('message', onMessage);
+            worker.off('error', rejectReady);
+            resolveReady();
+          }
+        };
+        worker.on('message', onMessage);
+        worker.once('error', rejectReady);
+      }),
+    };
+    worker.once('exit', () => {
+      slot.alive = false;
+    });
+    return slot;
+  };
+
+  const slotAt = (i: number): Slot => {
+    const existing = slots[i];
+    if (existing?.alive) return existing;
+    const fresh = spawn();
+    slots[i] = fresh;
+    return fresh;
+  };
+
+  const kill = (i: number) => {
+    const slot = slots[i];
+    slots[i] = null;
+    if (slot) void slot.worker.terminate();
+  };
+
+  const runOn = (i: number, message: ToWorker, progress: (n: number) => void): Promise<JobOutput> => {
+    const slot = slotAt(i);
+    const { worker } = slot;
+    return new Promise<JobOutput>((resolveJob, rejectJob) => {
+      const cleanup = () => {
+        worker.off('message', onMessage);
+        worker.off('error', onError);
+        worker.off('exit', onExit);
+      };
+      const onMessage = (m: FromWorker) => {
+        if (!('id' in m) || m.id !== message.id) return;
+        if (m.type === 'progress') progress(m.done);
+        else if (m.type === 'result') {
+          cleanup();
+          resolveJob(m.output);
+        } else if (m.type === 'error') {
+          cleanup();
+          rejectJob(new EngineError(m.problems));
+        } else {
+          cleanup();
+          rejectJob(new Error(`valuation worker failed: ${m.message}`));
+        }
+      };
+      const onError = (err: Error) => {
+        cleanup();
+        rejectJob(new Error(`valuation worker failed: ${err.message}`));
+      };
+      const onExit = () => {
+        cleanup();
+        rejectJob(new CancelledError());
+      };
+      worker.on('message', onMessage);
+      worker.on('error', onError);
+      worker.on('exit', onExit);
+      slot.ready.then(() => worker.postMessage(message), onError);
+    });
+  };
+
+  const execute: JobExecutor['execute'] = (template, iterations, seed, progress, signal) => {
+    const run = async (): Promise<JobOutput[]> => {
+      if (closed) throw new Error('the valuation pool is closed');
+      if (signal?.aborted) throw new CancelledError();
+      const ranges = splitBlocks(iterations, seed, size);
+      const used = ranges.map((_, i) => i);
+      let stop: ((err: Error) => void) | undefined;
+      const stopped = new Promise<never>((_, reject) => {
+        stop = reject;
+      });
+      const onAbort = () => stop?.(new CancelledError());
+      signal?.addEventListener('abort', onAbort, { once: true });
+      const timer = options.timeoutMs
+        ? setTimeout(() => stop?.(new Error(`the valuation took longer than ${Math.round(options.timeoutMs! / 1000)} s and was stopped`)), options.timeoutMs)
+        : undefined;
+      try {
+        const jobs = ranges.map((range, i) => runOn(i, { type: 'run', id: nextJobId++, job: jobFor(template, range) }, progress));
+        return await Promise.race([Promise.all(jobs), stopped]);
+      } catch (err) {
+        // Whatever stopped the run, workers may still be busy with it: replace them.
+        for (const i of used) kill(i);
+        throw err;
+      } finally {
+        signal?.removeEventListener('abort', onAbort);
+        if (timer) clearTimeout(timer);
+        stopped.catch(() => undefined);
+      }
+    };
+    const result = queue.then(run, run);
+    queue = result.catch(() => undefined);
+    return result;
+  };
+
+  return {
+    execute,
+    async close() {
+      closed = true;
+      await Promise.all(slots.flatMap((s) => (s ? [s.worker.terminate()] : [])));
+      slots.fill(null);
+    },
+  };
+}
+
+export function createWorkerPoolRunner(options: WorkerPoolOptions = {}): ValuationRunner {
+  return createRunner(createWorkerPoolExecutor(options));
+}

@@ -1,0 +1,47 @@
+/**
+ * Argument schemas of the valuation methods of MainApi (checked at the
+ * receiving end by the dispatcher). The deal itself arrives as unknown JSON
+ * and is validated in full by the host before any kernel is compiled.
+ *
+ * Intentionally has no platform imports.
+ */
+import { z } from 'zod';
+import { LIMITS } from '../model/schema';
+
+const id = z.string().min(1).max(200);
+const iterations = z.number().int().min(1).max(LIMITS.maxIterations);
+const seed = z.number().int().refine(Number.isSafeInteger, 'must be a safe integer');
+
+export const valuationRequestArg = z.strictObject({
+  deal: z.unknown(),
+  scenarioId: id.optional(),
+  iterations: iterations.optional(),
+  seed: seed.optional(),
+  conditionOn: id.optional(),
+});
+
+export const sensitivityRequestArg = z.strictObject({
+  deal: z.unknown(),
+  scenarioId: id.optional(),
+  party: id.optional(),
+  iterations: iterations.optional(),
+  seed: seed.optional(),
+});
+
+export const solveRequestArg = z.strictObject({
+  deal: z.unknown(),
+  scenarioId: id.optional(),
+  path: z.string().min(1).max(500),
+  party: id,
+  target: z.number().refine(Number.isFinite, 'must be a finite number'),
+  min: z.number().refine(Number.isFinite).optional(),
+  max: z.number().refine(Number.isFinite).optional(),
+  iterations: iterations.optional(),
+  seed: seed.optional(),
+});
+
+export const runIdArg = z.string().regex(/^run-\d{1,12}$/, 'must be a run id returned by startValuation');
+
+/** How many draws a density preview may ask for. */
+export const MAX_PREVIEW_SAMPLES = 200_000;
+export const sampleCountArg = z.number().int().min(100).max(MAX_PREVIEW_SAMPLES);

@@ -1,0 +1,203 @@
+/**
+ * Running a compiled deal over a range of blocks: draw each block's inputs
+ * from its own stream (correlations imposed), run the kernel, and collect what
+ * the statistics need. Workers and the in-process runner both call these; the
+ * results merge in block order, so any split between workers gives the same
+ * numbers.
+ *
+ * Intentionally has no platform imports.
+ */
+import type { Problem } from '../api';
+import type { Deal } from '../model/schema';
+import { compileDeal, type CompiledDeal, type KernelOut } from './compile-deal';
+import { imposeRankCorrelation } from './correlation';
+import { sampleInto } from './distributions';
+import { BLOCK_SIZE, blockLength, blockRng } from './rng';
+
+/** Iterations whose raw per-period flows feed the fan chart's percentiles (the first blocks of every run). */
+export const FAN_SAMPLE = 2 * BLOCK_SIZE;
+
+/** A valuation failure a user can act on: where, and what. */
+export class EngineError extends Error {
+  constructor(readonly problems: Problem[]) {
+    super(problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message)).join('\n'));
+    this.name = 'EngineError';
+  }
+}
+
+export interface BlockDraws {
+  cols: Float64Array[];
+  hz: Uint32Array;
+  n: number;
+}
+
+/** The inputs and hazard seeds of one block: identical wherever and whenever the block runs. */
+export function drawBlock(c: CompiledDeal, seed: number, block: number, n: number): BlockDraws {
+  const rng = blockRng(seed, block);
+  const cols = c.dists.map((dist) => {
+    const col = new Float64Array(n);
+    sampleInto(dist, rng, col, n);
+    return col;
+  });
+  if (c.correlation) {
+    imposeRankCorrelation(
+      c.correlation,
+      c.correlatedColumns.map((i) => cols[i]!),
+      n,
+      rng,
+      c.correlatedCdfs,
+    );
+  }
+  const hz = new Uint32Array(n * c.hazards);
+  for (let i = 0; i < hz.length; i++) hz[i] = rng.nextUint32();
+  return { cols, hz, n };
+}
+
+/** What one range of blocks produces; arrays are concatenated in block order. */
+export interface SimulationPart {
+  firstBlock: number;
+  blocks: number;
+  /** Per party: NPV of every iteration of the range. */
+  npv: Float64Array[];
+  /** Per block, per party, per period: sum of nominal flows, laid out [block][party][period]. */
+  blockSums: Float64Array;
+  /** Raw flows of the range's iterations that fall in the fan sample, [iteration][party][period]. */
+  fanFlows: Float64Array;
+  /** Condition flags, one per iteration, when conditioning. */
+  cond: Uint8Array | null;
+}
+
+export interface BlockRange {
+  iterations: number;
+  seed: number;
+  firstBlock: number;
+  /** One past the last block. */
+  endBlock: number;
+}
+
+export function compileOrThrow(deal: Deal, conditionOn?: string): CompiledDeal {
+  const r = compileDeal(deal, conditionOn === undefined ? {} : { conditionOn });
+  if (!r.ok) throw new EngineError(r.problems);
+  return r.compiled;
+}
+
+function rangeSize(range: BlockRange): number {
+  let n = 0;
+  for (let b = range.firstBlock; b < range.endBlock; b++) n += blockLength(range.iterations, b);
+  return n;
+}
+
+/** Explains a non-finite NPV: re-runs the block with location checks and names the series or term and period. */
+function faultError(deal: Deal, c: CompiledDeal, draws: BlockDraws, conditionOn: string | undefined): EngineError {
+  const located = compileDeal(deal, { locateFaults: true, ...(conditionOn === undefined ? {} : { conditionOn }) });
+  const P = c.periods;
+  let where = 'a cash flow';
+  let period = -1;
+  if (located.ok) {
+    const out = makeOut(c.partyIds.length, P, draws.n, null, false);
+    located.compiled.kernel(draws.cols, draws.hz, draws.n, out);
+    const loc = out.fault[1]!;
+    if (loc >= 0) where = located.compiled.locations[loc]!;
+    period = out.fault[2]!;
+  }
+  const path = where.startsWith('series') ? `series.${where.slice(8, -1)}` : where.startsWith('term') ? `terms.${where.slice(6, -1)}` : '';
+  return new EngineError([
+    {
+      path,
+      message: `${where} is not a finite number${period >= 0 ? ` in period ${period}` : ''} (e.g. a division by zero, or log/sqrt of a negative number); the valuation cannot report statistics`,
+    },
+  ]);
+}
+
+function makeOut(nParties: number, P: number, n: number, flows: Float64Array | null, cond: boolean): KernelOut {
+  return {
+    npv: Array.from({ length: nParties }, () => new Float64Array(n)),
+    sums: Array.from({ length: nParties }, () => new Float64Array(P)),
+    flows,
+    cond: cond ? new Uint8Array(n) : null,
+    fault: [-1, -1, -1],
+  };
+}
+
+/** Runs blocks [firstBlock, endBlock) and gathers NPVs, per-block flow sums, fan flows and condition flags. */
+export function simulateRange(
+  deal: Deal,
+  compiled: CompiledDeal,
+  range: BlockRange,
+  conditionOn: string | undefined,
+  onBlock?: (iterationsDone: number) => boolean | void,
+): SimulationPart {
+  const nP = compiled.partyIds.length;
+  const P = compiled.periods;
+  const total = rangeSize(range);
+  const blocks = range.endBlock - range.firstBlock;
+  const npv = Array.from({ length: nP }, () => new Float64Array(total));
+  const blockSums = new Float64Array(blocks * nP * P);
+  const startIter = range.firstBlock * BLOCK_SIZE;
+  const fanCount = Math.max(0, Math.min(total, FAN_SAMPLE - startIter));
+  const fanFlows = new Float64Array(fanCount * nP * P);
+  const cond = compiled.conditionSeries !== null ? new Uint8Array(total) : null;
+  let offset = 0;
+  for (let b = range.firstBlock; b < range.endBlock; b++) {
+    const n = blockLength(range.iterations, b);
+    const draws = drawBlock(compiled, range.seed, b, n);
+    const wantFlows = offset < fanCount;
+    const out = makeOut(nP, P, n, wantFlows ? new Float64Array(n * nP * P) : null, cond !== null);
+    if (compiled.kernel(draws.cols, draws.hz, n, out) >= 0) throw faultError(deal, compiled, draws, conditionOn);
+    for (let p = 0; p < nP; p++) {
+      npv[p]!.set(out.npv[p]!, offset);
+      blockSums.set(out.sums[p]!, ((b - range.firstBlock) * nP + p) * P);
+    }
+    if (out.flows) fanFlows.set(out.flows.subarray(0, Math.min(n, fanCount - offset) * nP * P), offset * nP * P);
+    if (cond && out.cond) cond.set(out.cond, offset);
+    offset += n;
+    if (onBlock?.(n) === false) break;
+  }
+  return { firstBlock: range.firstBlock, blocks, npv, blockSums, fanFlows, cond };
+}
+
+/** One "what if" of a means job: an input held at a value (others as drawn), or null for the base. */
+export type MeansVariant = { input: string; value: number } | null;
+
+/**
+ * Common random numbers: every block is drawn once and run once per variant,
+ * so differences between variants are the variants', not noise. Returns the
+ * sums of NPV per block, per variant, per party, laid out [block][variant][party].
+ */
+export function simulateMeans(
+  deal: Deal,
+  compiled: CompiledDeal,
+  range: BlockRange,
+  variants: readonly MeansVariant[],
+  onBlock?: (iterationsDone: number) => boolean | void,
+): Float64Array {
+  const nP = compiled.partyIds.length;
+  const P = compiled.periods;
+  const nV = variants.length;
+  const sums = new Float64Array((range.endBlock - range.firstBlock) * nV * nP);
+  const columns = variants.map((v) => (v === null ? -1 : compiled.inputIds.indexOf(v.input)));
+  for (let b = range.firstBlock; b < range.endBlock; b++) {
+    const n = blockLength(range.iterations, b);
+    const draws = drawBlock(compiled, range.seed, b, n);
+    const out = makeOut(nP, P, n, null, false);
+    for (let v = 0; v < nV; v++) {
+      const col = columns[v]!;
+      const saved = col >= 0 ? draws.cols[col]! : null;
+      if (col >= 0) draws.cols[col] = new Float64Array(n).fill(variants[v]!.value);
+      out.fault[0] = -1;
+      if (compiled.kernel(draws.cols, draws.hz, n, out) >= 0) {
+        const error = faultError(deal, compiled, draws, undefined);
+        throw error;
+      }
+      if (saved) draws.cols[col] = saved;
+      for (let p = 0; p < nP; p++) {
+        const x = out.npv[p]!;
+        let s = 0;
+        for (let i = 0; i < n; i++) s += x[i]!;
+        sums[((b - range.firstBlock) * nV + v) * nP + p] = s;
+      }
+    }
+    if (onBlock?.(n * nV) === false) break;
+  }
+  return sums;
+}
