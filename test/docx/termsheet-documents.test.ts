@@ -1,0 +1,190 @@
+// Generated term sheets as a lawyer receives them: valid WordprocessingML, the
+// scenario's numbers and clauses readable by another program, tracked changes in
+// a redline, nothing of our valuation in a counterparty package, robust to
+// hostile text, and convertible to PDF pages by LibreOffice.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { exportRedline, exportTermSheet, type ExportResult } from '../../host/docx/export-term-sheet';
+import type { Paper } from '../../host/docx/styles';
+import { formatMoney } from '../../shared/format/money';
+import { formatPercent } from '../../shared/format/percent';
+import type { Deal } from '../../shared/model/schema';
+import { EXAMPLES, edited, loadExample, type ExampleName } from '../unit/termsheet/load-example';
+import { convertToPdf, pdfPages, readBack, readerText, schemaErrors, toolsMissing, unzipParts } from './docx-tools';
+
+const dir = mkdtempSync(join(tmpdir(), 'dw-termsheets-'));
+const date = new Date(Date.UTC(2027, 2, 3));
+const PAPER: Record<ExampleName, Paper> = { 'pharma-licence': 'A4', 'saas-alliance': 'Letter', 'jv-equity': 'A4' };
+const LONG = `${'Confidential information includes all data exchanged. '.repeat(1900)}END`;
+const files: Record<string, string> = {};
+
+function expectOk(r: ExportResult): string {
+  if (!r.ok) throw new Error(r.problems.map((p) => `${p.path}: ${p.message}`).join('\n'));
+  return r.path;
+}
+
+/** A deal whose walk-aways and discount rates are numbers that cannot occur by chance in the terms. */
+function withDistinctiveSecrets(deal: Deal): Deal {
+  return edited(deal, (d) => {
+    d.parties.forEach((p, i) => {
+      p.walkAway = 41.37 + i * 7.11;
+      p.discountRate = 0.1337 + i * 0.0211;
+    });
+  });
+}
+
+const hostile = edited(loadExample('pharma-licence'), (d) => {
+  d.title = `Helix\u0000 Bio \u0007deal \u001b[31m${'very long title '.repeat(20)}`;
+  d.parties[0]!.name = 'Helix\u000b Bio\uFFFF';
+  d.terms[0]!.label = 'Upfront\u0008 payment \uD800';
+  d.termSheet!.placeholders!.territory = 'the EU\u0000 and <Switzerland> & "Norway"';
+  d.termSheet!.sections!.push({ heading: 'Boilerplate\u0001', text: `Tab\there, CR\r\nnext line.\n\n${LONG}` });
+});
+
+beforeAll(async () => {
+  const missing = toolsMissing();
+  if (missing) throw new Error(`document tests need ${missing}`);
+  for (const name of EXAMPLES) {
+    files[`${name}`] = expectOk(
+      await exportTermSheet({ deal: loadExample(name), fileName: `${name}.deal`, audience: 'counterparty', paper: PAPER[name], outPath: join(dir, `${name}.docx`), date }, '0.1.0'),
+    );
+    files[`${name}-secrets`] = expectOk(
+      await exportTermSheet(
+        { deal: withDistinctiveSecrets(loadExample(name)), fileName: `${name}.deal`, audience: 'counterparty', paper: 'A4', outPath: join(dir, `${name}-secrets.docx`), date },
+        '0.1.0',
+      ),
+    );
+  }
+  const pharma = loadExample('pharma-licence');
+  files.redline = expectOk(
+    await exportRedline({ old: { deal: pharma, fileName: 'pharma-licence.deal', scenarioId: 'base' }, new: { deal: pharma, fileName: 'pharma-licence.deal', scenarioId: 'ask' }, paper: 'A4', outPath: join(dir, 'redline.docx'), date }, '0.1.0'),
+  );
+  files.hostile = expectOk(await exportTermSheet({ deal: hostile, fileName: 'hostile\u0007.deal', audience: 'counterparty', paper: 'A4', outPath: join(dir, 'hostile.docx'), date }, '0.1.0'));
+}, 120_000);
+
+describe('every generated document', () => {
+  it('validates against the WordprocessingML 2010 schema', async () => {
+    for (const [name, path] of Object.entries(files)) expect(await schemaErrors(path, dir), name).toBe('');
+  });
+
+  it('sets the chosen paper size and fixed table columns in twips that fill the text width', async () => {
+    const letter = (await unzipParts(files['saas-alliance']!))['word/document.xml']!;
+    const a4 = (await unzipParts(files['pharma-licence']!))['word/document.xml']!;
+    expect(letter).toMatch(/<w:pgSz w:w="12240" w:h="15840"/);
+    expect(a4).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
+    for (const [xml, text] of [[a4, 11906 - 2 * 1418], [letter, 12240 - 2 * 1440]] as const) {
+      const grids = [...xml.matchAll(/<w:tblGrid>(.*?)<\/w:tblGrid>/g)].map((m) => [...m[1]!.matchAll(/w:w="(\d+)"/g)].reduce((s, g) => s + Number(g[1]), 0));
+      expect(grids.length).toBeGreaterThan(3);
+      for (const total of grids) expect(total).toBe(text);
+      expect(xml).toContain('<w:tblLayout w:type="fixed"/>');
+    }
+  });
+});
+
+describe('read back with python-docx', () => {
+  it('pharma licence: title, legend, parties, payments, royalties, clauses, metrics, marking and footer', () => {
+    const doc = readBack(files['pharma-licence']!);
+    const text = readerText(doc);
+    expect(doc.body).toContain('Helix Bio / Northwind Pharma: HX-201 licence');
+    expect(doc.body).toContain('Non-binding term sheet; subject to contract');
+    expect(doc.headers.join(' ')).toContain('CONFIDENTIAL');
+    expect(doc.tables).toContainEqual(expect.arrayContaining([['Upfront payment', '2027', '$25.0M', 'Northwind Pharma', 'Helix Bio', 'None']]));
+    expect(doc.tables).toContainEqual([
+      ['Tier', 'Net sales per year', 'Royalty rate'],
+      ['Tier 1', 'Up to $300.0M', '7%'],
+      ['Tier 2', '$300.0M to $800.0M', '9%'],
+      ['Tier 3', 'Above $800.0M', '12%'],
+    ]);
+    for (const s of ['$30.0M', '$20.0M', '$60.0M', '$75.0M', 'Net sales in a year first reach $500.0M', 'worldwide excluding Japan', 'first 40 patients dosed', 'pivotal trial fully enrolled']) {
+      expect(text).toContain(s);
+    }
+    expect(doc.footers.join(' ')).toMatch(/pharma-licence\.deal · Scenario: Base case · Deal [0-9a-f]{12} · Seed 20270301 · Dealwright 0\.1\.0/);
+    expect(doc.styles).toEqual(expect.arrayContaining(['Title', 'Heading 1', 'Heading 2']));
+  });
+
+  it('SaaS alliance: tiered revenue share in EUR thousand, quarters, exit fee', () => {
+    const doc = readBack(files['saas-alliance']!);
+    expect(doc.tables).toContainEqual([
+      ['Tier', 'Joint revenue per quarter', 'Ledgerly', 'Atlas Cloud'],
+      ['Tier 1', 'Up to €500k', '70%', '30%'],
+      ['Tier 2', 'Above €500k', '60%', '40%'],
+    ]);
+    expect(readerText(doc)).toContain('it pays a break fee of €250k');
+    expect(doc.tables.flat()).toContainEqual(['Exit on change of strategy', 'Change of strategy or exit by a party', 'Q1 2028', '€250k', 'Atlas Cloud', 'Ledgerly']);
+  });
+
+  it('joint venture: stakes, contributions and the preferred return', () => {
+    const doc = readBack(files['jv-equity']!);
+    expect(doc.tables).toContainEqual([
+      ['Party', 'Equity stake', 'Capital contribution', 'Contributed in'],
+      ['Solara Technologies', '50%', '£20.0M', '2027'],
+      ['Kestrel Energy', '50%', '£40.0M', '2027'],
+    ]);
+    expect(readerText(doc)).toContain('the preferred return of 8% a year, in proportion to the amounts owed;');
+  });
+});
+
+describe('counterparty package', () => {
+  it('contains none of our walk-aways, discount rates or valuation in any part, however formatted', async () => {
+    for (const name of EXAMPLES) {
+      const deal = withDistinctiveSecrets(loadExample(name));
+      const parts = await unzipParts(files[`${name}-secrets`]!);
+      const everything = Object.values(parts).join('\n');
+      // Positive control: the search does find the terms' own figures in this encoding.
+      expect(everything).toContain('Non-binding term sheet; subject to contract');
+      for (const p of deal.parties) {
+        const money = { currency: deal.currency, unit: deal.unit };
+        const forms = [formatMoney(p.walkAway, money), formatMoney(p.walkAway, { ...money, decimals: 1 }), String(p.walkAway), formatPercent(p.discountRate), formatPercent(p.discountRate, 1), String(p.discountRate), (p.discountRate * 100).toFixed(2)];
+        for (const form of forms) expect(everything, `${name}: ${form}`).not.toContain(form);
+      }
+      for (const word of ['walk-away', 'Walk-away', 'walkAway', 'discount rate', 'NPV', 'Appendix', 'INTERNAL']) expect(everything, `${name}: ${word}`).not.toContain(word);
+      expect(Object.keys(parts).some((n) => n.startsWith('word/media/')), `${name}: no charts`).toBe(false);
+    }
+  });
+});
+
+describe('redline', () => {
+  it('carries tracked insertions and deletions by Dealwright, dated, and a summary at the top', () => {
+    const doc = readBack(files.redline!);
+    expect(doc.insertions.length).toBeGreaterThan(0);
+    expect(doc.deletions.length).toBeGreaterThan(0);
+    for (const c of [...doc.insertions, ...doc.deletions]) {
+      expect(c.author).toBe('Dealwright');
+      expect(c.date).toBe('2027-03-03T00:00:00Z');
+    }
+    expect(doc.deletions.map((d) => d.text)).toEqual(expect.arrayContaining(['$25.0M', '12%']));
+    expect(doc.insertions.map((d) => d.text)).toEqual(expect.arrayContaining(['$40.0M', '14%']));
+    expect(doc.body).toContain('Summary of changes');
+    expect(doc.body).toContain('Upfront payment: $25.0M → $40.0M');
+    expect(doc.body).toContain('Royalties on net sales, Tier 3: 12% → 14%');
+  });
+});
+
+describe('hostile text from a file', () => {
+  it('drops control characters and keeps a very long clause whole', () => {
+    const doc = readBack(files.hostile!);
+    const text = readerText(doc);
+    // eslint-disable-next-line no-control-regex
+    expect(text).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\uFFFF]/);
+    expect(text).toContain('the EU and <Switzerland> & "Norway"');
+    expect(doc.body).toContain(LONG);
+    expect(LONG.length).toBeGreaterThan(100_000);
+    expect(doc.tables.flat()).toContainEqual(expect.arrayContaining(['Upfront payment ', '$25.0M']));
+  });
+});
+
+describe('LibreOffice', () => {
+  it('converts every document to a PDF with pages', () => {
+    const paths = Object.values(files);
+    convertToPdf(paths, dir);
+    for (const p of paths) {
+      const pdf = p.replace(/\.docx$/, '.pdf');
+      expect(pdfPages(pdf), pdf).toBeGreaterThan(0);
+    }
+    // The 100k-character clause runs over many pages; the plain term sheets fit in a few.
+    expect(pdfPages(files.hostile!.replace(/\.docx$/, '.pdf'))).toBeGreaterThan(10);
+    expect(pdfPages(files['pharma-licence']!.replace(/\.docx$/, '.pdf'))).toBeLessThanOrEqual(4);
+  }, 180_000);
+});
