@@ -5,6 +5,9 @@
 import { validateCommand } from './validate';
 import { termsheetCommand } from './termsheet';
 import { redlineCommand } from './redline';
+import { valueCommand } from './value';
+import { sensitivityCommand } from './sensitivity';
+import { solveCommand } from './solve';
 
 export interface CommandContext {
   out(text: string): void;
@@ -19,4 +22,7 @@ export const commands: Record<string, Command> = {
   validate: validateCommand,
   termsheet: termsheetCommand,
   redline: redlineCommand,
+  value: valueCommand,
+  sensitivity: sensitivityCommand,
+  solve: solveCommand,
 };

@@ -7,7 +7,7 @@
  * structuredClone, so tests cross the same message boundary as workers
  * without starting one (Squiggle's serializing runner).
  */
-import { executeJob, type JobOutput } from '../../shared/engine/jobs';
+import { compiledFor, executeJob, type JobOutput } from '../../shared/engine/jobs';
 import { jobFor, splitBlocks } from '../../shared/engine/run-plan';
 import { blockCount } from '../../shared/engine/rng';
 import { CancelledError, createRunner, type JobExecutor, type ValuationRunner } from './runner';
@@ -18,6 +18,9 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resol
 
 export function createInProcessExecutor(options: { serialize?: boolean } = {}): JobExecutor {
   return {
+    async prepare(template) {
+      compiledFor(template.deal, template.kind === 'simulate' ? template.conditionOn : undefined);
+    },
     async execute(template, iterations, seed, progress, signal) {
       const chunks = Math.ceil(blockCount(iterations) / CHUNK_BLOCKS);
       const outputs: JobOutput[] = [];

@@ -54,6 +54,8 @@ export class ValuationError extends Error {
 
 /** Where kernels run: executes a job over all blocks of a run and returns the outputs (any order). */
 export interface JobExecutor {
+  /** Gets ready for runs of this deal (workers started, kernel compiled), so timed runs measure the valuation alone. */
+  prepare(template: JobTemplate, iterations: number): Promise<void>;
   execute(template: JobTemplate, iterations: number, seed: number, progress: (done: number) => void, signal: AbortSignal | undefined): Promise<JobOutput[]>;
   close(): Promise<void>;
 }
@@ -97,8 +99,9 @@ export function createRunner(executor: JobExecutor): ValuationRunner {
         const plan = planValuation(request);
         const progress = throttledProgress(plan.iterations, options.onProgress);
         options.onProgress?.(0, plan.iterations);
-        const started = performance.now();
         const template: JobTemplate = { kind: 'simulate', deal: plan.deal, ...(plan.conditionOn === undefined ? {} : { conditionOn: plan.conditionOn }) };
+        await executor.prepare(template, plan.iterations);
+        const started = performance.now();
         const outputs = await executor.execute(template, plan.iterations, plan.seed, progress, options.signal);
         const result = resultFromOutputs(plan, outputs, 0);
         // elapsedMs covers the valuation alone (kernels and statistics), after parsing and compiling.

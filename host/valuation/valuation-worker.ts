@@ -6,7 +6,7 @@
  * A runaway kernel can only hang this thread: the pool terminates it.
  */
 import { parentPort } from 'node:worker_threads';
-import { executeJob, outputBuffers } from '../../shared/engine/jobs';
+import { compiledFor, executeJob, outputBuffers } from '../../shared/engine/jobs';
 import { EngineError } from '../../shared/engine/simulate';
 import type { FromWorker, ToWorker } from './messages';
 
@@ -16,6 +16,16 @@ if (!port) throw new Error('valuation-worker must run as a worker thread');
 const post = (message: FromWorker, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
 
 port.on('message', (message: ToWorker) => {
+  if (message.type === 'prepare') {
+    try {
+      compiledFor(message.deal, message.conditionOn);
+      post({ type: 'prepared', id: message.id });
+    } catch (err) {
+      if (err instanceof EngineError) post({ type: 'error', id: message.id, problems: err.problems });
+      else post({ type: 'crash', id: message.id, message: err instanceof Error ? err.message : String(err) });
+    }
+    return;
+  }
   if (message.type !== 'run') return;
   const { id, job } = message;
   let pending = 0;

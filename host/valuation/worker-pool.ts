@@ -105,10 +105,10 @@ export function createWorkerPoolExecutor(options: WorkerPoolOptions = {}): JobEx
     if (slot) void slot.worker.terminate();
   };
 
-  const runOn = (i: number, message: ToWorker, progress: (n: number) => void): Promise<JobOutput> => {
+  const runOn = <T>(i: number, message: ToWorker, progress: (n: number) => void, take: (m: FromWorker) => T | undefined): Promise<T> => {
     const slot = slotAt(i);
     const { worker } = slot;
-    return new Promise<JobOutput>((resolveJob, rejectJob) => {
+    return new Promise<T>((resolveJob, rejectJob) => {
       const cleanup = () => {
         worker.off('message', onMessage);
         worker.off('error', onError);
@@ -117,9 +117,11 @@ export function createWorkerPoolExecutor(options: WorkerPoolOptions = {}): JobEx
       const onMessage = (m: FromWorker) => {
         if (!('id' in m) || m.id !== message.id) return;
         if (m.type === 'progress') progress(m.done);
-        else if (m.type === 'result') {
+        else if (m.type === 'result' || m.type === 'prepared') {
           cleanup();
-          resolveJob(m.output);
+          const value = take(m);
+          if (value === undefined) rejectJob(new Error(`valuation worker answered ${m.type} out of turn`));
+          else resolveJob(value);
         } else if (m.type === 'error') {
           cleanup();
           rejectJob(new EngineError(m.problems));
@@ -159,7 +161,9 @@ export function createWorkerPoolExecutor(options: WorkerPoolOptions = {}): JobEx
         ? setTimeout(() => stop?.(new Error(`the valuation took longer than ${Math.round(options.timeoutMs! / 1000)} s and was stopped`)), options.timeoutMs)
         : undefined;
       try {
-        const jobs = ranges.map((range, i) => runOn(i, { type: 'run', id: nextJobId++, job: jobFor(template, range) }, progress));
+        const jobs = ranges.map((range, i) =>
+          runOn(i, { type: 'run', id: nextJobId++, job: jobFor(template, range) }, progress, (m) => (m.type === 'result' ? m.output : undefined)),
+        );
         return await Promise.race([Promise.all(jobs), stopped]);
       } catch (err) {
         // Whatever stopped the run, workers may still be busy with it: replace them.
@@ -176,7 +180,25 @@ export function createWorkerPoolExecutor(options: WorkerPoolOptions = {}): JobEx
     return result;
   };
 
+  const prepare: JobExecutor['prepare'] = (template, iterations) => {
+    const work = async () => {
+      const count = splitBlocks(iterations, 0, size).length;
+      const conditionOn = template.kind === 'simulate' ? template.conditionOn : undefined;
+      await Promise.all(
+        Array.from({ length: count }, (_, i) =>
+          runOn(i, { type: 'prepare', id: nextJobId++, deal: template.deal, ...(conditionOn === undefined ? {} : { conditionOn }) }, () => undefined, (m) =>
+            m.type === 'prepared' ? true : undefined,
+          ),
+        ),
+      );
+    };
+    const result = queue.then(work, work);
+    queue = result.catch(() => undefined);
+    return result;
+  };
+
   return {
+    prepare,
     execute,
     async close() {
       closed = true;

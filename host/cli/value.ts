@@ -1,0 +1,63 @@
+/**
+ * `dealwright value FILE [--scenario ID] [--iterations N] [--seed S] [--workers K] [--json]`:
+ * Monte Carlo valuation on the worker pool. `--json` prints exactly the object
+ * of cli.md (toCliJson); otherwise a table per party in the deal's money.
+ */
+import { toCliJson, type ValuationResult } from '../../shared/engine/results';
+import { formatMoney, moneyUnitCaption } from '../../shared/format/money';
+import { formatPercent } from '../../shared/format/percent';
+import type { Deal } from '../../shared/model/schema';
+import { LIMITS } from '../../shared/model/schema';
+import { intFlag, parseArgs, UsageError } from './args';
+import type { Command } from './commands';
+import { loadDeal, table, withRunner, workersFlag } from './valuation-common';
+
+export const valueCommand: Command = async (argv, ctx) => {
+  const { positionals, flags } = parseArgs(argv, { scenario: 'value', iterations: 'value', seed: 'value', workers: 'value', json: 'boolean' });
+  if (positionals.length !== 1) throw new UsageError('expects exactly one FILE');
+  const iterations = intFlag(flags, 'iterations', 1, LIMITS.maxIterations);
+  const seed = intFlag(flags, 'seed', Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
+  const workers = workersFlag(flags);
+  const scenarioId = typeof flags.scenario === 'string' ? flags.scenario : undefined;
+  const deal = await loadDeal(positionals[0]!, ctx);
+  if (!deal) return 1;
+  return withRunner(workers, ctx, async (runner) => {
+    const result = await runner.value({
+      deal,
+      ...(scenarioId === undefined ? {} : { scenarioId }),
+      ...(iterations === undefined ? {} : { iterations }),
+      ...(seed === undefined ? {} : { seed }),
+    });
+    ctx.out(flags.json ? `${JSON.stringify(toCliJson(result), null, 2)}\n` : humanReport(deal, result));
+    return 0;
+  });
+};
+
+function humanReport(deal: Deal, r: ValuationResult): string {
+  const fmt = { currency: deal.currency, unit: deal.unit };
+  const money = (v: number) => formatMoney(v, fmt);
+  const scenario = deal.scenarios.find((s) => s.id === r.scenario);
+  let out = `${deal.title}\nScenario: ${scenario ? `${scenario.name} (${r.scenario})` : r.scenario}; ${r.iterations.toLocaleString('en-US')} iterations, seed ${r.seed}, ${r.elapsedMs} ms\n`;
+  out += `NPV in ${moneyUnitCaption(fmt)}\n\n`;
+  const rows: string[][] = [['Party', 'Mean', '± se', 'P5', 'P10', 'P50', 'P90', 'P95', 'Walk-away', 'P(>= walk-away)']];
+  for (const party of deal.parties) {
+    const p = r.parties[party.id];
+    if (!p) continue;
+    const s = p.npv;
+    rows.push([
+      `${party.name}${party.id === deal.us ? ' (us)' : ''}`,
+      money(s.mean),
+      money(s.se),
+      money(s.p5),
+      money(s.p10),
+      money(s.p50),
+      money(s.p90),
+      money(s.p95),
+      money(party.walkAway),
+      formatPercent(p.pAboveWalkAway, 1),
+    ]);
+  }
+  out += table(rows);
+  out += `\nEvery party at or above its walk-away: ${formatPercent(r.pAllAboveWalkAway, 1)}\n`;
+  return out;
+}
