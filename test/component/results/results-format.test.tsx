@@ -7,7 +7,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render, screen, within } from '@testing-library/react';
 import { PartyCards } from '../../../renderer/src/results/party-cards';
-import { formatProbability, formatStandardError, partyFigures, relativePrecision, runProvenance } from '../../../renderer/src/results/results-format';
+import { formatProbability, formatStandardError, formatStatMoney, partyFigures, relativePrecision, runProvenance } from '../../../renderer/src/results/results-format';
 import { dealWithWhatIfs, formatSliderValue, sliderKind, sliderLabel, sliderValue } from '../../../renderer/src/results/what-if';
 import { applyScenarioById, getNumberAt } from '../../../shared/model/paths';
 import { pharmaDeal, pharmaResult } from './fixtures';
@@ -24,7 +24,14 @@ describe('party figures', () => {
       ['Helix Bio', true],
       ['Northwind Pharma', false],
     ]);
-    expect(figures[0]).toMatchObject({ mean: '$52.34M', se: '± $0.41M', p10: '$22.34M', p50: '$47.34M', p90: '$112.34M', walkAway: '$45.0M', pAboveWalkAway: '63.2%', meanVsWalkAway: 'above' });
+    expect(figures[0]).toMatchObject({ mean: '$52.3M', se: '± $0.41M', p10: '$22.3M', p50: '$47.3M', p90: '$112.3M', walkAway: '$45.0M', pAboveWalkAway: '63.2%', meanVsWalkAway: 'above' });
+  });
+
+  it('shows Monte Carlo estimates at a fixed precision, whatever digits the estimate has', () => {
+    expect(formatStatMoney(68.07649, money)).toBe('$68.1M');
+    expect(formatStatMoney(-225.912, money)).toBe('-$225.9M');
+    expect(formatStatMoney(1055.419, money)).toBe('$1,055.4M');
+    expect(formatStatMoney(1234.5, { currency: 'EUR', unit: 'thousand' })).toBe('€1,235k');
   });
 
   it('never rounds a near-certain or near-impossible outcome to 100% or 0%', () => {
@@ -64,7 +71,7 @@ describe('run provenance', () => {
 describe('party cards', () => {
   it('exposes each figure as text under an accessible name', () => {
     render(<PartyCards deal={pharmaDeal()} result={pharmaResult()} stale={false} />);
-    expect(screen.getByLabelText('Helix Bio mean NPV').textContent).toBe('$52.34M');
+    expect(screen.getByLabelText('Helix Bio mean NPV').textContent).toBe('$52.3M');
     expect(screen.getByLabelText('Northwind Pharma mean NPV').textContent).toBe('$180.5M');
     expect(screen.getByLabelText('Helix Bio NPV standard error').textContent).toBe('± $0.41M');
     expect(screen.getByLabelText('Northwind Pharma probability of beating walk-away').textContent).toBe('81.0%');

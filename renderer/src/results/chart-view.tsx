@@ -1,0 +1,109 @@
+/**
+ * A thin React wrapper over one ECharts canvas: sets the option built by a
+ * pure adapter (shared/charts), resizes with its box, and carries the chart's
+ * data table for screen readers and the PNG/CSV context menu.
+ *
+ * Once an option is drawn, the figure's `data-rendered` attribute takes the
+ * `renderToken` (the shown result's sequence number), which is how the UI
+ * benchmark knows the chart shows the new numbers.
+ */
+import { useCallback, useLayoutEffect, useRef, useState } from 'react';
+import type { EChartsOption } from 'echarts';
+import { exportFileName, tableToCsv, type ChartTable } from '../../../shared/charts/chart-table';
+import type { MoneyFormat } from '../../../shared/format/money';
+import { echarts } from './echarts-setup';
+import { DataTable } from './data-table';
+import { copyText, downloadDataUrl, downloadText } from './download';
+import { ExportMenu, type ExportMenuItem } from './export-menu';
+
+type ChartInstance = ReturnType<typeof echarts.init>;
+
+export interface ChartViewProps {
+  title: string;
+  option: EChartsOption;
+  table: ChartTable;
+  money: MoneyFormat;
+  height?: number;
+  renderToken?: string | number;
+  /** Dimmed while the figures are stale. */
+  stale?: boolean;
+}
+
+export function ChartView({ title, option, table, money, height = 260, renderToken, stale }: ChartViewProps) {
+  const figureRef = useRef<HTMLElement>(null);
+  const canvasRef = useRef<HTMLDivElement>(null);
+  const chartRef = useRef<ChartInstance | null>(null);
+  const [menu, setMenu] = useState<{ x: number; y: number } | null>(null);
+  const [showTable, setShowTable] = useState(false);
+
+  // Layout effects, in this order: the instance exists before the option effect below runs.
+  useLayoutEffect(() => {
+    const el = canvasRef.current!;
+    const chart = echarts.init(el, undefined, { renderer: 'canvas' });
+    chartRef.current = chart;
+    const observer = new ResizeObserver(() => chart.resize());
+    observer.observe(el);
+    return () => {
+      observer.disconnect();
+      chart.dispose();
+      chartRef.current = null;
+    };
+  }, []);
+
+  // Drawn before the browser paints the new figures beside it.
+  useLayoutEffect(() => {
+    const chart = chartRef.current;
+    if (!chart) return;
+    chart.setOption(option, { notMerge: true, lazyUpdate: false });
+    if (renderToken !== undefined) figureRef.current?.setAttribute('data-rendered', String(renderToken));
+  }, [option, renderToken]);
+
+  const closeMenu = useCallback(() => setMenu(null), []);
+  const items: ExportMenuItem[] = [
+    {
+      label: 'Save chart as PNG',
+      run: () => {
+        const url = chartRef.current?.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#ffffff' });
+        if (url) downloadDataUrl(url, exportFileName(title, 'png'));
+      },
+    },
+    { label: 'Save data as CSV', run: () => downloadText(tableToCsv(table), exportFileName(title, 'csv')) },
+    { label: 'Copy data as CSV', run: () => void copyText(tableToCsv(table)) },
+  ];
+
+  return (
+    <figure
+      ref={figureRef}
+      className={stale ? 'chart is-stale' : 'chart'}
+      aria-label={title}
+      onContextMenu={(e) => {
+        e.preventDefault();
+        setMenu({ x: e.clientX, y: e.clientY });
+      }}
+    >
+      <figcaption className="chart-header">
+        <span className="chart-title">{title}</span>
+        <span className="chart-actions">
+          <button type="button" className="link-button" aria-pressed={showTable} onClick={() => setShowTable((v) => !v)}>
+            {showTable ? 'Hide data' : 'Show data'}
+          </button>
+          <button
+            type="button"
+            className="icon-button"
+            aria-label={`Export ${title}`}
+            aria-haspopup="menu"
+            onClick={(e) => {
+              const r = e.currentTarget.getBoundingClientRect();
+              setMenu({ x: r.left - 150, y: r.bottom + 4 });
+            }}
+          >
+            ⋯
+          </button>
+        </span>
+      </figcaption>
+      <div ref={canvasRef} className="chart-canvas" style={{ height }} aria-hidden="true" />
+      <DataTable table={table} money={money} className={showTable ? undefined : 'sr-only'} />
+      {menu && <ExportMenu x={menu.x} y={menu.y} items={items} onClose={closeMenu} />}
+    </figure>
+  );
+}
