@@ -1,6 +1,7 @@
 /**
  * `dealwright termsheet FILE -o OUT.docx [--scenario ID] [--audience counterparty|internal]`
- * (plus `--paper A4|Letter` and `--date YYYY-MM-DD` for reproducible documents).
+ * (plus `--paper A4|Letter`, `--date YYYY-MM-DD` for reproducible documents, and
+ * `--iterations N` / `--workers K` for the internal appendix's valuation).
  * Problems print as `path: message` lines with exit 1; usage errors exit 2.
  */
 import { basename } from 'node:path';
@@ -8,9 +9,12 @@ import { openDealFile } from '../documents/load';
 import { exportTermSheet } from '../docx/export-term-sheet';
 import type { Paper } from '../docx/styles';
 import { appVersion } from '../paths';
-import { parseArgs, UsageError, type ParsedArgs } from './args';
+import { intFlag, parseArgs, UsageError, type ParsedArgs } from './args';
+import { LIMITS } from '../../shared/model/schema';
+import type { ExportResult, TermSheetExportRequest } from '../docx/export-term-sheet';
+import type { ValuationRunner } from '../valuation/runner';
 import type { Command, CommandContext } from './commands';
-import { cliValuationPort } from './valuation-port';
+import { withRunner, workersFlag } from './valuation-common';
 
 export function outFlag(flags: ParsedArgs['flags']): string {
   const out = flags.out;
@@ -39,8 +43,22 @@ export function printProblems(ctx: CommandContext, fallback: string, problems: r
   return 1;
 }
 
+/** Runs the export on a fresh worker pool, closed afterwards. */
+async function withRunnerResult(workers: number, ctx: CommandContext, work: (runner: ValuationRunner) => Promise<ExportResult>): Promise<ExportResult> {
+  let result: ExportResult = { ok: false, problems: [{ path: 'valuation', message: 'the valuation did not run' }] };
+  const code = await withRunner(workers, ctx, async (runner) => {
+    result = await work(runner);
+    return 0;
+  });
+  return code === 0 ? result : { ok: false, problems: [] };
+}
+
 export const termsheetCommand: Command = async (argv, ctx) => {
-  const { positionals, flags } = parseArgs(argv, { out: 'value', scenario: 'value', audience: 'value', paper: 'value', date: 'value' }, { o: 'out' });
+  const { positionals, flags } = parseArgs(
+    argv,
+    { out: 'value', scenario: 'value', audience: 'value', paper: 'value', date: 'value', iterations: 'value', workers: 'value' },
+    { o: 'out' },
+  );
   if (positionals.length !== 1) throw new UsageError('expects exactly one FILE');
   const file = positionals[0]!;
   const out = outFlag(flags);
@@ -48,22 +66,26 @@ export const termsheetCommand: Command = async (argv, ctx) => {
   if (audience !== 'counterparty' && audience !== 'internal') throw new UsageError(`--audience must be counterparty or internal, got "${String(audience)}"`);
   const paper = paperFlag(flags);
   const date = dateFlag(flags);
+  const iterations = intFlag(flags, 'iterations', 1, LIMITS.maxIterations);
+  const workers = workersFlag(flags);
   const opened = await openDealFile(file);
   if (!opened.ok) return printProblems(ctx, file, opened.problems);
-  const result = await exportTermSheet(
-    {
-      deal: opened.document.deal,
-      fileName: basename(file),
-      scenarioId: typeof flags.scenario === 'string' ? flags.scenario : undefined,
-      audience,
-      paper,
-      outPath: out,
-      date,
-      protectedPaths: [file],
-    },
-    appVersion(ctx.root),
-    await cliValuationPort(),
-  );
+  const request: TermSheetExportRequest = {
+    deal: opened.document.deal,
+    fileName: basename(file),
+    scenarioId: typeof flags.scenario === 'string' ? flags.scenario : undefined,
+    audience,
+    paper,
+    outPath: out,
+    date,
+    iterations,
+    protectedPaths: [file],
+  };
+  // Only the internal appendix needs the engine; a counterparty export starts no workers.
+  const result =
+    audience === 'internal'
+      ? await withRunnerResult(workers, ctx, (runner) => exportTermSheet(request, appVersion(ctx.root), runner))
+      : await exportTermSheet(request, appVersion(ctx.root));
   if (!result.ok) return printProblems(ctx, file, result.problems);
   ctx.out(`${out}: term sheet written (${audience})\n`);
   return 0;

@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import type { Problem } from '../../shared/api';
 import type { Deal } from '../../shared/model/schema';
 import { serializeDeal } from '../../shared/model/serialize';
-import type { SensitivityResult, ValuationRequest, ValuationResult } from '../../shared/engine/results';
+import { ValuationError, type ValuationRunner } from '../valuation/runner';
 import { buildTermSheet } from '../../shared/termsheet/build';
 import type { Audience } from '../../shared/termsheet/content';
 import { buildRedline, type RedlineSide } from '../../shared/termsheet/redline';
@@ -17,11 +17,8 @@ import { writeFileAtomic } from '../documents/atomic-write';
 import type { Paper } from './styles';
 import { writeTermSheetDocx } from './write-docx';
 
-/** The engine as the export needs it; the host passes its valuation runner in. */
-export interface ValuationPort {
-  valueDeal(request: ValuationRequest): Promise<ValuationResult>;
-  sensitivity?(request: { deal: Deal; scenarioId?: string; party?: string }): Promise<SensitivityResult>;
-}
+/** The engine as the export needs it: the host's valuation runner (worker pool in the app and CLI). */
+export type ValuationPort = Pick<ValuationRunner, 'value' | 'sensitivity'>;
 
 export type ExportResult = { ok: true; path: string } | { ok: false; problems: Problem[] };
 
@@ -36,6 +33,8 @@ export interface TermSheetExportRequest {
   date?: Date;
   /** Paths the export must never overwrite (the .deal files it was made from). */
   protectedPaths?: string[];
+  /** Iterations for the internal appendix's valuation; the deal's own setting by default. */
+  iterations?: number;
 }
 
 /**
@@ -57,13 +56,14 @@ function refuseOverwrite(outPath: string, protectedPaths: readonly string[] = []
 async function valuationFor(req: TermSheetExportRequest, valuation: ValuationPort | undefined) {
   if (req.audience !== 'internal') return { ok: true as const, value: undefined };
   if (!valuation) {
-    return { ok: false as const, problems: [{ path: 'audience', message: 'the internal term sheet needs the valuation engine, which is not available in this build; export for the counterparty instead' }] };
+    return { ok: false as const, problems: [{ path: 'audience', message: 'the internal term sheet needs the valuation engine, which this caller did not provide' }] };
   }
   try {
-    const result = await valuation.valueDeal({ deal: req.deal, scenarioId: req.scenarioId });
-    const sensitivity = valuation.sensitivity ? await valuation.sensitivity({ deal: req.deal, scenarioId: req.scenarioId, party: req.deal.us }) : undefined;
+    const result = await valuation.value({ deal: req.deal, scenarioId: req.scenarioId, iterations: req.iterations });
+    const sensitivity = await valuation.sensitivity({ deal: req.deal, scenarioId: req.scenarioId, party: req.deal.us, iterations: req.iterations });
     return { ok: true as const, value: { result, sensitivity } };
   } catch (err) {
+    if (err instanceof ValuationError) return { ok: false as const, problems: err.problems };
     return { ok: false as const, problems: [{ path: 'valuation', message: `the valuation failed: ${err instanceof Error ? err.message : String(err)}` }] };
   }
 }

@@ -9,32 +9,45 @@ import type { Change, TableBlock } from '../../shared/termsheet/content';
 import { type RevisionStamp, spanRuns } from './revisions';
 import { STYLE, TABLE_LOOK } from './styles';
 
-// About the width of one character of 9 pt Arial, and the cell's left and right padding, in twips.
-const CHAR_TWIPS = 105;
+// The cell's left and right padding plus a little slack, in twips.
 const PADDING_TWIPS = 2 * 90 + 40;
+
+/** Approximate width of a word in 9 pt Arial, in twips (advance widths of Arial's glyph classes, rounded up). */
+function wordTwips(word: string, bold: boolean): number {
+  let em = 0;
+  for (const ch of word) {
+    if (/[0-9$€£¥]/.test(ch)) em += 0.556;
+    else if (/[.,:;'|!il]/.test(ch)) em += 0.278;
+    else if (/[A-Z%mwMW]/.test(ch)) em += 0.75;
+    else em += 0.556;
+  }
+  return em * 9 * 20 * (bold ? 1.08 : 1);
+}
 
 /**
  * Column widths in twips summing exactly to `total`: proportional to the
  * weights, but never narrower than the column's longest word (so "Technologies"
- * is never broken across lines) when the page has room for that.
+ * or "$1,696.5M" is never broken across lines). `longestWords` holds, per column,
+ * the twips of its widest word.
  */
 export function columnWidths(weights: readonly number[], total: number, longestWords: readonly number[] = []): number[] {
   const sum = weights.reduce((a, b) => a + b, 0) || 1;
   const widths = weights.map((w) => (w / sum) * total);
-  const minimum = weights.map((_, i) => Math.min(total / 2, (longestWords[i] ?? 0) * CHAR_TWIPS + PADDING_TWIPS));
-  if (minimum.reduce((a, b) => a + b, 0) <= total) {
-    for (let pass = 0; pass < weights.length; pass++) {
-      const short = widths.map((w, i) => Math.max(0, minimum[i]! - w));
-      const need = short.reduce((a, b) => a + b, 0);
-      if (need < 1) break;
-      // Take the shortfall from the columns with room to spare, in proportion to that room.
-      const spare = widths.map((w, i) => (short[i]! > 0 ? 0 : Math.max(0, w - minimum[i]!)));
-      const room = spare.reduce((a, b) => a + b, 0);
-      if (room <= 0) break;
-      const take = Math.min(need, room);
-      for (let i = 0; i < widths.length; i++) {
-        widths[i] = short[i]! > 0 ? widths[i]! + (short[i]! / need) * take : widths[i]! - (spare[i]! / room) * take;
-      }
+  const wanted = weights.map((_, i) => Math.min(total / 2, (longestWords[i] ?? 0) + PADDING_TWIPS));
+  // When even the minima do not fit, shrink them together: every column still gets its fair part.
+  const fit = Math.min(1, total / (wanted.reduce((a, b) => a + b, 0) || 1));
+  const minimum = wanted.map((w) => w * fit);
+  for (let pass = 0; pass < weights.length; pass++) {
+    const short = widths.map((w, i) => Math.max(0, minimum[i]! - w));
+    const need = short.reduce((a, b) => a + b, 0);
+    if (need < 1) break;
+    // Take the shortfall from the columns with room to spare, in proportion to that room.
+    const spare = widths.map((w, i) => (short[i]! > 0 ? 0 : Math.max(0, w - minimum[i]!)));
+    const room = spare.reduce((a, b) => a + b, 0);
+    if (room <= 0) break;
+    const take = Math.min(need, room);
+    for (let i = 0; i < widths.length; i++) {
+      widths[i] = short[i]! > 0 ? widths[i]! + (short[i]! / need) * take : widths[i]! - (spare[i]! / room) * take;
     }
   }
   const out = widths.map((w) => Math.floor(w));
@@ -42,8 +55,9 @@ export function columnWidths(weights: readonly number[], total: number, longestW
   return out;
 }
 
-function longestWord(text: string): number {
-  return Math.max(0, ...text.split(/\s+/).map((w) => [...w].length));
+/** The width in twips of the widest unbreakable word of a text. */
+function longestWord(text: string, bold = false): number {
+  return Math.max(0, ...text.split(/\s+/).map((w) => wordTwips(w, bold)));
 }
 
 /** A whole row inserted or deleted is a tracked row change, so accepting it adds or removes the row itself. */
@@ -55,7 +69,7 @@ function rowRevision(change: Change | undefined, revisions: RevisionStamp) {
 
 export function wordTable(block: TableBlock, contentWidth: number, revisions: RevisionStamp): Table {
   const longest = block.columns.map((c, i) =>
-    Math.max(longestWord(c.header) * 1.1, ...block.rows.map((r) => longestWord((r.cells[i] ?? []).map((s) => s.text).join('')))),
+    Math.max(longestWord(c.header, true), ...block.rows.map((r) => longestWord((r.cells[i] ?? []).map((s) => s.text).join('')))),
   );
   const widths = columnWidths(
     block.columns.map((c) => c.weight),

@@ -21,6 +21,12 @@ export interface HistogramChartInput {
   title?: string;
   /** Off for static rendering (documents, tests), on in the app. */
   animation?: boolean;
+  /**
+   * The x-axis ends where this share of outcomes is reached (default 0.99), so
+   * a long thin tail does not squeeze the body of the distribution into one bar.
+   * 1 shows every bin. The walk-away and the mean always stay in view.
+   */
+  tailShare?: number;
 }
 
 const BAR = '#4a78c2';
@@ -57,15 +63,24 @@ export function buildHistogramOption(input: HistogramChartInput): EChartsOption 
   const curve = cumulative.map((c, i) => [h.edges[i + 1]!, c]);
   if (h.edges.length > 0) curve.unshift([h.edges[0]!, 0]);
   const fmtMoney = (v: number) => formatMoney(v, { ...money, decimals: Number.isInteger(v) ? 0 : undefined });
-  const markers: { xAxis: number; name: string; lineStyle: { color: string; type: 'solid' | 'dashed'; width: number } }[] = [];
+  const markers: {
+    xAxis: number;
+    name: string;
+    lineStyle: { color: string; type: 'solid' | 'dashed'; width: number };
+    label: { position: 'insideEndTop' | 'insideMiddleTop' };
+  }[] = [];
   if (input.walkAway !== undefined && Number.isFinite(input.walkAway)) {
-    markers.push({ xAxis: input.walkAway, name: `Walk-away ${formatMoney(input.walkAway, money)}`, lineStyle: { color: WALK_AWAY, type: 'solid', width: 2 } });
+    markers.push({ xAxis: input.walkAway, name: `Walk-away ${formatMoney(input.walkAway, money)}`, lineStyle: { color: WALK_AWAY, type: 'solid', width: 2 }, label: { position: 'insideEndTop' } });
   }
   if (input.mean !== undefined && Number.isFinite(input.mean)) {
-    markers.push({ xAxis: input.mean, name: `Mean ${formatMoney(input.mean, money)}`, lineStyle: { color: CURVE, type: 'dashed', width: 1 } });
+    // Label lower down the line than the walk-away's, so the two never overlap when close.
+    markers.push({ xAxis: input.mean, name: `Mean ${formatMoney(input.mean, money)}`, lineStyle: { color: CURVE, type: 'dashed', width: 1 }, label: { position: 'insideMiddleTop' } });
   }
-  const lo = Math.min(h.edges[0] ?? 0, input.walkAway ?? Infinity);
-  const hi = Math.max(h.edges[h.edges.length - 1] ?? 1, input.walkAway ?? -Infinity);
+  const tail = input.tailShare ?? 0.99;
+  const lastBin = tail >= 1 ? h.counts.length - 1 : Math.max(0, cumulative.findIndex((c) => c >= tail));
+  const span = (h.edges[lastBin + 1] ?? 1) - (h.edges[0] ?? 0);
+  const lo = Math.min(h.edges[0] ?? 0, input.walkAway ?? Infinity, input.mean ?? Infinity);
+  const hi = Math.max(h.edges[lastBin + 1] ?? 1, (input.walkAway ?? -Infinity) + span * 0.02, (input.mean ?? -Infinity) + span * 0.02);
   return {
     animation: input.animation ?? false,
     title: input.title ? { text: input.title, left: 'center', textStyle: { fontSize: 13, fontWeight: 'bold' } } : undefined,
@@ -87,12 +102,13 @@ export function buildHistogramOption(input: HistogramChartInput): EChartsOption 
       { type: 'value', name: 'Cumulative', min: 0, max: 1, axisLabel: { formatter: (v: number) => formatPercent(v) }, splitLine: { show: false } },
     ],
     series: [
-      { type: 'custom', name: 'NPV distribution', renderItem: renderBin, encode: { x: [0, 1], y: 2 }, data: bins },
+      { type: 'custom', name: 'NPV distribution', renderItem: renderBin, encode: { x: [0, 1], y: 2 }, data: bins, clip: true },
       {
         type: 'line',
         name: 'Cumulative probability (S-curve)',
         yAxisIndex: 1,
         data: curve,
+        clip: true,
         showSymbol: false,
         smooth: false,
         lineStyle: { color: CURVE, width: 1.5 },

@@ -19,7 +19,8 @@ const right = (header: string, weight: number) => ({ header, weight, align: 'rig
 
 export function valuationAppendixBlocks(deal: Deal, scenario: Scenario, result: ValuationResult, sensitivity?: SensitivityResult): Block[] {
   const moneyFmt = { currency: deal.currency, unit: deal.unit };
-  const m = (v: number) => formatMoney(v, moneyFmt);
+  // Statistics are estimates: one decimal in millions/billions, whole numbers otherwise, never spurious precision.
+  const m = (v: number) => formatMoney(v, { ...moneyFmt, decimals: deal.unit === 'million' || deal.unit === 'billion' ? 1 : 0 });
   const others = deal.parties.filter((p) => p.id !== deal.us).map((p) => partyName(deal, p.id));
   const stats: TableBlock = {
     kind: 'table',

@@ -5,9 +5,10 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportRedline, exportTermSheet, type ExportResult } from '../../host/docx/export-term-sheet';
 import type { Paper } from '../../host/docx/styles';
+import { createInProcessRunner } from '../../host/valuation/in-process';
 import { formatMoney } from '../../shared/format/money';
 import { formatPercent } from '../../shared/format/percent';
 import type { Deal } from '../../shared/model/schema';
@@ -43,10 +44,21 @@ const hostile = edited(loadExample('pharma-licence'), (d) => {
   d.termSheet!.sections!.push({ heading: 'Boilerplate\u0001', text: `Tab\there, CR\r\nnext line.\n\n${LONG}` });
 });
 
+// The real engine, in process; few iterations keep the suite quick (the appendix states the count used).
+const runner = createInProcessRunner();
+afterAll(() => runner.close());
+
 beforeAll(async () => {
   const missing = toolsMissing();
   if (missing) throw new Error(`document tests need ${missing}`);
   for (const name of EXAMPLES) {
+    files[`${name}-internal`] = expectOk(
+      await exportTermSheet(
+        { deal: loadExample(name), fileName: `${name}.deal`, audience: 'internal', paper: PAPER[name], outPath: join(dir, `${name}-internal.docx`), date, iterations: 4000 },
+        '0.1.0',
+        runner,
+      ),
+    );
     files[`${name}`] = expectOk(
       await exportTermSheet({ deal: loadExample(name), fileName: `${name}.deal`, audience: 'counterparty', paper: PAPER[name], outPath: join(dir, `${name}.docx`), date }, '0.1.0'),
     );
@@ -141,6 +153,32 @@ describe('counterparty package', () => {
       }
       for (const word of ['walk-away', 'Walk-away', 'walkAway', 'discount rate', 'NPV', 'Appendix', 'INTERNAL']) expect(everything, `${name}: ${word}`).not.toContain(word);
       expect(Object.keys(parts).some((n) => n.startsWith('word/media/')), `${name}: no charts`).toBe(false);
+    }
+  });
+});
+
+describe('internal term sheet', () => {
+  it('adds the valuation appendix: walk-aways, discount rates, statistics, P(beat walk-away), charts and the meaning of ranges', async () => {
+    for (const name of EXAMPLES) {
+      const deal = loadExample(name);
+      const doc = readBack(files[`${name}-internal`]!);
+      const text = readerText(doc);
+      expect(doc.headers.join(' '), name).toContain('INTERNAL');
+      expect(text, name).toContain('Appendix: valuation (internal)');
+      expect(text, name).toContain('with 4,000 iterations');
+      expect(text, name).toContain('90% intervals (5th to 95th percentile)');
+      expect(text, name).toMatch(/Chance that every party beats its walk-away: \d+(\.\d)?%/);
+      const stats = doc.tables.find((t) => t[0]?.[0] === 'Party' && t[0]?.includes('P(NPV ≥ walk-away)'));
+      expect(stats, name).toBeDefined();
+      for (const p of deal.parties) {
+        const row = stats!.find((r) => r[0] === p.name)!;
+        expect(row[1], `${name} ${p.id}`).toBe(formatPercent(p.discountRate));
+        expect(row[2], `${name} ${p.id}`).toBe(formatMoney(p.walkAway, { currency: deal.currency, unit: deal.unit, decimals: deal.unit === 'million' ? 1 : 0 }));
+        expect(row[7], `${name} ${p.id}`).toMatch(/^\d+(\.\d)?%$/);
+      }
+      // One histogram per party and the tornado, rendered as PNG images.
+      const media = Object.keys(await unzipParts(files[`${name}-internal`]!)).filter((n) => /^word\/media\/.+\.png$/.test(n));
+      expect(media.length, name).toBe(deal.parties.length + 1);
     }
   });
 });
