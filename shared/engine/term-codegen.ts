@@ -98,7 +98,8 @@ export function emitTerm(term: Term, n: number, ctx: CodegenContext, code: TermC
           // The last tier has no ceiling (an upTo on it is ignored: nothing lies above it).
           lines.push(`if (b > lo) r += ${rate} * (b - lo);`);
         } else {
-          lines.push(`{ const hi = ${ctx.periodExpr(tier.upTo, `${base}.tiers[${i}].upTo`)}; if (b > lo) r += ${rate} * ((b < hi ? b : hi) - lo); if (hi > lo) lo = hi; }`);
+          // A ceiling at or below the previous one makes an empty tier.
+          lines.push(`{ const hi = ${ctx.periodExpr(tier.upTo, `${base}.tiers[${i}].upTo`)}; if (b > lo && hi > lo) r += ${rate} * ((b < hi ? b : hi) - lo); if (hi > lo) lo = hi; }`);
         }
       });
       lines.push(`${from} -= r; ${to} += r;`, '}');
@@ -123,7 +124,7 @@ export function emitTerm(term: Term, n: number, ctx: CodegenContext, code: TermC
           const last = i === term.tiers!.length - 1;
           const sl = shareLines(tier.shares, `${base}.tiers[${i}].shares`, 'x').join(' ');
           if (tier.upTo === undefined || last) lines.push(`if (b > lo) { const x = b - lo; ${sl} }`);
-          else lines.push(`{ const hi = ${ctx.periodExpr(tier.upTo, `${base}.tiers[${i}].upTo`)}; if (b > lo) { const x = (b < hi ? b : hi) - lo; ${sl} } if (hi > lo) lo = hi; }`);
+          else lines.push(`{ const hi = ${ctx.periodExpr(tier.upTo, `${base}.tiers[${i}].upTo`)}; if (b > lo && hi > lo) { const x = (b < hi ? b : hi) - lo; ${sl} } if (hi > lo) lo = hi; }`);
         });
         lines.push('}');
         code.active.push(`{ ${lines.join(' ')} }`);
