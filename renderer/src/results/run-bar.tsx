@@ -44,7 +44,7 @@ export function RunBar({ deal, onGoalSeek }: { deal: Deal; onGoalSeek: () => voi
           <input
             className="iterations-input"
             inputMode="numeric"
-            aria-label="Iterations"
+            aria-label="Iterations per run"
             value={iterationsText ?? formatIterations(iterations)}
             onChange={(e) => setIterationsText(e.target.value)}
             onBlur={(e) => commitIterations(e.target.value)}
