@@ -5,6 +5,7 @@
  */
 import { useEffect } from 'react';
 import { useAutosave, useFileDrop, useLeaveGuard, useMenuCommands, useShortcuts } from './app/global-hooks';
+import { useLaunchFiles } from './app/launch-files';
 import { OpenFailure } from './components/OpenFailure';
 import { WelcomeScreen } from './components/WelcomeScreen';
 import { NewDealWizard } from './dialogs/NewDealWizard';
@@ -38,6 +39,7 @@ export function App() {
   useAutosave();
   useLeaveGuard();
   useFileDrop();
+  useLaunchFiles();
   useEffect(() => {
     window.document.title = title ? `${dirty ? '● ' : ''}${title} · ${fileName} · Dealwright` : 'Dealwright';
   }, [title, fileName, dirty]);

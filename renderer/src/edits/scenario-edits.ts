@@ -105,3 +105,16 @@ export const removeSlider = registerEdit<{ index: number }>('slider.remove', 'Re
   ...deal,
   sliders: (deal.sliders ?? []).filter((_s, i) => i !== index),
 }));
+
+/** Why `id` cannot name a scenario (null when it can). */
+export function scenarioIdProblem(deal: Deal, id: string, current: string): string | null {
+  if (id === current) return null;
+  if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(id)) return 'An id starts with a letter and uses only letters, digits and _.';
+  if (deal.scenarios.some((s) => s.id === id)) return `Another scenario is already called "${id}".`;
+  return null;
+}
+
+export const renameScenarioId = registerEdit<{ from: string; to: string }>('scenario.renameId', 'Change scenario id', (deal, { from, to }) => ({
+  ...deal,
+  scenarios: deal.scenarios.map((s) => (s.id === from ? { ...s, id: to } : s)),
+}));

@@ -8,6 +8,7 @@ import { idProblem, freshId } from '../edits/ids';
 import { addInput, removeInput, renameInput, replaceInput, setInputDistribution } from '../edits/input-edits';
 import { SelectField } from '../fields/SelectField';
 import { TextField } from '../fields/TextField';
+import { CorrelationsTable } from '../inputs/CorrelationsTable';
 import { DensityPreview } from '../inputs/DensityPreview';
 import { InputParams } from '../inputs/InputParams';
 import { useAppStore } from '../store/app-store';
@@ -82,6 +83,7 @@ export function InputsSection() {
         </button>
       </div>
       <p className="hint">Each input is drawn once per iteration. Low and high always mean the 90% range: the 5th to 95th percentile.</p>
+      <CorrelationsTable deal={deal} />
     </div>
   );
 }

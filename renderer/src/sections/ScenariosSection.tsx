@@ -7,7 +7,7 @@
 import { useState } from 'react';
 import type { Deal } from '../../../shared/model/schema';
 import { getNumberAt } from '../../../shared/model/paths';
-import { addScenario, addSlider, duplicateScenario, pinScenario, removeScenario, removeSlider, setOverride, updateScenario, updateSlider } from '../edits/scenario-edits';
+import { addScenario, addSlider, duplicateScenario, pinScenario, removeScenario, removeSlider, renameScenarioId, scenarioIdProblem, setOverride, updateScenario, updateSlider } from '../edits/scenario-edits';
 import { TextField } from '../fields/TextField';
 import { ValueField } from '../fields/ValueField';
 import { numberPaths } from '../model/number-paths';
@@ -44,8 +44,10 @@ function PathPicker({ deal, label, exclude, onPick }: { deal: Deal; label: strin
 export function ScenariosSection() {
   const deal = useAppStore((s) => s.document?.deal);
   const edit = useAppStore((s) => s.edit);
-  const selected = useAppStore((s) => s.activeScenarioId);
-  const select = useAppStore((s) => s.setActiveScenario);
+  // The scenario shown here is the active one: the one the results pane values.
+  const selected = useAppStore((s) => s.analysis.scenarioId);
+  const select = useAppStore((s) => s.analysisActions.selectScenario);
+  const whatIfs = useAppStore((s) => s.analysis.whatIfs);
   const [newName, setNewName] = useState('');
   if (!deal) return null;
   const scenario = deal.scenarios.find((s) => s.id === selected) ?? deal.scenarios[0];
@@ -88,9 +90,9 @@ export function ScenariosSection() {
           <button
             type="button"
             disabled={!sliders.length}
-            title="A new scenario holding the selected scenario's overrides and the values of every slider"
+            title="A new scenario holding the active scenario's overrides and where every slider stands now"
             onClick={() => {
-              edit(pinScenario, { name: `Pinned ${new Date().toLocaleString()}`, fromScenario: scenario?.id, values: sliderValues() });
+              edit(pinScenario, { name: `Pinned ${new Date().toLocaleString()}`, fromScenario: scenario?.id, values: { ...sliderValues(), ...whatIfs } });
               const added = useAppStore.getState().document?.deal.scenarios.at(-1);
               if (added) select(added.id);
             }}
@@ -103,6 +105,16 @@ export function ScenariosSection() {
         <section className="card" aria-label={`Scenario ${scenario.name}`}>
           <div className="form-grid">
             <TextField label="Scenario name" value={scenario.name} path={`scenarios.${scenario.id}.name`} onCommit={(name) => name.trim() && edit(updateScenario, { id: scenario.id, patch: { name: name.trim() } })} />
+            <TextField
+              label="Scenario id"
+              value={scenario.id}
+              path={`scenarios.${scenario.id}.id`}
+              validate={(v) => scenarioIdProblem(deal, v.trim(), scenario.id)}
+              onCommit={(to) => {
+                edit(renameScenarioId, { from: scenario.id, to: to.trim() });
+                select(to.trim());
+              }}
+            />
             <TextField label="Notes" className="wide" value={scenario.notes ?? ''} onCommit={(notes) => edit(updateScenario, { id: scenario.id, patch: { notes } })} />
           </div>
           <div className="toolbar">

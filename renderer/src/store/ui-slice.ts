@@ -1,6 +1,6 @@
 /**
  * Where the negotiator is in the document window: the section shown, the
- * selected term, the active scenario, which dialog is open, the last notice,
+ * selected term, which dialog is open, the last notice,
  * and a request to focus the field at a deal path (from the problems list).
  * None of this is saved in the deal or undone by undo.
  */
@@ -36,7 +36,6 @@ export interface Notice {
 export interface UiSlice {
   section: SectionId;
   selectedTermId: string | null;
-  activeScenarioId: string | null;
   dialog: Dialog | null;
   notice: Notice | null;
   /** A file that failed to open, with the validator's messages; shown until the next open. */
@@ -45,7 +44,6 @@ export interface UiSlice {
   focusRequest: { path: string; nonce: number } | null;
   showSection: (section: SectionId) => void;
   selectTerm: (id: string | null) => void;
-  setActiveScenario: (id: string | null) => void;
   openDialog: (dialog: Dialog) => void;
   closeDialog: () => void;
   notify: (notice: Notice | null) => void;
@@ -56,14 +54,12 @@ export interface UiSlice {
 export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => ({
   section: 'overview',
   selectedTermId: null,
-  activeScenarioId: null,
   dialog: null,
   notice: null,
   openFailure: null,
   focusRequest: null,
   showSection: (section) => set({ section }),
   selectTerm: (selectedTermId) => set({ selectedTermId }),
-  setActiveScenario: (activeScenarioId) => set({ activeScenarioId }),
   openDialog: (dialog) => set({ dialog }),
   closeDialog: () => set({ dialog: null }),
   notify: (notice) => set({ notice }),

@@ -1,0 +1,36 @@
+/**
+ * Driving the workbench's editors from end-to-end tests the way a keyboard
+ * user would: fields commit on Enter, formulas are typed into Monaco, the
+ * navigator switches sections. Every locator goes through accessible names.
+ */
+import { expect, type Locator, type Page } from '@playwright/test';
+
+export async function go(page: Page, section: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Deal sections' }).getByRole('button', { name: new RegExp(`^${section}`) }).click();
+  await expect(page.getByRole('heading', { level: 2, name: section, exact: true })).toBeVisible();
+}
+
+/** Replaces a field's text and commits it with Enter. */
+export async function setField(field: Locator, text: string): Promise<void> {
+  await field.click();
+  await field.fill(text);
+  await field.press('Enter');
+}
+
+/** Replaces a series formula in its Monaco editor and commits it by leaving the editor. */
+export async function setFormula(page: Page, seriesId: string, formula: string): Promise<void> {
+  const card = page.getByRole('region', { name: `Series ${seriesId}` });
+  const editor = card.locator('.monaco-editor');
+  await expect(editor).toBeVisible();
+  await editor.click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.insertText(formula);
+  // Close any suggestion widget, then leave the editor so the formula is committed.
+  await page.keyboard.press('Escape');
+  await page.getByRole('heading', { level: 2, name: 'Series', exact: true }).click();
+}
+
+/** The row of a table by position (1-based, after the header row). */
+export function tableRow(page: Page, table: string, index: number): Locator {
+  return page.getByRole('table', { name: table }).locator('tbody > tr').nth(index - 1);
+}

@@ -1,0 +1,198 @@
+/**
+ * Done-when for the editing UI: a negotiator builds the reference SaaS
+ * alliance (resources/examples/saas-alliance.deal) from a blank deal through
+ * the UI alone, saves it, reopens it, and the file means exactly what the
+ * example means.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openApp, repoRoot } from './support/web-host';
+import { go, setField, setFormula, tableRow } from './support/workbench';
+
+const example = JSON.parse(readFileSync(join(repoRoot, 'resources', 'examples', 'saas-alliance.deal'), 'utf8')) as Record<string, unknown>;
+
+async function addInput(page: Page, row: number, id: string, label: string, dist: string, params: [string, string][]) {
+  await page.getByRole('button', { name: 'Add input' }).click();
+  const r = tableRow(page, 'Inputs', row);
+  await setField(r.getByLabel(`Input ${row} id`), id);
+  await setField(r.getByLabel(`${id} label`), label);
+  if (dist !== 'pert') await r.getByLabel(`${id} distribution`).selectOption(dist);
+  for (const [name, value] of params) await setField(r.getByLabel(name, { exact: true }), value);
+}
+
+async function addTerm(page: Page, type: string, defaultId: string, id: string, label: string) {
+  await page.getByLabel('New term').selectOption(type);
+  await page.getByRole('button', { name: 'Add term' }).click();
+  await setField(page.getByRole('region', { name: `Term ${defaultId}` }).getByLabel('Id', { exact: true }), id);
+  const card = page.getByRole('region', { name: `Term ${id}` });
+  await setField(card.getByLabel('Label (term-sheet wording)'), label);
+  return card;
+}
+
+test('build the SaaS alliance from a blank deal, save, reopen: same deal as the example', async () => {
+  test.setTimeout(300_000);
+  const dir = mkdtempSync(join(tmpdir(), 'dealwright-build-'));
+  const app = await openApp();
+  const { page } = app;
+  page.setDefaultTimeout(15_000);
+  try {
+    // New blank deal from the wizard.
+    await page.getByRole('button', { name: 'New deal…' }).click();
+    const wizard = page.getByRole('dialog', { name: 'New deal' });
+    await wizard.getByLabel('Blank').check();
+    await wizard.getByLabel('Deal title').fill(example.title as string);
+    await wizard.getByLabel('Our company').fill('Ledgerly');
+    await wizard.getByLabel('Counterparty').fill('Atlas Cloud');
+    await wizard.getByLabel('Currency').selectOption('EUR');
+    await wizard.getByLabel('Amounts in').selectOption('thousand');
+    await wizard.getByLabel('Starts (year or YYYY-MM)').fill('2027-01');
+    await wizard.getByLabel('Periods').fill('20');
+    await wizard.getByLabel('Period length').selectOption('quarter');
+    await wizard.getByRole('button', { name: 'Create deal' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: example.title as string })).toBeVisible();
+
+    // Parties.
+    await go(page, 'Parties');
+    await setField(page.getByLabel('Party 2 id'), 'atlas');
+    await setField(page.getByLabel('Ledgerly discount rate'), '15');
+    await setField(page.getByLabel('Ledgerly walk-away'), '1200');
+    await setField(page.getByLabel('Atlas Cloud discount rate'), '10');
+    await setField(page.getByLabel('Atlas Cloud walk-away'), '800');
+    await expect(page.getByLabel('Ledgerly walk-away')).toHaveValue('€1,200k');
+
+    // Overview: description and simulation settings.
+    await go(page, 'Overview');
+    const description = page.getByLabel('Description');
+    await description.fill(example.description as string);
+    await description.press('Tab');
+    await setField(page.getByLabel('Seed'), '7');
+
+    // Inputs, each edited in place in the table.
+    await go(page, 'Inputs');
+    await addInput(page, 1, 'customers0', 'Customers at launch', 'pert', [['Min', '10'], ['Most likely', '25'], ['Max', '60']]);
+    await addInput(page, 2, 'growth', 'Quarterly customer growth', 'normal', [['Low (5th pct)', '0.03'], ['High (95th pct)', '0.12']]);
+    await addInput(page, 3, 'arpa', 'Revenue per customer per quarter', 'lognormal', [['Median (p50)', '18'], ['p90', '30']]);
+    await addInput(page, 4, 'churn', 'Quarterly churn', 'beta', [['Alpha', '2'], ['Beta', '38']]);
+    await addInput(page, 5, 'integrationCost', 'Integration build cost', 'triangular', [['Max', '1100'], ['Most likely', '600'], ['Min', '400']]);
+    await page.getByRole('button', { name: 'Add correlation' }).click();
+    await page.getByLabel('Correlation 1 first input').selectOption('growth');
+    await page.getByLabel('Correlation 1 second input').selectOption('churn');
+    await setField(page.getByLabel('Correlation 1 rank'), '-0.4');
+
+    // Series, typed into Monaco.
+    await go(page, 'Series');
+    const series = example.series as Record<string, string>;
+    let n = 0;
+    for (const [id, formula] of Object.entries(series)) {
+      n++;
+      await page.getByRole('button', { name: 'Add series' }).click();
+      await setField(page.getByLabel(`Series ${n} id`), id);
+      await setFormula(page, id, formula);
+    }
+
+    // Terms.
+    await go(page, 'Terms');
+    let card = await addTerm(page, 'revenueShare', 'revenueShare', 'share', 'Revenue share on resold subscriptions');
+    await setField(card.getByLabel('Base (series)'), 'jointRevenue');
+    await card.getByLabel('By tier of the base').check();
+    await card.getByRole('button', { name: 'Add share tier' }).click();
+    await setField(card.getByLabel('Tier 1 up to'), '500');
+    await setField(card.getByLabel('Tier 1 shares: Ledgerly'), '70');
+    await setField(card.getByLabel('Tier 1 shares: Atlas Cloud'), '30');
+    await setField(card.getByLabel('Tier 2 shares: Ledgerly'), '60');
+    await setField(card.getByLabel('Tier 2 shares: Atlas Cloud'), '40');
+
+    card = await addTerm(page, 'costShare', 'costShare', 'integration', 'Integration build');
+    await setField(card.getByLabel('Cost (positive)'), 'build');
+    await setField(card.getByLabel('Cost shares: Ledgerly'), '60');
+    await setField(card.getByLabel('Cost shares: Atlas Cloud'), '40');
+
+    card = await addTerm(page, 'cashflow', 'cashflow', 'ledgerlyCost', 'Hosting and support');
+    await setField(card.getByLabel('Amount per period (signed)'), '-ledgerlyServing');
+    card = await addTerm(page, 'cashflow', 'cashflow', 'atlasCost', 'Sales and marketing');
+    await card.getByLabel('Party').selectOption({ label: 'Atlas Cloud' });
+    await setField(card.getByLabel('Amount per period (signed)'), '-atlasSelling');
+
+    card = await addTerm(page, 'termination', 'termination', 'exit', 'Exit on change of strategy');
+    await setField(card.getByLabel('Hazard per period'), '2');
+    await setField(card.getByLabel('Not before period'), '4');
+    await card.getByLabel('A fee is paid when it fires').check();
+    await setField(card.getByLabel('Fee amount'), '250');
+
+    // Scenarios and sliders.
+    await go(page, 'Scenarios');
+    await page.getByLabel('New scenario').fill('Flat 65/35 split');
+    await page.getByRole('button', { name: 'Create scenario' }).click();
+    const scenario = page.getByRole('region', { name: 'Scenario Flat 65/35 split' });
+    await setField(scenario.getByLabel('Scenario id'), 'flat');
+    const overrides: [string, string][] = [
+      ['terms.share.tiers.0.shares.ledgerly', '0.65'],
+      ['terms.share.tiers.0.shares.atlas', '0.35'],
+      ['terms.share.tiers.1.shares.ledgerly', '0.65'],
+      ['terms.share.tiers.1.shares.atlas', '0.35'],
+    ];
+    for (const [path, value] of overrides) {
+      await scenario.getByLabel('Override a number').selectOption(path);
+      await scenario.getByRole('button', { name: 'Add', exact: true }).click();
+      await setField(scenario.getByLabel(`Override ${path}`, { exact: true }), value);
+    }
+    const sliders = page.getByRole('region', { name: 'Sliders' });
+    for (const s of example.sliders as { path: string; min: number; max: number; step: number }[]) {
+      await sliders.getByLabel('Add a slider for').selectOption(s.path);
+      await sliders.getByRole('button', { name: 'Add', exact: true }).click();
+      await setField(sliders.getByLabel(`Slider ${s.path} min`, { exact: true }), String(s.min));
+      await setField(sliders.getByLabel(`Slider ${s.path} max`, { exact: true }), String(s.max));
+      await setField(sliders.getByLabel(`Slider ${s.path} step`, { exact: true }), String(s.step));
+    }
+
+    // Term-sheet text and success metrics.
+    await go(page, 'Term sheet');
+    const sheet = example.termSheet as { sections: { heading: string; text: string }[]; successMetrics: { horizon: string; metric: string; target: string }[] };
+    for (const [i, s] of sheet.sections.entries()) {
+      await page.getByRole('button', { name: 'Add clause' }).click();
+      await setField(page.getByLabel(`Clause ${i + 1} heading`), s.heading);
+      const text = page.getByLabel(`Clause ${i + 1} text`);
+      await text.fill(s.text);
+      await text.press('Tab');
+    }
+    for (const m of sheet.successMetrics) {
+      const group = page.getByRole('region', { name: `Success metrics at ${m.horizon}` });
+      await group.getByRole('button', { name: `Add metric at ${m.horizon}` }).click();
+      await setField(group.getByLabel(`Metric (${m.horizon})`), m.metric);
+      await setField(group.getByLabel(`Target (${m.horizon})`), m.target);
+    }
+
+    // Nothing left to fix, then save through the in-app path dialog.
+    await expect(page.getByText('No problems')).toBeVisible();
+    await expect(page.getByLabel('Unsaved changes')).toBeVisible();
+    const first = join(dir, 'alliance.deal');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    const saveDialog = page.getByRole('dialog', { name: 'Save deal as' });
+    await saveDialog.getByLabel('File path').fill(first);
+    await saveDialog.getByRole('button', { name: 'Save' }).click();
+    await expect(page.getByText('Saved alliance.deal.')).toBeVisible();
+    await expect(page.getByLabel('Unsaved changes')).toHaveCount(0);
+    expect(JSON.parse(readFileSync(first, 'utf8'))).toEqual(example);
+
+    // Close, reopen from the file, and save a copy: still the same deal.
+    await page.getByRole('button', { name: 'Close', exact: true }).click();
+    await page.getByRole('button', { name: 'Open…' }).click();
+    const openDialog = page.getByRole('dialog', { name: 'Open a deal file' });
+    await openDialog.getByLabel('File path').fill(first);
+    await openDialog.getByRole('button', { name: 'Open' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: example.title as string })).toBeVisible();
+    await go(page, 'Terms');
+    await expect(page.getByRole('region', { name: 'Term share' }).getByLabel('Tier 1 shares: Ledgerly')).toHaveValue('70%');
+    const second = join(dir, 'alliance-copy.deal');
+    await page.getByRole('button', { name: 'Save As…' }).click();
+    await page.getByRole('dialog', { name: 'Save deal as' }).getByLabel('File path').fill(second);
+    await page.getByRole('dialog', { name: 'Save deal as' }).getByRole('button', { name: 'Save' }).click();
+    await expect(page.getByText('Saved alliance-copy.deal.')).toBeVisible();
+    expect(JSON.parse(readFileSync(second, 'utf8'))).toEqual(example);
+  } finally {
+    await app.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
