@@ -4,13 +4,14 @@
  *
  * resvg draws no text without font files, so the system's Liberation/DejaVu
  * fonts are loaded explicitly; when none are found the chart still renders
- * (bars and lines), and `fontsFound` tells the caller.
+ * (bars and lines).
+ *
+ * ECharts and resvg are loaded on first use: only internal documents have
+ * charts, and the CLI should not pay for them on every start.
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import * as echarts from 'echarts';
 import type { EChartsOption } from 'echarts';
-import { Resvg } from '@resvg/resvg-js';
 
 export interface ChartImage {
   png: Buffer;
@@ -42,7 +43,8 @@ export function chartFontFiles(): string[] {
 }
 
 /** The option as an SVG string, rendered with ECharts' server-side SVG renderer. */
-export function renderChartSvg(option: EChartsOption, width: number, height: number): string {
+export async function renderChartSvg(option: EChartsOption, width: number, height: number): Promise<string> {
+  const echarts = await import('echarts');
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
   try {
     chart.setOption({ textStyle: { fontFamily: FONT_FAMILY }, backgroundColor: '#ffffff', ...option });
@@ -53,8 +55,9 @@ export function renderChartSvg(option: EChartsOption, width: number, height: num
 }
 
 /** The option as a PNG at `scale` times its CSS size (2 gives ~190 dpi at print width). */
-export function renderChartPng(option: EChartsOption, width: number, height: number, scale = 2): ChartImage {
-  const svg = renderChartSvg(option, width, height);
+export async function renderChartPng(option: EChartsOption, width: number, height: number, scale = 2): Promise<ChartImage> {
+  const svg = await renderChartSvg(option, width, height);
+  const { Resvg } = await import('@resvg/resvg-js');
   const files = chartFontFiles();
   const resvg = new Resvg(svg, {
     fitTo: { mode: 'zoom', value: scale },

@@ -60,7 +60,7 @@ function changeSummary(doc: TermSheetDoc, revisions: RevisionStamp): Paragraph[]
   ];
 }
 
-function blockChildren(blocks: readonly Block[], contentWidth: number, revisions: RevisionStamp): FileChild[] {
+async function blockChildren(blocks: readonly Block[], contentWidth: number, revisions: RevisionStamp): Promise<FileChild[]> {
   const out: FileChild[] = [];
   // Each list gets its own numbering instance so it restarts at (a).
   const listInstances = new Map<string, number>();
@@ -105,7 +105,7 @@ function blockChildren(blocks: readonly Block[], contentWidth: number, revisions
         const maxPx = Math.floor(contentWidth / TWIPS_PER_PX);
         const width = Math.min(maxPx, b.widthPx);
         const height = Math.round((b.heightPx * width) / b.widthPx);
-        const image = renderChartPng(chartOption(b.chart), b.widthPx, b.heightPx);
+        const image = await renderChartPng(chartOption(b.chart), b.widthPx, b.heightPx);
         out.push(
           new Paragraph({
             keepNext: true,
@@ -140,7 +140,7 @@ function footer(doc: TermSheetDoc): Footer {
 export async function writeTermSheetDocx(doc: TermSheetDoc, options: WriteOptions): Promise<Buffer> {
   const page = pageGeometry(options.paper);
   const revisions = new RevisionStamp(options.revisionDate ?? new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'));
-  const children: FileChild[] = [...titleBlock(doc), ...changeSummary(doc, revisions), ...blockChildren(doc.blocks, page.contentWidth, revisions)];
+  const children: FileChild[] = [...titleBlock(doc), ...changeSummary(doc, revisions), ...(await blockChildren(doc.blocks, page.contentWidth, revisions))];
   const document = new Document({
     creator: 'Dealwright',
     title: `${doc.title}: ${doc.subtitle}`,

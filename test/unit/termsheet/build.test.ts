@@ -170,7 +170,7 @@ describe('buildTermSheet: internal audience', () => {
   it('adds the valuation appendix: statistics, walk-aways, discount rates, charts and the meaning of ranges', () => {
     const doc = build(undefined, { audience: 'internal', valuation: { result: valuation } });
     expect(doc.marking).toContain('INTERNAL');
-    expect(rows(table(doc, 'table:valuation'))[0]).toEqual(['Helix Bio', '13%', '$45.0M', '$63.75M', '$22.25M', '$61.75M', '$116.5M', '56.8%']);
+    expect(rows(table(doc, 'table:valuation'))[0]).toEqual(['Helix Bio', '13%', '$45.0M', '$63.8M', '$22.3M', '$61.8M', '$116.5M', '56.8%']);
     const text = allText(doc);
     expect(text).toContain('Chance that every party beats its walk-away: 43.2%');
     expect(text).toContain('90% intervals (5th to 95th percentile)');

@@ -1,0 +1,105 @@
+/**
+ * `dealwright termsheet` and `dealwright redline` as a user runs them: the real
+ * built CLI in its own process (npm run build first). Documents are checked in
+ * depth by test/docx; here: exit codes, messages, files written or not.
+ */
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { repoRoot, runCli } from './run-cli';
+
+const example = (name: string) => resolve(repoRoot, 'resources', 'examples', `${name}.deal`);
+const dir = mkdtempSync(join(tmpdir(), 'dw-cli-termsheet-'));
+const isDocx = (path: string) => existsSync(path) && readFileSync(path).subarray(0, 2).toString() === 'PK';
+
+describe('dealwright termsheet', () => {
+  it('writes a counterparty term sheet for every example', () => {
+    for (const name of ['pharma-licence', 'saas-alliance', 'jv-equity']) {
+      const out = join(dir, `${name}.docx`);
+      const r = runCli(['termsheet', example(name), '-o', out]);
+      expect(r, name).toMatchObject({ code: 0, stderr: '', stdout: `${out}: term sheet written (counterparty)\n` });
+      expect(isDocx(out), name).toBe(true);
+    }
+    // Written atomically: no temp file is left beside the document.
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('writes an internal term sheet with the valuation appendix', () => {
+    const out = join(dir, 'jv-internal.docx');
+    const r = runCli(['termsheet', example('jv-equity'), '-o', out, '--audience', 'internal', '--scenario', 'kestrel60', '--iterations', '2000', '--workers', '2', '--paper', 'Letter']);
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    expect(isDocx(out)).toBe(true);
+  });
+
+  it('exits 1 with path: message for an unknown scenario, writing nothing', () => {
+    const out = join(dir, 'nope.docx');
+    const r = runCli(['termsheet', example('pharma-licence'), '-o', out, '--scenario', 'nope']);
+    expect(r).toMatchObject({ code: 1, stdout: '', stderr: 'scenario: no scenario "nope" (the deal has: base, ask, fallback)\n' });
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('exits 1 naming an unknown placeholder and where it is', () => {
+    const deal = JSON.parse(readFileSync(example('pharma-licence'), 'utf8'));
+    deal.termSheet.sections[1].text = 'Pay {{terms.upfrnt.amount|money}}.';
+    const file = join(dir, 'bad-placeholder.deal');
+    writeFileSync(file, JSON.stringify(deal, null, 2));
+    const out = join(dir, 'bad-placeholder.docx');
+    const r = runCli(['termsheet', file, '-o', out]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^termSheet\.sections\[1\]\.text: unknown placeholder "\{\{terms\.upfrnt\.amount\|money\}\}": .*no term "upfrnt"/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('exits 1 for a file that is not a deal', () => {
+    const file = join(dir, 'not-json.deal');
+    writeFileSync(file, '{ nope');
+    const r = runCli(['termsheet', file, '-o', join(dir, 'x.docx')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/not valid JSON|JSON/);
+  });
+
+  it('never overwrites its input', () => {
+    const file = join(dir, 'deal-named.docx');
+    copyFileSync(example('pharma-licence'), file);
+    const before = readFileSync(file, 'utf8');
+    const r = runCli(['termsheet', file, '-o', file]);
+    expect(r).toMatchObject({ code: 1, stderr: `outPath: refusing to overwrite the input file "${file}"\n` });
+    expect(readFileSync(file, 'utf8')).toBe(before);
+  });
+
+  it('exits 2 on usage errors', () => {
+    expect(runCli(['termsheet', example('pharma-licence')]).code).toBe(2);
+    expect(runCli(['termsheet', example('pharma-licence'), '-o', join(dir, 'x.pdf')]).code).toBe(2);
+    expect(runCli(['termsheet', example('pharma-licence'), '-o', join(dir, 'x.docx'), '--audience', 'everyone']).code).toBe(2);
+  });
+});
+
+describe('dealwright redline', () => {
+  it('compares two scenarios of one file', () => {
+    const out = join(dir, 'redline-scenarios.docx');
+    const r = runCli(['redline', example('saas-alliance'), '--from', 'base', '--to', 'flat', '-o', out]);
+    expect(r).toMatchObject({ code: 0, stderr: '', stdout: `${out}: redline written\n` });
+    expect(isDocx(out)).toBe(true);
+  });
+
+  it('compares two versions of a file', () => {
+    const deal = JSON.parse(readFileSync(example('pharma-licence'), 'utf8'));
+    deal.terms[0].amount = 35;
+    const newer = join(dir, 'pharma-v2.deal');
+    writeFileSync(newer, JSON.stringify(deal, null, 2));
+    const out = join(dir, 'redline-files.docx');
+    const r = runCli(['redline', example('pharma-licence'), newer, '-o', out]);
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    expect(isDocx(out)).toBe(true);
+  });
+
+  it('exits 1 for an unknown scenario and 2 for incomplete arguments', () => {
+    const r = runCli(['redline', example('jv-equity'), '--from', 'base', '--to', 'kestrel70', '-o', join(dir, 'x.docx')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('no scenario "kestrel70"');
+    expect(runCli(['redline', example('jv-equity'), '--from', 'base', '-o', join(dir, 'x.docx')]).code).toBe(2);
+    expect(runCli(['redline', example('jv-equity'), example('pharma-licence')]).code).toBe(2);
+  });
+});
