@@ -124,6 +124,26 @@ const fileName = z.string().min(1, 'must not be empty').max(255, 'is too long');
 /** 5 MB of UTF-8 is at most 5 Mi UTF-16 code units; the exact byte limit is checked by the host. */
 const dealText = z.string().max(5 * 1024 * 1024, 'is larger than 5 MB');
 
+export type ExportAudience = 'counterparty' | 'internal';
+export type PaperSize = 'A4' | 'Letter';
+export type ExportTermSheetResult = { ok: true; path: string } | { ok: false; problems: Problem[] };
+/** `opened` is false where the host cannot open a file manager (web host): the renderer then shows `folder`. */
+export interface RevealResult {
+  opened: boolean;
+  folder: string;
+}
+
+const exportTermSheetArg = z.strictObject({
+  deal: z.unknown(),
+  /** The .deal file's name, printed in the footer of every page. */
+  fileName,
+  scenarioId: z.string().max(64).optional(),
+  audience: z.enum(['counterparty', 'internal']),
+  paper: z.enum(['A4', 'Letter']),
+  /** Absolute path of the .docx to write. */
+  outPath: z.string().min(1, 'must not be empty').max(4096, 'is too long'),
+});
+
 /**
  * Argument schemas of every request. The key is the channel name.
  * Later work adds methods here; each needs an entry in ApiResults too.
@@ -132,6 +152,8 @@ export const apiArgs = {
   getAppInfo: z.tuple([]),
   listExamples: z.tuple([]),
   openExample: z.tuple([exampleId]),
+  /** Paths the app was asked to open from outside (command line, OS); each is returned once. */
+  takeLaunchFiles: z.tuple([]),
   openFile: z.tuple([filePath]),
   /** Drag-and-drop or upload: the text of a file the page already read. */
   openText: z.tuple([fileName, dealText]),
@@ -156,12 +178,19 @@ export const apiArgs = {
   solve: z.tuple([solveRequestArg]),
   /** Density preview of one input: a histogram of n draws and its percentiles. */
   sampleInput: z.tuple([z.unknown(), sampleCountArg]),
+  /** Writes a Word term sheet of one scenario for the counterparty (terms only) or for us (with the valuation appendix). */
+  exportTermSheet: z.tuple([exportTermSheetArg]),
+  /** Asks where to save an exported document (.docx); the web host answers 'in-app'. */
+  chooseExportPath: z.tuple([fileName]),
+  /** Shows a written file in the system's file manager, where the host can. */
+  revealInFolder: z.tuple([filePath]),
 } as const;
 
 export interface ApiResults {
   getAppInfo: AppInfo;
   listExamples: ExampleSummary[];
   openExample: OpenResult;
+  takeLaunchFiles: string[];
   openFile: OpenResult;
   openText: OpenResult;
   chooseOpenPath: DialogChoice;
@@ -178,6 +207,9 @@ export interface ApiResults {
   runSensitivity: SensitivityResult;
   solve: SolveResult;
   sampleInput: InputSample;
+  exportTermSheet: ExportTermSheetResult;
+  chooseExportPath: DialogChoice;
+  revealInFolder: RevealResult;
 }
 
 export type ApiMethod = keyof typeof apiArgs;
@@ -188,6 +220,8 @@ export const apiMethods = Object.keys(apiArgs) as ApiMethod[];
 export interface MainEvents {
   /** Menu commands from the native menu (Electron) forwarded to the renderer. */
   'menu:command': { command: string };
+  /** The OS or a second launch asked to open this file while the window is up. */
+  'app:open-file': { path: string };
   /** A valuation started by startValuation is running: `done` of `total` iterations. */
   'valuation:progress': { runId: string; done: number; total: number };
   /** A valuation finished: its summary result, or why it did not (code 'cancelled' when cancelled). */
@@ -195,7 +229,12 @@ export interface MainEvents {
 }
 export type EventName = keyof MainEvents;
 /** Every event name, checked against MainEvents so none is missing or extra. */
-const eventTable: Record<EventName, true> = { 'menu:command': true, 'valuation:progress': true, 'valuation:result': true };
+const eventTable: Record<EventName, true> = {
+  'menu:command': true,
+  'app:open-file': true,
+  'valuation:progress': true,
+  'valuation:result': true,
+};
 export const eventNames = Object.keys(eventTable) as EventName[];
 
 export type Unsubscribe = () => void;

@@ -7,6 +7,7 @@ import { app, BrowserWindow, ipcMain, Menu, session, shell } from 'electron';
 import { join } from 'node:path';
 import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL, type EventName, type MainEvents } from '../../shared/api';
 import { createHostHandlers } from '../../host/host-handlers';
+import { LaunchFiles } from '../../host/launch-files';
 import { createDispatcher, type CallContext } from '../../host/rpc/dispatcher';
 import { buildMenu } from './menu';
 import { openElectronSettings } from './ports/electron-settings';
@@ -17,10 +18,19 @@ import { APP_ORIGIN, externalUrlAllowed, isAppUrl, secureWebPreferences, senderA
 
 registerAppScheme();
 
+// .deal files named on the command line (`npm start` opens an example this way) or by the OS.
+const launchFiles = new LaunchFiles();
+for (const path of LaunchFiles.fromArgv(process.argv.slice(1), process.cwd())) launchFiles.add(path);
+app.on('open-file', (event, path) => {
+  event.preventDefault();
+  launchFiles.add(path);
+});
+
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  app.on('second-instance', () => {
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    for (const path of LaunchFiles.fromArgv(argv.slice(1), workingDirectory)) launchFiles.add(path);
     const win = BrowserWindow.getAllWindows()[0];
     if (win) {
       if (win.isMinimized()) win.restore();
@@ -44,8 +54,10 @@ function start(): void {
     resourcesDir: resourcesDir(),
     appVersion: app.getVersion(),
     host: 'electron',
+    launchFiles,
     documents: {
-      dataDir: app.getPath('userData'),
+      // DEALWRIGHT_DATA_DIR lets the shell's end-to-end tests use a throw-away folder.
+      dataDir: process.env.DEALWRIGHT_DATA_DIR ?? app.getPath('userData'),
       dialogs: nativeDialogs(() => app.getPath('documents')),
       settings: () => (settings ??= openElectronSettings(app.getPath('userData'))),
     },

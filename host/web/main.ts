@@ -1,9 +1,11 @@
 /**
  * `npm run serve`: start the web host on 127.0.0.1 and print the address to open.
- *   node out/web/main.js [--port N] [--open]
+ *   node out/web/main.js [--port N] [FILE.deal]
+ * A .deal file named on the command line opens in the first window that connects.
  */
 import { join } from 'node:path';
 import { createHostHandlers } from '../host-handlers';
+import { LaunchFiles } from '../launch-files';
 import { appVersion, projectRoot } from '../paths';
 import { startWebHost } from './server';
 
@@ -16,7 +18,9 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const root = projectRoot(import.meta.url);
-  const ports = { resourcesDir: join(root, 'resources'), appVersion: appVersion(root), host: 'web' as const };
+  const launchFiles = new LaunchFiles();
+  for (const path of LaunchFiles.fromArgv(argv, process.cwd())) launchFiles.add(path);
+  const ports = { resourcesDir: join(root, 'resources'), appVersion: appVersion(root), host: 'web' as const, launchFiles };
   const host = await startWebHost({
     port,
     rendererDir: join(root, 'out', 'renderer'),

@@ -26,6 +26,17 @@ test.describe('web host and welcome screen', () => {
     }
   });
 
+  test('a .deal file named on the command line opens in the window', async () => {
+    const app = await openApp({ args: ['resources/examples/saas-alliance.deal'] });
+    try {
+      await expect(
+        app.page.getByRole('heading', { level: 1, name: 'Ledgerly / Atlas Cloud: embedded analytics alliance' }),
+      ).toBeVisible();
+    } finally {
+      await app.close();
+    }
+  });
+
   test('the page has no Node.js: require and process are undefined', async () => {
     const app = await openApp();
     try {

@@ -38,11 +38,13 @@ export interface StartOptions {
   /** Reuse an app data folder (recovery files, settings) across host restarts. */
   dataDir?: string;
   env?: Record<string, string>;
+  /** Extra command-line arguments for the web host (e.g. a .deal file to open). */
+  args?: string[];
 }
 
 export async function startWebHost(options: StartOptions = {}): Promise<RunningHost> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'dealwright-e2e-data-'));
-  const child = spawn(process.execPath, [join(repoRoot, 'out', 'web', 'main.js')], {
+  const child = spawn(process.execPath, [join(repoRoot, 'out', 'web', 'main.js'), ...(options.args ?? [])], {
     cwd: repoRoot,
     env: { ...process.env, DEALWRIGHT_DATA_DIR: dataDir, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
