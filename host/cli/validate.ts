@@ -1,17 +1,23 @@
-/** `dealwright validate FILE`: "FILE: ok", or one `path: message` line per problem (exit 1). */
+/**
+ * `dealwright validate FILE` (../shared/spec/cli.md): "FILE: ok" on stdout and
+ * exit 0, or one `path: message` line per problem on stderr and exit 1. The
+ * same loading path as the app's Open (size limit, encoding, strict JSON,
+ * version, migration, every validation rule), so the two never disagree.
+ */
+import { formatProblem } from '../../shared/model/problem-paths';
 import { openDealFile } from '../documents/load';
 import { parseArgs, UsageError } from './args';
 import type { Command } from './commands';
 
 export const validateCommand: Command = async (argv, ctx) => {
   const { positionals } = parseArgs(argv, {});
-  if (positionals.length !== 1) throw new UsageError('expects exactly one FILE');
+  if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'expects a FILE (dealwright validate FILE)' : 'expects exactly one FILE');
   const file = positionals[0]!;
   const result = await openDealFile(file);
   if (result.ok) {
     ctx.out(`${file}: ok\n`);
     return 0;
   }
-  for (const p of result.problems) ctx.err(`${p.path || file}: ${p.message}\n`);
+  for (const p of result.problems) ctx.err(`${formatProblem(p, file)}\n`);
   return 1;
 };

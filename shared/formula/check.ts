@@ -9,7 +9,7 @@
  *
  * Intentionally has no platform imports.
  */
-import { create, parseDependencies, type MathNode } from 'mathjs';
+import { create, parseDependencies, type MathNode } from 'mathjs/number';
 import type { Problem } from '../api';
 import { didYouMean } from '../model/suggest';
 import { BUILTIN_NAMES, COMPARISONS, FUNCTIONS, OPERATORS, SERIES_FUNCTIONS } from './allowlist';
@@ -268,4 +268,13 @@ export function checkFormula(source: string, env: FormulaEnv, path = ''): Formul
     ast,
     refs: { inputs: sorted(refs.inputs), series: sorted(refs.series), prev: sorted(refs.prev), cumsum: sorted(refs.cumsum), builtins: sorted(refs.builtins) },
   };
+}
+
+/**
+ * The mathjs parser alone (the number-only build: a fraction of the full
+ * library's start-up cost). For callers that need the raw tree of an
+ * already-checked formula; everything else should go through checkFormula.
+ */
+export function parseFormula(source: string): MathNode {
+  return parse(source);
 }

@@ -116,7 +116,8 @@ export function readJsonText(text: string, maxDepth = MAX_JSON_DEPTH): JsonReadR
     const ch = text[pos]!;
     const start = pos;
     if (ch === '{' || ch === '[') {
-      if (depth >= maxDepth) fail(`nested more than ${maxDepth} levels deep`, pos, path);
+      // Only the first few steps of the path: the rest is the same bracket again and again.
+      if (depth >= maxDepth) fail(`nested more than ${maxDepth} levels deep`, pos, path.replace(/^((?:[^.[]+|\[\d+\]){1,3}).*$/, '$1') || '(top)');
     }
     if (ch === '{') {
       pos++;

@@ -9,6 +9,7 @@
  * Intentionally has no platform imports.
  */
 import type { Deal, Scenario } from './schema';
+import { didYouMean } from './suggest';
 
 export type PathResult<T> = { ok: true; value: T } | { ok: false; message: string };
 
@@ -30,7 +31,10 @@ function resolveKeys(deal: unknown, path: string): PathResult<(string | number)[
       let index: number;
       if (i === 1 && (parentKey === 'terms' || parentKey === 'parties')) {
         index = node.findIndex((item) => (item as { id?: unknown })?.id === seg);
-        if (index < 0) return { ok: false, message: `"${path}": no ${parentKey === 'terms' ? 'term' : 'party'} "${seg}"` };
+        if (index < 0) {
+          const ids = node.map((item) => (item as { id?: unknown })?.id).filter((v): v is string => typeof v === 'string');
+          return { ok: false, message: `"${path}": no ${parentKey === 'terms' ? 'term' : 'party'} "${seg}"${didYouMean(seg, ids)}` };
+        }
       } else if (/^\d+$/.test(seg)) {
         index = Number(seg);
         if (index >= node.length) return { ok: false, message: `"${path}": index ${seg} is beyond the ${node.length} items` };
@@ -41,7 +45,7 @@ function resolveKeys(deal: unknown, path: string): PathResult<(string | number)[
       node = node[index];
     } else if (node !== null && typeof node === 'object') {
       if (!Object.prototype.hasOwnProperty.call(node, seg)) {
-        return { ok: false, message: `"${path}": "${seg}" does not exist` };
+        return { ok: false, message: `"${path}": "${seg}" does not exist${didYouMean(seg, Object.keys(node))}` };
       }
       keys.push(seg);
       node = (node as Record<string, unknown>)[seg];

@@ -41,3 +41,14 @@ export function problemPath(raw: unknown, keys: readonly PropertyKey[]): string 
 export function itemPath(raw: unknown, list: 'terms' | 'parties' | 'scenarios', index: number): string {
   return problemPath(raw, [list, index]);
 }
+
+/**
+ * One problem as the line a person reads (CLI, logs): `path: message`, with the
+ * column when the problem is inside a formula. File-level problems (no path)
+ * are named by `fallback`, usually the file name.
+ */
+export function formatProblem(problem: { path: string; message: string; column?: number | undefined }, fallback = ''): string {
+  const where = problem.path || fallback;
+  const column = problem.column !== undefined ? ` (column ${problem.column})` : '';
+  return `${where ? `${where}: ` : ''}${problem.message}${column}`;
+}

@@ -159,7 +159,7 @@ function scenarioProblems(deal: Deal): Problem[] {
     const path = itemPath(deal, 'scenarios', i);
     for (const key of Object.keys(s.set)) {
       const found = getNumberAt(deal, key);
-      if (!found.ok) out.push({ path, message: `scenario "${s.id}" sets ${found.message}` });
+      if (!found.ok) out.push({ path, message: `scenario "${s.id}": ${found.message}` });
     }
   });
   return out;

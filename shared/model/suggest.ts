@@ -31,8 +31,10 @@ export function closest(name: string, candidates: Iterable<string>): string | un
   let bestScore = Infinity;
   for (const c of candidates) {
     if (c === name) continue;
-    // A difference of case only is the most likely slip.
-    const score = c.toLowerCase() === lower ? 0 : editDistance(lower, c.toLowerCase());
+    const cl = c.toLowerCase();
+    // A difference of case only is the most likely slip; then a plural or a stray suffix ("royalties").
+    const prefix = Math.min(cl.length, lower.length) >= 4 && (cl.startsWith(lower.slice(0, -3)) && lower.startsWith(cl.slice(0, -1)));
+    const score = cl === lower ? 0 : prefix ? 1 : editDistance(lower, cl);
     if (score < bestScore) {
       best = c;
       bestScore = score;

@@ -61,6 +61,42 @@ function valueAt(root: unknown, keys: readonly PropertyKey[]): unknown {
   return node;
 }
 
+/** Loosely typed view of zod's internal definitions, enough to find an object's keys at a path. */
+interface SchemaDef {
+  type: string;
+  shape?: Record<string, { def: SchemaDef }>;
+  element?: { def: SchemaDef };
+  valueType?: { def: SchemaDef };
+  innerType?: { def: SchemaDef };
+  options?: { def: SchemaDef }[];
+  discriminator?: string;
+  values?: unknown[];
+}
+
+/** The keys the format allows in the object at `keys` (for a "did you mean" that fits the place). */
+function allowedKeysAt(raw: unknown, keys: readonly PropertyKey[]): string[] {
+  let def = (dealSchema as unknown as { def: SchemaDef }).def;
+  const unwrap = (d: SchemaDef, value: unknown): SchemaDef => {
+    if (d.type === 'optional' && d.innerType) return unwrap(d.innerType.def, value);
+    if (d.type === 'union' && d.options) {
+      const tag = d.discriminator && value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[d.discriminator] : undefined;
+      const match = d.options.find((o) => d.discriminator && o.def.shape?.[d.discriminator]?.def.values?.includes(tag));
+      const objectOption = match ?? d.options.find((o) => o.def.type === 'object');
+      return objectOption ? unwrap(objectOption.def, value) : d;
+    }
+    return d;
+  };
+  let value: unknown = raw;
+  def = unwrap(def, value);
+  for (const key of keys) {
+    value = value !== null && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key] : undefined;
+    const next = def.type === 'object' ? def.shape?.[String(key)]?.def : def.type === 'array' ? def.element?.def : def.type === 'record' ? def.valueType?.def : undefined;
+    if (!next) return [...KNOWN_KEYS];
+    def = unwrap(next, value);
+  }
+  return def.type === 'object' && def.shape ? Object.keys(def.shape) : [...KNOWN_KEYS];
+}
+
 const TYPE_WORDS: Record<string, string> = {
   number: 'a number',
   int: 'a whole number',
@@ -81,7 +117,7 @@ function issueProblems(raw: unknown, issue: z.core.$ZodIssue): Problem[] {
     case 'unrecognized_keys':
       return issue.keys.map((key) => ({
         path: problemPath(raw, [...keys, key]),
-        message: `unknown key "${key}"${didYouMean(key, KNOWN_KEYS)} (keys starting with "x-" are kept for other tools)`,
+        message: `unknown key "${key}"${didYouMean(key, allowedKeysAt(raw, keys))} (keys starting with "x-" are kept for other tools)`,
       }));
     case 'invalid_type':
       if (value === undefined) return [{ path: here, message: 'is required' }];
