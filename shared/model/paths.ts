@@ -14,6 +14,8 @@ import { didYouMean } from './suggest';
 export type PathResult<T> = { ok: true; value: T } | { ok: false; message: string };
 
 const FORBIDDEN = new Set(['__proto__', 'prototype', 'constructor']);
+/** String fields that hold words, not formulas (for saying which one a path hit). */
+const TEXT_FIELDS = new Set(['id', 'name', 'label', 'note', 'notes', 'title', 'description', 'type', 'dist', 'from', 'to', 'party', 'currency', 'unit', 'us', 'heading', 'text', 'step', 'format']);
 
 /** Resolves each segment to a concrete key into plain JSON (ids become array indices). */
 function resolveKeys(deal: unknown, path: string): PathResult<(string | number)[]> {
@@ -68,7 +70,9 @@ export function getNumberAt(deal: Deal, path: string): PathResult<number> {
   if (!keys.ok) return keys;
   const value = valueAt(deal, keys.value);
   if (typeof value !== 'number') {
-    return { ok: false, message: `"${path}" holds ${typeof value === 'string' ? 'a formula' : 'no number'}, not a number` };
+    const field = path.slice(path.lastIndexOf('.') + 1);
+    const what = typeof value === 'string' ? (TEXT_FIELDS.has(field) ? 'text' : 'a formula') : value === undefined || value === null ? 'nothing' : `a ${Array.isArray(value) ? 'list' : typeof value}`;
+    return { ok: false, message: `"${path}" holds ${what}, not a number` };
   }
   return { ok: true, value };
 }
