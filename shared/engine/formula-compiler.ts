@@ -44,6 +44,7 @@ export type FormulaResult = { ok: true; value: CompiledFormula } | { ok: false; 
 export const KERNEL_HELPERS = `
 const md = (x, y) => (y === 0 ? x : x - y * Math.floor(x / y));
 const rnd = (x) => (x < 0 ? -Math.round(-x) : Math.round(x));
+const pw = (x, y) => (x < 0 && !Number.isInteger(y) ? NaN : Math.pow(x, y));
 `;
 
 const MATH_FN: Readonly<Record<string, string>> = {
@@ -155,7 +156,8 @@ export function compileFormula(source: string | number, path: string, resolve: (
         } else if (a.length === 2) {
           const bin = BINARY[o.fn];
           if (bin) return `(${a[0]} ${bin} ${a[1]})`;
-          if (o.fn === 'pow') return `Math.pow(${a[0]}, ${a[1]})`;
+          // A negative base (even -Infinity) to a fractional power is NaN, as the spec says; Math.pow alone gives ±Infinity or 0 there.
+          if (o.fn === 'pow') return `pw(${a[0]}, ${a[1]})`;
           if (o.fn === 'mod') return `md(${a[0]}, ${a[1]})`;
           if (o.fn === 'and') return `(${a[0]} && ${a[1]} ? 1 : 0)`;
           if (o.fn === 'or') return `(${a[0]} || ${a[1]} ? 1 : 0)`;
