@@ -72,8 +72,8 @@ test('build the SaaS alliance from a blank deal, save, reopen: same deal as the 
     // Inputs, each edited in place in the table.
     await go(page, 'Inputs');
     await addInput(page, 1, 'customers0', 'Customers at launch', 'pert', [['Min', '10'], ['Most likely', '25'], ['Max', '60']]);
-    await addInput(page, 2, 'growth', 'Quarterly customer growth', 'normal', [['Low (5th pct)', '0.03'], ['High (95th pct)', '0.12']]);
-    await addInput(page, 3, 'arpa', 'Revenue per customer per quarter', 'lognormal', [['Median (p50)', '18'], ['p90', '30']]);
+    await addInput(page, 2, 'growth', 'Quarterly customer growth', 'normal', [['Low (5%)', '0.03'], ['High (95%)', '0.12']]);
+    await addInput(page, 3, 'arpa', 'Revenue per customer per quarter', 'lognormal', [['Median', '18'], ['p90', '30']]);
     await addInput(page, 4, 'churn', 'Quarterly churn', 'beta', [['Alpha', '2'], ['Beta', '38']]);
     await addInput(page, 5, 'integrationCost', 'Integration build cost', 'triangular', [['Max', '1100'], ['Most likely', '600'], ['Min', '400']]);
     await page.getByRole('button', { name: 'Add correlation' }).click();

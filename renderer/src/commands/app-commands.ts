@@ -75,9 +75,10 @@ registerCommand({ name: 'file.close', label: 'Close', shortcut: 'Ctrl+W', keyTes
 registerCommand({
   name: 'file.exportTermSheet',
   label: 'Export term sheet…',
+  shortcut: 'Ctrl+E',
+  keyTest: (e) => mod(e) && !e.shiftKey && key(e, 'e'),
   enabled: hasDoc,
-  // The export dialog lives with the term-sheet section; the menu takes the user there.
-  perform: () => store().showSection('termSheet'),
+  perform: () => store().openDialog({ kind: 'export' }),
 });
 registerCommand({
   name: 'edit.undo',

@@ -3,7 +3,7 @@ import type { Input } from '../../../shared/model/schema';
 import { formatNumber } from '../../../shared/format/percent';
 import { densityOf } from './density-preview';
 
-const W = 120;
+const W = 100;
 const H = 28;
 
 export function DensityPreview({ input, name }: { input: Input; name: string }) {

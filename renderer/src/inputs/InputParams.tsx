@@ -82,10 +82,10 @@ export function InputParams({ id, input, onCommit }: { id: string; input: Input;
               onCommit(v === 'range' ? { dist: 'normal', ...keep, low: niceNumber(mean - Z95 * sd), high: niceNumber(mean + Z95 * sd) } : { dist: 'normal', ...keep, mean: niceNumber(mean), sd: niceNumber(sd) });
             }}
           />
-          {byRange ? p('low', 'Low (5th pct)') : p('mean', 'Mean')}
-          {byRange ? p('high', 'High (95th pct)') : p('sd', 'Sd')}
-          {p('min', 'Truncate below', true)}
-          {p('max', 'Truncate above', true)}
+          {byRange ? p('low', 'Low (5%)') : p('mean', 'Mean')}
+          {byRange ? p('high', 'High (95%)') : p('sd', 'Sd')}
+          {p('min', 'Min (truncate)', true)}
+          {p('max', 'Max (truncate)', true)}
         </div>
       );
     }
@@ -115,8 +115,8 @@ export function InputParams({ id, input, onCommit }: { id: string; input: Input;
               );
             }}
           />
-          {byRange ? p('low', 'Low (5th pct)') : p('p50', 'Median (p50)')}
-          {byRange ? p('high', 'High (95th pct)') : p('p90', 'p90')}
+          {byRange ? p('low', 'Low (5%)') : p('p50', 'Median')}
+          {byRange ? p('high', 'High (95%)') : p('p90', 'p90')}
         </div>
       );
     }

@@ -39,6 +39,9 @@ export function TitleBar() {
         <button type="button" onClick={() => runCommand('file.saveAs')} title="Save As (Shift+Ctrl+S)">
           Save As…
         </button>
+        <button type="button" onClick={() => runCommand('file.exportTermSheet')} title="Export the term sheet to Word (Ctrl+E)">
+          Export term sheet…
+        </button>
         <button type="button" onClick={() => runCommand('file.close')} title="Close (Ctrl+W)">
           Close
         </button>

@@ -31,7 +31,7 @@ function ClauseText({ index, text, label }: { index: number; text: string; label
       </label>
       <textarea
         id={`clause-${index}`}
-        rows={4}
+        rows={3}
         value={draft ?? text}
         onChange={(e) => {
           setDraft(e.target.value);

@@ -22,6 +22,7 @@ export const SECTION_LABELS: Record<SectionId, string> = {
 
 export type Dialog =
   | { kind: 'new-deal' }
+  | { kind: 'export' }
   | { kind: 'path'; purpose: 'open' | 'save'; defaultDir: string; suggestedName: string }
   /** Unsaved changes: `then` is what to do once the user has chosen (close, open another file, start a new deal). */
   | { kind: 'unsaved'; then: () => void };
