@@ -28,8 +28,8 @@ export function buildFanChartOption(input: FanChartInput): EChartsOption {
   const bandHeight = periods.map((_, i) => fan.p90[i]! - fan.p10[i]!);
   return {
     ...baseOption,
-    grid: { left: 56, right: 20, top: 36, bottom: 40 },
-    legend: { top: 4, left: 'center', itemWidth: 16, itemHeight: 8, data: ['P10–P90', 'Median', 'Mean'] },
+    grid: { left: 56, right: 20, top: 28, bottom: 52 },
+    legend: { bottom: 0, left: 'center', itemWidth: 16, itemHeight: 8, data: ['P10–P90', 'Median', 'Mean'] },
     tooltip: { trigger: 'axis' },
     xAxis: { type: 'category', data: periods, boundaryGap: false, ...axisStyle, splitLine: { show: false } },
     yAxis: { type: 'value', name: `Cash flow (${moneyUnitCaption(input.money)})`, nameLocation: 'end', scale: true, ...axisStyle, axisLabel: moneyAxisLabel(input.money) },

@@ -56,6 +56,9 @@ export function moneyAxisLabel(money: MoneyFormat) {
 /** Probability axis labels as whole percentages. */
 export const percentAxisLabel = { color: '#5b6676', formatter: (v: number) => `${Math.round(v * 100)}%` };
 
+/** Rates (royalties, shares) keep their decimals: 7.5% is not 8%. */
+export const rateAxisLabel = { color: '#5b6676', formatter: (v: number) => `${Number((v * 100).toPrecision(6))}%` };
+
 export const axisStyle = {
   axisLine: { lineStyle: { color: '#b8c1cf' } },
   axisTick: { lineStyle: { color: '#b8c1cf' } },

@@ -55,8 +55,8 @@ export function bestScenarioForUs(input: Pick<ScenarioComparisonInput, 'parties'
 export function buildScenarioComparisonOption(input: ScenarioComparisonInput): EChartsOption {
   return {
     ...baseOption,
-    grid: { left: 56, right: 24, top: 40, bottom: 36 },
-    legend: { top: 4, left: 'center', itemWidth: 16, itemHeight: 8 },
+    grid: { left: 56, right: 24, top: 28, bottom: 56 },
+    legend: { bottom: 0, left: 'center', itemWidth: 16, itemHeight: 8 },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     xAxis: { type: 'category', data: input.rows.map((r) => r.scenarioName), ...axisStyle, splitLine: { show: false } },
     yAxis: { type: 'value', name: `Mean NPV (${moneyUnitCaption(input.money)})`, nameLocation: 'end', ...axisStyle, axisLabel: moneyAxisLabel(input.money) },
@@ -96,6 +96,25 @@ export function scenarioComparisonTable(input: ScenarioComparisonInput): ChartTa
       }),
       r.pAllAboveWalkAway,
       r.scenarioId === best ? 'yes' : '',
+    ]),
+  };
+}
+
+/** The same comparison narrowed to what fits beside the model: mean NPV and the chance of beating the walk-away per party. */
+export function scenarioComparisonSummaryTable(input: ScenarioComparisonInput): ChartTable {
+  const best = bestScenarioForUs(input);
+  return {
+    caption: `Scenario comparison, mean NPV (${moneyUnitCaption(input.money)}) and chance of beating each walk-away`,
+    columns: ['Scenario', ...input.parties.flatMap((p) => [`${p.name} mean NPV`, `P(${p.name} ≥ walk-away)`]), 'P(all ≥ walk-away)', 'Best for us'],
+    kinds: ['text', ...input.parties.flatMap(() => ['money', 'probability'] as const), 'probability', 'text'],
+    rows: input.rows.map((r) => [
+      r.scenarioName,
+      ...input.parties.flatMap((p) => {
+        const v = r.parties[p.id];
+        return v ? [v.npv.mean, v.pAboveWalkAway] : [null, null];
+      }),
+      r.pAllAboveWalkAway,
+      r.scenarioId === best ? '✓' : '',
     ]),
   };
 }

@@ -1,8 +1,8 @@
 /**
  * The zone of possible agreement, two ways:
- * - distributions: every party's NPV distribution on one money axis, each with
- *   its walk-away and the part of its distribution above it shaded, with the
- *   chance that all parties beat their walk-away together;
+ * - distributions: every party's exceedance curve (chance of an NPV of at
+ *   least x) on one money axis, each with its walk-away and the region above
+ *   it shaded, with the chance that all parties beat their walk-away together;
  * - sweep: as one slider's number moves across its range, the chance each
  *   party beats its walk-away and the chance all do, with the range where
  *   every party's mean NPV clears its walk-away shaded as the zone.
@@ -14,7 +14,7 @@ import type { Histogram } from '../engine/results';
 import type { ChartTable } from './chart-table';
 import { formatMoney, moneyUnitCaption, type MoneyFormat } from '../format/money';
 import { formatPercent } from '../format/percent';
-import { axisStyle, baseOption, chartColors, percentAxisLabel, softColor, moneyAxisLabel } from './palette';
+import { axisStyle, baseOption, chartColors, percentAxisLabel, rateAxisLabel, softColor, moneyAxisLabel } from './palette';
 
 export interface ZopaParty {
   id: string;
@@ -31,49 +31,74 @@ export interface ZopaDistributionInput {
   parties: ZopaParty[];
   pAllAboveWalkAway: number;
   money: MoneyFormat;
+  /** The NPV range to show, e.g. from the lowest P5 to the highest P95 (long tails would squash the rest). */
+  range?: [number, number];
 }
 
-/** Share of iterations per bin, plotted at bin centres. */
-export function densityPoints(h: Histogram): [number, number][] {
+/** The exceedance curve: at each bin edge x, the share of iterations with NPV at or above x. */
+export function exceedancePoints(h: Histogram): [number, number][] {
   const total = h.counts.reduce((a, b) => a + b, 0);
-  if (total === 0) return [];
-  return h.counts.map((c, i) => [(h.edges[i]! + h.edges[i + 1]!) / 2, c / total]);
+  if (total === 0 || h.edges.length === 0) return [];
+  const points: [number, number][] = [[h.edges[0]!, 1]];
+  let below = 0;
+  h.counts.forEach((c, i) => {
+    below += c;
+    points.push([h.edges[i + 1]!, Math.max(0, 1 - below / total)]);
+  });
+  return points;
 }
 
+/**
+ * Every party's chance of reaching at least x, on one money axis: where a curve
+ * crosses its party's walk-away line is that party's chance of beating it. Deal
+ * NPVs are heavily skewed (a failed trial is a point mass), which exceedance
+ * curves show legibly where densities would be one spike.
+ */
 export function buildZopaDistributionOption(input: ZopaDistributionInput): EChartsOption {
-  const maxX = Math.max(...input.parties.map((p) => p.histogram.edges[p.histogram.edges.length - 1] ?? p.walkAway), ...input.parties.map((p) => p.walkAway));
+  const edgesLo = Math.min(...input.parties.map((p) => p.histogram.edges[0] ?? p.walkAway), ...input.parties.map((p) => p.walkAway));
+  const edgesHi = Math.max(...input.parties.map((p) => p.histogram.edges[p.histogram.edges.length - 1] ?? p.walkAway), ...input.parties.map((p) => p.walkAway));
+  const [lo, hi] = input.range ?? [edgesLo, edgesHi];
   return {
     ...baseOption,
-    grid: { left: 56, right: 24, top: 48, bottom: 44 },
+    grid: { left: 48, right: 20, top: 30, bottom: 64 },
     title: {
-      text: `All parties beat their walk-away: ${formatPercent(input.pAllAboveWalkAway, 1)}`,
+      text: `All parties beat their walk-away together: ${formatPercent(input.pAllAboveWalkAway, 1)}`,
       left: 'center',
       top: 0,
       textStyle: { fontSize: 12, fontWeight: 'normal', color: chartColors.both },
     },
-    legend: { top: 22, left: 'center', itemWidth: 16, itemHeight: 8 },
+    legend: { bottom: 0, left: 'center', itemWidth: 16, itemHeight: 8 },
     tooltip: { trigger: 'axis' },
-    xAxis: { type: 'value', name: `NPV (${moneyUnitCaption(input.money)})`, nameLocation: 'middle', nameGap: 28, scale: true, ...axisStyle, axisLabel: moneyAxisLabel(input.money) },
-    yAxis: { type: 'value', name: 'Share of outcomes', nameLocation: 'end', ...axisStyle, axisLabel: percentAxisLabel },
+    xAxis: {
+      type: 'value',
+      min: lo,
+      max: hi,
+      name: `NPV (${moneyUnitCaption(input.money)})`,
+      nameLocation: 'middle',
+      nameGap: 30,
+      ...axisStyle,
+      axisLabel: moneyAxisLabel(input.money),
+    },
+    yAxis: { type: 'value', min: 0, max: 1, ...axisStyle, axisLabel: percentAxisLabel },
     series: input.parties.map((p) => ({
       type: 'line' as const,
-      name: `${p.name} (${formatPercent(p.pAboveWalkAway, 1)} ≥ walk-away)`,
+      // The walk-away is named here rather than on its line: walk-aways are often too close for two labels.
+      name: `${p.name}: ${formatPercent(p.pAboveWalkAway, 1)} at or above walk-away ${formatMoney(p.walkAway, input.money)}`,
       showSymbol: false,
-      smooth: false,
-      data: densityPoints(p.histogram),
+      data: exceedancePoints(p.histogram),
       lineStyle: { width: p.isUs ? 2.5 : 1.5, color: p.color },
       itemStyle: { color: p.color },
       markLine: {
         symbol: 'none',
         silent: true,
         lineStyle: { color: p.color, type: 'dashed', width: 1.5 },
-        label: { formatter: `${p.name} walk-away ${formatMoney(p.walkAway, input.money)}`, color: p.color, fontSize: 11, position: 'insideEndTop' },
+        label: { show: false },
         data: [{ xAxis: p.walkAway }],
       },
       markArea: {
         silent: true,
-        itemStyle: { color: softColor(p.color, 0.07) },
-        data: [[{ xAxis: p.walkAway }, { xAxis: maxX }]],
+        itemStyle: { color: softColor(p.color, 0.05) },
+        data: [[{ xAxis: p.walkAway }, { xAxis: hi }]],
       },
     })),
   };
@@ -96,8 +121,10 @@ export interface SweepPoint {
 }
 
 export interface ZopaSweepInput {
-  /** e.g. "Upfront payment (USD million)" */
+  /** e.g. "Upfront payment" */
   sliderLabel: string;
+  /** How the slider's values read on the axis: money in the deal's format, a rate as a percentage, or plain. */
+  sliderFormat?: { kind: 'money'; money: MoneyFormat } | { kind: 'rate' } | { kind: 'number' };
   points: SweepPoint[];
   parties: { id: string; name: string; color: string; isUs: boolean; walkAway: number }[];
   /** The slider's current value, marked on the axis. */
@@ -161,10 +188,18 @@ export function buildZopaSweepOption(input: ZopaSweepInput): EChartsOption {
   });
   return {
     ...baseOption,
-    grid: { left: 56, right: 24, top: 40, bottom: 44 },
-    legend: { top: 4, left: 'center', itemWidth: 16, itemHeight: 8 },
+    grid: { left: 48, right: 24, top: 28, bottom: 80 },
+    legend: { bottom: 0, left: 'center', itemWidth: 16, itemHeight: 8 },
     tooltip: { trigger: 'axis' },
-    xAxis: { type: 'value', name: input.sliderLabel, nameLocation: 'middle', nameGap: 28, scale: true, ...axisStyle },
+    xAxis: {
+      type: 'value',
+      name: input.sliderLabel,
+      nameLocation: 'middle',
+      nameGap: 30,
+      scale: true,
+      ...axisStyle,
+      axisLabel: input.sliderFormat?.kind === 'money' ? moneyAxisLabel(input.sliderFormat.money) : input.sliderFormat?.kind === 'rate' ? rateAxisLabel : axisStyle.axisLabel,
+    },
     yAxis: { type: 'value', min: 0, max: 1, name: 'Probability', nameLocation: 'end', ...axisStyle, axisLabel: percentAxisLabel },
     series,
   };

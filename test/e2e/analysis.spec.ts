@@ -131,12 +131,12 @@ test.describe('analysis', () => {
       await expect(rows).toHaveCount(scenarios.length);
       for (const [i, s] of scenarios.entries()) {
         const { stdout } = await run(process.execPath, [join(repoRoot, 'out/cli/main.js'), 'value', join(repoRoot, 'resources/examples/pharma-licence.deal'), '--scenario', s.id, '--seed', String(seed), '--iterations', String(iterations), '--json'], { cwd: repoRoot });
-        const cli = JSON.parse(stdout) as { parties: Record<string, { npv: { mean: number; p50: number }; pAboveWalkAway: number }>; pAllAboveWalkAway: number };
+        const cli = JSON.parse(stdout) as { parties: Record<string, { npv: { mean: number }; pAboveWalkAway: number }>; pAllAboveWalkAway: number };
         const cells = await rows.nth(i).locator('th, td').allInnerTexts();
         expect(cells[0]).toBe(s.name);
         expect(cells[col('Helix Bio mean NPV')]).toBe(stat(cli.parties.licensor!.npv.mean));
         expect(cells[col('Northwind Pharma mean NPV')]).toBe(stat(cli.parties.licensee!.npv.mean));
-        expect(cells[col('Helix Bio P50')]).toBe(stat(cli.parties.licensor!.npv.p50));
+        expect(cells[col('P(Helix Bio ≥ walk-away)')]).toBe(`${(cli.parties.licensor!.pAboveWalkAway * 100).toFixed(1)}%`);
         expect(cells[col('P(all ≥ walk-away)')]).toBe(`${(cli.pAllAboveWalkAway * 100).toFixed(1)}%`);
       }
     } finally {

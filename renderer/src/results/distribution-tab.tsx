@@ -3,6 +3,7 @@
  * (shared/charts/histogram.ts, the same figure as the term-sheet appendix).
  */
 import { useMemo } from 'react';
+import type { EChartsOption, SeriesOption, XAXisComponentOption } from 'echarts';
 import type { ValuationResult } from '../../../shared/engine/results';
 import type { Deal } from '../../../shared/model/schema';
 import { buildHistogramOption } from '../../../shared/charts/histogram';
@@ -22,8 +23,8 @@ export function DistributionTab({ deal, result, seq, stale }: { deal: Deal; resu
         return [
           {
             id: p.id,
-            title: `${p.name}: NPV distribution`,
-            option: buildHistogramOption({ histogram: v.histogram, money, walkAway: p.walkAway, mean: v.npv.mean }),
+            title: `${p.name}: NPV distribution and S-curve (P5–P95 shown)`,
+            option: focusOn(buildHistogramOption({ histogram: v.histogram, money, walkAway: p.walkAway, mean: v.npv.mean }), [v.npv.p5, v.npv.p95, p.walkAway, v.npv.mean]),
             table: histogramTable(p.name, v.histogram, p.walkAway, moneyUnitCaption(money)),
           },
         ];
@@ -36,4 +37,18 @@ export function DistributionTab({ deal, result, seq, stale }: { deal: Deal; resu
       ))}
     </div>
   );
+}
+
+/**
+ * Deal NPVs have long tails (a blockbuster in 1 draw in 50): cut the money axis to
+ * the P5–P95 span (and the walk-away and mean) so the part that matters is legible.
+ * The S-curve still reads true at every point shown; bars beyond are clipped.
+ */
+function focusOn(option: EChartsOption, values: number[]): EChartsOption {
+  const lo = Math.min(...values);
+  const hi = Math.max(...values);
+  const pad = (hi - lo) * 0.06 || 1;
+  const xAxis = option.xAxis as XAXisComponentOption;
+  const series = (option.series as SeriesOption[]).map((s) => ({ ...s, clip: true }) as SeriesOption);
+  return { ...option, xAxis: { ...xAxis, min: lo - pad, max: hi + pad } as XAXisComponentOption, series };
 }

@@ -5,7 +5,7 @@
  */
 import { useMemo } from 'react';
 import type { Deal } from '../../../shared/model/schema';
-import { bestScenarioForUs, buildScenarioComparisonOption, scenarioComparisonTable, type ScenarioComparisonInput } from '../../../shared/charts/scenario-comparison';
+import { bestScenarioForUs, buildScenarioComparisonOption, scenarioComparisonSummaryTable, scenarioComparisonTable, type ScenarioComparisonInput } from '../../../shared/charts/scenario-comparison';
 import { useAppStore } from '../store/app-store';
 import { ChartView } from './chart-view';
 import { DataTable } from './data-table';
@@ -25,7 +25,7 @@ export function ScenariosTab({ deal }: { deal: Deal }) {
       rows: comparison.value.entries.map((e) => ({ scenarioId: e.scenarioId, scenarioName: e.scenarioName, parties: e.result.parties, pAllAboveWalkAway: e.result.pAllAboveWalkAway })),
     };
     const best = bestScenarioForUs(input);
-    return { option: buildScenarioComparisonOption(input), table: scenarioComparisonTable(input), best: comparison.value.entries.find((e) => e.scenarioId === best)?.scenarioName ?? null };
+    return { option: buildScenarioComparisonOption(input), table: scenarioComparisonTable(input), summary: scenarioComparisonSummaryTable(input), best: comparison.value.entries.find((e) => e.scenarioId === best)?.scenarioName ?? null };
   }, [comparison, deal]);
 
   return (
@@ -66,8 +66,9 @@ export function ScenariosTab({ deal }: { deal: Deal }) {
               <>No scenario gives every other party a mean NPV at or above its walk-away.</>
             )}
           </p>
+          {/* On screen the summary; the CSV export has every statistic (std. errors, P10/P50/P90). */}
           <TableExport table={view.table}>
-            <DataTable table={view.table} money={money} className="comparison-table" />
+            <DataTable table={view.summary} money={money} className="comparison-table" />
           </TableExport>
           <ChartView title="Mean NPV by scenario" option={view.option} table={view.table} money={money} height={280} />
         </>

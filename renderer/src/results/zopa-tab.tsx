@@ -23,14 +23,15 @@ export function ZopaTab({ deal, result, seq, stale, scenarioId }: { deal: Deal; 
   const slider = sliders.find((s) => s.path === path);
 
   const distribution = useMemo(() => {
-    const input = {
-      money: moneyFormatOf(deal),
-      pAllAboveWalkAway: result.pAllAboveWalkAway,
-      parties: orderedParties(deal).flatMap((p) => {
-        const v = result.parties[p.id];
-        return v ? [{ id: p.id, name: p.name, color: p.color, isUs: p.isUs, histogram: v.histogram, walkAway: p.walkAway, pAboveWalkAway: v.pAboveWalkAway, mean: v.npv.mean }] : [];
-      }),
-    };
+    const parties = orderedParties(deal).flatMap((p) => {
+      const v = result.parties[p.id];
+      return v ? [{ id: p.id, name: p.name, color: p.color, isUs: p.isUs, histogram: v.histogram, walkAway: p.walkAway, pAboveWalkAway: v.pAboveWalkAway, mean: v.npv.mean, p5: v.npv.p5, p95: v.npv.p95 }] : [];
+    });
+    // P5 to P95 of every party (and every walk-away): long tails would squash the part that matters.
+    const lo = Math.min(...parties.map((p) => Math.min(p.p5, p.walkAway)));
+    const hi = Math.max(...parties.map((p) => Math.max(p.p95, p.walkAway)));
+    const pad = (hi - lo) * 0.05 || 1;
+    const input = { money: moneyFormatOf(deal), pAllAboveWalkAway: result.pAllAboveWalkAway, parties, range: [lo - pad, hi + pad] as [number, number] };
     return { option: buildZopaDistributionOption(input), table: zopaDistributionTable(input) };
   }, [deal, result]);
 
@@ -40,8 +41,10 @@ export function ZopaTab({ deal, result, seq, stale, scenarioId }: { deal: Deal; 
     if (!s) return null;
     const kind = sliderKind(s.path);
     const label = sliderLabel(deal, s);
+    const sliderFormat = kind === 'money' ? { kind, money: moneyFormatOf(deal) } : { kind };
     const input = {
       sliderLabel: label,
+      sliderFormat,
       points: sweep.value.points,
       parties: orderedParties(deal).map((p) => ({ id: p.id, name: p.name, color: p.color, isUs: p.isUs, walkAway: p.walkAway })),
       current: sliderValue(deal, scenarioId, s, whatIfs) ?? s.min,
@@ -52,7 +55,7 @@ export function ZopaTab({ deal, result, seq, stale, scenarioId }: { deal: Deal; 
 
   return (
     <div className="zopa">
-      <ChartView title="Zone of agreement: NPV against walk-aways" option={distribution.option} table={distribution.table} money={money} renderToken={seq} stale={stale} height={300} />
+      <ChartView title="Zone of agreement: chance of at least x against each walk-away (P5–P95 shown)" option={distribution.option} table={distribution.table} money={money} renderToken={seq} stale={stale} height={300} />
       <section className="sweep" aria-label="Zone of agreement sweep">
         <div className="sweep-controls">
           <label>

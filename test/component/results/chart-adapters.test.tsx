@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildFanChartOption, fanChartTable } from '../../../shared/charts/fan-chart';
-import { agreementRanges, buildZopaDistributionOption, buildZopaSweepOption, densityPoints, zopaSweepTable, type SweepPoint } from '../../../shared/charts/zopa';
-import { bestScenarioForUs, buildScenarioComparisonOption, scenarioComparisonTable, type ComparisonParty, type ComparisonRow } from '../../../shared/charts/scenario-comparison';
+import { agreementRanges, buildZopaDistributionOption, buildZopaSweepOption, exceedancePoints, zopaSweepTable, type SweepPoint } from '../../../shared/charts/zopa';
+import { bestScenarioForUs, buildScenarioComparisonOption, scenarioComparisonSummaryTable, scenarioComparisonTable, type ComparisonParty, type ComparisonRow } from '../../../shared/charts/scenario-comparison';
 import { exportFileName, tableToCsv } from '../../../shared/charts/chart-table';
 import type { NpvStats } from '../../../shared/engine/results';
 
@@ -80,19 +80,27 @@ describe('zone of agreement', () => {
     expect(table.rows[0]).toEqual([40, 50, 0.5, 10, 0.5, 0.3]);
   });
 
-  it('plots each distribution as shares of outcomes with its walk-away line', () => {
+  it('plots each party’s chance of reaching at least x, so the chance of beating a walk-away reads off the curve', () => {
+    // 10 outcomes: 6 at [0,10), 1 at [10,20), 3 at [20,30).
+    const points = exceedancePoints({ edges: [0, 10, 20, 30], counts: [6, 1, 3] });
+    expect(points.map(([x]) => x)).toEqual([0, 10, 20, 30]);
+    [1, 0.4, 0.3, 0].forEach((p, i) => expect(points[i]![1]).toBeCloseTo(p, 12));
+    expect(exceedancePoints({ edges: [], counts: [] })).toEqual([]);
+  });
+
+  it('draws every party on one axis with its walk-away line, cut to the range asked for', () => {
     const h = { edges: [0, 10, 20], counts: [1, 3] };
-    expect(densityPoints(h)).toEqual([
-      [5, 0.25],
-      [15, 0.75],
-    ]);
     const option = buildZopaDistributionOption({
       money,
       pAllAboveWalkAway: 0.44,
+      range: [-5, 60],
       parties: parties.map((p) => ({ ...p, histogram: h, pAboveWalkAway: 0.6, mean: 12 })),
-    }) as { title: { text: string }; series: LineSeries[] };
-    expect(option.title.text).toBe('All parties beat their walk-away: 44.0%');
+    }) as { title: { text: string }; xAxis: { min: number; max: number }; series: LineSeries[] };
+    expect(option.title.text).toBe('All parties beat their walk-away together: 44.0%');
     expect(option.series.map((s) => s.markLine!.data)).toEqual([[{ xAxis: 45 }], [{ xAxis: 0 }]]);
+    expect([option.xAxis.min, option.xAxis.max]).toEqual([-5, 60]);
+    // Each party's "satisfied" region runs from its walk-away to the right edge.
+    expect(option.series[0]!.markArea!.data).toEqual([[{ xAxis: 45 }, { xAxis: 60 }]]);
   });
 });
 
@@ -146,5 +154,27 @@ describe('CSV export', () => {
   it('derives safe file names from captions', () => {
     expect(exportFileName('Helix Bio: NPV distribution', 'png')).toBe('helix-bio-npv-distribution.png');
     expect(exportFileName('€/…', 'csv')).toBe('dealwright-chart.csv');
+  });
+});
+
+describe('scenario comparison summary', () => {
+  it('keeps to mean NPV and the chance of beating each walk-away, and marks the best scenario', () => {
+    const stats = (mean: number) => ({ mean, sd: 1, se: 0.1, p5: mean, p10: mean, p50: mean, p90: mean, p95: mean });
+    const table = scenarioComparisonSummaryTable({
+      money,
+      parties: [
+        { id: 'a', name: 'Us', color: '#000', isUs: true, walkAway: 10 },
+        { id: 'b', name: 'Them', color: '#111', isUs: false, walkAway: 0 },
+      ],
+      rows: [
+        { scenarioId: 'x', scenarioName: 'X', parties: { a: { npv: stats(20), pAboveWalkAway: 0.7 }, b: { npv: stats(5), pAboveWalkAway: 0.6 } }, pAllAboveWalkAway: 0.5 },
+        { scenarioId: 'y', scenarioName: 'Y', parties: { a: { npv: stats(30), pAboveWalkAway: 0.8 }, b: { npv: stats(-1), pAboveWalkAway: 0.4 } }, pAllAboveWalkAway: 0.3 },
+      ],
+    });
+    expect(table.columns).toEqual(['Scenario', 'Us mean NPV', 'P(Us ≥ walk-away)', 'Them mean NPV', 'P(Them ≥ walk-away)', 'P(all ≥ walk-away)', 'Best for us']);
+    expect(table.rows).toEqual([
+      ['X', 20, 0.7, 5, 0.6, 0.5, '✓'],
+      ['Y', 30, 0.8, -1, 0.4, 0.3, ''],
+    ]);
   });
 });
