@@ -4,32 +4,14 @@
  * the UI alone, saves it, reopens it, and the file means exactly what the
  * example means.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openApp, repoRoot } from './support/web-host';
-import { go, setField, setFormula, tableRow } from './support/workbench';
+import { addInput, addTerm, go, setField, setFormula } from './support/workbench';
 
 const example = JSON.parse(readFileSync(join(repoRoot, 'resources', 'examples', 'saas-alliance.deal'), 'utf8')) as Record<string, unknown>;
-
-async function addInput(page: Page, row: number, id: string, label: string, dist: string, params: [string, string][]) {
-  await page.getByRole('button', { name: 'Add input' }).click();
-  const r = tableRow(page, 'Inputs', row);
-  await setField(r.getByLabel(`Input ${row} id`), id);
-  await setField(r.getByLabel(`${id} label`), label);
-  if (dist !== 'pert') await r.getByLabel(`${id} distribution`).selectOption(dist);
-  for (const [name, value] of params) await setField(r.getByLabel(name, { exact: true }), value);
-}
-
-async function addTerm(page: Page, type: string, defaultId: string, id: string, label: string) {
-  await page.getByLabel('New term').selectOption(type);
-  await page.getByRole('button', { name: 'Add term' }).click();
-  await setField(page.getByRole('region', { name: `Term ${defaultId}` }).getByLabel('Id', { exact: true }), id);
-  const card = page.getByRole('region', { name: `Term ${id}` });
-  await setField(card.getByLabel('Label (term-sheet wording)'), label);
-  return card;
-}
 
 test('build the SaaS alliance from a blank deal, save, reopen: same deal as the example', async () => {
   test.setTimeout(300_000);
@@ -191,6 +173,119 @@ test('build the SaaS alliance from a blank deal, save, reopen: same deal as the 
     await page.getByRole('dialog', { name: 'Save deal as' }).getByRole('button', { name: 'Save' }).click();
     await expect(page.getByText('Saved alliance-copy.deal.')).toBeVisible();
     expect(JSON.parse(readFileSync(second, 'utf8'))).toEqual(example);
+  } finally {
+    await app.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('build the storage joint venture from a blank deal: equity, discrete and truncated normal inputs', async () => {
+  test.setTimeout(300_000);
+  const jv = JSON.parse(readFileSync(join(repoRoot, 'resources', 'examples', 'jv-equity.deal'), 'utf8')) as Record<string, unknown>;
+  const dir = mkdtempSync(join(tmpdir(), 'dealwright-build-jv-'));
+  const app = await openApp();
+  const { page } = app;
+  page.setDefaultTimeout(15_000);
+  try {
+    await page.keyboard.press('ControlOrMeta+N');
+    const wizard = page.getByRole('dialog', { name: 'New deal' });
+    await wizard.getByLabel('Blank').check();
+    await wizard.getByLabel('Deal title').fill(jv.title as string);
+    await wizard.getByLabel('Our company').fill('Solara Technologies');
+    await wizard.getByLabel('Counterparty').fill('Kestrel Energy');
+    await wizard.getByLabel('Currency').selectOption('GBP');
+    await wizard.getByLabel('Starts (year or YYYY-MM)').fill('2027');
+    await wizard.getByLabel('Periods').fill('12');
+    await wizard.getByRole('button', { name: 'Create deal' }).click();
+
+    await go(page, 'Parties');
+    await setField(page.getByLabel('Party 1 id'), 'solara');
+    await setField(page.getByLabel('Party 2 id'), 'kestrel');
+    await setField(page.getByLabel('Solara Technologies discount rate'), '11');
+    await setField(page.getByLabel('Solara Technologies walk-away'), '5');
+    await setField(page.getByLabel('Kestrel Energy discount rate'), '8');
+    await setField(page.getByLabel('Kestrel Energy walk-away'), '10');
+
+    await go(page, 'Overview');
+    await page.getByLabel('Description').fill(jv.description as string);
+    await page.getByLabel('Description').press('Tab');
+    await setField(page.getByRole('main').getByLabel('Iterations'), '100000');
+    await setField(page.getByRole('main').getByLabel('Seed'), '11');
+
+    await go(page, 'Inputs');
+    await addInput(page, 1, 'capexPerYear', 'Build capex per year', 'triangular', [['Max', '70'], ['Most likely', '45'], ['Min', '35']]);
+    await addInput(page, 2, 'buildYears', 'Build years', 'discrete', [['Values (separated by ;)', '2; 3'], ['Weights (separated by ;)', '0.6; 0.4']]);
+    await addInput(page, 3, 'revenue', 'Annual revenue once operating', 'normal', []);
+    await page.getByLabel('revenue given as').selectOption('moments');
+    const revenue = page.getByRole('table', { name: 'Inputs' }).locator('tbody > tr').nth(2);
+    await setField(revenue.getByLabel('Mean', { exact: true }), '38');
+    await setField(revenue.getByLabel('Sd', { exact: true }), '8');
+    await setField(revenue.getByLabel('Min (truncate)', { exact: true }), '0');
+    await addInput(page, 4, 'opexPct', 'Operating cost, share of revenue', 'uniform', [['Min', '0.25'], ['Max', '0.4']]);
+    await addInput(page, 5, 'techRisk', 'Technology works at scale', 'chance', [['Probability', '85']]);
+
+    await go(page, 'Series');
+    let n = 0;
+    for (const [id, formula] of Object.entries(jv.series as Record<string, string>)) {
+      n++;
+      await page.getByRole('button', { name: 'Add series' }).click();
+      await setField(page.getByLabel(`Series ${n} id`), id);
+      await setFormula(page, id, formula);
+    }
+
+    await go(page, 'Terms');
+    const equity = await addTerm(page, 'equity', 'equity', 'jv', 'Joint venture');
+    await setField(equity.getByLabel('Venture net cash flow (series)'), 'ventureCash');
+    await equity.getByRole('button', { name: 'Add contribution' }).click();
+    await setField(equity.getByLabel('Contribution 1 amount'), '20');
+    await equity.getByRole('button', { name: 'Add contribution' }).click();
+    await setField(equity.getByLabel('Contribution 2 amount'), '40');
+    await equity.getByLabel('Pay a preferred return on unreturned capital').check();
+    await expect(equity.getByLabel('Preferred return rate (per year)')).toHaveValue('8%');
+    const licence = await addTerm(page, 'payment', 'payment', 'ipLicence', 'Technology licence fee to Solara');
+    await setField(licence.getByLabel('Amount'), '8');
+
+    await go(page, 'Scenarios');
+    await page.getByLabel('New scenario').fill('Kestrel 60% stake');
+    await page.getByRole('button', { name: 'Create scenario' }).click();
+    const scenario = page.getByRole('region', { name: 'Scenario Kestrel 60% stake' });
+    await setField(scenario.getByLabel('Scenario id'), 'kestrel60');
+    for (const [path, value] of [['terms.jv.stakes.solara', '0.4'], ['terms.jv.stakes.kestrel', '0.6']] as const) {
+      await scenario.getByLabel('Override a number').selectOption(path);
+      await scenario.getByRole('button', { name: 'Add', exact: true }).click();
+      await setField(scenario.getByLabel(`Override ${path}`, { exact: true }), value);
+    }
+    const sliders = page.getByRole('region', { name: 'Sliders' });
+    for (const s of jv.sliders as { path: string; min: number; max: number; step: number }[]) {
+      await sliders.getByLabel('Add a slider for').selectOption(s.path);
+      await sliders.getByRole('button', { name: 'Add', exact: true }).click();
+      await setField(sliders.getByLabel(`Slider ${s.path} min`, { exact: true }), String(s.min));
+      await setField(sliders.getByLabel(`Slider ${s.path} max`, { exact: true }), String(s.max));
+      await setField(sliders.getByLabel(`Slider ${s.path} step`, { exact: true }), String(s.step));
+    }
+
+    await go(page, 'Term sheet');
+    const sheet = jv.termSheet as { sections: { heading: string; text: string }[]; successMetrics: { horizon: string; metric: string; target: string }[] };
+    for (const [i, s] of sheet.sections.entries()) {
+      await page.getByRole('button', { name: 'Add clause' }).click();
+      await setField(page.getByLabel(`Clause ${i + 1} heading`), s.heading);
+      await page.getByLabel(`Clause ${i + 1} text`).fill(s.text);
+      await page.getByLabel(`Clause ${i + 1} text`).press('Tab');
+    }
+    for (const m of sheet.successMetrics) {
+      const group = page.getByRole('region', { name: `Success metrics at ${m.horizon}` });
+      await group.getByRole('button', { name: `Add metric at ${m.horizon}` }).click();
+      await setField(group.getByLabel(`Metric (${m.horizon})`), m.metric);
+      await setField(group.getByLabel(`Target (${m.horizon})`), m.target);
+    }
+
+    await expect(page.getByText('No problems')).toBeVisible();
+    const out = join(dir, 'jv.deal');
+    await page.keyboard.press('ControlOrMeta+S');
+    await page.getByRole('dialog', { name: 'Save deal as' }).getByLabel('File path').fill(out);
+    await page.getByRole('dialog', { name: 'Save deal as' }).getByRole('button', { name: 'Save' }).click();
+    await expect(page.getByText('Saved jv.deal.')).toBeVisible();
+    expect(JSON.parse(readFileSync(out, 'utf8'))).toEqual(jv);
   } finally {
     await app.close();
     rmSync(dir, { recursive: true, force: true });

@@ -34,3 +34,23 @@ export async function setFormula(page: Page, seriesId: string, formula: string):
 export function tableRow(page: Page, table: string, index: number): Locator {
   return page.getByRole('table', { name: table }).locator('tbody > tr').nth(index - 1);
 }
+
+/** Adds an input in the Inputs table and fills id, label, distribution and parameters (given by their field labels). */
+export async function addInput(page: Page, row: number, id: string, label: string, dist: string, params: [string, string][]) {
+  await page.getByRole('button', { name: 'Add input' }).click();
+  const r = tableRow(page, 'Inputs', row);
+  await setField(r.getByLabel(`Input ${row} id`), id);
+  await setField(r.getByLabel(`${id} label`), label);
+  if (dist !== 'pert') await r.getByLabel(`${id} distribution`).selectOption(dist);
+  for (const [name, value] of params) await setField(r.getByLabel(name, { exact: true }), value);
+}
+
+/** Adds a term of `type`, renames it from its default id and gives it its term-sheet label; returns its card. */
+export async function addTerm(page: Page, type: string, defaultId: string, id: string, label: string) {
+  await page.getByLabel('New term').selectOption(type);
+  await page.getByRole('button', { name: 'Add term' }).click();
+  await setField(page.getByRole('region', { name: `Term ${defaultId}` }).getByLabel('Id', { exact: true }), id);
+  const card = page.getByRole('region', { name: `Term ${id}` });
+  await setField(card.getByLabel('Label (term-sheet wording)'), label);
+  return card;
+}
