@@ -6,6 +6,8 @@
 import { useEffect } from 'react';
 import { useAutosave, useFileDrop, useLeaveGuard, useMenuCommands, useShortcuts } from './app/global-hooks';
 import { useLaunchFiles } from './app/launch-files';
+import { mainApi } from './api/main-api';
+import { ExportDialog } from './components/export/ExportDialog';
 import { OpenFailure } from './components/OpenFailure';
 import { WelcomeScreen } from './components/WelcomeScreen';
 import { NewDealWizard } from './dialogs/NewDealWizard';
@@ -18,8 +20,13 @@ import { selectDirty } from './store/document-slice';
 
 function OpenDialog() {
   const dialog = useAppStore((s) => s.dialog);
+  const document = useAppStore((s) => s.document);
+  const scenarioId = useAppStore((s) => s.analysis.scenarioId);
+  const closeDialog = useAppStore((s) => s.closeDialog);
   if (!dialog) return null;
   switch (dialog.kind) {
+    case 'export':
+      return document ? <ExportDialog deal={document.deal} fileName={document.fileName} api={mainApi()} scenarioId={scenarioId ?? undefined} onClose={closeDialog} /> : null;
     case 'new-deal':
       return <NewDealWizard />;
     case 'path':
