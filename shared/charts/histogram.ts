@@ -8,7 +8,7 @@
  */
 import type { CustomSeriesRenderItem, EChartsOption } from 'echarts';
 import type { Histogram } from '../engine/results';
-import { formatMoney, moneyUnitCaption, type MoneyFormat } from '../format/money';
+import { formatMoney, formatMoneyEstimate, moneyUnitCaption, type MoneyFormat } from '../format/money';
 import { formatPercent } from '../format/percent';
 
 export interface HistogramChartInput {
@@ -70,11 +70,11 @@ export function buildHistogramOption(input: HistogramChartInput): EChartsOption 
     label: { position: 'insideEndTop' | 'insideMiddleTop' };
   }[] = [];
   if (input.walkAway !== undefined && Number.isFinite(input.walkAway)) {
-    markers.push({ xAxis: input.walkAway, name: `Walk-away ${formatMoney(input.walkAway, money)}`, lineStyle: { color: WALK_AWAY, type: 'solid', width: 2 }, label: { position: 'insideEndTop' } });
+    markers.push({ xAxis: input.walkAway, name: `Walk-away ${formatMoneyEstimate(input.walkAway, money)}`, lineStyle: { color: WALK_AWAY, type: 'solid', width: 2 }, label: { position: 'insideEndTop' } });
   }
   if (input.mean !== undefined && Number.isFinite(input.mean)) {
     // Label lower down the line than the walk-away's, so the two never overlap when close.
-    markers.push({ xAxis: input.mean, name: `Mean ${formatMoney(input.mean, money)}`, lineStyle: { color: CURVE, type: 'dashed', width: 1 }, label: { position: 'insideMiddleTop' } });
+    markers.push({ xAxis: input.mean, name: `Mean ${formatMoneyEstimate(input.mean, money)}`, lineStyle: { color: CURVE, type: 'dashed', width: 1 }, label: { position: 'insideMiddleTop' } });
   }
   const tail = input.tailShare ?? 0.99;
   const lastBin = tail >= 1 ? h.counts.length - 1 : Math.max(0, cumulative.findIndex((c) => c >= tail));
@@ -117,7 +117,8 @@ export function buildHistogramOption(input: HistogramChartInput): EChartsOption 
           ? {
               symbol: 'none',
               silent: true,
-              label: { formatter: '{b}', position: 'insideEndTop', fontSize: 10 },
+              // A white backing keeps the label readable where it crosses the bars.
+              label: { formatter: '{b}', position: 'insideEndTop', fontSize: 10, backgroundColor: 'rgba(255,255,255,0.85)', padding: [1, 3] },
               data: markers,
             }
           : undefined,

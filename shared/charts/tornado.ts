@@ -8,7 +8,7 @@
  */
 import type { CustomSeriesRenderItem, EChartsOption } from 'echarts';
 import type { SensitivityResult } from '../engine/results';
-import { formatMoney, moneyUnitCaption, type MoneyFormat } from '../format/money';
+import { formatMoney, formatMoneyEstimate, moneyUnitCaption, type MoneyFormat } from '../format/money';
 
 export interface TornadoChartInput {
   sensitivity: SensitivityResult;
@@ -67,7 +67,7 @@ export function buildTornadoOption(input: TornadoChartInput): EChartsOption {
         showMaxLabel: false,
       },
     },
-    yAxis: { type: 'category', data: labels, axisTick: { show: false }, axisLabel: { width: 180, overflow: 'truncate' } },
+    yAxis: { type: 'category', data: labels, axisTick: { show: false }, axisLabel: { width: 230, overflow: 'truncate' } },
     series: [
       {
         type: 'custom',
@@ -88,7 +88,7 @@ export function buildTornadoOption(input: TornadoChartInput): EChartsOption {
           symbol: 'none',
           silent: true,
           lineStyle: { color: '#1c2430', type: 'dashed' },
-          label: { formatter: `Base ${formatMoney(s.baseMean, money)}`, fontSize: 10 },
+          label: { formatter: `Base ${formatMoneyEstimate(s.baseMean, money)}`, fontSize: 10 },
           data: [{ xAxis: s.baseMean }],
         },
       },

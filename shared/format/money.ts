@@ -57,6 +57,15 @@ export function formatMoney(amount: number, fmt: MoneyFormat): string {
   return `${sign}${currencyPrefix(fmt.currency)}${digits}${SUFFIX[fmt.unit]}`;
 }
 
+/**
+ * A simulated statistic (a mean, a percentile): one decimal in millions and
+ * billions, whole units otherwise, because more digits would claim a precision
+ * a Monte Carlo estimate does not have. `$67.2M`, `€4,089k`.
+ */
+export function formatMoneyEstimate(amount: number, fmt: Pick<MoneyFormat, 'currency' | 'unit'>): string {
+  return formatMoney(amount, { ...fmt, decimals: fmt.unit === 'million' || fmt.unit === 'billion' ? 1 : 0 });
+}
+
 /** "USD million", "EUR thousand", "GBP": the caption under a table or chart axis. */
 export function moneyUnitCaption(fmt: Pick<MoneyFormat, 'currency' | 'unit'>): string {
   const words = UNIT_WORDS[fmt.unit];

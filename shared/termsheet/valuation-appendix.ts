@@ -8,7 +8,7 @@
  */
 import type { Deal, Scenario } from '../model/schema';
 import type { SensitivityResult, ValuationResult } from '../engine/results';
-import { formatMoney } from '../format/money';
+import { formatMoneyEstimate } from '../format/money';
 import { formatNumber, formatPercent } from '../format/percent';
 import type { Block, TableBlock } from './content';
 import { plain } from './content';
@@ -19,8 +19,7 @@ const right = (header: string, weight: number) => ({ header, weight, align: 'rig
 
 export function valuationAppendixBlocks(deal: Deal, scenario: Scenario, result: ValuationResult, sensitivity?: SensitivityResult): Block[] {
   const moneyFmt = { currency: deal.currency, unit: deal.unit };
-  // Statistics are estimates: one decimal in millions/billions, whole numbers otherwise, never spurious precision.
-  const m = (v: number) => formatMoney(v, { ...moneyFmt, decimals: deal.unit === 'million' || deal.unit === 'billion' ? 1 : 0 });
+  const m = (v: number) => formatMoneyEstimate(v, moneyFmt);
   const others = deal.parties.filter((p) => p.id !== deal.us).map((p) => partyName(deal, p.id));
   const stats: TableBlock = {
     kind: 'table',
