@@ -28,7 +28,7 @@ const FULL_RUN_SHOWN = `(() => {
  * queued before ours) and the results pane shows it.
  */
 const WAIT_FOR_NEW_RESULT = `(prev) => new Promise((resolve, reject) => {
-  const timer = setTimeout(() => reject(new Error('no new result within 10 s')), 10000);
+  const timer = setTimeout(() => reject(new Error('no new result within 60 s')), 60000);
   const check = () => {
     const seq = Number(document.querySelector('.analysis-pane')?.getAttribute('data-result-seq') ?? 0);
     if (seq <= prev) return false;

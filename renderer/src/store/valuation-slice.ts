@@ -133,6 +133,9 @@ export function createValuationSlice(port: () => AnalysisPort = analysisPort): S
     let runs: ValuationRuns | null = null;
     let current: RunHandle | null = null;
     let liveToken = 0;
+    let currentKind: RunKind | null = null;
+    /** The hand stopped while a preview was still running: start the full run when it lands. */
+    let fullAfterPreview = false;
     let backgroundLane: Promise<void> = Promise.resolve();
     let previewTimer: ReturnType<typeof setTimeout> | null = null;
     let settleTimer: ReturnType<typeof setTimeout> | null = null;
@@ -182,6 +185,7 @@ export function createValuationSlice(port: () => AnalysisPort = analysisPort): S
         if (current === handle) patch({ run: { kind, iterations: req.iterations!, done, total } });
       });
       setCurrent(handle);
+      currentKind = kind;
       patch({ run: { kind, iterations: req.iterations!, done: 0, total: req.iterations! }, error: null, notice: null });
       const outcome = await handle.outcome;
       if (token !== liveToken || current !== handle) return null;
@@ -226,6 +230,10 @@ export function createValuationSlice(port: () => AnalysisPort = analysisPort): S
           patch({ run: null, shown: { result, kind, scenarioId, whatIfs, seq, stale: null }, error: null });
           // Tornado rows belong to the inputs on screen: refresh those already asked for.
           if (kind === 'full') refreshSensitivity();
+          if (kind === 'preview' && fullAfterPreview) {
+            fullAfterPreview = false;
+            start('full');
+          }
           return;
         }
       })();
@@ -258,6 +266,7 @@ export function createValuationSlice(port: () => AnalysisPort = analysisPort): S
     /** The live path: preview soon, full run once the hand is still. */
     function scheduleLive() {
       clearTimers();
+      fullAfterPreview = false;
       markStale('changed');
       if (current) {
         liveToken++;
@@ -271,12 +280,15 @@ export function createValuationSlice(port: () => AnalysisPort = analysisPort): S
       }, PREVIEW_DEBOUNCE_MS);
       settleTimer = setTimeout(() => {
         settleTimer = null;
-        start('full');
+        // Never cancel the preview the user is waiting for: the full run follows it.
+        if (currentKind === 'preview' && current) fullAfterPreview = true;
+        else start('full');
       }, SETTLE_MS);
     }
 
     function fullNow() {
       clearTimers();
+      fullAfterPreview = false;
       markStale('changed');
       start('full');
     }
@@ -317,6 +329,7 @@ export function createValuationSlice(port: () => AnalysisPort = analysisPort): S
       runFull: () => fullNow(),
       cancelRun: () => {
         clearTimers();
+        fullAfterPreview = false;
         if (!current) return;
         liveToken++;
         current.cancel();
