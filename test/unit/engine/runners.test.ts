@@ -1,0 +1,122 @@
+/**
+ * The runners behind one interface: the worker pool (built worker bundle,
+ * real threads) and the in-process runner crossing the same message boundary
+ * (structuredClone) give identical results; progress arrives; a cancelled run
+ * settles quickly and leaves the pool usable; the MainApi handlers push
+ * progress and results as events and let a newer run cancel an older one.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { MainEvents } from '../../../shared/api';
+import { createInProcessRunner } from '../../../host/valuation/in-process';
+import { CancelledError } from '../../../host/valuation/runner';
+import { createValuationHandlers, sampleInputPreview } from '../../../host/valuation/valuation-handlers';
+import { createWorkerPoolRunner } from '../../../host/valuation/worker-pool';
+import type { ValuationRunner } from '../../../host/valuation/runner';
+import { exampleDeal } from './engine-harness';
+
+const root = resolve(import.meta.dirname, '..', '..', '..');
+const workerScript = resolve(root, 'out', 'workers', 'valuation-worker.js');
+let pool: ValuationRunner;
+
+beforeAll(() => {
+  if (!existsSync(workerScript)) {
+    console.log('building the worker bundle (out/workers/valuation-worker.js) for the pool tests');
+    const r = spawnSync(process.execPath, ['build.config.mjs'], { cwd: root, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`build failed: ${r.stderr}`);
+  }
+  pool = createWorkerPoolRunner({ workers: 2, workerScript });
+}, 120_000);
+
+afterAll(async () => {
+  await pool.close();
+});
+
+const withoutElapsed = <T extends { elapsedMs: number }>(r: T) => ({ ...r, elapsedMs: 0 });
+
+describe('runners', () => {
+  it('pool and serializing in-process runner give identical results, conditional statistics included', async () => {
+    const deal = exampleDeal('pharma-licence');
+    const request = { deal, iterations: 30_000, conditionOn: 'approved' };
+    const a = await pool.value(request);
+    const b = await createInProcessRunner({ serialize: true }).value(request);
+    expect(withoutElapsed(a)).toEqual(withoutElapsed(b));
+    expect(a.conditional?.probability).toBeCloseTo(0.35 * 0.58 * 0.91, 1);
+    expect(a.parties.licensor!.fan.mean).toHaveLength(15);
+    expect(a.parties.licensor!.histogram.counts.reduce((x, y) => x + y, 0)).toBe(30_000);
+  }, 120_000);
+
+  it('reports progress up to the total', async () => {
+    const seen: number[] = [];
+    await pool.value({ deal: exampleDeal('jv-equity'), iterations: 200_000 }, { onProgress: (done, total) => (expect(total).toBe(200_000), seen.push(done)) });
+    expect(seen[0]).toBe(0);
+    expect(seen[seen.length - 1]).toBe(200_000);
+    expect(seen).toEqual([...seen].sort((x, y) => x - y));
+  }, 120_000);
+
+  it('settles a cancelled run quickly and stays usable', async () => {
+    const controller = new AbortController();
+    const run = pool.value({ deal: exampleDeal('saas-alliance'), iterations: 10_000_000 }, { signal: controller.signal, onProgress: (done) => done > 0 && controller.abort() });
+    const started = Date.now();
+    await expect(run).rejects.toBeInstanceOf(CancelledError);
+    expect(Date.now() - started).toBeLessThan(30_000);
+    const after = await pool.value({ deal: exampleDeal('pharma-licence'), iterations: 5000 });
+    expect(after.iterations).toBe(5000);
+  }, 120_000);
+
+  it('tornado rows and goal seek run on the pool like in process', async () => {
+    const deal = exampleDeal('jv-equity');
+    const a = await pool.sensitivity({ deal, iterations: 20_000 });
+    const b = await createInProcessRunner().sensitivity({ deal, iterations: 20_000 });
+    expect(a).toEqual(b);
+    expect(a.party).toBe('solara');
+    const solved = await pool.solve({ deal, path: 'terms.ipLicence.amount', party: 'solara', target: 15, iterations: 20_000 });
+    expect(solved.ok && solved.achievedMean).toBeCloseTo(15, 6);
+  }, 120_000);
+});
+
+describe('valuation API handlers', () => {
+  it('push progress and the result as events; a newer run cancels the older', async () => {
+    const handlers = createValuationHandlers(() => pool);
+    const events: { name: keyof MainEvents; payload: unknown }[] = [];
+    const done = new Map<string, (payload: MainEvents['valuation:result']) => void>();
+    const ctx = {
+      emit<E extends keyof MainEvents>(name: E, payload: MainEvents[E]) {
+        events.push({ name, payload });
+        if (name === 'valuation:result') done.get((payload as MainEvents['valuation:result']).runId)?.(payload as MainEvents['valuation:result']);
+      },
+    };
+    const settled = (runId: string) => new Promise<MainEvents['valuation:result']>((r) => done.set(runId, r));
+    const deal = exampleDeal('pharma-licence');
+    const first = await handlers.startValuation(ctx, { deal, iterations: 5_000_000 });
+    const firstResult = settled(first.runId);
+    const second = await handlers.startValuation(ctx, { deal, iterations: 20_000 });
+    const secondResult = settled(second.runId);
+    const older = await firstResult;
+    expect('error' in older && older.error.code).toBe('cancelled');
+    const newer = await secondResult;
+    expect('result' in newer && newer.result.iterations).toBe(20_000);
+    expect(events.some((e) => e.name === 'valuation:progress' && (e.payload as { runId: string }).runId === second.runId)).toBe(true);
+    // What crosses the boundary is a summary: no typed arrays anywhere.
+    expect(JSON.stringify(newer)).not.toMatch(/Float64Array/);
+    expect(() => structuredClone(newer)).not.toThrow();
+  }, 120_000);
+
+  it('refuse an invalid deal with its problems', async () => {
+    const handlers = createValuationHandlers(() => pool);
+    const deal = { ...exampleDeal('pharma-licence'), series: { x: 'nope(' } };
+    await expect(handlers.startValuation({ emit: () => undefined }, { deal })).rejects.toMatchObject({
+      data: { problems: expect.arrayContaining([expect.objectContaining({ path: expect.stringMatching(/^series/) })]) },
+    });
+  });
+
+  it('preview an input’s density', () => {
+    const preview = sampleInputPreview({ dist: 'lognormal', p50: 650, p90: 1400 }, 20_000);
+    expect(preview.histogram.counts.reduce((a, b) => a + b, 0)).toBe(20_000);
+    expect(preview.p50).toBeGreaterThan(600);
+    expect(preview.p50).toBeLessThan(700);
+    expect(sampleInputPreview({ dist: 'discrete', values: [5, 6, 7], weights: [0.5, 0.35, 0.15] }, 1000).p90).toBe(7);
+  });
+});
