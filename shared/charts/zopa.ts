@@ -60,7 +60,7 @@ export function buildZopaDistributionOption(input: ZopaDistributionInput): EChar
   const [lo, hi] = input.range ?? [edgesLo, edgesHi];
   return {
     ...baseOption,
-    grid: { left: 48, right: 20, top: 30, bottom: 64 },
+    grid: { left: 48, right: 20, top: 30, bottom: 92 },
     title: {
       text: `All parties beat their walk-away together: ${formatPercent(input.pAllAboveWalkAway, 1)}`,
       left: 'center',
@@ -97,7 +97,7 @@ export function buildZopaDistributionOption(input: ZopaDistributionInput): EChar
       },
       markArea: {
         silent: true,
-        itemStyle: { color: softColor(p.color, 0.05) },
+        itemStyle: { color: softColor(p.color, 0.04) },
         data: [[{ xAxis: p.walkAway }, { xAxis: hi }]],
       },
     })),
@@ -188,7 +188,7 @@ export function buildZopaSweepOption(input: ZopaSweepInput): EChartsOption {
   });
   return {
     ...baseOption,
-    grid: { left: 48, right: 24, top: 28, bottom: 80 },
+    grid: { left: 48, right: 24, top: 28, bottom: 96 },
     legend: { bottom: 0, left: 'center', itemWidth: 16, itemHeight: 8 },
     tooltip: { trigger: 'axis' },
     xAxis: {
