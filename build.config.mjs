@@ -15,6 +15,7 @@ export const entries = [
   { ...node, entryPoints: ['host/cli/main.ts'], outfile: 'out/cli/main.js', format: 'esm' },
   // Valuation worker threads; the pool finds it at out/workers/ from any bundle.
   { ...node, entryPoints: ['host/valuation/valuation-worker.ts'], outfile: 'out/workers/valuation-worker.js', format: 'esm' },
+  { ...node, entryPoints: ['host/bench/bench.ts'], outfile: 'out/bench/bench.js', format: 'esm' },
 ];
 
 await Promise.all(entries.map((e) => build(e)));

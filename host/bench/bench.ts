@@ -1,0 +1,83 @@
+/**
+ * `npm run bench`: the engine on resources/examples/pharma-licence.deal at
+ * 10k, 100k and 1M iterations with 1 and 2 workers (statistics included, warm
+ * pools, best of several runs), side by side with a hand-written plain-JS loop
+ * of the same deal, as iterations per second and ratio; then the slider path
+ * (10k iterations, warm) as a latency.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { availableParallelism } from 'node:os';
+import { dealSchema } from '../../shared/model/schema';
+import { projectRoot } from '../paths';
+import { createWorkerPoolRunner } from '../valuation/worker-pool';
+import { baselinePharma } from './baseline-pharma';
+
+const root = projectRoot(import.meta.url);
+const deal = dealSchema.parse(JSON.parse(readFileSync(join(root, 'resources', 'examples', 'pharma-licence.deal'), 'utf8')));
+const SIZES = [10_000, 100_000, 1_000_000];
+const repeats = (n: number) => (n >= 1_000_000 ? 3 : n >= 100_000 ? 5 : 15);
+
+function best(times: number[]): number {
+  return Math.min(...times);
+}
+function median(times: number[]): number {
+  const s = [...times].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+const rate = (n: number, ms: number) => (n / ms) * 1000;
+const fmtRate = (r: number) => `${(r / 1e6).toFixed(2)}M it/s`;
+
+async function main(): Promise<void> {
+  console.log(`Dealwright bench: ${deal.title}; ${deal.timeline.periods} periods; ${availableParallelism()} cores; Node ${process.version}`);
+  console.log('(best of several warm runs; engine times include statistics; load on the machine shows up as noise)\n');
+  const baseline = new Map<number, number>();
+  for (const n of SIZES) {
+    baselinePharma(deal, Math.min(n, 20_000), 1); // warm the JIT
+    const times: number[] = [];
+    for (let i = 0; i < repeats(n); i++) {
+      const t0 = performance.now();
+      baselinePharma(deal, n, i + 1);
+      times.push(performance.now() - t0);
+    }
+    baseline.set(n, best(times));
+  }
+  const rows: string[][] = [['iterations', 'baseline loop', 'engine 1 worker', 'ratio', 'engine 2 workers', 'ratio']];
+  const engine = new Map<string, number>();
+  for (const workers of [1, 2]) {
+    const runner = createWorkerPoolRunner({ workers });
+    try {
+      await runner.value({ deal, iterations: 20_000 }); // start workers, compile, warm the JIT
+      for (const n of SIZES) {
+        const times: number[] = [];
+        for (let i = 0; i < repeats(n); i++) {
+          const r = await runner.value({ deal, iterations: n, seed: i + 1 });
+          times.push(r.elapsedMs);
+        }
+        engine.set(`${workers}:${n}`, best(times));
+      }
+      if (workers === 2) {
+        const slider: number[] = [];
+        for (let i = 0; i < 30; i++) {
+          const t0 = performance.now();
+          await runner.value({ deal, iterations: 10_000, seed: 100 + i });
+          slider.push(performance.now() - t0);
+        }
+        console.log(`slider path, 10k iterations, 2 warm workers, request to result: median ${median(slider).toFixed(1)} ms, best ${best(slider).toFixed(1)} ms\n`);
+      }
+    } finally {
+      await runner.close();
+    }
+  }
+  for (const n of SIZES) {
+    const b = rate(n, baseline.get(n)!);
+    const e1 = rate(n, engine.get(`1:${n}`)!);
+    const e2 = rate(n, engine.get(`2:${n}`)!);
+    rows.push([n.toLocaleString('en-US'), fmtRate(b), fmtRate(e1), `${(e1 / b).toFixed(2)}x`, fmtRate(e2), `${(e2 / b).toFixed(2)}x`]);
+  }
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
+  for (const r of rows) console.log(r.map((cell, c) => cell.padStart(widths[c]!)).join('   '));
+  console.log('\nTargets (2-core machine): 2 workers at 1M >= 1.5x the baseline (>= ~3.5M it/s); 10k in < 20 ms warm.');
+}
+
+await main();
