@@ -5,7 +5,7 @@
  * written; a failure removes the temp file and leaves the old file untouched.
  */
 import { randomBytes } from 'node:crypto';
-import { open, rename, unlink } from 'node:fs/promises';
+import { open, readdir, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /** The temp name sits in the target's folder (rename is only atomic within one file system). */
@@ -13,7 +13,21 @@ export function tempPathFor(target: string): string {
   return join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
 }
 
-export async function writeFileAtomic(target: string, data: string | Uint8Array): Promise<void> {
+/** Saves of one target within this process run one after another (autosave timer and blur can overlap). */
+const queues = new Map<string, Promise<unknown>>();
+
+export function writeFileAtomic(target: string, data: string | Uint8Array): Promise<void> {
+  const previous = queues.get(target) ?? Promise.resolve();
+  const next = previous.catch(() => undefined).then(() => writeNow(target, data));
+  queues.set(target, next);
+  const forget = () => {
+    if (queues.get(target) === next) queues.delete(target);
+  };
+  void next.then(forget, forget);
+  return next;
+}
+
+async function writeNow(target: string, data: string | Uint8Array): Promise<void> {
   const temp = tempPathFor(target);
   let renamed = false;
   try {
@@ -29,6 +43,18 @@ export async function writeFileAtomic(target: string, data: string | Uint8Array)
     await syncFolder(dirname(target));
   } finally {
     if (!renamed) await unlink(temp).catch(() => undefined);
+  }
+  await removeStaleTemps(target);
+}
+
+/** Temp files of this target left by a process killed mid-save: the save that just succeeded supersedes them. */
+async function removeStaleTemps(target: string): Promise<void> {
+  const prefix = `.${basename(target)}.`;
+  const names = await readdir(dirname(target)).catch(() => [] as string[]);
+  for (const name of names) {
+    if (name.startsWith(prefix) && /^[0-9a-f]{12}\.tmp$/.test(name.slice(prefix.length))) {
+      await unlink(join(dirname(target), name)).catch(() => undefined);
+    }
   }
 }
 

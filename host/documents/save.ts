@@ -36,6 +36,8 @@ function writeFailure(err: unknown, path: string): Problem {
             ? 'the disk is read-only'
             : code === 'EISDIR'
               ? `${path} is a folder`
+              : code === 'ENAMETOOLONG'
+                ? 'the file name is too long'
               : `the file system refused (${code ?? (err instanceof Error ? err.message : String(err))})`;
   return { path: '', message: `could not save ${basename(path)}: ${why}. The file on disk was not changed; your work is still open.` };
 }

@@ -46,7 +46,7 @@ describe('dealwright validate on good files', () => {
     ...readdirSync(join(root, 'resources', 'examples')).filter((f) => f.endsWith('.deal')).map((f) => join('resources', 'examples', f)),
     ...readdirSync(goodDir).filter((f) => f.endsWith('.deal')).map((f) => join('test', 'fixtures', 'good', f)),
   ];
-  it.concurrent.each(good)('%s is ok', async (file, { expect }) => {
+  it.concurrent.for(good)('%s is ok', async (file, { expect }) => {
     const r = await runAsync('validate', file);
     expect(r.stderr).toBe('');
     expect(r.stdout).toBe(`${file}: ok\n`);
@@ -63,7 +63,7 @@ describe('dealwright validate on the bad corpus', () => {
   });
 
   // Each run is a real process (start-up dominates), so they run a few at a time.
-  it.concurrent.each(files)('%s: exit 1 with its message and no stack trace', async (name, { expect }) => {
+  it.concurrent.for(files)('%s: exit 1 with its message and no stack trace', async (name, { expect }) => {
     const file = join('test', 'fixtures', 'bad', name);
     const r = await runAsync('validate', file);
     expect(r.code).toBe(1);

@@ -4,6 +4,7 @@
  * (optional fields, formulas in every number field of terms, x- keys); and
  * untrusted objects (prototype keys) refused rather than merged.
  */
+/* eslint-disable @typescript-eslint/no-explicit-any -- the cases edit arbitrary JSON paths of a copied deal */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
