@@ -108,8 +108,7 @@ registerCommand({
       store().notify({ tone: 'error', ...blocker });
       return;
     }
-    const s = store() as unknown as { analysisActions?: { runFull?: () => void } };
-    s.analysisActions?.runFull?.();
+    store().analysisActions.runFull();
   },
 });
 SECTIONS.forEach((section: SectionId, i) =>
