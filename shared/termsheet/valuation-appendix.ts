@@ -6,7 +6,7 @@
  *
  * Intentionally has no platform imports.
  */
-import type { Deal, Scenario } from '../model/schema';
+import type { Deal, Input, Scenario } from '../model/schema';
 import type { SensitivityResult, ValuationResult } from '../engine/results';
 import { formatMoneyEstimate } from '../format/money';
 import { formatNumber, formatPercent } from '../format/percent';
@@ -16,6 +16,58 @@ import { sanitizeLine } from './sanitize';
 import { partyName } from './wording';
 
 const right = (header: string, weight: number) => ({ header, weight, align: 'right' as const });
+
+/** An input's distribution in words, with its parameters as written in the file. */
+function describeInput(input: Input): string {
+  const n = (v: number | undefined) => (v === undefined ? '?' : formatNumber(v, 4));
+  switch (input.dist) {
+    case 'fixed':
+      return `Fixed at ${n(input.value)}`;
+    case 'uniform':
+      return `Uniform from ${n(input.min)} to ${n(input.max)}`;
+    case 'triangular':
+      return `Triangular: low ${n(input.min)}, most likely ${n(input.mode)}, high ${n(input.max)}`;
+    case 'pert':
+      return `PERT: low ${n(input.min)}, most likely ${n(input.mode)}, high ${n(input.max)}`;
+    case 'normal': {
+      const core = input.mean !== undefined ? `Normal: mean ${n(input.mean)}, sd ${n(input.sd)}` : `Normal: 90% between ${n(input.low)} and ${n(input.high)}`;
+      const cut =
+        input.min !== undefined && input.max !== undefined
+          ? `, kept between ${n(input.min)} and ${n(input.max)}`
+          : input.min !== undefined
+            ? `, at least ${n(input.min)}`
+            : input.max !== undefined
+              ? `, at most ${n(input.max)}`
+              : '';
+      return core + cut;
+    }
+    case 'lognormal':
+      return input.p50 !== undefined ? `Lognormal: median ${n(input.p50)}, 90th percentile ${n(input.p90)}` : `Lognormal: 90% between ${n(input.low)} and ${n(input.high)}`;
+    case 'beta':
+      return `Beta(${n(input.alpha)}, ${n(input.beta)}), mean ${formatPercent(input.alpha / (input.alpha + input.beta), 1)}`;
+    case 'chance':
+      return `Happens with probability ${formatPercent(input.p)}`;
+    case 'discrete':
+      return `One of ${input.values.map((v) => n(v)).join(', ')}${input.weights ? ` (weights ${input.weights.map((w) => n(w)).join(', ')})` : ' (equally likely)'}`;
+  }
+}
+
+function assumptionsTable(deal: Deal): TableBlock {
+  return {
+    kind: 'table',
+    key: 'table:assumptions',
+    title: 'Model assumptions',
+    rowsNamed: true,
+    columns: [
+      { header: 'Assumption', weight: 40, align: 'left' },
+      { header: 'Distribution drawn in each iteration', weight: 60, align: 'left' },
+    ],
+    rows: Object.entries(deal.inputs).map(([id, input]) => ({
+      key: id,
+      cells: [plain(sanitizeLine(input.label ?? id)), plain(describeInput(input))],
+    })),
+  };
+}
 
 export function valuationAppendixBlocks(deal: Deal, scenario: Scenario, result: ValuationResult, sensitivity?: SensitivityResult): Block[] {
   const moneyFmt = { currency: deal.currency, unit: deal.unit };
@@ -97,7 +149,12 @@ export function valuationAppendixBlocks(deal: Deal, scenario: Scenario, result: 
         'Input ranges stated as low and high values are 90% intervals (5th to 95th percentile). P(NPV ≥ walk-away) is the share of simulated outcomes in which the party is at least as well off as with its best alternative to this deal.',
       ),
     },
+    { kind: 'heading', key: 'appendix:assumptions', level: 2, spans: plain('Model assumptions') },
+    assumptionsTable(deal),
   ];
+  if (scenario.notes?.trim()) {
+    blocks.splice(4, 0, { kind: 'paragraph', key: 'appendix:notes', style: 'body', spans: [{ text: 'Scenario notes: ', bold: true }, { text: sanitizeLine(scenario.notes) }] });
+  }
   for (const p of deal.parties) {
     const v = result.parties[p.id];
     if (!v || v.histogram.counts.length === 0) continue;

@@ -3,14 +3,15 @@
  * built CLI in its own process (npm run build first). Documents are checked in
  * depth by test/docx; here: exit codes, messages, files written or not.
  */
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { repoRoot, runCli } from './run-cli';
 
 const example = (name: string) => resolve(repoRoot, 'resources', 'examples', `${name}.deal`);
 const dir = mkdtempSync(join(tmpdir(), 'dw-cli-termsheet-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const isDocx = (path: string) => existsSync(path) && readFileSync(path).subarray(0, 2).toString() === 'PK';
 
 describe('dealwright termsheet', () => {

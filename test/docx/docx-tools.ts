@@ -2,7 +2,7 @@
 // WordprocessingML schema, read it back with python-docx, convert it to PDF with
 // LibreOffice and count the pages. Every tool is the real program, not a stand-in.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import JSZip from 'jszip';
@@ -26,7 +26,6 @@ export async function unzipParts(docxPath: string): Promise<Record<string, strin
 export async function schemaErrors(docxPath: string, dir: string): Promise<string> {
   const parts = await unzipParts(docxPath);
   const xmlPath = join(dir, `${basename(docxPath)}.document.xml`);
-  const { writeFileSync } = await import('node:fs');
   writeFileSync(xmlPath, parts['word/document.xml'] ?? '');
   const r = spawnSync('xmllint', ['--noout', '--schema', WML_XSD, xmlPath], { encoding: 'utf8' });
   return r.status === 0 && r.stderr.includes('validates') ? '' : `${r.stderr}${r.error?.message ?? ''}`;
@@ -60,10 +59,14 @@ export function readerText(doc: DocxReadBack): string {
  */
 export function convertToPdf(docxPaths: string[], outDir: string): void {
   const profile = mkdtempSync(join(tmpdir(), 'dw-lo-profile-'));
-  spawnSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', outDir, ...docxPaths], {
-    encoding: 'utf8',
-    timeout: 170_000,
-  });
+  try {
+    spawnSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', outDir, ...docxPaths], {
+      encoding: 'utf8',
+      timeout: 170_000,
+    });
+  } finally {
+    rmSync(profile, { recursive: true, force: true });
+  }
 }
 
 export function pdfPages(pdfPath: string): number {

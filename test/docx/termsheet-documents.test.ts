@@ -2,7 +2,7 @@
 // scenario's numbers and clauses readable by another program, tracked changes in
 // a redline, nothing of our valuation in a counterparty package, robust to
 // hostile text, and convertible to PDF pages by LibreOffice.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -46,7 +46,10 @@ const hostile = edited(loadExample('pharma-licence'), (d) => {
 
 // The real engine, in process; few iterations keep the suite quick (the appendix states the count used).
 const runner = createInProcessRunner();
-afterAll(() => runner.close());
+afterAll(async () => {
+  await runner.close();
+  rmSync(dir, { recursive: true, force: true });
+});
 
 beforeAll(async () => {
   const missing = toolsMissing();

@@ -4,11 +4,11 @@
  * web host serves): choose audience, scenario and paper, type the path where
  * the host has no native dialog, get a real .docx, see the folder.
  */
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { ApiArgs } from '../../../shared/api';
 import { createExportHandlers } from '../../../host/docx/export-handlers';
 import { createInProcessRunner } from '../../../host/valuation/in-process';
@@ -38,6 +38,7 @@ function realApi(calls: string[] = []): ExportApi {
 }
 
 afterEach(cleanup);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('ExportDialog', () => {
   it('suggests a file name from the deal, the scenario and the audience', () => {

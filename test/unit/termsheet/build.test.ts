@@ -175,5 +175,14 @@ describe('buildTermSheet: internal audience', () => {
     expect(text).toContain('Chance that every party beats its walk-away: 43.2%');
     expect(text).toContain('90% intervals (5th to 95th percentile)');
     expect(doc.blocks.filter((b) => b.kind === 'chart').map((b) => b.key)).toEqual(['appendix:hist:licensor', 'appendix:hist:licensee']);
+    expect(rows(table(doc, 'table:assumptions'))).toContainEqual(['Peak annual net sales', 'Lognormal: median 650, 90th percentile 1,400']);
+    expect(rows(table(doc, 'table:assumptions'))).toContainEqual(['Phase II success', 'Happens with probability 35%']);
+    expect(rows(table(doc, 'table:assumptions'))).toContainEqual(['Launch period', 'One of 5, 6, 7 (weights 0.5, 0.35, 0.15)']);
+  });
+
+  it('carries the scenario notes into the internal appendix only', () => {
+    const internal = build(undefined, { audience: 'internal', scenarioId: 'ask', valuation: { result: { ...valuation, scenario: 'ask' } } });
+    expect(allText(internal)).toContain('Scenario notes: Lead with cash up front.');
+    expect(allText(build(undefined, { scenarioId: 'ask' }))).not.toContain('Lead with cash up front.');
   });
 });
