@@ -5,10 +5,10 @@
  * unsaved-changes prompt, and crash recovery after the host is killed.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launchBrowser, openApp, startWebHost } from './support/web-host';
+import { launchBrowser, openApp, repoRoot, startWebHost } from './support/web-host';
 import { go, setField, setFormula } from './support/workbench';
 
 const SAAS = 'Ledgerly / Atlas Cloud: embedded analytics alliance';
@@ -175,5 +175,37 @@ test('crash recovery: edit, kill the web host, start it again, restore, the edit
     await session.close();
     await host.stop();
     rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+
+test('a .deal file dropped on the window opens; sections are reachable from the keyboard', async () => {
+  const app = await openApp();
+  const { page } = app;
+  page.setDefaultTimeout(15_000);
+  try {
+    await expect(page.getByRole('heading', { name: 'Example deals' })).toBeVisible();
+    const text = readFileSync(join(repoRoot, 'resources', 'examples', 'jv-equity.deal'), 'utf8');
+    await page.evaluate((content) => {
+      const data = new DataTransfer();
+      data.items.add(new File([content], 'dropped-jv.deal', { type: 'application/json' }));
+      window.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, cancelable: true }));
+      window.dispatchEvent(new DragEvent('drop', { dataTransfer: data, cancelable: true }));
+    }, text);
+    await expect(page.getByRole('heading', { level: 1, name: 'Solara / Kestrel Energy: storage joint venture' })).toBeVisible();
+    await expect(page.getByText('dropped-jv.deal')).toBeVisible();
+
+    await page.keyboard.press('Alt+5');
+    await expect(page.getByRole('heading', { level: 2, name: 'Terms', exact: true })).toBeVisible();
+    await page.keyboard.press('Alt+3');
+    await expect(page.getByRole('heading', { level: 2, name: 'Inputs', exact: true })).toBeVisible();
+    // Tab order starts in the title bar, then the navigator.
+    const nav = page.getByRole('navigation', { name: 'Deal sections' });
+    await nav.getByRole('button', { name: 'Parties' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { level: 2, name: 'Parties', exact: true })).toBeVisible();
+    await page.keyboard.press('Tab');
+    await expect(nav.getByRole('button', { name: 'Inputs' })).toBeFocused();
+  } finally {
+    await app.close();
   }
 });
