@@ -50,7 +50,7 @@ const pt = (points: number) => points * 2; // docx run sizes are in half-points
 export function documentStyles(): IStylesOptions {
   return {
     default: {
-      document: { run: { font: FONT, size: pt(10), color: INK }, paragraph: { spacing: { after: 120, line: 264, lineRule: LineRuleType.AUTO }, widowControl: true } },
+      document: { run: { font: FONT, size: pt(10), color: INK }, paragraph: { spacing: { after: 120, line: 264, lineRule: LineRuleType.AUTO } } },
       title: { run: { font: FONT, size: pt(20), bold: true, color: ACCENT }, paragraph: { spacing: { after: 60, line: 240, lineRule: LineRuleType.AUTO } } },
       heading1: {
         run: { font: FONT, size: pt(12.5), bold: true, color: ACCENT },

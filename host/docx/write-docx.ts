@@ -81,7 +81,8 @@ async function blockChildren(blocks: readonly Block[], contentWidth: number, rev
         const style = b.style === 'body' ? undefined : b.style === 'note' ? STYLE.note : b.style === 'caption' ? STYLE.caption : STYLE.legend;
         // A lead-in paragraph stays on the page of the table or list it introduces.
         const keepNext = next !== undefined && (next.kind === 'table' || next.kind === 'listItem');
-        out.push(new Paragraph({ ...(style ? { style } : {}), keepNext, children: spanRuns(b.spans, revisions) }));
+        // No single line of a clause left alone at the foot or head of a page.
+        out.push(new Paragraph({ ...(style ? { style } : {}), keepNext, widowControl: true, children: spanRuns(b.spans, revisions) }));
         break;
       }
       case 'listItem': {
