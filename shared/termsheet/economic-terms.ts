@@ -180,7 +180,7 @@ function equityBlocks(deal: Deal, e: TermOf<'equity'>): Block[] {
       kind: 'table',
       key: `table:${e.id}`,
       title: label(e),
-      columns: [col('Party', 34), col('Equity stake', 18, 'right', true), col('Capital contribution', 24, 'right'), col('Contributed in', 24)],
+      columns: [col('Party', 34), col('Equity stake', 18, 'right'), col('Capital contribution', 24, 'right'), col('Contributed in', 24)],
       rows: parties.map((p) =>
         row(p, [
           partyName(deal, p),

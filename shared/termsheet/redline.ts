@@ -135,17 +135,24 @@ export function diffBlocks(oldBlocks: readonly Block[], newBlocks: readonly Bloc
   const newByKey = new Map(newBlocks.map((b) => [b.key, b]));
   const out: Block[] = [];
   let section = '';
-  const noteSection = (b: Block) => {
-    if (b.kind === 'heading') section = spansText(b.spans);
+  // Inside a section that is itself added or removed, its heading's line says it all.
+  let wholeSection: Change | undefined;
+  const noteSection = (b: Block, change?: Change) => {
+    if (b.kind !== 'heading') return;
+    section = spansText(b.spans);
+    wholeSection = change;
   };
   for (const part of diffArrays(oldBlocks.map((b) => b.key), newBlocks.map((b) => b.key))) {
     for (const key of part.value) {
       if (part.removed || part.added) {
         const b = (part.removed ? oldByKey : newByKey).get(key)!;
-        noteSection(b);
+        const change: Change = part.removed ? 'del' : 'ins';
+        noteSection(b, change);
         const verb = part.removed ? 'Removed' : 'Added';
         if (b.kind === 'heading') summary.add(`${verb}: ${spansText(b.spans)}`);
-        else if (b.kind === 'table') summary.add(`${verb}: ${b.title}`);
+        else if (wholeSection === change) {
+          // Already summarised by its section's heading.
+        } else if (b.kind === 'table') summary.add(`${verb}: ${b.title}`);
         else if (b.kind !== 'pageBreak' && b.kind !== 'chart') summary.add(`${section || 'Text'}: wording ${part.removed ? 'removed' : 'added'}`);
         out.push(markBlock(b, part.removed ? 'del' : 'ins'));
         continue;

@@ -42,6 +42,14 @@ describe('buildRedline between two scenarios of one deal', () => {
     expect(doc.blocks.some((b) => b.kind === 'chart')).toBe(false);
   });
 
+  it('names the party and the column for a change of stakes', () => {
+    const jv = loadExample('jv-equity');
+    expect(redline(side(jv, 'base'), side(jv, 'kestrel60')).changeSummary).toEqual([
+      'Joint venture, Solara Technologies, Equity stake: 50% → 40%',
+      'Joint venture, Kestrel Energy, Equity stake: 50% → 60%',
+    ]);
+  });
+
   it('reports no changes between identical terms', () => {
     const same = redline(side(pharma, 'base'), side(pharma, 'base'));
     expect(same.changeSummary).toEqual([]);
@@ -76,6 +84,8 @@ describe('buildRedline between two versions of a file', () => {
     ]);
     expect(doc.changeSummary).toContain('Licence: exclusive, → non-exclusive,');
     expect(doc.changeSummary).toContain('Added: Audit');
+    // The new section's heading line covers its text.
+    expect(doc.changeSummary).not.toContain('Audit: wording added');
     const audit = doc.blocks.find((b) => b.key === 'section:Audit:p0');
     expect(audit && 'spans' in audit ? audit.spans : []).toEqual([{ text: 'Annual audit rights.', change: 'ins' }]);
     expect(doc.changeSummary).toContain('Success metrics at 12 months, Phase II enrolment: first 40 patients dosed → first 60 patients dosed');
