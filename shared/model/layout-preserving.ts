@@ -14,6 +14,7 @@
  * Intentionally has no platform imports.
  */
 import { readJsonText, type JsonNode } from './json-text';
+import { withRecordExtensionsFrom } from './record-extensions';
 import { serializeDeal, serializeValue } from './serialize';
 
 function sameValue(a: unknown, b: unknown): boolean {
@@ -64,6 +65,8 @@ export function serializeDealLike(deal: unknown, template: string | undefined): 
   const body = template.charCodeAt(0) === 0xfeff ? template.slice(1) : template;
   const json = readJsonText(body);
   if (!json.ok) return serializeDeal(deal);
+  // x- entries of id-keyed maps were left out of the working deal: the file keeps them.
+  deal = withRecordExtensionsFrom(deal, json.value);
 
   const emit = (value: unknown, node: JsonNode, keys: (string | number)[]): string => {
     const original = body.slice(node.start, node.end);

@@ -6,8 +6,9 @@
  * they can act on.
  *
  * Keys starting with `x-` are room for other tools: kept (the returned deal
- * is the input itself, so they round-trip) and ignored; any other unknown key
- * is an error naming its path.
+ * is the input itself, so they round-trip; inside maps keyed by ids they are
+ * set aside until saving, see record-extensions.ts) and ignored; any other
+ * unknown key is an error naming its path.
  *
  * Intentionally has no platform imports.
  */
@@ -15,6 +16,7 @@ import type { z } from 'zod';
 import type { Problem } from '../api';
 import { FORBIDDEN_KEYS, MAX_JSON_DEPTH } from './json-text';
 import { problemPath } from './problem-paths';
+import { withoutRecordExtensions } from './record-extensions';
 import { crossFieldProblems } from './rules';
 import { dealSchema, type Deal } from './schema';
 import { KNOWN_KEYS } from './serialize';
@@ -158,7 +160,8 @@ export function structuralProblems(raw: unknown): { problems: Problem[]; typed?:
 
 /**
  * Everything a deal must satisfy to be opened, valued or saved. On success
- * the deal returned is `raw` itself (x- keys and all); nothing is mutated.
+ * the deal returned is `raw` itself (x- keys and all; a copy only when x-
+ * entries sit in id-keyed maps); nothing is mutated.
  */
 export function validateDeal(raw: unknown): ValidationResult {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
@@ -168,7 +171,8 @@ export function validateDeal(raw: unknown): ValidationResult {
   if (!structural.typed) return { ok: false, problems: structural.problems };
   const problems = crossFieldProblems(structural.typed);
   if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, deal: raw as Deal };
+  // x- entries of id-keyed maps are ignored by leaving them out; saving puts them back (record-extensions.ts).
+  return { ok: true, deal: withoutRecordExtensions(raw) as Deal };
 }
 
 /** The problems only (empty when valid): what the UI shows live. */

@@ -62,6 +62,29 @@ describe('the shipped examples', () => {
   });
 });
 
+describe('x- keys inside maps keyed by ids', () => {
+  const text = readFileSync(join(examplesDir, 'saas-alliance.deal'), 'utf8')
+    .replace('"inputs": {', '"inputs": { "x-source": { "report": "Q3 survey" },')
+    .replace('"shares": { "ledgerly": 0.6, "atlas": 0.4 }', '"shares": { "ledgerly": 0.6, "atlas": 0.4, "x-agreed": "2026-11-03" }');
+
+  it('are left out of the deal the app works on (no input called "x-source")', () => {
+    const deal = load(text);
+    expect(Object.keys(deal.inputs)).not.toContain('x-source');
+    const integration = deal.terms.find((t) => t.id === 'integration');
+    expect(integration?.type === 'costShare' && Object.keys(integration.shares)).toEqual(['ledgerly', 'atlas']);
+  });
+
+  it('are written back when the file is saved, even after an edit', () => {
+    const deal = load(text);
+    expect(serializeDealLike(deal, text)).toBe(text);
+    const edited = setNumberAt(deal, 'terms.exit.fee.amount', 300);
+    if (!edited.ok) throw new Error(edited.message);
+    const out = serializeDealLike(edited.value, text);
+    expect(out).toContain('"x-source": { "report": "Q3 survey" }');
+    expect(out).toContain('"x-agreed": "2026-11-03"');
+  });
+});
+
 describe('canonical layout', () => {
   const deal = load(readFileSync(join(examplesDir, 'pharma-licence.deal'), 'utf8'));
   const text = serializeDeal(deal);
