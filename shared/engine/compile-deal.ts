@@ -16,7 +16,7 @@ import type { Deal, NumberOrFormula } from '../model/schema';
 import { LIMITS } from '../model/schema';
 import { seriesOrder } from '../formula/series-order';
 import { planCorrelations, type CorrelationPlan } from './correlation';
-import { approximateCdf, prepareInput, type PreparedDist } from './distributions';
+import { prepareInput, type PreparedDist } from './distributions';
 import { compileFormula, KERNEL_HELPERS, type CompiledFormula, type NameRef } from './formula-compiler';
 import { emitTerm, emptyTermCode, type CodegenContext } from './term-codegen';
 import { discountFactors, periodYears, stepYears } from './timeline';
@@ -43,8 +43,6 @@ export interface CompiledDeal {
   correlation: CorrelationPlan | null;
   /** Input column index of each correlated input, in plan order. */
   correlatedColumns: number[];
-  /** Approximate CDFs of the correlated inputs (bucketing for Iman–Conover's sorts). */
-  correlatedCdfs: ((v: number) => number)[];
   partyIds: string[];
   walkAway: number[];
   periods: number;
@@ -239,7 +237,6 @@ return function kernel(cols, hz, n, out) {
       dists,
       correlation,
       correlatedColumns: correlation ? correlation.inputs.map((id) => inputIndex.get(id)!) : [],
-      correlatedCdfs: correlation ? correlation.inputs.map((id) => approximateCdf(dists[inputIndex.get(id)!]!)) : [],
       partyIds,
       walkAway: deal.parties.map((p) => p.walkAway),
       periods: P,

@@ -10,7 +10,7 @@
  */
 import type { Problem } from '../api';
 import type { Correlation, Input } from '../model/schema';
-import { isContinuous, quantileTableCdf } from './distributions';
+import { isContinuous } from './distributions';
 import type { Rng } from './rng';
 import { argsortByCdf } from './select';
 import { normalQuantile } from './special-functions';
@@ -115,12 +115,7 @@ function forwardSolve(l: Float64Array, k: number, b: Float64Array): void {
 }
 
 const scoreCache = new Map<number, Float64Array>();
-let normalTable: { scale: number; cdf: (v: number) => number } | null = null;
 
-function standardNormalTable(scale: number): (v: number) => number {
-  if (!normalTable || normalTable.scale !== scale) normalTable = { scale, cdf: quantileTableCdf((p) => scale * normalQuantile(p)) };
-  return normalTable.cdf;
-}
 
 /** van der Waerden scores Φ⁻¹(i / (n + 1)), i = 1..n (ascending), cached per n. */
 function vanDerWaerden(n: number): Float64Array {
@@ -135,30 +130,30 @@ function vanDerWaerden(n: number): Float64Array {
 }
 
 /**
- * Reorders the given columns (n draws each) in place so their rank
- * correlation approximates the plan's target. `cdfs[j]` roughly maps column
- * j's values to [0, 1] (it only speeds up sorting; the order is exact). Uses
- * `rng` for the score permutations, so the result is fixed by the block's
- * stream.
+ * Iman–Conover: given, for each correlated input, its n draws in ascending
+ * order (`sortedDraws[j]`), writes them into `columns[j]` in the order that
+ * gives the plan's target rank correlation. Uses `rng` for the score
+ * permutations, so the result is fixed by the block's stream.
  */
-export function imposeRankCorrelation(plan: CorrelationPlan, columns: Float64Array[], n: number, rng: Rng, cdfs: readonly ((v: number) => number)[]): void {
+export function imposeRankCorrelation(plan: CorrelationPlan, sortedDraws: Float64Array[], columns: Float64Array[], n: number, rng: Rng): void {
   const k = plan.inputs.length;
-  if (n < 3 || k < 2) return;
-  const scores = vanDerWaerden(n);
-  // S: n×k, each column a random permutation of the scores.
-  const s = new Float64Array(n * k);
-  const perm = new Uint32Array(n);
-  const ranks0 = new Uint32Array(n);
-  for (let j = 0; j < k; j++) {
-    for (let i = 0; i < n; i++) perm[i] = i;
-    for (let i = n - 1; i > 0; i--) {
-      const r = Math.floor(rng.next() * (i + 1));
-      const tmp = perm[i]!;
-      perm[i] = perm[r]!;
-      perm[r] = tmp;
+  if (n < 3 || k < 2) {
+    // Too few draws to correlate: keep them in drawn-then-sorted order, shuffled so rows stay independent.
+    for (let j = 0; j < k; j++) {
+      const perm = shuffledIndices(n, rng);
+      for (let i = 0; i < n; i++) columns[j]![i] = sortedDraws[j]![perm[i]!]!;
     }
+    return;
+  }
+  const scores = vanDerWaerden(n);
+  const w = workspace(n, k);
+  // S: n×k, each column a random permutation of the scores (perm[j][i] = rank of row i in column j).
+  const s = w.s;
+  let ranks0: Uint32Array = new Uint32Array(0);
+  for (let j = 0; j < k; j++) {
+    const perm = shuffledIndices(n, rng, j === 0 ? w.perm0 : w.perm);
     for (let i = 0; i < n; i++) s[i * k + j] = scores[perm[i]!]!;
-    if (j === 0) ranks0.set(perm);
+    if (j === 0) ranks0 = perm;
   }
   // Sample correlation E of S (scores have mean 0 and equal variance by construction).
   const e = new Float64Array(k * k);
@@ -172,11 +167,10 @@ export function imposeRankCorrelation(plan: CorrelationPlan, columns: Float64Arr
   const diag = Array.from({ length: k }, (_, a) => Math.sqrt(e[a * k + a]!));
   for (let a = 0; a < k; a++) for (let b = 0; b < k; b++) e[a * k + b] = e[a * k + b]! / (diag[a]! * diag[b]!);
   const q = n > k + 1 ? cholesky(e, k) : null;
-  // T = rows of S mapped by P · Q⁻¹ (P = target factor); T's columns are ~N(0, 1).
+  // T = rows of S mapped by P · Q⁻¹ (P = target factor); T's columns are ~N(0, σ²) with σ² the scores' variance.
   const p = plan.cholesky;
   const row = new Float64Array(k);
-  const t = new Float64Array(n * k);
-  const scale = Math.sqrt(scores.reduce((acc, v) => acc + v * v, 0) / n);
+  const t = w.t;
   for (let i = 0; i < n; i++) {
     for (let a = 0; a < k; a++) row[a] = s[i * k + a]!;
     if (q) forwardSolve(q, k, row);
@@ -186,22 +180,66 @@ export function imposeRankCorrelation(plan: CorrelationPlan, columns: Float64Arr
       t[i * k + a] = v;
     }
   }
-  // Reorder each column of draws to the ranks of T's column.
-  const tCol = new Float64Array(n);
-  const orderT = new Uint32Array(n);
-  const orderX = new Uint32Array(n);
-  const toUnitT = standardNormalTable(scale);
+  const scale = Math.sqrt(scores.reduce((acc, v) => acc + v * v, 0) / n);
+  const tCol = w.tCol;
+  const orderT = w.orderT;
+  // Logistic approximation of Φ: monotone and cheap; only used to bucket before the exact sort.
+  const toUnitT = (v: number) => {
+    const z = v / scale;
+    return 1 / (1 + Math.exp(-1.5976 * z - 0.07056 * z * z * z));
+  };
   for (let j = 0; j < k; j++) {
     const x = columns[j]!;
+    const sorted = sortedDraws[j]!;
     if (j === 0) {
       // T's first column is S's first column scaled by a positive factor: its order is the scores' order.
-      for (let i = 0; i < n; i++) orderT[ranks0[i]!] = i;
+      for (let i = 0; i < n; i++) x[i] = sorted[ranks0[i]!]!;
     } else {
       for (let i = 0; i < n; i++) tCol[i] = t[i * k + j]!;
-      argsortByCdf(tCol, n, toUnitT, orderT);
+      argsortByCdf(tCol, n, toUnitT, orderT, w.sort);
+      for (let r = 0; r < n; r++) x[orderT[r]!] = sorted[r]!;
     }
-    argsortByCdf(x, n, cdfs[j]!, orderX);
-    const drawn = x.slice(0, n);
-    for (let r = 0; r < n; r++) x[orderT[r]!] = drawn[orderX[r]!]!;
   }
+}
+
+interface Workspace {
+  n: number;
+  k: number;
+  s: Float64Array;
+  t: Float64Array;
+  perm0: Uint32Array;
+  perm: Uint32Array;
+  tCol: Float64Array;
+  orderT: Uint32Array;
+  sort: { counts: Uint32Array; bucket: Uint32Array; values: Float64Array };
+}
+let shared: Workspace | null = null;
+
+/** Scratch arrays reused from block to block (one thread runs one block at a time). */
+function workspace(n: number, k: number): Workspace {
+  if (!shared || shared.n !== n || shared.k !== k) {
+    shared = {
+      n,
+      k,
+      s: new Float64Array(n * k),
+      t: new Float64Array(n * k),
+      perm0: new Uint32Array(n),
+      perm: new Uint32Array(n),
+      tCol: new Float64Array(n),
+      orderT: new Uint32Array(n),
+      sort: { counts: new Uint32Array(n + 1), bucket: new Uint32Array(n), values: new Float64Array(n) },
+    };
+  }
+  return shared;
+}
+
+function shuffledIndices(n: number, rng: Rng, perm: Uint32Array = new Uint32Array(n)): Uint32Array {
+  for (let i = 0; i < n; i++) perm[i] = i;
+  for (let i = n - 1; i > 0; i--) {
+    const r = Math.floor(rng.next() * (i + 1));
+    const tmp = perm[i]!;
+    perm[i] = perm[r]!;
+    perm[r] = tmp;
+  }
+  return perm;
 }

@@ -11,6 +11,7 @@
 import type { Problem } from '../api';
 import type { Input } from '../model/schema';
 import type { Rng } from './rng';
+import { sortFloat64 } from './sort';
 import { betaCdf, betaQuantile, normalCdf, normalQuantile } from './special-functions';
 
 const Z95 = 1.6448536269514722; // Φ⁻¹(0.95)
@@ -285,31 +286,22 @@ export function inputQuantile(input: Input, p: number): number {
 }
 
 /**
- * A cheap monotone map of values to about their CDF, used only to bucket
- * values for sorting (exactness comes from the sort that follows): linear
- * interpolation in a table of 256 quantiles, so it costs a short binary search
- * whatever the distribution.
+ * n draws in ascending order. Distributions sampled by inversion get sorted
+ * uniforms directly (normalised cumulative exponential spacings, O(n), exactly
+ * the order statistics of n uniforms) pushed through the quantile function;
+ * others are drawn and sorted. Iman–Conover needs the draws sorted anyway.
  */
-export function approximateCdf(dist: PreparedDist): (v: number) => number {
-  return quantileTableCdf((p) => distQuantile(dist, p));
-}
-
-const TABLE_SIZE = 256;
-
-export function quantileTableCdf(quantile: (p: number) => number): (v: number) => number {
-  const q = new Float64Array(TABLE_SIZE + 1);
-  for (let i = 0; i <= TABLE_SIZE; i++) q[i] = quantile(Math.min(1 - 1e-9, Math.max(1e-9, i / TABLE_SIZE)));
-  return (v) => {
-    if (!(v > q[0]!)) return 0;
-    if (v >= q[TABLE_SIZE]!) return 1;
-    let lo = 0;
-    let hi = TABLE_SIZE;
-    while (hi - lo > 1) {
-      const mid = (lo + hi) >> 1;
-      if (q[mid]! <= v) lo = mid;
-      else hi = mid;
+export function sampleSorted(dist: PreparedDist, rng: Rng, out: Float64Array, n: number): void {
+  if (dist.kind === 'uniform' || dist.kind === 'triangular' || dist.kind === 'normal' || dist.kind === 'lognormal') {
+    let total = 0;
+    for (let i = 0; i < n; i++) {
+      total -= Math.log(rng.next());
+      out[i] = total;
     }
-    const w = q[hi]! - q[lo]!;
-    return (lo + (w > 0 ? (v - q[lo]!) / w : 0)) / TABLE_SIZE;
-  };
+    total -= Math.log(rng.next());
+    for (let i = 0; i < n; i++) out[i] = distQuantile(dist, out[i]! / total);
+    return;
+  }
+  sampleInto(dist, rng, out, n);
+  sortFloat64(out.subarray(0, n));
 }

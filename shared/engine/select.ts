@@ -56,36 +56,120 @@ function selectInPlace(a: Float64Array, k: number, lo: number, hi: number): void
 export function quantiles(values: Float64Array, ps: readonly number[]): number[] {
   const n = values.length;
   if (n === 0) return ps.map(() => NaN);
-  const a = values.slice();
   const wanted = new Set<number>();
   for (const p of ps) {
     const h = (n - 1) * p;
     wanted.add(Math.floor(h));
     wanted.add(Math.min(n - 1, Math.floor(h) + 1));
   }
-  // Select ranks in ascending order, each within what is right of the previous one.
-  let lo = 0;
-  for (const k of [...wanted].sort((x, y) => x - y)) {
-    selectInPlace(a, k, lo, n - 1);
-    lo = k;
-  }
+  const ranks = [...wanted].sort((x, y) => x - y);
+  const at = n < 65_536 ? orderStatisticsBySelect(values, ranks) : orderStatisticsByBins(values, ranks);
   return ps.map((p) => {
     const h = (n - 1) * p;
     const f = Math.floor(h);
-    const c = Math.min(n - 1, f + 1);
-    return a[f]! + (h - f) * (a[c]! - a[f]!);
+    const lo = at.get(f)!;
+    return lo + (h - f) * (at.get(Math.min(n - 1, f + 1))! - lo);
   });
+}
+
+function orderStatisticsBySelect(values: Float64Array, ranks: number[]): Map<number, number> {
+  const a = values.slice();
+  const out = new Map<number, number>();
+  // Select ranks in ascending order, each within what is right of the previous one.
+  let lo = 0;
+  for (const k of ranks) {
+    selectInPlace(a, k, lo, a.length - 1);
+    out.set(k, a[k]!);
+    lo = k;
+  }
+  return out;
+}
+
+/**
+ * Order statistics of a large array in two linear passes: count values into
+ * 65,536 equal-width bins, then select within only the bins that hold the
+ * wanted ranks (a copy of a few values, not of the whole array).
+ */
+function orderStatisticsByBins(values: Float64Array, ranks: number[]): Map<number, number> {
+  const n = values.length;
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const v = values[i]!;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  const out = new Map<number, number>();
+  if (min === max) {
+    for (const k of ranks) out.set(k, min);
+    return out;
+  }
+  const bins = 65_536;
+  const scale = bins / (max - min);
+  const top = bins - 1;
+  const counts = new Uint32Array(bins);
+  for (let i = 0; i < n; i++) {
+    const b = Math.floor((values[i]! - min) * scale);
+    counts[b < top ? b : top]!++;
+  }
+  // Which bin, and which offset inside it, holds each wanted rank.
+  const where = new Map<number, { bin: number; offset: number }>();
+  let cum = 0;
+  let r = 0;
+  for (let b = 0; b < bins && r < ranks.length; b++) {
+    const c = counts[b]!;
+    while (r < ranks.length && ranks[r]! < cum + c) {
+      where.set(ranks[r]!, { bin: b, offset: ranks[r]! - cum });
+      r++;
+    }
+    cum += c;
+  }
+  // slotOf[bin] = index into `slots` for the bins that hold a wanted rank, else -1.
+  const slotOf = new Int32Array(bins).fill(-1);
+  const slots: Float64Array[] = [];
+  const filled: number[] = [];
+  for (const { bin } of where.values()) {
+    if (slotOf[bin] === -1) {
+      slotOf[bin] = slots.length;
+      slots.push(new Float64Array(counts[bin]!));
+      filled.push(0);
+    }
+  }
+  for (let i = 0; i < n; i++) {
+    const v = values[i]!;
+    const b = Math.floor((v - min) * scale);
+    const slot = slotOf[b < top ? b : top]!;
+    if (slot >= 0) slots[slot]![filled[slot]!++] = v;
+  }
+  const needed = new Map<number, { values: Float64Array }>();
+  for (const { bin } of where.values()) needed.set(bin, { values: slots[slotOf[bin]!]! });
+  const lowest = new Map<number, number>();
+  for (const k of ranks) {
+    const { bin, offset } = where.get(k)!;
+    const slot = needed.get(bin)!;
+    selectInPlace(slot.values, offset, lowest.get(bin) ?? 0, slot.values.length - 1);
+    lowest.set(bin, offset);
+    out.set(k, slot.values[offset]!);
+  }
+  return out;
 }
 
 /**
  * Indices of values[0..n) in ascending order of value. `toUnit` maps a value to
  * roughly its CDF in [0, 1] (monotone non-decreasing), which spreads values
- * over n buckets; an insertion pass then makes the order exact. Falls back to
- * a radix sort when the guess is poor.
+ * over n buckets; an insertion pass over the bucketed copy (contiguous, so
+ * cache-friendly) then makes the order exact. Falls back to a radix sort when
+ * the guess is poor.
  */
-export function argsortByCdf(values: Float64Array, n: number, toUnit: (v: number) => number, order: Uint32Array = new Uint32Array(n)): Uint32Array {
-  const counts = new Uint32Array(n + 1);
-  const bucket = new Uint32Array(n);
+export function argsortByCdf(
+  values: Float64Array,
+  n: number,
+  toUnit: (v: number) => number,
+  order: Uint32Array = new Uint32Array(n),
+  scratch: { counts: Uint32Array; bucket: Uint32Array; values: Float64Array } = { counts: new Uint32Array(n + 1), bucket: new Uint32Array(n), values: new Float64Array(n) },
+): Uint32Array {
+  const counts = scratch.counts.fill(0, 0, n + 1);
+  const bucket = scratch.bucket;
   for (let i = 0; i < n; i++) {
     let b = Math.floor(toUnit(values[i]!) * n);
     if (!(b >= 0)) b = 0;
@@ -94,18 +178,26 @@ export function argsortByCdf(values: Float64Array, n: number, toUnit: (v: number
     counts[b + 1]!++;
   }
   for (let b = 0; b < n; b++) counts[b + 1]! += counts[b]!;
-  for (let i = 0; i < n; i++) order[counts[bucket[i]!]!++] = i;
+  const sortedValues = scratch.values;
+  for (let i = 0; i < n; i++) {
+    const pos = counts[bucket[i]!]!++;
+    order[pos] = i;
+    sortedValues[pos] = values[i]!;
+  }
   let moves = 0;
   const limit = 16 * n;
   for (let i = 1; i < n; i++) {
+    const v = sortedValues[i]!;
+    if (sortedValues[i - 1]! <= v) continue;
     const idx = order[i]!;
-    const v = values[idx]!;
     let j = i - 1;
-    while (j >= 0 && values[order[j]!]! > v) {
+    while (j >= 0 && sortedValues[j]! > v) {
+      sortedValues[j + 1] = sortedValues[j]!;
       order[j + 1] = order[j]!;
       j--;
       if (++moves > limit) return argsortBySort(values, n, order);
     }
+    sortedValues[j + 1] = v;
     order[j + 1] = idx;
   }
   return order;

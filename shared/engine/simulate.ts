@@ -11,7 +11,7 @@ import type { Problem } from '../api';
 import type { Deal } from '../model/schema';
 import { compileDeal, type CompiledDeal, type KernelOut } from './compile-deal';
 import { imposeRankCorrelation } from './correlation';
-import { sampleInto } from './distributions';
+import { sampleInto, sampleSorted } from './distributions';
 import { BLOCK_SIZE, blockLength, blockRng } from './rng';
 
 /** Iterations whose raw per-period flows feed the fan chart's percentiles (the first blocks of every run). */
@@ -32,23 +32,44 @@ export interface BlockDraws {
 }
 
 /** The inputs and hazard seeds of one block: identical wherever and whenever the block runs. */
-export function drawBlock(c: CompiledDeal, seed: number, block: number, n: number): BlockDraws {
+/** Reusable buffers for drawing blocks on one thread (allocating per block would keep the GC busy). */
+export interface DrawScratch {
+  cols: Float64Array[];
+  sorted: Float64Array[];
+  hz: Uint32Array;
+}
+
+export function drawScratch(c: CompiledDeal): DrawScratch {
+  return {
+    cols: c.dists.map(() => new Float64Array(BLOCK_SIZE)),
+    sorted: c.correlatedColumns.map(() => new Float64Array(BLOCK_SIZE)),
+    hz: new Uint32Array(BLOCK_SIZE * c.hazards),
+  };
+}
+
+/** The inputs and hazard seeds of one block: identical wherever and whenever the block runs. */
+export function drawBlock(c: CompiledDeal, seed: number, block: number, n: number, scratch: DrawScratch = drawScratch(c)): BlockDraws {
   const rng = blockRng(seed, block);
-  const cols = c.dists.map((dist) => {
-    const col = new Float64Array(n);
-    sampleInto(dist, rng, col, n);
-    return col;
+  const cols = scratch.cols.map((col) => col.subarray(0, n));
+  c.dists.forEach((dist, i) => {
+    if (!c.correlatedColumns.includes(i)) sampleInto(dist, rng, cols[i]!, n);
   });
   if (c.correlation) {
+    // Correlated inputs: drawn in ascending order, then placed by Iman–Conover.
+    const sorted = c.correlatedColumns.map((i, j) => {
+      const out = scratch.sorted[j]!.subarray(0, n);
+      sampleSorted(c.dists[i]!, rng, out, n);
+      return out;
+    });
     imposeRankCorrelation(
       c.correlation,
+      sorted,
       c.correlatedColumns.map((i) => cols[i]!),
       n,
       rng,
-      c.correlatedCdfs,
     );
   }
-  const hz = new Uint32Array(n * c.hazards);
+  const hz = scratch.hz.subarray(0, n * c.hazards);
   for (let i = 0; i < hz.length; i++) hz[i] = rng.nextUint32();
   return { cols, hz, n };
 }
@@ -138,18 +159,23 @@ export function simulateRange(
   const fanFlows = new Float64Array(fanCount * nP * P);
   const cond = compiled.conditionSeries !== null ? new Uint8Array(total) : null;
   let offset = 0;
+  const scratch = drawScratch(compiled);
+  const fault = [-1, -1, -1];
   for (let b = range.firstBlock; b < range.endBlock; b++) {
     const n = blockLength(range.iterations, b);
-    const draws = drawBlock(compiled, range.seed, b, n);
+    const draws = drawBlock(compiled, range.seed, b, n, scratch);
     const wantFlows = offset < fanCount;
-    const out = makeOut(nP, P, n, wantFlows ? new Float64Array(n * nP * P) : null, cond !== null);
+    const blockIndex = b - range.firstBlock;
+    // The kernel writes straight into the range's arrays (views), so nothing per block is copied.
+    const out: KernelOut = {
+      npv: npv.map((a) => a.subarray(offset, offset + n)),
+      sums: Array.from({ length: nP }, (_, p) => blockSums.subarray((blockIndex * nP + p) * P, (blockIndex * nP + p + 1) * P)),
+      flows: wantFlows ? new Float64Array(n * nP * P) : null,
+      cond: cond ? cond.subarray(offset, offset + n) : null,
+      fault,
+    };
     if (compiled.kernel(draws.cols, draws.hz, n, out) >= 0) throw faultError(deal, compiled, draws, conditionOn);
-    for (let p = 0; p < nP; p++) {
-      npv[p]!.set(out.npv[p]!, offset);
-      blockSums.set(out.sums[p]!, ((b - range.firstBlock) * nP + p) * P);
-    }
     if (out.flows) fanFlows.set(out.flows.subarray(0, Math.min(n, fanCount - offset) * nP * P), offset * nP * P);
-    if (cond && out.cond) cond.set(out.cond, offset);
     offset += n;
     if (onBlock?.(n) === false) break;
   }
@@ -176,14 +202,16 @@ export function simulateMeans(
   const nV = variants.length;
   const sums = new Float64Array((range.endBlock - range.firstBlock) * nV * nP);
   const columns = variants.map((v) => (v === null ? -1 : compiled.inputIds.indexOf(v.input)));
+  const scratch = drawScratch(compiled);
+  const out = makeOut(nP, P, BLOCK_SIZE, null, false);
+  const held = new Float64Array(BLOCK_SIZE);
   for (let b = range.firstBlock; b < range.endBlock; b++) {
     const n = blockLength(range.iterations, b);
-    const draws = drawBlock(compiled, range.seed, b, n);
-    const out = makeOut(nP, P, n, null, false);
+    const draws = drawBlock(compiled, range.seed, b, n, scratch);
     for (let v = 0; v < nV; v++) {
       const col = columns[v]!;
       const saved = col >= 0 ? draws.cols[col]! : null;
-      if (col >= 0) draws.cols[col] = new Float64Array(n).fill(variants[v]!.value);
+      if (col >= 0) draws.cols[col] = held.subarray(0, n).fill(variants[v]!.value);
       out.fault[0] = -1;
       if (compiled.kernel(draws.cols, draws.hz, n, out) >= 0) {
         const error = faultError(deal, compiled, draws, undefined);
