@@ -12,6 +12,7 @@ import { createDispatcher, type CallContext } from '../../host/rpc/dispatcher';
 import { buildMenu } from './menu';
 import { openElectronSettings } from './ports/electron-settings';
 import { nativeDialogs } from './ports/native-dialogs';
+import { savedWindowBounds, trackWindowState } from './ports/window-state';
 import type { SettingsStore } from '../../host/settings/settings-store';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { APP_ORIGIN, externalUrlAllowed, isAppUrl, secureWebPreferences, senderAllowed } from './security';
@@ -49,7 +50,6 @@ function start(): void {
   // No permission (camera, notifications, geolocation…) is ever needed.
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
 
-  let settings: SettingsStore | undefined;
   const handlers = createHostHandlers({
     resourcesDir: resourcesDir(),
     appVersion: app.getVersion(),
@@ -59,7 +59,7 @@ function start(): void {
       // DEALWRIGHT_DATA_DIR lets the shell's end-to-end tests use a throw-away folder.
       dataDir: process.env.DEALWRIGHT_DATA_DIR ?? app.getPath('userData'),
       dialogs: nativeDialogs(() => app.getPath('documents')),
-      settings: () => (settings ??= openElectronSettings(app.getPath('userData'))),
+      settings: settingsStore,
     },
   });
   const dispatch = createDispatcher(handlers);
@@ -82,16 +82,24 @@ function start(): void {
   });
 }
 
+let settings: SettingsStore | undefined;
+/** One settings store for the app (electron-store in userData), made on first use. */
+function settingsStore(): SettingsStore {
+  return (settings ??= openElectronSettings(app.getPath('userData')));
+}
+
 function createWindow(): BrowserWindow {
   const win = new BrowserWindow({
     width: 1440,
     height: 900,
+    ...savedWindowBounds(settingsStore()),
     minWidth: 960,
     minHeight: 600,
     title: 'Dealwright',
     show: false,
     webPreferences: secureWebPreferences(join(__dirname, 'preload.cjs')),
   });
+  trackWindowState(win, settingsStore());
   win.once('ready-to-show', () => win.show());
   void win.loadURL(`${APP_ORIGIN}/index.html`);
   return win;
