@@ -220,7 +220,7 @@ test('build the storage joint venture from a blank deal: equity, discrete and tr
     const revenue = page.getByRole('table', { name: 'Inputs' }).locator('tbody > tr').nth(2);
     await setField(revenue.getByLabel('Mean', { exact: true }), '38');
     await setField(revenue.getByLabel('Sd', { exact: true }), '8');
-    await setField(revenue.getByLabel('Min (truncate)', { exact: true }), '0');
+    await setField(revenue.getByLabel('Trunc. min', { exact: true }), '0');
     await addInput(page, 4, 'opexPct', 'Operating cost, share of revenue', 'uniform', [['Min', '0.25'], ['Max', '0.4']]);
     await addInput(page, 5, 'techRisk', 'Technology works at scale', 'chance', [['Probability', '85']]);
 

@@ -26,6 +26,8 @@ export interface ValueFieldProps {
   optional?: boolean;
   path?: string;
   hideLabel?: boolean;
+  /** A shorter visible label where the context says the rest (the accessible name stays `label`). */
+  shortLabel?: string;
   placeholder?: string;
   className?: string;
 }
@@ -34,7 +36,7 @@ function useLocale(): string | undefined {
   return typeof navigator === 'undefined' ? undefined : navigator.language;
 }
 
-export function ValueField({ label, value, onCommit, kind = 'number', allowFormula, optional, path, hideLabel, placeholder, className }: ValueFieldProps) {
+export function ValueField({ label, value, onCommit, kind = 'number', allowFormula, optional, path, hideLabel, shortLabel, placeholder, className }: ValueFieldProps) {
   const deal = useAppStore((s) => s.document?.deal);
   const locale = useLocale();
   const [draft, setDraft] = useState<string | null>(null);
@@ -98,7 +100,7 @@ export function ValueField({ label, value, onCommit, kind = 'number', allowFormu
   return (
     <div className={`field value-field kind-${kind} ${isFormula ? 'is-formula' : ''} ${message ? 'field-invalid' : ''} ${className ?? ''}`}>
       <label htmlFor={id} className={hideLabel ? 'visually-hidden' : 'field-label'}>
-        {label}
+        {shortLabel ?? label}
       </label>
       <span className="value-input">
         {isFormula && !focused && (
@@ -114,6 +116,7 @@ export function ValueField({ label, value, onCommit, kind = 'number', allowFormu
           spellCheck={false}
           value={shown}
           placeholder={placeholder ?? (optional ? '—' : undefined)}
+          aria-label={shortLabel ? label : undefined}
           aria-invalid={message ? true : undefined}
           aria-describedby={message ? `${id}-msg` : undefined}
           onFocus={() => setFocused(true)}

@@ -18,6 +18,8 @@ export interface FormulaEditorProps {
   scope: FormulaScope;
   /** The series being edited, so it does not offer itself in completion. */
   self?: string;
+  /** Deal path of the formula, so the problems list can focus it. */
+  path?: string;
   onCommit: (value: string) => void;
 }
 
@@ -25,7 +27,7 @@ function currentDeal(): Pick<Deal, 'inputs' | 'series'> | null {
   return useAppStore.getState().document?.deal ?? null;
 }
 
-export function FormulaEditor({ label, value, scope, self, onCommit }: FormulaEditorProps) {
+export function FormulaEditor({ label, value, scope, self, path, onCommit }: FormulaEditorProps) {
   const hostRef = useRef<HTMLDivElement>(null);
   const handleRef = useRef<FormulaEditorHandle | null>(null);
   const commitRef = useRef(onCommit);
@@ -79,6 +81,14 @@ export function FormulaEditor({ label, value, scope, self, onCommit }: FormulaEd
     const d = currentDeal();
     if (d) handle.setMarkers(formulaMarkers(handle.editor.getValue(), d, scope));
   }, [value, deal, scope]);
+
+  // A link in the problems list asks for this formula: put the caret in it.
+  const focusRequest = useAppStore((s) => s.focusRequest);
+  useEffect(() => {
+    if (!focusRequest || path === undefined || focusRequest.path !== path) return;
+    hostRef.current?.scrollIntoView?.({ block: 'center' });
+    handleRef.current?.editor.focus();
+  }, [focusRequest, path]);
 
   const diagnostics = deal ? checkFormula(live ?? value, deal, scope) : [];
   return (

@@ -84,8 +84,8 @@ export function InputParams({ id, input, onCommit }: { id: string; input: Input;
           />
           {byRange ? p('low', 'Low (5%)') : p('mean', 'Mean')}
           {byRange ? p('high', 'High (95%)') : p('sd', 'Sd')}
-          {p('min', 'Min (truncate)', true)}
-          {p('max', 'Max (truncate)', true)}
+          {p('min', 'Trunc. min', true)}
+          {p('max', 'Trunc. max', true)}
         </div>
       );
     }

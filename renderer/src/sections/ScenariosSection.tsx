@@ -11,7 +11,18 @@ import { addScenario, addSlider, duplicateScenario, pinScenario, removeScenario,
 import { TextField } from '../fields/TextField';
 import { ValueField } from '../fields/ValueField';
 import { numberPaths } from '../model/number-paths';
+import { formatForPath } from '../model/placeholders';
+import { formatMoney } from '../../../shared/format/money';
+import { formatNumber, formatPercent } from '../../../shared/format/percent';
 import { useAppStore } from '../store/app-store';
+
+/** A number as the term sheet would print it: money in the deal's unit, rates as percentages. */
+function formatAt(deal: Deal, path: string, value: number): string {
+  const kind = formatForPath(path);
+  if (kind === 'money' && !path.startsWith('inputs.')) return formatMoney(value, { currency: deal.currency, unit: deal.unit });
+  if (kind === 'percent') return formatPercent(value);
+  return formatNumber(value, 4);
+}
 
 function PathPicker({ deal, label, exclude, onPick }: { deal: Deal; label: string; exclude: ReadonlySet<string>; onPick: (path: string) => void }) {
   const [path, setPath] = useState('');
@@ -145,7 +156,7 @@ export function ScenariosSection() {
                       {labels.get(path) ?? path}
                       <code className="path">{path}</code>
                     </th>
-                    <td>{base.ok ? String(base.value) : <span className="field-message">{base.message}</span>}</td>
+                    <td className="number">{base.ok ? formatAt(deal, path, base.value) : <span className="field-message">{base.message}</span>}</td>
                     <td>
                       <ValueField hideLabel label={`Override ${path}`} value={value} onCommit={(v) => typeof v === 'number' && edit(setOverride, { id: scenario.id, path, value: v })} />
                     </td>

@@ -27,7 +27,7 @@ export function SeriesSection() {
             <span className="equals" aria-hidden="true">
               =
             </span>
-            <FormulaEditor key={id} label={`Formula of ${id}`} value={formula} scope="series" self={id} onCommit={(f) => edit(setSeriesFormula, { id, formula: f })} />
+            <FormulaEditor key={id} label={`Formula of ${id}`} value={formula} scope="series" self={id} path={`series.${id}`} onCommit={(f) => edit(setSeriesFormula, { id, formula: f })} />
             <button type="button" className="icon-button" aria-label={`Remove series ${id}`} onClick={() => edit(removeSeries, { id })}>
               ✕
             </button>

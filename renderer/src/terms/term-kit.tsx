@@ -47,6 +47,7 @@ export function SharesEditor({ label, shares, onCommit, path }: { label: string;
           <ValueField
             key={p.value}
             label={`${label}: ${p.label}`}
+            shortLabel={p.label}
             kind="percent"
             allowFormula
             optional
