@@ -72,11 +72,19 @@ function textSections(deal: Deal, audience: Audience, problems: Problem[]): Bloc
   return blocks;
 }
 
-/** Success metrics grouped by horizon (12 months, then 3 years, then any other horizon as written). */
-function successMetricBlocks(deal: Deal): Block[] {
-  const metrics = deal.termSheet?.successMetrics ?? [];
+/** Success metrics grouped by horizon (12 months, then 3 years, then any other horizon as written); their text may hold placeholders too. */
+function successMetricBlocks(deal: Deal, audience: Audience, problems: Problem[]): Block[] {
+  const metrics: { horizon: string; metric: string; target: string }[] = [];
+  (deal.termSheet?.successMetrics ?? []).forEach((m, i) => {
+    const resolved = (['horizon', 'metric', 'target'] as const).map((field) => {
+      const r = resolvePlaceholders(m[field], `termSheet.successMetrics[${i}].${field}`, { deal, audience });
+      if (!r.ok) problems.push(...r.problems);
+      return r.ok ? sanitizeLine(r.text).trim() : '';
+    });
+    metrics.push({ horizon: resolved[0] || 'Other', metric: resolved[1]!, target: resolved[2]! });
+  });
   if (metrics.length === 0) return [];
-  const horizons = [...new Set(metrics.map((m) => sanitizeLine(m.horizon).trim() || 'Other'))];
+  const horizons = [...new Set(metrics.map((m) => m.horizon))];
   const rank = (h: string) => (/^12\s*months?$/i.test(h) ? 0 : /^3\s*years?$/i.test(h) ? 1 : 2);
   horizons.sort((a, b) => rank(a) - rank(b));
   const blocks: Block[] = [
@@ -88,15 +96,13 @@ function successMetricBlocks(deal: Deal): Block[] {
     const table: TableBlock = {
       kind: 'table',
       key: `table:metrics:${h}`,
-      rowsNamed: false,
       title: `Success metrics at ${h}`,
+      rowsNamed: false,
       columns: [
         { header: 'Metric', weight: 40, align: 'left' },
         { header: 'Target', weight: 60, align: 'left', primary: true },
       ],
-      rows: metrics
-        .filter((m) => (sanitizeLine(m.horizon).trim() || 'Other') === h)
-        .map((m) => ({ key: uniqueKey(seen, sanitizeLine(m.metric)), cells: [plain(sanitizeLine(m.metric)), plain(sanitizeLine(m.target))] })),
+      rows: metrics.filter((m) => m.horizon === h).map((m) => ({ key: uniqueKey(seen, m.metric), cells: [plain(m.metric), plain(m.target)] })),
     };
     blocks.push({ kind: 'heading', key: `heading:metrics:${h}`, level: 2, spans: plain(`At ${h}`) }, table);
   }
@@ -145,7 +151,7 @@ export function buildTermSheet(source: Deal, options: TermSheetOptions): TermShe
     ...economicTermBlocks(deal, options.audience),
   );
   blocks.push(...textSections(deal, options.audience, problems));
-  blocks.push(...successMetricBlocks(deal));
+  blocks.push(...successMetricBlocks(deal, options.audience, problems));
   if (options.audience === 'internal') {
     if (!options.valuation) {
       problems.push({ path: 'valuation', message: 'the internal term sheet needs a valuation of the scenario for its appendix' });

@@ -130,6 +130,20 @@ describe('buildTermSheet: scenarios and other deal shapes', () => {
     if (!r.ok) expect(r.problems).toEqual([{ path: 'termSheet.sections[2].text', message: expect.stringContaining('unknown placeholder "{{terms.upfrnt.amount}}"') }]);
   });
 
+  it('resolves placeholders in success metrics too', () => {
+    const deal = edited(loadExample('saas-alliance'), (d) => {
+      d.termSheet!.successMetrics![0]!.target = 'pipeline worth twice the exit fee ({{terms.exit.fee.amount|money}})';
+      d.termSheet!.successMetrics![1]!.metric = '{{nope}}';
+    });
+    const r = buildTermSheet(deal, base);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problems).toEqual([{ path: 'termSheet.successMetrics[1].metric', message: expect.stringContaining('unknown placeholder "{{nope}}"') }]);
+    const fixed = edited(deal, (d) => {
+      d.termSheet!.successMetrics![1]!.metric = 'Adoption';
+    });
+    expect(rows(table(build(fixed), 'table:metrics:12 months'))).toEqual([['Co-sell pipeline', 'pipeline worth twice the exit fee (€250k)']]);
+  });
+
   it('drops control characters and keeps very long texts whole', () => {
     const long = 'word '.repeat(20_000).trim();
     const deal = edited(loadExample('pharma-licence'), (d) => {
