@@ -64,7 +64,8 @@ function paymentsTable(deal: Deal, payments: TermOf<'payment'>[]): TableBlock {
         describeMoney(deal, p.amount),
         partyName(deal, p.from),
         partyName(deal, p.to),
-        (p.when !== undefined ? describeCondition(deal, p.when) : undefined) ?? (p.at !== undefined ? 'None' : 'As described'),
+        // A condition that is only about timing is already in Due, unless there is no fixed date to show it.
+        p.when === undefined ? 'None' : (describeCondition(deal, p.when) ?? (p.at !== undefined ? 'None' : sentence(describeExpression(deal, p.when)))),
       ]),
     ),
   };
@@ -231,7 +232,11 @@ function terminationBlocks(deal: Deal, terms: TermOf<'termination'>[], audience:
       rows: terms.map((t) =>
         row(t.id, [
           label(t),
-          (t.when !== undefined ? describeCondition(deal, t.when) : undefined) ?? (t.hazard !== undefined ? 'Change of strategy or exit by a party' : 'As described'),
+          t.when !== undefined
+            ? (describeCondition(deal, t.when) ?? sentence(describeExpression(deal, t.when)))
+            : t.hazard !== undefined
+              ? 'Change of strategy or exit by a party'
+              : 'Not specified',
           t.from !== undefined ? describePeriod(deal, t.from) : 'Signing',
           t.fee ? describeMoney(deal, t.fee.amount) : 'None',
           t.fee ? partyName(deal, t.fee.from) : '–',

@@ -87,6 +87,14 @@ describe('buildTermSheet: scenarios and other deal shapes', () => {
     expect(doc.footer).toContain('Scenario: Opening ask');
   });
 
+  it('states formulas in words where a term has no fixed figure', () => {
+    const deal = edited(loadExample('pharma-licence'), (d) => {
+      d.terms.push({ id: 'mLate', type: 'payment', label: 'Late bonus', from: 'licensee', to: 'licensor', amount: 'peakSales * 0.01', when: 't == 9' });
+    });
+    const late = rows(table(build(deal), 'table:payments')).find((r) => r[0] === 'Late bonus');
+    expect(late).toEqual(['Late bonus', 'On the event', 'as modelled: Peak annual net sales × 0.01', 'Northwind Pharma', 'Helix Bio', 'The period = 9']);
+  });
+
   it('refuses an unknown scenario, naming the ones that exist', () => {
     const r = buildTermSheet(loadExample('pharma-licence'), { ...base, scenarioId: 'nope' });
     expect(r).toEqual({ ok: false, problems: [{ path: 'scenario', message: 'no scenario "nope" (the deal has: base, ask, fallback)' }] });
