@@ -147,30 +147,60 @@ export function imposeRankCorrelation(plan: CorrelationPlan, sortedDraws: Float6
   }
   const scores = vanDerWaerden(n);
   const w = workspace(n, k);
-  // S: n×k, each column a random permutation of the scores (perm[j][i] = rank of row i in column j).
-  const s = w.s;
-  let ranks0: Uint32Array = new Uint32Array(0);
+  // Small functions, each with its own hot loop: V8 optimises them separately (one big function kept deoptimising).
+  // S: n×k, each column a random permutation of the scores (perm[i] = rank of row i in that column).
+  for (let j = 0; j < k; j++) fillScoreColumn(w.s, k, j, scores, shuffledIndices(n, rng, j === 0 ? w.perm0 : w.perm));
+  const q = n > k + 1 ? cholesky(scoreCorrelation(w.s, n, k), k) : null;
+  mixScores(w.s, w.t, n, k, q, plan.cholesky);
+  let sumSquares = 0;
+  for (let i = 0; i < n; i++) sumSquares += scores[i]! * scores[i]!;
+  const scale = Math.sqrt(sumSquares / n);
   for (let j = 0; j < k; j++) {
-    const perm = shuffledIndices(n, rng, j === 0 ? w.perm0 : w.perm);
-    for (let i = 0; i < n; i++) s[i * k + j] = scores[perm[i]!]!;
-    if (j === 0) ranks0 = perm;
+    if (j === 0) {
+      // T's first column is S's first column scaled by a positive factor: its order is the scores' order.
+      placeByRanks(columns[0]!, sortedDraws[0]!, w.perm0, n);
+    } else {
+      for (let i = 0; i < n; i++) w.tCol[i] = w.t[i * k + j]!;
+      argsortByCdf(w.tCol, n, (v) => logisticNormalCdf(v / scale), w.orderT, w.sort);
+      placeByOrder(columns[j]!, sortedDraws[j]!, w.orderT, n);
+    }
   }
-  // Sample correlation E of S (scores have mean 0 and equal variance by construction).
+}
+
+/** Logistic approximation of Φ: monotone and cheap; only used to bucket values before an exact sort. */
+function logisticNormalCdf(z: number): number {
+  return 1 / (1 + Math.exp(-1.5976 * z - 0.07056 * z * z * z));
+}
+
+function fillScoreColumn(s: Float64Array, k: number, j: number, scores: Float64Array, perm: Uint32Array): void {
+  for (let i = 0; i < perm.length; i++) s[i * k + j] = scores[perm[i]!]!;
+}
+
+/** Sample correlation matrix of S's columns (scores have mean 0 and equal variance by construction). */
+function scoreCorrelation(s: Float64Array, n: number, k: number): Float64Array {
+  return normalise(crossProducts(s, n, k), k);
+}
+
+function crossProducts(s: Float64Array, n: number, k: number): Float64Array {
   const e = new Float64Array(k * k);
   for (let i = 0; i < n; i++) {
     for (let a = 0; a < k; a++) {
       const va = s[i * k + a]!;
-      for (let b = 0; b <= a; b++) e[a * k + b] += va * s[i * k + b]!;
+      for (let b = 0; b < k; b++) e[a * k + b] += va * s[i * k + b]!;
     }
   }
-  for (let a = 0; a < k; a++) for (let b = 0; b < a; b++) e[b * k + a] = e[a * k + b]!;
-  const diag = Array.from({ length: k }, (_, a) => Math.sqrt(e[a * k + a]!));
-  for (let a = 0; a < k; a++) for (let b = 0; b < k; b++) e[a * k + b] = e[a * k + b]! / (diag[a]! * diag[b]!);
-  const q = n > k + 1 ? cholesky(e, k) : null;
-  // T = rows of S mapped by P · Q⁻¹ (P = target factor); T's columns are ~N(0, σ²) with σ² the scores' variance.
-  const p = plan.cholesky;
+  return e;
+}
+
+function normalise(e: Float64Array, k: number): Float64Array {
+  const out = new Float64Array(k * k);
+  for (let a = 0; a < k; a++) for (let b = 0; b < k; b++) out[a * k + b] = e[a * k + b]! / Math.sqrt(e[a * k + a]! * e[b * k + b]!);
+  return out;
+}
+
+/** T = rows of S mapped by P · Q⁻¹ (P the target factor, Q the scores' own factor, when there is one). */
+function mixScores(s: Float64Array, t: Float64Array, n: number, k: number, q: Float64Array | null, p: Float64Array): void {
   const row = new Float64Array(k);
-  const t = w.t;
   for (let i = 0; i < n; i++) {
     for (let a = 0; a < k; a++) row[a] = s[i * k + a]!;
     if (q) forwardSolve(q, k, row);
@@ -180,26 +210,14 @@ export function imposeRankCorrelation(plan: CorrelationPlan, sortedDraws: Float6
       t[i * k + a] = v;
     }
   }
-  const scale = Math.sqrt(scores.reduce((acc, v) => acc + v * v, 0) / n);
-  const tCol = w.tCol;
-  const orderT = w.orderT;
-  // Logistic approximation of Φ: monotone and cheap; only used to bucket before the exact sort.
-  const toUnitT = (v: number) => {
-    const z = v / scale;
-    return 1 / (1 + Math.exp(-1.5976 * z - 0.07056 * z * z * z));
-  };
-  for (let j = 0; j < k; j++) {
-    const x = columns[j]!;
-    const sorted = sortedDraws[j]!;
-    if (j === 0) {
-      // T's first column is S's first column scaled by a positive factor: its order is the scores' order.
-      for (let i = 0; i < n; i++) x[i] = sorted[ranks0[i]!]!;
-    } else {
-      for (let i = 0; i < n; i++) tCol[i] = t[i * k + j]!;
-      argsortByCdf(tCol, n, toUnitT, orderT, w.sort);
-      for (let r = 0; r < n; r++) x[orderT[r]!] = sorted[r]!;
-    }
-  }
+}
+
+function placeByRanks(x: Float64Array, sorted: Float64Array, ranks: Uint32Array, n: number): void {
+  for (let i = 0; i < n; i++) x[i] = sorted[ranks[i]!]!;
+}
+
+function placeByOrder(x: Float64Array, sorted: Float64Array, order: Uint32Array, n: number): void {
+  for (let r = 0; r < n; r++) x[order[r]!] = sorted[r]!;
 }
 
 interface Workspace {

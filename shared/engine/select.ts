@@ -91,14 +91,7 @@ function orderStatisticsBySelect(values: Float64Array, ranks: number[]): Map<num
  * wanted ranks (a copy of a few values, not of the whole array).
  */
 function orderStatisticsByBins(values: Float64Array, ranks: number[]): Map<number, number> {
-  const n = values.length;
-  let min = Infinity;
-  let max = -Infinity;
-  for (let i = 0; i < n; i++) {
-    const v = values[i]!;
-    if (v < min) min = v;
-    if (v > max) max = v;
-  }
+  const [min, max] = range(values);
   const out = new Map<number, number>();
   if (min === max) {
     for (const k of ranks) out.set(k, min);
@@ -106,12 +99,7 @@ function orderStatisticsByBins(values: Float64Array, ranks: number[]): Map<numbe
   }
   const bins = 65_536;
   const scale = bins / (max - min);
-  const top = bins - 1;
-  const counts = new Uint32Array(bins);
-  for (let i = 0; i < n; i++) {
-    const b = Math.floor((values[i]! - min) * scale);
-    counts[b < top ? b : top]!++;
-  }
+  const counts = countBins(values, min, scale, bins);
   // Which bin, and which offset inside it, holds each wanted rank.
   const where = new Map<number, { bin: number; offset: number }>();
   let cum = 0;
@@ -127,31 +115,54 @@ function orderStatisticsByBins(values: Float64Array, ranks: number[]): Map<numbe
   // slotOf[bin] = index into `slots` for the bins that hold a wanted rank, else -1.
   const slotOf = new Int32Array(bins).fill(-1);
   const slots: Float64Array[] = [];
-  const filled: number[] = [];
   for (const { bin } of where.values()) {
     if (slotOf[bin] === -1) {
       slotOf[bin] = slots.length;
       slots.push(new Float64Array(counts[bin]!));
-      filled.push(0);
     }
   }
-  for (let i = 0; i < n; i++) {
+  collectBins(values, min, scale, bins, slotOf, slots, new Uint32Array(slots.length));
+  const lowest = new Map<number, number>();
+  for (const k of ranks) {
+    const { bin, offset } = where.get(k)!;
+    const slot = slots[slotOf[bin]!]!;
+    selectInPlace(slot, offset, lowest.get(bin) ?? 0, slot.length - 1);
+    lowest.set(bin, offset);
+    out.set(k, slot[offset]!);
+  }
+  return out;
+}
+
+// One loop per function, so each is optimised on its own (see statistics.ts).
+function range(values: Float64Array): [number, number] {
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  return [min, max];
+}
+
+function countBins(values: Float64Array, min: number, scale: number, bins: number): Uint32Array {
+  const top = bins - 1;
+  const counts = new Uint32Array(bins);
+  for (let i = 0; i < values.length; i++) {
+    const b = Math.floor((values[i]! - min) * scale);
+    counts[b < top ? b : top]!++;
+  }
+  return counts;
+}
+
+function collectBins(values: Float64Array, min: number, scale: number, bins: number, slotOf: Int32Array, slots: Float64Array[], filled: Uint32Array): void {
+  const top = bins - 1;
+  for (let i = 0; i < values.length; i++) {
     const v = values[i]!;
     const b = Math.floor((v - min) * scale);
     const slot = slotOf[b < top ? b : top]!;
     if (slot >= 0) slots[slot]![filled[slot]!++] = v;
   }
-  const needed = new Map<number, { values: Float64Array }>();
-  for (const { bin } of where.values()) needed.set(bin, { values: slots[slotOf[bin]!]! });
-  const lowest = new Map<number, number>();
-  for (const k of ranks) {
-    const { bin, offset } = where.get(k)!;
-    const slot = needed.get(bin)!;
-    selectInPlace(slot.values, offset, lowest.get(bin) ?? 0, slot.values.length - 1);
-    lowest.set(bin, offset);
-    out.set(k, slot.values[offset]!);
-  }
-  return out;
 }
 
 /**

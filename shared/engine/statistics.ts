@@ -25,17 +25,60 @@ export function quantileSorted(sorted: ArrayLike<number>, p: number): number {
 /** Mean, sd (n - 1), se and type-7 quantiles, by selection (no full sort). */
 export function npvStats(values: Float64Array): NpvStats {
   const n = values.length;
-  let sum = 0;
-  for (let i = 0; i < n; i++) sum += values[i]!;
-  const mean = n > 0 ? sum / n : NaN;
-  let ss = 0;
-  for (let i = 0; i < n; i++) {
-    const d = values[i]! - mean;
-    ss += d * d;
-  }
+  const mean = n > 0 ? sum(values) / n : NaN;
+  const ss = sumOfSquaredDeviations(values, mean);
   const sd = n > 1 ? Math.sqrt(ss / (n - 1)) : 0;
   const [p5, p10, p50, p90, p95] = quantiles(values, [0.05, 0.1, 0.5, 0.9, 0.95]) as [number, number, number, number, number];
   return { mean, sd, se: n > 0 ? sd / Math.sqrt(n) : NaN, p5, p10, p50, p90, p95 };
+}
+
+// Helpers below each hold one loop: V8 optimises small single-loop functions well; one function with
+// several million-iteration loops kept deoptimising as each later loop was reached without type feedback.
+
+export function sum(values: Float64Array): number {
+  let s = 0;
+  for (let i = 0; i < values.length; i++) s += values[i]!;
+  return s;
+}
+
+function sumOfSquaredDeviations(values: Float64Array, mean: number): number {
+  let ss = 0;
+  for (let i = 0; i < values.length; i++) {
+    const d = values[i]! - mean;
+    ss += d * d;
+  }
+  return ss;
+}
+
+export function minMax(values: Float64Array): [number, number] {
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  return [min, max];
+}
+
+function binCounts(values: Float64Array, min: number, width: number, bins: number): number[] {
+  const counts = new Array<number>(bins).fill(0);
+  for (let i = 0; i < values.length; i++) {
+    const j = Math.min(bins - 1, Math.floor((values[i]! - min) / width));
+    counts[j]!++;
+  }
+  return counts;
+}
+
+/** Clears flags[i] where values[i] is below the threshold (or not a number). */
+function clearBelow(values: Float64Array, threshold: number, flags: Uint8Array): void {
+  for (let i = 0; i < values.length; i++) if (!(values[i]! >= threshold)) flags[i] = 0;
+}
+
+function countSet(flags: Uint8Array): number {
+  let c = 0;
+  for (let i = 0; i < flags.length; i++) c += flags[i]!;
+  return c;
 }
 
 /** How many values are >= threshold (pAboveWalkAway counts NPV >= walk-away). */
@@ -49,22 +92,11 @@ export function countAtLeast(values: Float64Array, threshold: number): number {
 export function histogram(values: Float64Array, bins = HISTOGRAM_BINS): Histogram {
   const n = values.length;
   if (n === 0) return { edges: [], counts: [] };
-  let min = Infinity;
-  let max = -Infinity;
-  for (let i = 0; i < n; i++) {
-    const v = values[i]!;
-    if (v < min) min = v;
-    if (v > max) max = v;
-  }
+  const [min, max] = minMax(values);
   if (min === max) return { edges: [min - 0.5, max + 0.5], counts: [n] };
   const width = (max - min) / bins;
   const edges = Array.from({ length: bins + 1 }, (_, i) => (i === bins ? max : min + i * width));
-  const counts = new Array<number>(bins).fill(0);
-  for (let i = 0; i < n; i++) {
-    const j = Math.min(bins - 1, Math.floor((values[i]! - min) / width));
-    counts[j]!++;
-  }
-  return { edges, counts };
+  return { edges, counts: binCounts(values, min, width, bins) };
 }
 
 /** Everything gathered from the blocks of a run, in block order. */
@@ -76,6 +108,10 @@ export interface GatheredRun {
   /** [iteration][party][period] raw flows of the fan sample. */
   fanFlows: Float64Array;
   cond: Uint8Array | null;
+}
+
+function gatherPeriod(flows: Float64Array, out: Float64Array, m: number, stride: number, offset: number): void {
+  for (let k = 0; k < m; k++) out[k] = flows[k * stride + offset]!;
 }
 
 function fanOf(g: GatheredRun, party: number, nParties: number, P: number, iterations: number): CashFlowFan {
@@ -91,7 +127,7 @@ function fanOf(g: GatheredRun, party: number, nParties: number, P: number, itera
   const p50: number[] = [];
   const p90: number[] = [];
   for (let t = 0; t < P; t++) {
-    for (let k = 0; k < m; k++) col[k] = g.fanFlows[(k * nParties + party) * P + t]!;
+    gatherPeriod(g.fanFlows, col, m, nParties * P, party * P + t);
     const [a, b, c] = quantiles(col, [0.1, 0.5, 0.9]) as [number, number, number];
     p10.push(a);
     p50.push(b);
@@ -113,7 +149,7 @@ export function summarise(
   c.partyIds.forEach((id, p) => {
     const values = g.npv[p]!;
     const wa = c.walkAway[p]!;
-    for (let i = 0; i < n; i++) if (!(values[i]! >= wa)) allAbove[i] = 0;
+    clearBelow(values, wa, allAbove);
     parties[id] = {
       npv: npvStats(values),
       pAboveWalkAway: countAtLeast(values, wa) / n,
@@ -121,8 +157,7 @@ export function summarise(
       fan: fanOf(g, p, nP, c.periods, n),
     };
   });
-  let all = 0;
-  for (let i = 0; i < n; i++) all += allAbove[i]!;
+  const all = countSet(allAbove);
   const result: ValuationResult = {
     scenario: meta.scenario,
     iterations: n,
