@@ -53,6 +53,26 @@ function refuseOverwrite(outPath: string, protectedPaths: readonly string[] = []
   return [];
 }
 
+const WRITE_ERRORS: Record<string, string> = {
+  ENOENT: 'the folder does not exist',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EISDIR: 'it is a folder',
+  EROFS: 'the disk is read-only',
+  ENOSPC: 'the disk is full',
+};
+
+/** Writes atomically (a crash never leaves half a document); a failure is a problem, not an exception. */
+async function writeDocx(outPath: string, bytes: Uint8Array): Promise<ExportResult> {
+  try {
+    await writeFileAtomic(outPath, bytes);
+    return { ok: true, path: resolve(outPath) };
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? '';
+    return { ok: false, problems: [{ path: 'outPath', message: `cannot write "${outPath}": ${WRITE_ERRORS[code] ?? (err instanceof Error ? err.message : String(err))}` }] };
+  }
+}
+
 async function valuationFor(req: TermSheetExportRequest, valuation: ValuationPort | undefined) {
   if (req.audience !== 'internal') return { ok: true as const, value: undefined };
   if (!valuation) {
@@ -84,8 +104,7 @@ export async function exportTermSheet(req: TermSheetExportRequest, appVersion: s
   });
   if (!built.ok) return built;
   const bytes = await writeTermSheetDocx(built.doc, { paper: req.paper });
-  await writeFileAtomic(req.outPath, bytes);
-  return { ok: true, path: resolve(req.outPath) };
+  return writeDocx(req.outPath, bytes);
 }
 
 export interface RedlineExportRequest {
@@ -108,6 +127,5 @@ export async function exportRedline(req: RedlineExportRequest, appVersion: strin
   );
   if (!built.ok) return built;
   const bytes = await writeTermSheetDocx(built.doc, { paper: req.paper, revisionDate: date.toISOString().replace(/\.\d{3}Z$/, 'Z') });
-  await writeFileAtomic(req.outPath, bytes);
-  return { ok: true, path: resolve(req.outPath) };
+  return writeDocx(req.outPath, bytes);
 }

@@ -61,6 +61,12 @@ describe('dealwright termsheet', () => {
     expect(r.stderr).toMatch(/not valid JSON|JSON/);
   });
 
+  it('exits 1 with a clear message when the folder does not exist', () => {
+    const out = join(dir, 'no-such-folder', 'x.docx');
+    const r = runCli(['termsheet', example('jv-equity'), '-o', out]);
+    expect(r).toMatchObject({ code: 1, stderr: `outPath: cannot write "${out}": the folder does not exist\n` });
+  });
+
   it('never overwrites its input', () => {
     const file = join(dir, 'deal-named.docx');
     copyFileSync(example('pharma-licence'), file);
