@@ -291,3 +291,140 @@ test('build the storage joint venture from a blank deal: equity, discrete and tr
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('build the pharma licence from a blank deal: milestones, sales milestone, tiered royalty, placeholders', async () => {
+  test.setTimeout(300_000);
+  const ref = JSON.parse(readFileSync(join(repoRoot, 'resources', 'examples', 'pharma-licence.deal'), 'utf8')) as Record<string, unknown>;
+  const dir = mkdtempSync(join(tmpdir(), 'dealwright-build-pharma-'));
+  const app = await openApp();
+  const { page } = app;
+  page.setDefaultTimeout(15_000);
+  try {
+    await page.getByRole('button', { name: 'New deal…' }).click();
+    const wizard = page.getByRole('dialog', { name: 'New deal' });
+    await wizard.getByLabel('Blank').check();
+    await wizard.getByLabel('Deal title').fill(ref.title as string);
+    await wizard.getByLabel('Our company').fill('Helix Bio');
+    await wizard.getByLabel('Counterparty').fill('Northwind Pharma');
+    await wizard.getByLabel('Starts (year or YYYY-MM)').fill('2027');
+    await wizard.getByLabel('Periods').fill('15');
+    await wizard.getByRole('button', { name: 'Create deal' }).click();
+
+    await go(page, 'Parties');
+    await setField(page.getByLabel('Party 1 id'), 'licensor');
+    await setField(page.getByLabel('Party 2 id'), 'licensee');
+    await setField(page.getByLabel('Helix Bio discount rate'), '13');
+    await setField(page.getByLabel('Helix Bio walk-away'), '45');
+    await setField(page.getByLabel('Northwind Pharma discount rate'), '9');
+
+    await go(page, 'Overview');
+    await page.getByLabel('Description').fill(ref.description as string);
+    await page.getByLabel('Description').press('Tab');
+    await setField(page.getByRole('main').getByLabel('Iterations'), '100000');
+    await setField(page.getByRole('main').getByLabel('Seed'), '20270301');
+
+    await go(page, 'Inputs');
+    await addInput(page, 1, 'pPhase2', 'Phase II success', 'chance', [['Probability', '35']]);
+    await addInput(page, 2, 'pPhase3', 'Phase III success, given Phase II', 'chance', [['Probability', '58']]);
+    await addInput(page, 3, 'pApproval', 'Approval, given Phase III', 'chance', [['Probability', '91']]);
+    await addInput(page, 4, 'peakSales', 'Peak annual net sales', 'lognormal', [['Median', '650'], ['p90', '1400']]);
+    await addInput(page, 5, 'yearsToPeak', 'Years from launch to peak', 'triangular', [['Max', '9'], ['Most likely', '5'], ['Min', '3']]);
+    await addInput(page, 6, 'cogsPct', 'Cost of goods, share of sales', 'uniform', [['Min', '0.08'], ['Max', '0.18']]);
+    await addInput(page, 7, 'launchYear', 'Launch period', 'discrete', [['Values (separated by ;)', '5; 6; 7'], ['Weights (separated by ;)', '0.5; 0.35; 0.15']]);
+    await page.getByRole('button', { name: 'Add correlation' }).click();
+    await setField(page.getByLabel('Correlation 1 rank'), '0.3');
+
+    await go(page, 'Series');
+    let n = 0;
+    for (const [id, formula] of Object.entries(ref.series as Record<string, string>)) {
+      n++;
+      await page.getByRole('button', { name: 'Add series' }).click();
+      await setField(page.getByLabel(`Series ${n} id`), id);
+      await setFormula(page, id, formula);
+    }
+
+    await go(page, 'Terms');
+    let card = await addTerm(page, 'payment', 'payment', 'upfront', 'Upfront payment');
+    await setField(card.getByLabel('Amount'), '25');
+    for (const [id, label, amount, at, when] of [
+      ['mPhase3', 'First patient dosed in Phase III', '30', '2', 'phase2'],
+      ['mFiling', 'Regulatory filing accepted', '20', '4', 'phase3'],
+      ['mApproval', 'First approval (US or EU)', '60', '', 'approved and t >= launchYear'],
+    ] as const) {
+      card = await addTerm(page, 'payment', 'payment', id, label);
+      await setField(card.getByLabel('Amount'), amount);
+      await setField(card.getByLabel('At period'), at);
+      await setField(card.getByLabel('When (condition)'), when);
+    }
+    card = await addTerm(page, 'salesMilestone', 'salesMilestone', 'sales500', 'Annual net sales first reach 500');
+    await setField(card.getByLabel('Amount'), '75');
+    await setField(card.getByLabel('Base (series)'), 'netSales');
+    await setField(card.getByLabel('Threshold'), '500');
+    card = await addTerm(page, 'royalty', 'royalty', 'royalty', 'Royalties on net sales');
+    await setField(card.getByLabel('Base (series)'), 'netSales');
+    await card.getByRole('button', { name: 'Add royalty tier' }).click();
+    await card.getByRole('button', { name: 'Add royalty tier' }).click();
+    await setField(card.getByLabel('Tier 1 up to'), '300');
+    await setField(card.getByLabel('Tier 1 rate'), '7');
+    await setField(card.getByLabel('Tier 2 up to'), '800');
+    await setField(card.getByLabel('Tier 2 rate'), '9');
+    await setField(card.getByLabel('Tier 3 rate'), '12');
+    card = await addTerm(page, 'cashflow', 'cashflow', 'licenseeOps', 'Licensee margin less development');
+    await card.getByLabel('Party').selectOption({ label: 'Northwind Pharma' });
+    await setField(card.getByLabel('Amount per period (signed)'), 'netSales * (1 - cogsPct) - devCost');
+
+    await go(page, 'Scenarios');
+    const scenarios = ref.scenarios as { id: string; name: string; notes?: string; set: Record<string, number> }[];
+    for (const s of scenarios.slice(1)) {
+      await page.getByLabel('New scenario').fill(s.name);
+      await page.getByRole('button', { name: 'Create scenario' }).click();
+      const region = page.getByRole('region', { name: `Scenario ${s.name}` });
+      await setField(region.getByLabel('Scenario id'), s.id);
+      if (s.notes) await setField(region.getByLabel('Notes'), s.notes);
+      for (const [path, value] of Object.entries(s.set)) {
+        await region.getByLabel('Override a number').selectOption(path);
+        await region.getByRole('button', { name: 'Add', exact: true }).click();
+        await setField(region.getByLabel(`Override ${path}`, { exact: true }), String(value));
+      }
+    }
+    const sliders = page.getByRole('region', { name: 'Sliders' });
+    for (const s of ref.sliders as { path: string; min: number; max: number; step: number }[]) {
+      await sliders.getByLabel('Add a slider for').selectOption(s.path);
+      await sliders.getByRole('button', { name: 'Add', exact: true }).click();
+      await setField(sliders.getByLabel(`Slider ${s.path} min`, { exact: true }), String(s.min));
+      await setField(sliders.getByLabel(`Slider ${s.path} max`, { exact: true }), String(s.max));
+      await setField(sliders.getByLabel(`Slider ${s.path} step`, { exact: true }), String(s.step));
+    }
+
+    await go(page, 'Term sheet');
+    const sheet = ref.termSheet as { placeholders: Record<string, string>; sections: { heading: string; text: string }[]; successMetrics: { horizon: string; metric: string; target: string }[] };
+    for (const [name, value] of Object.entries(sheet.placeholders)) {
+      await page.getByLabel('New placeholder').fill(name);
+      await page.getByRole('button', { name: 'Add placeholder' }).click();
+      await setField(page.getByLabel(`Placeholder ${name}`, { exact: true }), value);
+    }
+    for (const [i, s] of sheet.sections.entries()) {
+      await page.getByRole('button', { name: 'Add clause' }).click();
+      await setField(page.getByLabel(`Clause ${i + 1} heading`), s.heading);
+      await page.getByLabel(`Clause ${i + 1} text`).fill(s.text);
+      await page.getByLabel(`Clause ${i + 1} text`).press('Tab');
+    }
+    for (const m of sheet.successMetrics) {
+      const group = page.getByRole('region', { name: `Success metrics at ${m.horizon}` });
+      await group.getByRole('button', { name: `Add metric at ${m.horizon}` }).click();
+      await setField(group.getByLabel(`Metric (${m.horizon})`), m.metric);
+      await setField(group.getByLabel(`Target (${m.horizon})`), m.target);
+    }
+
+    await expect(page.getByText('No problems')).toBeVisible();
+    const out = join(dir, 'pharma.deal');
+    await page.keyboard.press('ControlOrMeta+S');
+    await page.getByRole('dialog', { name: 'Save deal as' }).getByLabel('File path').fill(out);
+    await page.getByRole('dialog', { name: 'Save deal as' }).getByRole('button', { name: 'Save' }).click();
+    await expect(page.getByText('Saved pharma.deal.')).toBeVisible();
+    expect(JSON.parse(readFileSync(out, 'utf8'))).toEqual(ref);
+  } finally {
+    await app.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
