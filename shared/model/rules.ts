@@ -180,6 +180,20 @@ function sliderProblems(deal: Deal): Problem[] {
 
 /** Every cross-field problem of a deal with the right shape; empty when valid. */
 export function crossFieldProblems(deal: Deal): Problem[] {
+  const out = numberRuleProblems(deal);
+  out.push(...formulaProblems(deal));
+  out.push(...scenarioProblems(deal));
+  out.push(...sliderProblems(deal));
+  return out;
+}
+
+/**
+ * The rules a scenario's numbers could break (ids, parties, inputs,
+ * correlations, terms): run on the deal as written and on the deal under
+ * each scenario. Formulas, scenario paths and sliders cannot change with a
+ * scenario, so they are checked once.
+ */
+export function numberRuleProblems(deal: Deal): Problem[] {
   const out: Problem[] = [...idProblems(deal)];
   const partyIds = deal.parties.map((p) => p.id);
   if (!partyIds.includes(deal.us)) out.push({ path: 'us', message: `"${deal.us}" is not one of the parties${didYouMean(deal.us, partyIds)}` });
@@ -189,8 +203,5 @@ export function crossFieldProblems(deal: Deal): Problem[] {
   for (const [id, input] of Object.entries(deal.inputs)) out.push(...inputProblems(id, input));
   out.push(...correlationProblems(deal.correlations ?? [], deal.inputs));
   deal.terms.forEach((t, i) => out.push(...termProblems(deal, t, i)));
-  out.push(...formulaProblems(deal));
-  out.push(...scenarioProblems(deal));
-  out.push(...sliderProblems(deal));
   return out;
 }

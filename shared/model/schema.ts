@@ -28,7 +28,8 @@ const formula = z.string().min(1, 'formula is empty');
 const finite = z.number().refine(Number.isFinite, 'must be a finite number');
 const fraction = finite.refine((v) => v >= 0 && v <= 1, 'must be between 0 and 1');
 const nonNegative = finite.refine((v) => v >= 0, 'must not be negative (the direction comes from "from" and "to")');
-const periodNumber = finite.refine((v) => v >= 0, 'must be a period index (0 or more)');
+/** A period: any number (the event happens in the first period at or after it), fractions included. */
+const periodNumber = finite;
 const orFormula = <T extends z.ZodType<number>>(n: T) => z.union([n, formula], { error: 'must be a number or a formula' });
 /** A number, or a formula string in mathjs syntax evaluated per iteration or per period. */
 export const numberOrFormula = orFormula(finite);

@@ -17,7 +17,8 @@ import type { Problem } from '../api';
 import { FORBIDDEN_KEYS, MAX_JSON_DEPTH } from './json-text';
 import { problemPath } from './problem-paths';
 import { withoutRecordExtensions } from './record-extensions';
-import { crossFieldProblems } from './rules';
+import { applyScenario } from './paths';
+import { crossFieldProblems, numberRuleProblems } from './rules';
 import { dealSchema, type Deal } from './schema';
 import { KNOWN_KEYS } from './serialize';
 import { closest, didYouMean } from './suggest';
@@ -159,6 +160,25 @@ export function structuralProblems(raw: unknown): { problems: Problem[]; typed?:
 }
 
 /**
+ * A scenario's numbers must leave a deal that is still valid (a royalty rate
+ * of 1.5, shares no longer summing to 1, p90 below p50): each such problem is
+ * named with the scenario and the field.
+ */
+function scenarioOutcomeProblems(deal: Deal): Problem[] {
+  const out: Problem[] = [];
+  deal.scenarios.forEach((scenario, i) => {
+    if (Object.keys(scenario.set).length === 0) return;
+    const applied = applyScenario(deal, scenario);
+    if (!applied.ok) return; // Paths were checked already.
+    const parsed = dealSchema.safeParse(applied.value);
+    const found = parsed.success ? numberRuleProblems(parsed.data) : parsed.error.issues.flatMap((issue) => issueProblems(applied.value, issue));
+    const where = problemPath(deal, ['scenarios', i]);
+    for (const p of found) out.push({ path: where, message: `scenario "${scenario.id}" makes ${p.path || 'the deal'} invalid: ${p.message}` });
+  });
+  return out;
+}
+
+/**
  * Everything a deal must satisfy to be opened, valued or saved. On success
  * the deal returned is `raw` itself (x- keys and all; a copy only when x-
  * entries sit in id-keyed maps); nothing is mutated.
@@ -170,6 +190,7 @@ export function validateDeal(raw: unknown): ValidationResult {
   const structural = structuralProblems(raw);
   if (!structural.typed) return { ok: false, problems: structural.problems };
   const problems = crossFieldProblems(structural.typed);
+  if (problems.length === 0) problems.push(...scenarioOutcomeProblems(structural.typed));
   if (problems.length > 0) return { ok: false, problems };
   // x- entries of id-keyed maps are ignored by leaving them out; saving puts them back (record-extensions.ts).
   return { ok: true, deal: withoutRecordExtensions(raw) as Deal };

@@ -125,3 +125,14 @@ describe('structure', () => {
     expect(dealProblems(lenient)).toEqual([]);
   });
 });
+
+describe('scenarios', () => {
+  it('a scenario whose numbers break a rule is named with the field it breaks', () => {
+    expect(lines(variant((d) => (d.scenarios[1].set['terms.royalty.tiers.0.rate'] = 1.4)))).toEqual([
+      'scenarios.ask: scenario "ask" makes terms.royalty.tiers[0].rate invalid: must be between 0 and 1',
+    ]);
+    expect(lines(variant((d) => (d.scenarios[1].set['inputs.peakSales.p90'] = 600)))).toEqual([
+      'scenarios.ask: scenario "ask" makes inputs.peakSales invalid: p90 must be above p50',
+    ]);
+  });
+});
