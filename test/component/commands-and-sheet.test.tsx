@@ -1,0 +1,110 @@
+// @vitest-environment jsdom
+/**
+ * The command registry the native menu and the shortcuts share, the
+ * valuation gate, and the term-sheet and scenario editors (placeholder picker
+ * inserting at the caret, success metrics at the review points, pinning).
+ */
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { commandForKey, getCommand, runCommand, valuationBlocker } from '../../renderer/src/commands/app-commands';
+import { setSeriesFormula } from '../../renderer/src/edits/series-edits';
+import { pinScenario } from '../../renderer/src/edits/scenario-edits';
+import { updateParty } from '../../renderer/src/edits/party-edits';
+import { TermSheetSection } from '../../renderer/src/sections/TermSheetSection';
+import { useAppStore } from '../../renderer/src/store/app-store';
+import { currentDeal, exampleDeal, loadIntoStore } from './helpers';
+
+const key = (init: KeyboardEventInit) => new KeyboardEvent('keydown', init);
+
+afterEach(cleanup);
+
+describe('command registry', () => {
+  beforeEach(() => loadIntoStore(exampleDeal('saas-alliance')));
+
+  it('knows every command the native menu sends', () => {
+    for (const name of ['file.new', 'file.open', 'file.save', 'file.saveAs', 'file.exportTermSheet', 'file.close', 'edit.undo', 'edit.redo', 'view.value']) {
+      expect(getCommand(name), name).toBeDefined();
+    }
+    expect(runCommand('file.nonsense')).toBe(false);
+  });
+
+  it('maps the platform shortcuts to the same commands', () => {
+    expect(commandForKey(key({ key: 'z', ctrlKey: true }))?.name).toBe('edit.undo');
+    expect(commandForKey(key({ key: 'z', metaKey: true }))?.name).toBe('edit.undo');
+    expect(commandForKey(key({ key: 'Z', ctrlKey: true, shiftKey: true }))?.name).toBe('edit.redo');
+    expect(commandForKey(key({ key: 's', ctrlKey: true }))?.name).toBe('file.save');
+    expect(commandForKey(key({ key: 'S', metaKey: true, shiftKey: true }))?.name).toBe('file.saveAs');
+    expect(commandForKey(key({ key: 'z' }))).toBeUndefined();
+  });
+
+  it('undo from the menu reverts the last edit, and is refused when there is nothing to undo', () => {
+    expect(runCommand('edit.undo')).toBe(false);
+    useAppStore.getState().edit(updateParty, { id: 'atlas', patch: { walkAway: 900 } });
+    expect(runCommand('edit.undo')).toBe(true);
+    expect(currentDeal().parties[1]!.walkAway).toBe(800);
+    expect(runCommand('edit.redo')).toBe(true);
+    expect(currentDeal().parties[1]!.walkAway).toBe(900);
+  });
+
+  it('blocks valuation while the deal has a problem, naming it', () => {
+    expect(valuationBlocker()).toBeNull();
+    useAppStore.getState().edit(setSeriesFormula, { id: 'jointRevenue', formula: 'customers * arpaa' });
+    const blocker = valuationBlocker();
+    expect(blocker?.text).toMatch(/^The deal cannot be valued until this problem is fixed: series\.jointRevenue: Unknown name "arpaa"/);
+    runCommand('view.value');
+    expect(useAppStore.getState().notice).toMatchObject({ tone: 'error', text: blocker!.text });
+  });
+});
+
+describe('term sheet section', () => {
+  beforeEach(() => loadIntoStore(exampleDeal('saas-alliance')));
+
+  it('inserts a placeholder from the picker at the caret', () => {
+    render(<TermSheetSection />);
+    const text = screen.getByLabelText('Clause 2 text') as HTMLTextAreaElement;
+    const at = text.value.indexOf('first owns');
+    text.setSelectionRange(at, at);
+    fireEvent.select(text);
+    fireEvent.change(screen.getByLabelText('Insert placeholder', { selector: '#insert-1' }), { target: { value: '{{parties.atlas.name}}' } });
+    const clause = currentDeal().termSheet!.sections![1]!.text;
+    expect(clause.slice(at, at + '{{parties.atlas.name}}'.length)).toBe('{{parties.atlas.name}}');
+    expect(clause.replace('{{parties.atlas.name}}', '')).toBe(exampleDeal('saas-alliance').termSheet!.sections![1]!.text);
+  });
+
+  it('offers numbers with the format that reads right', () => {
+    render(<TermSheetSection />);
+    const picker = screen.getByLabelText('Insert placeholder', { selector: '#insert-0' });
+    const values = within(picker).getAllByRole('option').map((o) => (o as HTMLOptionElement).value);
+    expect(values).toContain('{{terms.exit.fee.amount|money}}');
+    expect(values).toContain('{{terms.share.tiers.0.shares.ledgerly|percent}}');
+    expect(values).toContain('{{parties.ledgerly.name}}');
+  });
+
+  it('adds success metrics at the 12-month and 3-year reviews', async () => {
+    const user = userEvent.setup();
+    render(<TermSheetSection />);
+    const group = screen.getByRole('region', { name: 'Success metrics at 3 years' });
+    await user.click(within(group).getByRole('button', { name: 'Add metric at 3 years' }));
+    const metrics = currentDeal().termSheet!.successMetrics!;
+    expect(metrics.at(-1)).toEqual({ horizon: '3 years', metric: '', target: '' });
+    await user.type(within(group).getAllByLabelText('Metric (3 years)').at(-1)!, 'Net revenue retention{Enter}');
+    expect(currentDeal().termSheet!.successMetrics!.at(-1)!.metric).toBe('Net revenue retention');
+  });
+});
+
+describe('pinning values as a scenario', () => {
+  it("keeps the active scenario's overrides and adds only values that differ from the file", () => {
+    loadIntoStore(exampleDeal('saas-alliance'));
+    useAppStore.getState().edit(pinScenario, { name: 'Monday position', fromScenario: 'flat', values: { 'terms.exit.fee.amount': 400, 'inputs.growth.high': 0.12 } });
+    const pinned = currentDeal().scenarios.at(-1)!;
+    expect(pinned.id).toBe('mondayPosition');
+    expect(pinned.set).toEqual({
+      'terms.share.tiers.0.shares.ledgerly': 0.65,
+      'terms.share.tiers.0.shares.atlas': 0.35,
+      'terms.share.tiers.1.shares.ledgerly': 0.65,
+      'terms.share.tiers.1.shares.atlas': 0.35,
+      'terms.exit.fee.amount': 400,
+    });
+  });
+});
