@@ -27,10 +27,19 @@ async function openPharma(page: Page): Promise<void> {
   await waitForFreshFullRun(page);
 }
 
-async function waitForFreshFullRun(page: Page, timeout = 90_000): Promise<void> {
+/** Waits for the figures of a full run, newer than result number `after` when given, that match the inputs on screen. */
+async function waitForFreshFullRun(page: Page, timeout = 90_000, after?: number): Promise<void> {
+  if (after !== undefined) {
+    await expect.poll(() => resultSeq(page), { timeout }).toBeGreaterThan(after);
+  }
   const source = page.getByLabel('Results source');
   await expect(source).toHaveAttribute('data-kind', 'full', { timeout });
   await expect(source).toHaveAttribute('data-stale', 'fresh', { timeout });
+}
+
+/** The sequence number of the result on screen (increments with every result shown). */
+async function resultSeq(page: Page): Promise<number> {
+  return Number(await page.getByRole('region', { name: 'Valuation', exact: true }).getAttribute('data-result-seq'));
 }
 
 async function mean(page: Page, party: string): Promise<number> {
@@ -49,12 +58,13 @@ test.describe('analysis', () => {
       const licensorBefore = await mean(page, 'Helix Bio');
       const licenseeBefore = await mean(page, 'Northwind Pharma');
 
+      const seqBefore = await resultSeq(page);
       const slider = page.getByRole('slider', { name: 'Upfront payment' });
       await slider.focus();
       for (let i = 0; i < 10; i++) await page.keyboard.press('ArrowRight');
       await expect(slider).toHaveAttribute('aria-valuetext', '$35.0M');
       await expect(page.getByLabel('Results source')).toContainText('1 slider what-if');
-      await waitForFreshFullRun(page);
+      await waitForFreshFullRun(page, 90_000, seqBefore);
 
       // The upfront is paid at period 0 in every iteration (not discounted), and the
       // seed is unchanged, so +10 to the licensor is exactly -10 to the licensee;
@@ -96,8 +106,9 @@ test.describe('analysis', () => {
       await expect(source).toHaveAttribute('data-stale', 'cancelled');
       await iterations.fill('20000');
       const started = Date.now();
+      const seqBefore = await resultSeq(page);
       await page.getByRole('button', { name: 'Run', exact: true }).click();
-      await waitForFreshFullRun(page, 30_000);
+      await waitForFreshFullRun(page, 30_000, seqBefore);
       await expect(source).toContainText('20,000 iterations');
       expect(Date.now() - started).toBeLessThan(30_000);
     } finally {
