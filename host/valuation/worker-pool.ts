@@ -55,6 +55,8 @@ interface Slot {
   worker: Worker;
   ready: Promise<void>;
   alive: boolean;
+  /** The deal this worker last compiled (canonical text), so repeated runs skip the prepare round trip. */
+  prepared?: string;
 }
 
 let nextJobId = 1;
@@ -184,12 +186,16 @@ export function createWorkerPoolExecutor(options: WorkerPoolOptions = {}): JobEx
     const work = async () => {
       const count = splitBlocks(iterations, 0, size).length;
       const conditionOn = template.kind === 'simulate' ? template.conditionOn : undefined;
+      const key = `${conditionOn ?? ''}\u0000${JSON.stringify(template.deal)}`;
       await Promise.all(
-        Array.from({ length: count }, (_, i) =>
-          runOn(i, { type: 'prepare', id: nextJobId++, deal: template.deal, ...(conditionOn === undefined ? {} : { conditionOn }) }, () => undefined, (m) =>
+        Array.from({ length: count }, async (_, i) => {
+          if (slots[i]?.alive && slots[i]?.prepared === key) return;
+          await runOn(i, { type: 'prepare', id: nextJobId++, deal: template.deal, ...(conditionOn === undefined ? {} : { conditionOn }) }, () => undefined, (m) =>
             m.type === 'prepared' ? true : undefined,
-          ),
-        ),
+          );
+          const slot = slots[i];
+          if (slot) slot.prepared = key;
+        }),
       );
     };
     const result = queue.then(work, work);

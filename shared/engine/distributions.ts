@@ -299,9 +299,28 @@ export function sampleSorted(dist: PreparedDist, rng: Rng, out: Float64Array, n:
       out[i] = total;
     }
     total -= Math.log(rng.next());
-    for (let i = 0; i < n; i++) out[i] = distQuantile(dist, out[i]! / total);
+    quantilesInto(dist, out, n, 1 / total);
     return;
   }
   sampleInto(dist, rng, out, n);
   sortFloat64(out.subarray(0, n));
+}
+
+/** out[i] = Q(out[i] * scale) for the distributions sampled by inversion, one loop per kind. */
+function quantilesInto(dist: PreparedDist, out: Float64Array, n: number, scale: number): void {
+  switch (dist.kind) {
+    case 'lognormal':
+      for (let i = 0; i < n; i++) out[i] = Math.exp(dist.mu + dist.sigma * normalQuantile(out[i]! * scale));
+      return;
+    case 'uniform': {
+      const w = dist.max - dist.min;
+      for (let i = 0; i < n; i++) out[i] = dist.min + w * (out[i]! * scale);
+      return;
+    }
+    case 'triangular':
+      for (let i = 0; i < n; i++) out[i] = triangularQuantile(out[i]! * scale, dist.min, dist.mode, dist.max);
+      return;
+    default:
+      for (let i = 0; i < n; i++) out[i] = distQuantile(dist, out[i]! * scale);
+  }
 }
