@@ -1,0 +1,49 @@
+/**
+ * Exporting a Word term sheet from the app, end to end: the real renderer in
+ * Chromium, the real web host, the real writer. The web host has no native
+ * save dialog, so the path is typed; it cannot open a file manager, so the
+ * dialog shows the folder instead.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import JSZip from 'jszip';
+import { openApp } from './support/web-host';
+
+test('the export dialog writes the chosen scenario for the counterparty on Letter paper and shows the folder', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dw-e2e-termsheet-'));
+  const app = await openApp();
+  try {
+    const { page } = app;
+    await page.getByRole('button', { name: /HX-201 licence/ }).click();
+    await page.getByRole('button', { name: 'Export term sheet…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export term sheet' });
+    await expect(dialog).toBeVisible();
+    await dialog.getByLabel('Scenario', { exact: true }).selectOption({ label: 'Opening ask' });
+    await dialog.getByLabel('Letter', { exact: true }).check();
+    await expect(dialog.getByLabel(/^Counterparty/)).toBeChecked();
+    await dialog.getByRole('button', { name: 'Export…' }).click();
+
+    const out = join(dir, 'helix term sheet.docx');
+    const pathDialog = page.getByRole('dialog', { name: 'Save term sheet as' });
+    await expect(pathDialog.getByLabel('File path')).toHaveValue(/pharma-licence - Opening ask - term sheet\.docx$/);
+    await pathDialog.getByLabel('File path').fill(out);
+    await pathDialog.getByRole('button', { name: 'Export' }).click();
+
+    const done = page.getByRole('dialog', { name: 'Term sheet exported' });
+    await expect(done).toBeVisible({ timeout: 30_000 });
+    await expect(done).toContainText(`Open this folder to find it: ${dir}`);
+    expect(existsSync(out)).toBe(true);
+    const xml = await (await JSZip.loadAsync(readFileSync(out))).file('word/document.xml')!.async('string');
+    expect(xml).toContain('<w:pgSz w:w="12240" w:h="15840"');
+    expect(xml).toContain('$40.0M');
+    expect(xml).toContain('Non-binding term sheet; subject to contract');
+    expect(xml).not.toContain('Walk-away');
+    await done.getByRole('button', { name: 'Close' }).click();
+    await expect(done).toBeHidden();
+  } finally {
+    await app.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
