@@ -9,49 +9,6 @@
  */
 import { sortFloat64 } from './sort';
 
-/** Puts the k-th smallest of a[lo..hi] at index k, smaller ones before it, larger after. */
-function selectInPlace(a: Float64Array, k: number, lo: number, hi: number): void {
-  while (hi > lo) {
-    if (hi - lo < 16) {
-      for (let i = lo + 1; i <= hi; i++) {
-        const v = a[i]!;
-        let j = i - 1;
-        while (j >= lo && a[j]! > v) {
-          a[j + 1] = a[j]!;
-          j--;
-        }
-        a[j + 1] = v;
-      }
-      return;
-    }
-    const mid = (lo + hi) >> 1;
-    // Median of three as pivot.
-    let x = a[lo]!;
-    let y = a[mid]!;
-    let z = a[hi]!;
-    if (x > y) [x, y] = [y, x];
-    if (y > z) [y, z] = [z, y];
-    if (x > y) [x, y] = [y, x];
-    const pivot = y;
-    let i = lo;
-    let j = hi;
-    while (i <= j) {
-      while (a[i]! < pivot) i++;
-      while (a[j]! > pivot) j--;
-      if (i <= j) {
-        const tmp = a[i]!;
-        a[i] = a[j]!;
-        a[j] = tmp;
-        i++;
-        j--;
-      }
-    }
-    if (k <= j) hi = j;
-    else if (k >= i) lo = i;
-    else return;
-  }
-}
-
 /** Type-7 quantiles of `values` (not modified) at each p. */
 export function quantiles(values: Float64Array, ps: readonly number[]): number[] {
   const n = values.length;
@@ -74,15 +31,77 @@ export function quantiles(values: Float64Array, ps: readonly number[]): number[]
 
 function orderStatisticsBySelect(values: Float64Array, ranks: number[]): Map<number, number> {
   const a = values.slice();
+  multiSelect(a, 0, a.length - 1, ranks, 0, ranks.length);
   const out = new Map<number, number>();
-  // Select ranks in ascending order, each within what is right of the previous one.
-  let lo = 0;
-  for (const k of ranks) {
-    selectInPlace(a, k, lo, a.length - 1);
-    out.set(k, a[k]!);
-    lo = k;
-  }
+  for (const k of ranks) out.set(k, a[k]!);
   return out;
+}
+
+/**
+ * Puts every rank in ranks[rLo..rHi) (ascending, all within [lo, hi]) in its
+ * sorted position with one shared partitioning: O(n log m) for m ranks rather
+ * than m separate selections over the array.
+ */
+function multiSelect(a: Float64Array, lo: number, hi: number, ranks: number[], rLo: number, rHi: number): void {
+  while (rLo < rHi) {
+    if (hi - lo < 16) {
+      insertionSort(a, lo, hi);
+      return;
+    }
+    const [i, j] = partition(a, lo, hi);
+    // Ranks <= j lie left, ranks >= i right; ranks strictly between are equal to the pivot, already in place.
+    let leftEnd = rLo;
+    while (leftEnd < rHi && ranks[leftEnd]! <= j) leftEnd++;
+    let rightStart = leftEnd;
+    while (rightStart < rHi && ranks[rightStart]! < i) rightStart++;
+    if (leftEnd - rLo < rHi - rightStart) {
+      multiSelect(a, lo, j, ranks, rLo, leftEnd);
+      lo = i;
+      rLo = rightStart;
+    } else {
+      multiSelect(a, i, hi, ranks, rightStart, rHi);
+      hi = j;
+      rHi = leftEnd;
+    }
+  }
+}
+
+function insertionSort(a: Float64Array, lo: number, hi: number): void {
+  for (let i = lo + 1; i <= hi; i++) {
+    const v = a[i]!;
+    let j = i - 1;
+    while (j >= lo && a[j]! > v) {
+      a[j + 1] = a[j]!;
+      j--;
+    }
+    a[j + 1] = v;
+  }
+}
+
+/** Hoare partition around a median-of-three pivot: a[lo..j] <= pivot <= a[i..hi], anything between equals it. */
+function partition(a: Float64Array, lo: number, hi: number): [number, number] {
+  const mid = (lo + hi) >> 1;
+  let x = a[lo]!;
+  let y = a[mid]!;
+  let z = a[hi]!;
+  if (x > y) [x, y] = [y, x];
+  if (y > z) [y, z] = [z, y];
+  if (x > y) [x, y] = [y, x];
+  const pivot = y;
+  let i = lo;
+  let j = hi;
+  while (i <= j) {
+    while (a[i]! < pivot) i++;
+    while (a[j]! > pivot) j--;
+    if (i <= j) {
+      const tmp = a[i]!;
+      a[i] = a[j]!;
+      a[j] = tmp;
+      i++;
+      j--;
+    }
+  }
+  return [i, j];
 }
 
 /**
@@ -122,13 +141,16 @@ function orderStatisticsByBins(values: Float64Array, ranks: number[]): Map<numbe
     }
   }
   collectBins(values, min, scale, bins, slotOf, slots, new Uint32Array(slots.length));
-  const lowest = new Map<number, number>();
-  for (const k of ranks) {
-    const { bin, offset } = where.get(k)!;
+  // Ranks are ascending, so those sharing a bin are consecutive: one multi-select per bin.
+  for (let start = 0; start < ranks.length; ) {
+    const bin = where.get(ranks[start]!)!.bin;
+    let end = start;
+    const offsets: number[] = [];
+    while (end < ranks.length && where.get(ranks[end]!)!.bin === bin) offsets.push(where.get(ranks[end++]!)!.offset);
     const slot = slots[slotOf[bin]!]!;
-    selectInPlace(slot, offset, lowest.get(bin) ?? 0, slot.length - 1);
-    lowest.set(bin, offset);
-    out.set(k, slot[offset]!);
+    multiSelect(slot, 0, slot.length - 1, offsets, 0, offsets.length);
+    for (let r = start; r < end; r++) out.set(ranks[r]!, slot[where.get(ranks[r]!)!.offset]!);
+    start = end;
   }
   return out;
 }

@@ -15,7 +15,7 @@ import { sampleInto, sampleSorted } from './distributions';
 import { BLOCK_SIZE, blockLength, blockRng } from './rng';
 
 /** Iterations whose raw per-period flows feed the fan chart's percentiles (the first blocks of every run). */
-export const FAN_SAMPLE = 2 * BLOCK_SIZE;
+export const FAN_SAMPLE = BLOCK_SIZE;
 
 /** A valuation failure a user can act on: where, and what. */
 export class EngineError extends Error {
