@@ -44,8 +44,9 @@ function withoutExtensions(raw: unknown, problems: Problem[]): unknown {
           problems.push({ path: problemPath(raw, [...keys, key]), message: `"${key}" is not allowed as a key` });
           continue;
         }
-        if (isExtensionKey(key)) continue;
-        out[key] = visit((value as Record<string, unknown>)[key], [...keys, key]);
+        const child = visit((value as Record<string, unknown>)[key], [...keys, key]);
+        // Extension content is still walked (prototype keys, depth) but left out of what the schema sees.
+        if (!isExtensionKey(key)) out[key] = child;
       }
       return out;
     }

@@ -14,8 +14,13 @@ const signed = fc.double({ min: -1e6, max: 1e6, noNaN: true, noDefaultInfinity: 
 const text = fc.string({ maxLength: 20 });
 const optional = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
 
-/** Arbitrary JSON (what another tool may keep under an `x-` key). */
-const extensionValue = fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.parse(JSON.stringify(v)) as unknown);
+const PROTOTYPE_KEYS = /"(__proto__|constructor|prototype)":/;
+/** Arbitrary JSON (what another tool may keep under an `x-` key); prototype keys are refused anywhere, so left out here. */
+const extensionValue = fc
+  .jsonValue({ maxDepth: 3 })
+  .map((v) => JSON.stringify(v))
+  .filter((text) => !PROTOTYPE_KEYS.test(text))
+  .map((text) => JSON.parse(text) as unknown);
 
 function withExtras<T extends object>(arb: fc.Arbitrary<T>): fc.Arbitrary<T> {
   return fc.tuple(arb, fc.option(extensionValue, { nil: undefined })).map(([obj, ext]) => (ext === undefined ? obj : { ...obj, 'x-tool': ext }));

@@ -105,6 +105,8 @@ describe('structure', () => {
     expect(lines(raw)).toEqual(['inputs.__proto__: "__proto__" is not allowed as a key']);
     expect(JSON.stringify(raw)).toBe(before);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    const inExtension = variant((d) => (d['x-tool'] = JSON.parse('{"a": {"__proto__": {}}}')));
+    expect(lines(inExtension)).toEqual(['x-tool.a.__proto__: "__proto__" is not allowed as a key']);
   });
 
   it('is as lenient as the spec: optional fields, formulas in number fields, "YYYY-MM" starts', () => {
