@@ -3,7 +3,9 @@
  * styles, the table style, heading and list numbering, and page geometry for
  * A4 and Letter. Fonts are Arial (Word's default sans; LibreOffice substitutes
  * the metric-identical Liberation Sans), so line breaks and page counts agree
- * between the two. Tables take their look from TABLE_LOOK.
+ * between the two. Tables reference the named table style TABLE_STYLE_XML and
+ * carry the same look as explicit TABLE_LOOK properties (docx writes borders on
+ * every table, so both must agree).
  */
 import { AlignmentType, BorderStyle, LevelFormat, LineRuleType, ShadingType, type INumberingOptions, type IStylesOptions } from 'docx';
 
@@ -42,6 +44,20 @@ export const STYLE = {
   footer: 'DwFooter',
   listItem: 'DwListItem',
 } as const;
+
+/**
+ * The same look as a named Word table style, added to styles.xml after
+ * packing (docx 9 cannot declare table styles): tables reference it, so Word
+ * shows "Dealwright Table" in its gallery and a lawyer's new tables can match.
+ */
+export const TABLE_STYLE_ID = 'DwTable';
+export const TABLE_STYLE_XML =
+  `<w:style w:type="table" w:styleId="${TABLE_STYLE_ID}"><w:name w:val="Dealwright Table"/><w:basedOn w:val="TableNormal"/><w:uiPriority w:val="40"/>` +
+  `<w:pPr><w:spacing w:before="0" w:after="0"/></w:pPr><w:rPr><w:sz w:val="18"/></w:rPr>` +
+  `<w:tblPr><w:tblBorders><w:top w:val="single" w:sz="8" w:space="0" w:color="${ACCENT}"/><w:left w:val="nil"/><w:bottom w:val="single" w:sz="8" w:space="0" w:color="${ACCENT}"/>` +
+  `<w:right w:val="nil"/><w:insideH w:val="single" w:sz="4" w:space="0" w:color="${RULE}"/><w:insideV w:val="nil"/></w:tblBorders>` +
+  `<w:tblCellMar><w:top w:w="50" w:type="dxa"/><w:left w:w="90" w:type="dxa"/><w:bottom w:w="50" w:type="dxa"/><w:right w:w="90" w:type="dxa"/></w:tblCellMar></w:tblPr>` +
+  `<w:tblStylePr w:type="firstRow"><w:rPr><w:b/></w:rPr><w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="E8EDF4"/></w:tcPr></w:tblStylePr></w:style>`;
 
 export const NUMBERING = { headings: 'dw-headings', list: 'dw-ordered-list', bullets: 'dw-bullets' } as const;
 
@@ -89,11 +105,7 @@ export function documentStyles(): IStylesOptions {
   };
 }
 
-/**
- * The one table look: ruled rows between a heavier top and bottom rule, no
- * vertical lines, a shaded header row. (docx writes borders on every table, so
- * the look is applied per table from these constants rather than a Word table style.)
- */
+/** The one table look: ruled rows between a heavier top and bottom rule, no vertical lines, a shaded header row. */
 export const TABLE_LOOK = {
   borders: {
     top: { style: BorderStyle.SINGLE, size: 8, color: ACCENT },

@@ -7,7 +7,7 @@
 import { AlignmentType, Paragraph, Table, TableCell, TableLayoutType, TableRow, WidthType } from 'docx';
 import type { Change, TableBlock } from '../../shared/termsheet/content';
 import { type RevisionStamp, spanRuns } from './revisions';
-import { STYLE, TABLE_LOOK } from './styles';
+import { STYLE, TABLE_LOOK, TABLE_STYLE_ID } from './styles';
 
 // The cell's left and right padding plus a little slack, in twips.
 const PADDING_TWIPS = 2 * 90 + 40;
@@ -105,6 +105,7 @@ export function wordTable(block: TableBlock, contentWidth: number, revisions: Re
       }),
   );
   return new Table({
+    style: TABLE_STYLE_ID,
     borders: TABLE_LOOK.borders,
     margins: TABLE_LOOK.cellMargins,
     layout: TableLayoutType.FIXED,

@@ -18,12 +18,13 @@ import {
   type FileChild,
   type ParagraphChild,
 } from 'docx';
+import JSZip from 'jszip';
 import type { Block, ChartSpec, TermSheetDoc } from '../../shared/termsheet/content';
 import { buildHistogramOption } from '../../shared/charts/histogram';
 import { buildTornadoOption } from '../../shared/charts/tornado';
 import { renderChartPng } from './chart-images';
 import { RevisionStamp, spanRuns } from './revisions';
-import { documentNumbering, documentStyles, NUMBERING, pageGeometry, STYLE, type Paper } from './styles';
+import { documentNumbering, documentStyles, NUMBERING, pageGeometry, STYLE, TABLE_STYLE_ID, TABLE_STYLE_XML, type Paper } from './styles';
 import { wordTable } from './tables';
 
 export interface WriteOptions {
@@ -163,5 +164,14 @@ export async function writeTermSheetDocx(doc: TermSheetDoc, options: WriteOption
       },
     ],
   });
-  return Packer.toBuffer(document);
+  return withTableStyle(await Packer.toBuffer(document));
+}
+
+/** Adds the house table style to styles.xml (see TABLE_STYLE_XML). */
+async function withTableStyle(docx: Buffer): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(docx);
+  const styles = await zip.file('word/styles.xml')?.async('string');
+  if (!styles || styles.includes(`w:styleId="${TABLE_STYLE_ID}"`)) return docx;
+  zip.file('word/styles.xml', styles.replace('</w:styles>', `${TABLE_STYLE_XML}</w:styles>`));
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }

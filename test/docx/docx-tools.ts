@@ -22,11 +22,12 @@ export async function unzipParts(docxPath: string): Promise<Record<string, strin
   return parts;
 }
 
-/** xmllint's verdict on word/document.xml: '' when valid, else its messages. */
-export async function schemaErrors(docxPath: string, dir: string): Promise<string> {
+/** xmllint's verdict on a part (word/document.xml by default): '' when valid, else its messages. */
+export async function schemaErrors(docxPath: string, dir: string, part = 'word/document.xml'): Promise<string> {
   const parts = await unzipParts(docxPath);
-  const xmlPath = join(dir, `${basename(docxPath)}.document.xml`);
-  writeFileSync(xmlPath, parts['word/document.xml'] ?? '');
+  const xmlPath = join(dir, `${basename(docxPath)}.${basename(part)}`);
+  // Word first applies markup compatibility (ECMA-376 Part 3): mc:Ignorable is consumed there, so the schema never sees it.
+  writeFileSync(xmlPath, (parts[part] ?? '').replace(/ mc:Ignorable="[^"]*"/, ''));
   const r = spawnSync('xmllint', ['--noout', '--schema', WML_XSD, xmlPath], { encoding: 'utf8' });
   return r.status === 0 && r.stderr.includes('validates') ? '' : `${r.stderr}${r.error?.message ?? ''}`;
 }

@@ -84,6 +84,17 @@ describe('every generated document', () => {
     for (const [name, path] of Object.entries(files)) expect(await schemaErrors(path, dir), name).toBe('');
   });
 
+  it('defines its styles once: headings, the house table style (used by every table) and numbering', async () => {
+    const parts = await unzipParts(files['pharma-licence']!);
+    expect(await schemaErrors(files['pharma-licence']!, dir, 'word/styles.xml')).toBe('');
+    const styles = parts['word/styles.xml']!;
+    expect(styles.match(/w:styleId="DwTable"/g)).toHaveLength(1);
+    for (const id of ['Heading1', 'Heading2', 'Title']) expect(styles).toContain(`w:styleId="${id}"`);
+    const xml = parts['word/document.xml']!;
+    expect(xml.match(/<w:tblStyle w:val="DwTable"\/>/g)?.length).toBe(xml.match(/<w:tbl>/g)?.length);
+    expect(parts['word/numbering.xml']).toContain('w:abstractNum');
+  });
+
   it('sets the chosen paper size and fixed table columns in twips that fill the text width', async () => {
     const letter = (await unzipParts(files['saas-alliance']!))['word/document.xml']!;
     const a4 = (await unzipParts(files['pharma-licence']!))['word/document.xml']!;
