@@ -187,6 +187,8 @@ test('build the storage joint venture from a blank deal: equity, discrete and tr
   const { page } = app;
   page.setDefaultTimeout(15_000);
   try {
+    // The shortcut works once the app has mounted.
+    await expect(page.getByRole('heading', { name: 'Example deals' })).toBeVisible();
     await page.keyboard.press('ControlOrMeta+N');
     const wizard = page.getByRole('dialog', { name: 'New deal' });
     await wizard.getByLabel('Blank').check();

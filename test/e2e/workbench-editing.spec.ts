@@ -91,6 +91,29 @@ test('a formula typo is marked where it is and blocks valuation with a clear mes
   }
 });
 
+test('the formula editor completes names and shows an input distribution on hover', async () => {
+  const app = await openApp();
+  const { page } = app;
+  page.setDefaultTimeout(15_000);
+  try {
+    await openExample(page, PHARMA);
+    await go(page, 'Series');
+    const editor = page.getByRole('region', { name: 'Series devCost' }).locator('.monaco-editor');
+    await editor.click();
+    await page.keyboard.press('End');
+    await page.keyboard.type(' + peakS', { delay: 30 });
+    const suggest = page.locator('.suggest-widget.visible');
+    await expect(suggest).toContainText('peakSales');
+    await expect(suggest).toContainText('lognormal, median 650, p90 1,400');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('ControlOrMeta+Z');
+    await page.getByRole('region', { name: 'Series netSales' }).getByText('yearsToPeak').hover();
+    await expect(page.locator('.monaco-hover').filter({ hasText: 'yearsToPeak' })).toContainText('triangular min 3, most likely 5, max 9');
+  } finally {
+    await app.close();
+  }
+});
+
 test('a file that fails to open shows the validator messages', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'dealwright-bad-'));
   const bad = join(dir, 'broken.deal');

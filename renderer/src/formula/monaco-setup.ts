@@ -6,6 +6,15 @@
  * CSP (`worker-src 'self' blob:`, no CDN, no eval) requires.
  */
 import * as monaco from 'monaco-editor/editor/editor.api';
+// editor.api is the bare editor: the features a formula needs are added one by one
+// (completion, hover with marker messages, F8 between problems, bracket matching,
+// clipboard and context menu), keeping the ~100 language packs of editor.main out.
+import 'monaco-editor/editor/contrib/suggest/browser/suggestController';
+import 'monaco-editor/editor/contrib/hover/browser/hoverContribution';
+import 'monaco-editor/editor/contrib/gotoError/browser/gotoError';
+import 'monaco-editor/editor/contrib/bracketMatching/browser/bracketMatching';
+import 'monaco-editor/editor/contrib/clipboard/browser/clipboard';
+import 'monaco-editor/editor/contrib/contextmenu/browser/contextmenu';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import type { Deal } from '../../../shared/model/schema';
 import { completionEntries, hoverText, LANGUAGE_ID, monarchLanguage, type CompletionKind } from './formula-language';
