@@ -27,8 +27,9 @@ export interface KernelOut {
   npv: Float64Array[];
   /** Per party: per-period sum of nominal cash flows over the block's iterations (added to). */
   sums: Float64Array[];
-  /** Optional raw flows, laid out [iteration][party][period]. */
+  /** Optional raw flows of the first `flowRows` iterations, laid out [iteration][party][period]. */
   flows: Float64Array | null;
+  flowRows: number;
   /** Optional: 1 when the condition series was true in some period of the iteration. */
   cond: Uint8Array | null;
   /** On failure: [iteration, location index (-1 unknown), period]. */
@@ -192,7 +193,7 @@ return function kernel(cols, hz, n, out) {
   const P = ${P}, NP = ${nP}, H = ${terms.hazards};
   ${inputIds.map((_, i) => `const c${i} = cols[${i}];`).join('\n  ')}
   ${partyIds.map((_, i) => `const npv${i} = out.npv[${i}], sm${i} = out.sums[${i}], d${i} = disc[${i}];`).join('\n  ')}
-  const fl = out.flows, cv = out.cond;
+  const fl = out.flows, flRows = out.flowRows, cv = out.cond;
   for (let k = 0; k < n; k++) {
     ${inputIds.map((_, i) => `const i${i} = c${i}[k];`).join(' ')}
     ${seriesIds.map((_, s) => `let s${s} = 0, ps${s} = 0, cs${s} = 0;`).join(' ')}
@@ -213,7 +214,7 @@ return function kernel(cols, hz, n, out) {
       }
       ${terms.always.join('\n      ')}
       ${partyIds.map((_, i) => `n${i} += f${i} * d${i}[t]; sm${i}[t] += f${i};`).join(' ')}
-      if (fl !== null) { ${partyIds.map((_, i) => `fl[fb + ${i * P} + t] = f${i};`).join(' ')} }
+      if (fl !== null && k < flRows) { ${partyIds.map((_, i) => `fl[fb + ${i * P} + t] = f${i};`).join(' ')} }
       ${prevLines.join(' ')}
     }
     if (cv !== null) cv[k] = cnd;

@@ -16,6 +16,13 @@ import { BLOCK_SIZE, blockLength, blockRng } from './rng';
 
 /** Iterations whose raw per-period flows feed the fan chart's percentiles (the first blocks of every run). */
 export const FAN_SAMPLE = BLOCK_SIZE;
+/** At most this many raw flows are kept for the fan (long timelines with many parties get fewer iterations). */
+const FAN_MAX_VALUES = 2_000_000;
+
+/** How many leading iterations feed the fan's percentiles for a deal of this shape. */
+export function fanSampleSize(parties: number, periods: number): number {
+  return Math.max(1, Math.min(FAN_SAMPLE, Math.floor(FAN_MAX_VALUES / (parties * periods))));
+}
 
 /** A valuation failure a user can act on: where, and what. */
 export class EngineError extends Error {
@@ -135,6 +142,7 @@ function makeOut(nParties: number, P: number, n: number, flows: Float64Array | n
     npv: Array.from({ length: nParties }, () => new Float64Array(n)),
     sums: Array.from({ length: nParties }, () => new Float64Array(P)),
     flows,
+    flowRows: flows ? n : 0,
     cond: cond ? new Uint8Array(n) : null,
     fault: [-1, -1, -1],
   };
@@ -155,7 +163,7 @@ export function simulateRange(
   const npv = Array.from({ length: nP }, () => new Float64Array(total));
   const blockSums = new Float64Array(blocks * nP * P);
   const startIter = range.firstBlock * BLOCK_SIZE;
-  const fanCount = Math.max(0, Math.min(total, FAN_SAMPLE - startIter));
+  const fanCount = Math.max(0, Math.min(total, fanSampleSize(nP, P) - startIter));
   const fanFlows = new Float64Array(fanCount * nP * P);
   const cond = compiled.conditionSeries !== null ? new Uint8Array(total) : null;
   let offset = 0;
@@ -165,17 +173,19 @@ export function simulateRange(
     const n = blockLength(range.iterations, b);
     const draws = drawBlock(compiled, range.seed, b, n, scratch);
     const wantFlows = offset < fanCount;
+    const flowRows = wantFlows ? Math.min(n, fanCount - offset) : 0;
     const blockIndex = b - range.firstBlock;
     // The kernel writes straight into the range's arrays (views), so nothing per block is copied.
     const out: KernelOut = {
       npv: npv.map((a) => a.subarray(offset, offset + n)),
       sums: Array.from({ length: nP }, (_, p) => blockSums.subarray((blockIndex * nP + p) * P, (blockIndex * nP + p + 1) * P)),
-      flows: wantFlows ? new Float64Array(n * nP * P) : null,
+      flows: wantFlows ? new Float64Array(flowRows * nP * P) : null,
+      flowRows,
       cond: cond ? cond.subarray(offset, offset + n) : null,
       fault,
     };
     if (compiled.kernel(draws.cols, draws.hz, n, out) >= 0) throw faultError(deal, compiled, draws, conditionOn);
-    if (out.flows) fanFlows.set(out.flows.subarray(0, Math.min(n, fanCount - offset) * nP * P), offset * nP * P);
+    if (out.flows) fanFlows.set(out.flows, offset * nP * P);
     offset += n;
     if (onBlock?.(n) === false) break;
   }

@@ -39,6 +39,7 @@ export function runBlock(deal: Deal, seed: number, n: number, block = 0): BlockR
     npv: compiled.partyIds.map(() => new Float64Array(n)),
     sums: compiled.partyIds.map(() => new Float64Array(P)),
     flows: new Float64Array(n * nP * P),
+    flowRows: n,
     cond: null,
     fault: [-1, -1, -1],
   };
