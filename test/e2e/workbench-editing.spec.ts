@@ -176,7 +176,8 @@ test('crash recovery: edit, kill the web host, start it again, restore, the edit
     await go(page, 'Parties');
     await setField(page.getByLabel('Ledgerly walk-away'), '1234');
     // Autosave runs every 30 s and whenever the window loses focus.
-    await page.evaluate(() => window.dispatchEvent(new Event('blur')));
+    // (A string script: this file is type-checked without the DOM library.)
+    await page.evaluate("window.dispatchEvent(new Event('blur'))");
     const recovery = join(dataDir, 'recovery');
     await expect.poll(() => (existsSync(recovery) ? readdirSync(recovery).filter((f) => f.endsWith('.json')).length : 0)).toBe(1);
 
@@ -208,12 +209,13 @@ test('a .deal file dropped on the window opens; sections are reachable from the 
   try {
     await expect(page.getByRole('heading', { name: 'Example deals' })).toBeVisible();
     const text = readFileSync(join(repoRoot, 'resources', 'examples', 'jv-equity.deal'), 'utf8');
-    await page.evaluate((content) => {
+    // Drop the file as the OS would (a string script: this file is type-checked without the DOM library).
+    await page.evaluate(`(() => {
       const data = new DataTransfer();
-      data.items.add(new File([content], 'dropped-jv.deal', { type: 'application/json' }));
+      data.items.add(new File([${JSON.stringify(text)}], 'dropped-jv.deal', { type: 'application/json' }));
       window.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, cancelable: true }));
       window.dispatchEvent(new DragEvent('drop', { dataTransfer: data, cancelable: true }));
-    }, text);
+    })()`);
     await expect(page.getByRole('heading', { level: 1, name: 'Solara / Kestrel Energy: storage joint venture' })).toBeVisible();
     await expect(page.getByText('dropped-jv.deal')).toBeVisible();
 
