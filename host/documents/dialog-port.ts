@@ -11,8 +11,11 @@ export interface DialogPort {
   chooseSavePath(suggestedName: string): Promise<DialogChoice>;
 }
 
-/** For hosts without native dialogs: the renderer shows its own path entry, starting in `defaultDir`. */
-export function inAppDialogs(defaultDir: string = homedir()): DialogPort {
+/**
+ * For hosts without native dialogs: the renderer shows its own path entry,
+ * starting in `defaultDir` (DEALWRIGHT_DOCUMENTS_DIR if set, else the home folder).
+ */
+export function inAppDialogs(defaultDir: string = process.env.DEALWRIGHT_DOCUMENTS_DIR || homedir()): DialogPort {
   return {
     chooseOpenPath: async () => ({ kind: 'in-app', defaultDir }),
     chooseSavePath: async () => ({ kind: 'in-app', defaultDir }),

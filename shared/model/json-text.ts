@@ -110,7 +110,8 @@ export function readJsonText(text: string, maxDepth = MAX_JSON_DEPTH): JsonReadR
     return fail('unexpected end of the file inside a string (it looks truncated)');
   };
 
-  const readValue = (depth: number, path: string): [JsonNode, unknown] => {
+  const readValue = (depth: number, pathIn: string): [JsonNode, unknown] => {
+    let path = pathIn;
     skipWs();
     if (pos >= text.length) unexpected();
     const ch = text[pos]!;
@@ -147,6 +148,10 @@ export function readJsonText(text: string, maxDepth = MAX_JSON_DEPTH): JsonReadR
         const [node, v] = readValue(depth + 1, here);
         members.push({ key, value: node });
         value[key] = v;
+        // Items of terms, parties and scenarios are named by their id in later messages, as everywhere else.
+        if (key === 'id' && typeof v === 'string' && /^[A-Za-z][A-Za-z0-9_]*$/.test(v) && /^(terms|parties|scenarios)\[\d+\]$/.test(path)) {
+          path = path.replace(/\[\d+\]$/, `.${v}`);
+        }
         skipWs();
         if (text[pos] === ',') {
           pos++;
