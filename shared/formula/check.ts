@@ -172,7 +172,8 @@ export function checkFormula(source: string, env: FormulaEnv, path = ''): Formul
           throw new Disallowed('write * between the two values (implicit multiplication such as 2x is not allowed)', locator.implicitMultiplication());
         }
         if (OPERATORS[fn] !== op) {
-          const hint = op === 'mod' ? ': use %' : op === '!' ? '' : '';
+          // `mod` is mathjs's other spelling of %; the language has one.
+          const hint = op === 'mod' ? ': use %' : '';
           throw new Disallowed(`operator "${op}" is not allowed${hint}`, locator.firstOf(op));
         }
         for (const arg of node.args as Node[]) walk(arg);
