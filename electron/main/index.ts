@@ -12,6 +12,7 @@ import { createDispatcher, type CallContext } from '../../host/rpc/dispatcher';
 import { buildMenu } from './menu';
 import { openElectronSettings } from './ports/electron-settings';
 import { nativeDialogs } from './ports/native-dialogs';
+import { nativeExportPorts } from './ports/native-export';
 import { savedWindowBounds, trackWindowState } from './ports/window-state';
 import type { SettingsStore } from '../../host/settings/settings-store';
 import { registerAppScheme, serveRenderer } from './protocol';
@@ -61,6 +62,7 @@ function start(): void {
       dialogs: nativeDialogs(() => app.getPath('documents')),
       settings: settingsStore,
     },
+    exports: nativeExportPorts(() => app.getPath('documents')),
   });
   const dispatch = createDispatcher(handlers);
   ipcMain.handle(IPC_CALL_CHANNEL, async (event, method: unknown, args: unknown) => {
