@@ -59,7 +59,12 @@ async function main(): Promise<void> {
     await page.getByRole('button', { name: /HX-201 licence/ }).click();
     const source = page.getByLabel('Results source');
     await source.waitFor();
-    await page.waitForFunction(FULL_RUN_SHOWN, undefined, { timeout: 60_000 });
+    // Polled with evaluate: waitForFunction's string form needs eval, which the page's CSP forbids.
+    const deadline = Date.now() + 120_000;
+    while (!(await page.evaluate<boolean>(FULL_RUN_SHOWN))) {
+      if (Date.now() > deadline) throw new Error('the first full run did not finish within 120 s');
+      await page.waitForTimeout(100);
+    }
 
     const slider = page.getByRole('slider', { name: 'Upfront payment' });
     await page.evaluate(INSTALL_INPUT_CLOCK);

@@ -36,6 +36,8 @@ export const PREVIEW_ITERATIONS = 10_000;
 export const PREVIEW_DEBOUNCE_MS = 12;
 /** How long the slider must be still before the full run starts. */
 export const SETTLE_MS = 400;
+/** The settle delay grows with slow previews, up to this. */
+export const MAX_SETTLE_MS = 3000;
 export const SWEEP_POINTS = 11;
 export const PRECISION_RELATIVE = 0.01;
 /** Two-sided 95%. */
@@ -134,6 +136,8 @@ export function createValuationSlice(port: () => AnalysisPort = analysisPort): S
     let current: RunHandle | null = null;
     let liveToken = 0;
     let currentKind: RunKind | null = null;
+    /** How long the last preview took from request to result, in ms. */
+    let lastPreviewMs = 0;
     /** The hand stopped while a preview was still running: start the full run when it lands. */
     let fullAfterPreview = false;
     let backgroundLane: Promise<void> = Promise.resolve();
@@ -202,6 +206,7 @@ export function createValuationSlice(port: () => AnalysisPort = analysisPort): S
       const scenarioId = scenarioOf(d);
       const wanted = a.iterations ?? d.simulation.iterations;
       const us = d.us;
+      const startedAt = Date.now();
       void (async () => {
         let iterations = kind === 'preview' ? Math.min(PREVIEW_ITERATIONS, wanted) : a.precisionTarget ? Math.min(PREVIEW_ITERATIONS, wanted) : wanted;
         for (;;) {
@@ -226,13 +231,19 @@ export function createValuationSlice(port: () => AnalysisPort = analysisPort): S
             if (met && iterations < wanted) result = { ...result, stoppedAtPrecision: true };
           }
           setCurrent(null);
+          if (kind === 'preview') lastPreviewMs = Date.now() - startedAt;
           seq += 1;
           patch({ run: null, shown: { result, kind, scenarioId, whatIfs, seq, stale: null }, error: null });
           // Tornado rows belong to the inputs on screen: refresh those already asked for.
           if (kind === 'full') refreshSensitivity();
           if (kind === 'preview' && fullAfterPreview) {
+            // Still a grace period: a key press right after the preview lands must not find the
+            // workers busy with a full run (a cancelled run holds them until a block boundary).
             fullAfterPreview = false;
-            start('full');
+            settleTimer = setTimeout(() => {
+              settleTimer = null;
+              start('full');
+            }, SETTLE_MS);
           }
           return;
         }
@@ -278,12 +289,16 @@ export function createValuationSlice(port: () => AnalysisPort = analysisPort): S
         previewTimer = null;
         start('preview');
       }, PREVIEW_DEBOUNCE_MS);
+      // "The hand has stopped" is relative to how fast previews come back: on a slow or busy
+      // machine a full run started between two key presses would only be cancelled again, and a
+      // cancelled run still holds the workers until they reach a block boundary.
+      const settle = Math.max(SETTLE_MS, Math.min(MAX_SETTLE_MS, 2.5 * lastPreviewMs));
       settleTimer = setTimeout(() => {
         settleTimer = null;
         // Never cancel the preview the user is waiting for: the full run follows it.
         if (currentKind === 'preview' && current) fullAfterPreview = true;
         else start('full');
-      }, SETTLE_MS);
+      }, settle);
     }
 
     function fullNow() {
