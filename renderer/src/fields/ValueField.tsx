@@ -8,7 +8,7 @@
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { NumberOrFormula } from '../../../shared/model/schema';
 import { formatMoney } from '../../../shared/format/money';
-import { formatPercent } from '../../../shared/format/percent';
+import { formatNumber, formatPercent } from '../../../shared/format/percent';
 import { formatEditableNumber, parseLocaleNumber } from '../format/number-input';
 import { useAppStore } from '../store/app-store';
 import { useFieldProblem, useFocusRequest } from './field-hooks';
@@ -26,6 +26,8 @@ export interface ValueFieldProps {
   optional?: boolean;
   path?: string;
   hideLabel?: boolean;
+  /** Show an integer without thousands separators (a seed is an identifier, not a quantity). */
+  ungrouped?: boolean;
   /** A shorter visible label where the context says the rest (the accessible name stays `label`). */
   shortLabel?: string;
   placeholder?: string;
@@ -36,7 +38,7 @@ function useLocale(): string | undefined {
   return typeof navigator === 'undefined' ? undefined : navigator.language;
 }
 
-export function ValueField({ label, value, onCommit, kind = 'number', allowFormula, optional, path, hideLabel, shortLabel, placeholder, className }: ValueFieldProps) {
+export function ValueField({ label, value, onCommit, kind = 'number', allowFormula, optional, path, hideLabel, shortLabel, ungrouped, placeholder, className }: ValueFieldProps) {
   const deal = useAppStore((s) => s.document?.deal);
   const locale = useLocale();
   const [draft, setDraft] = useState<string | null>(null);
@@ -48,11 +50,13 @@ export function ValueField({ label, value, onCommit, kind = 'number', allowFormu
   const id = useId();
   const percent = kind === 'percent';
 
-  const editable = value === undefined ? '' : typeof value === 'string' ? value : formatEditableNumber(value, { locale, percent });
+  // A rate is edited as "7.5%" so the unit stays in sight while typing (the % is optional on input).
+  const editable = value === undefined ? '' : typeof value === 'string' ? value : `${formatEditableNumber(value, { locale, percent })}${percent ? '%' : ''}`;
   const display = (() => {
     if (value === undefined || typeof value === 'string') return editable;
     if (kind === 'money' && deal) return formatMoney(value, { currency: deal.currency, unit: deal.unit });
     if (percent) return formatPercent(value);
+    if (kind === 'integer' && !ungrouped) return formatNumber(value, 0);
     return editable;
   })();
   const shown = draft ?? (focused ? editable : display);

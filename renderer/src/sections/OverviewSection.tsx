@@ -54,7 +54,7 @@ export function OverviewSection() {
         <h3>Simulation</h3>
         <div className="form-grid">
           <ValueField label="Iterations" kind="integer" value={deal.simulation.iterations} path="simulation.iterations" onCommit={(iterations) => typeof iterations === 'number' && edit(setSimulation, { iterations })} />
-          <ValueField label="Seed" kind="integer" value={deal.simulation.seed} path="simulation.seed" onCommit={(seed) => typeof seed === 'number' && edit(setSimulation, { seed })} />
+          <ValueField label="Seed" kind="integer" ungrouped value={deal.simulation.seed} path="simulation.seed" onCommit={(seed) => typeof seed === 'number' && edit(setSimulation, { seed })} />
         </div>
       </div>
     </div>
