@@ -33,7 +33,7 @@ import type { AppState } from './app-store';
 
 export const PREVIEW_ITERATIONS = 10_000;
 /** Coalesces key repeats and drags into one preview without a perceptible wait. */
-export const PREVIEW_DEBOUNCE_MS = 12;
+export const PREVIEW_DEBOUNCE_MS = 4;
 /** How long the slider must be still before the full run starts. */
 export const SETTLE_MS = 400;
 /** The settle delay grows with slow previews, up to this. */
@@ -185,8 +185,9 @@ export function createValuationSlice(port: () => AnalysisPort = analysisPort): S
     /** Runs one valuation as the live run, reporting progress; resolves null when superseded. */
     async function liveRun(req: ValuationRequest, kind: RunKind, token: number): Promise<RunOutcome | null> {
       current?.cancel();
+      // Previews show no progress bar: re-rendering the pane for their progress would only delay their result.
       const handle = runner().start(req, (done, total) => {
-        if (current === handle) patch({ run: { kind, iterations: req.iterations!, done, total } });
+        if (kind === 'full' && current === handle) patch({ run: { kind, iterations: req.iterations!, done, total } });
       });
       setCurrent(handle);
       currentKind = kind;
