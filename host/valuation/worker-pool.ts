@@ -61,6 +61,9 @@ interface Slot {
 
 let nextJobId = 1;
 
+/** How long a cancelled run's workers may keep going before they are terminated and replaced. */
+const CANCEL_GRACE_MS = 500;
+
 export function createWorkerPoolExecutor(options: WorkerPoolOptions = {}): JobExecutor {
   const size = Math.max(1, Math.min(options.workers ?? availableParallelism(), 64));
   let script: string | undefined = options.workerScript;
@@ -147,6 +150,9 @@ export function createWorkerPoolExecutor(options: WorkerPoolOptions = {}): JobEx
     });
   };
 
+  /** Set by a cancelled run: settles once its workers are free again (or were replaced). The next run waits for it. */
+  let drain: Promise<void> = Promise.resolve();
+
   const execute: JobExecutor['execute'] = (template, iterations, seed, progress, signal) => {
     const run = async (): Promise<JobOutput[]> => {
       if (closed) throw new Error('the valuation pool is closed');
@@ -162,22 +168,40 @@ export function createWorkerPoolExecutor(options: WorkerPoolOptions = {}): JobEx
       const timer = options.timeoutMs
         ? setTimeout(() => stop?.(new Error(`the valuation took longer than ${Math.round(options.timeoutMs! / 1000)} s and was stopped`)), options.timeoutMs)
         : undefined;
+      // A cancelled run's workers may still report progress while they finish: keep it from the caller.
+      const report = (n: number) => {
+        if (!signal?.aborted) progress(n);
+      };
+      const jobs = ranges.map((range, i) =>
+        runOn(i, { type: 'run', id: nextJobId++, job: jobFor(template, range) }, report, (m) => (m.type === 'result' ? m.output : undefined)),
+      );
       try {
-        const jobs = ranges.map((range, i) =>
-          runOn(i, { type: 'run', id: nextJobId++, job: jobFor(template, range) }, progress, (m) => (m.type === 'result' ? m.output : undefined)),
-        );
         return await Promise.race([Promise.all(jobs), stopped]);
       } catch (err) {
-        // Whatever stopped the run, workers may still be busy with it: replace them.
-        for (const i of used) kill(i);
+        if (err instanceof CancelledError) {
+          // The caller hears at once. Workers keep warm if their (usually small) job ends within the grace
+          // period, which is what a slider cancelling run after run needs; a long or runaway job is terminated.
+          let finished = false;
+          const allDone = Promise.allSettled(jobs).then(() => {
+            finished = true;
+          });
+          const grace = new Promise<void>((resolveGrace) => setTimeout(resolveGrace, CANCEL_GRACE_MS).unref());
+          drain = Promise.race([allDone, grace]).then(() => {
+            if (!finished) for (const i of used) kill(i);
+          });
+        } else {
+          // A failure or timeout: the workers may be in any state, replace them.
+          for (const i of used) kill(i);
+        }
         throw err;
       } finally {
         signal?.removeEventListener('abort', onAbort);
         if (timer) clearTimeout(timer);
         stopped.catch(() => undefined);
+        for (const job of jobs) job.catch(() => undefined);
       }
     };
-    const result = queue.then(run, run);
+    const result = queue.then(() => drain).then(run, run);
     queue = result.catch(() => undefined);
     return result;
   };
@@ -198,7 +222,7 @@ export function createWorkerPoolExecutor(options: WorkerPoolOptions = {}): JobEx
         }),
       );
     };
-    const result = queue.then(work, work);
+    const result = queue.then(() => drain).then(work, work);
     queue = result.catch(() => undefined);
     return result;
   };

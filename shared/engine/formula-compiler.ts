@@ -78,6 +78,23 @@ export function numberLiteral(v: number): string {
   return `(${String(v)})`;
 }
 
+/**
+ * Parsed formulas by source text. A slider move changes a number, not the
+ * formulas, so recompiling a deal on the slider path reuses every parse (the
+ * slow part); emitting code from a tree is cheap. Trees are only read.
+ */
+const parseCache = new Map<string, MathNode>();
+const PARSE_CACHE_SIZE = 4000;
+
+function parsed(source: string): MathNode {
+  const hit = parseCache.get(source);
+  if (hit) return hit;
+  const node = parse(source);
+  if (parseCache.size >= PARSE_CACHE_SIZE) parseCache.delete(parseCache.keys().next().value!);
+  parseCache.set(source, node);
+  return node;
+}
+
 class FormulaError extends Error {
   constructor(
     message: string,
@@ -102,7 +119,7 @@ export function compileFormula(source: string | number, path: string, resolve: (
   }
   let root: MathNode;
   try {
-    root = parse(source);
+    root = parsed(source);
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     const m = /\(char (\d+)\)/.exec(message);
