@@ -77,7 +77,8 @@ export function buildZopaDistributionOption(input: ZopaDistributionInput): EChar
       nameLocation: 'middle',
       nameGap: 30,
       ...axisStyle,
-      axisLabel: moneyAxisLabel(input.money),
+      // The cut ends are not round numbers: label the round ticks only.
+      axisLabel: { ...moneyAxisLabel(input.money), showMinLabel: false, showMaxLabel: false },
     },
     yAxis: { type: 'value', min: 0, max: 1, ...axisStyle, axisLabel: percentAxisLabel },
     series: input.parties.map((p) => ({

@@ -50,7 +50,9 @@ export function formatProbability(p: number): string {
 /** Standard errors get one more decimal than the mean so a small SE does not read "± $0.0M". */
 export function formatStandardError(se: number, money: MoneyFormat): string {
   const base = money.unit === 'million' || money.unit === 'billion' ? 1 : 0;
-  const decimals = se > 0 && se < 10 ** -base ? base + 2 : base + 1;
+  // Two significant digits for small errors (0.41, 0.09, 0.004), one decimal more than the mean otherwise.
+  const wanted = se > 0 && Number.isFinite(se) ? -Math.floor(Math.log10(se)) : base + 1;
+  const decimals = Math.min(base + 3, Math.max(base + 1, wanted + (se < 10 ** -base ? 0 : 1)));
   return `± ${formatMoney(se, { ...money, decimals })}`;
 }
 

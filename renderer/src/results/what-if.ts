@@ -72,6 +72,12 @@ export function sliderLabel(deal: Deal, slider: Pick<Slider, 'path' | 'label'>):
     const name = term?.label ?? id ?? slider.path;
     const tier = /^tiers\.(\d+)\.(\w+)$/.exec(field);
     if (tier) return `${name}, tier ${Number(tier[1]) + 1} ${tier[2] === 'upTo' ? 'ceiling' : tier[2]}`;
+    const perParty = /^(stakes|shares)\.(\w+)$/.exec(field);
+    if (perParty) {
+      const party = deal.parties.find((p) => p.id === perParty[2]);
+      return `${name}, ${party?.name ?? perParty[2]} ${perParty[1] === 'stakes' ? 'stake' : 'share'}`;
+    }
+    if (field === 'preferredReturn.rate') return `${name}, preferred return`;
     return field === 'amount' ? name : `${name}, ${field}`;
   }
   if (root === 'inputs') {

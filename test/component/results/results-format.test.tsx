@@ -45,6 +45,9 @@ describe('party figures', () => {
   it('shows small standard errors with enough decimals to be non-zero', () => {
     expect(formatStandardError(0.41, money)).toBe('± $0.41M');
     expect(formatStandardError(0.004, money)).toBe('± $0.004M');
+    expect(formatStandardError(0.09, money)).toBe('± $0.09M');
+    expect(formatStandardError(2.34, money)).toBe('± $2.34M');
+    expect(formatStandardError(14.04, { currency: 'EUR', unit: 'thousand' })).toBe('± €14.0k');
     expect(formatStandardError(120, { currency: 'EUR', unit: 'thousand' })).toBe('± €120.0k');
   });
 
