@@ -12,9 +12,11 @@ export const entries = [
   { ...node, packages: undefined, entryPoints: ['electron/preload/index.ts'], outfile: 'out/electron/preload.cjs', format: 'cjs', external: ['electron'] },
   { ...node, entryPoints: ['host/web/main.ts'], outfile: 'out/web/main.js', format: 'esm' },
   { bundle: true, platform: 'browser', target: 'chrome120', format: 'iife', entryPoints: ['host/web/bridge.ts'], outfile: 'out/web/bridge.js', logLevel: 'warning' },
-  { ...node, entryPoints: ['host/cli/main.ts'], outfile: 'out/cli/main.js', format: 'esm' },
+  // Split so each CLI command loads only its own code (out/cli/main.js plus chunks).
+  { ...node, entryPoints: ['host/cli/main.ts'], outdir: 'out/cli', splitting: true, chunkNames: 'chunks/[name]-[hash]', format: 'esm' },
   // Valuation worker threads; the pool finds it at out/workers/ from any bundle.
-  { ...node, entryPoints: ['host/valuation/valuation-worker.ts'], outfile: 'out/workers/valuation-worker.js', format: 'esm' },
+  // Self-contained (no external packages) so a packaged app can run it unpacked from the asar archive.
+  { ...node, packages: undefined, entryPoints: ['host/valuation/valuation-worker.ts'], outfile: 'out/workers/valuation-worker.js', format: 'esm' },
   { ...node, entryPoints: ['host/bench/bench.ts'], outfile: 'out/bench/bench.js', format: 'esm' },
 ];
 

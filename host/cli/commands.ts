@@ -2,13 +2,6 @@
  * The CLI's command table: one entry per command of ../shared/spec/cli.md.
  * Each command lives in its own file and returns its exit code.
  */
-import { validateCommand } from './validate';
-import { termsheetCommand } from './termsheet';
-import { redlineCommand } from './redline';
-import { valueCommand } from './value';
-import { sensitivityCommand } from './sensitivity';
-import { solveCommand } from './solve';
-
 export interface CommandContext {
   out(text: string): void;
   err(text: string): void;
@@ -18,11 +11,15 @@ export interface CommandContext {
 
 export type Command = (argv: string[], ctx: CommandContext) => Promise<number>;
 
-export const commands: Record<string, Command> = {
-  validate: validateCommand,
-  termsheet: termsheetCommand,
-  redline: redlineCommand,
-  value: valueCommand,
-  sensitivity: sensitivityCommand,
-  solve: solveCommand,
+/**
+ * Each command is loaded only when it runs: `validate` should not pay for the
+ * Word writer, nor `--version` for mathjs (start-up time is most of a CLI call).
+ */
+export const commands: Record<string, () => Promise<Command>> = {
+  validate: async () => (await import('./validate')).validateCommand,
+  value: async () => (await import('./value')).valueCommand,
+  sensitivity: async () => (await import('./sensitivity')).sensitivityCommand,
+  solve: async () => (await import('./solve')).solveCommand,
+  termsheet: async () => (await import('./termsheet')).termsheetCommand,
+  redline: async () => (await import('./redline')).redlineCommand,
 };

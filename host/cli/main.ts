@@ -41,12 +41,13 @@ async function main(argv: string[]): Promise<number> {
     ctx.out(`${appVersion(ctx.root)}\n`);
     return 0;
   }
-  const run = commands[command];
-  if (!run) {
+  const load = Object.prototype.hasOwnProperty.call(commands, command) ? commands[command] : undefined;
+  if (!load) {
     ctx.err(`dealwright: unknown command "${command}" (see dealwright --help)\n`);
     return 2;
   }
   try {
+    const run = await load();
     return await run(rest, ctx);
   } catch (err) {
     if (err instanceof UsageError) {
