@@ -150,9 +150,12 @@ export function compileDeal(deal: Deal, options: CompileOptions = {}): CompileRe
   const flowCheck = (loc: number) =>
     checked ? `if (fLoc < 0 && !(${partyVars.map((f) => `${f} - ${f} === 0`).join(' && ')})) { fLoc = ${loc}; fT = t; }` : '';
 
+  // Plain numbers of term fields (the ones sliders, scenarios and goal seek move) are read from K
+  // rather than written into the source, so a what-if on a number reuses the same generated kernel.
+  const fieldNumbers: number[] = [];
   const ctx: CodegenContext = {
-    periodExpr: (value: NumberOrFormula, path: string) => compileField(value, path, periodScope, problems, noteUses),
-    iterationExpr: (value: NumberOrFormula, path: string) => compileField(value, path, iterationScope, problems, noteUses),
+    periodExpr: (value: NumberOrFormula, path: string) => compileField(value, path, periodScope, problems, noteUses, fieldNumbers),
+    iterationExpr: (value: NumberOrFormula, path: string) => compileField(value, path, iterationScope, problems, noteUses, fieldNumbers),
     party: (id: string, path: string) => {
       const i = partyIds.indexOf(id);
       if (i < 0) {
@@ -225,11 +228,7 @@ return function kernel(cols, hz, n, out) {
 };`;
   const disc = deal.parties.map((p) => discountFactors(p.discountRate, deal.timeline));
   const yrs = periodYears(deal.timeline);
-  // The source holds generated names and numeric literals only (see formula-compiler.ts): compiling it
-  // is the point of the engine (per-sample interpretation is ~2000x slower).
-  // eslint-disable-next-line @typescript-eslint/no-implied-eval
-  const factory = new Function('disc', 'yrs', source) as (d: Float64Array[], y: Float64Array) => Kernel;
-  const kernel = factory(disc, yrs);
+  const kernel = kernelFactory(source)(disc, yrs, Float64Array.from(fieldNumbers));
   const correlation = corr.ok ? corr.plan : null;
   return {
     ok: true,
@@ -251,13 +250,42 @@ return function kernel(cols, hz, n, out) {
   };
 }
 
+type KernelFactory = (disc: Float64Array[], yrs: Float64Array, K: Float64Array) => Kernel;
+
+/**
+ * Generated kernels by source text. Deals that differ only in plain numbers
+ * (a slider move, a scenario, a goal-seek step) share one source, so they share
+ * one function that V8 has already optimised: a fresh `new Function` per move
+ * would start cold in the interpreter on every 10k-iteration preview.
+ */
+const factories = new Map<string, KernelFactory>();
+const FACTORY_CACHE_SIZE = 64;
+
+function kernelFactory(source: string): KernelFactory {
+  let factory = factories.get(source);
+  if (!factory) {
+    // The source holds generated names and numeric literals only (see formula-compiler.ts): compiling it
+    // is the point of the engine (per-sample interpretation is ~2000x slower).
+    // eslint-disable-next-line @typescript-eslint/no-implied-eval
+    factory = new Function('disc', 'yrs', 'K', source) as KernelFactory;
+    if (factories.size >= FACTORY_CACHE_SIZE) factories.delete(factories.keys().next().value!);
+    factories.set(source, factory);
+  }
+  return factory;
+}
+
 function compileField(
   value: NumberOrFormula,
   path: string,
   scope: (name: string) => NameRef | undefined,
   problems: Problem[],
   noteUses: (f: CompiledFormula) => void,
+  fieldNumbers: number[],
 ): string {
+  if (typeof value === 'number') {
+    fieldNumbers.push(value);
+    return `K[${fieldNumbers.length - 1}]`;
+  }
   const r = compileFormula(value, path, scope);
   if (!r.ok) {
     problems.push(...r.problems);
