@@ -41,7 +41,9 @@ export function findWorkerScript(): string {
   for (const start of starts) {
     let dir = resolve(start);
     for (let i = 0; i < 6; i++) {
-      const candidate = join(dir, WORKER_BUNDLE);
+      // In a packaged app the worker is unpacked beside the asar archive (electron-builder asarUnpack):
+      // a worker thread cannot start from inside the archive.
+      const candidate = join(dir, WORKER_BUNDLE).replace(/app\.asar([\\/])/, 'app.asar.unpacked$1');
       if (existsSync(candidate)) return candidate;
       const parent = dirname(dir);
       if (parent === dir) break;
