@@ -33,7 +33,7 @@ export const layering = {
 };
 
 export default tseslint.config(
-  { ignores: ['out/**', 'node_modules/**', 'dist/**', 'release/**', 'coverage/**', 'test-results/**'] },
+  { ignores: ['.tmp/**', 'out/**', 'node_modules/**', 'dist/**', 'release/**', 'coverage/**', 'test-results/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
