@@ -3,23 +3,12 @@
  * end-to-end tests can check them against the same constants.
  */
 import type { WebPreferences } from 'electron';
+import { rendererContentSecurityPolicy } from '../../shared/security/csp';
 
 export const APP_SCHEME = 'app';
 export const APP_ORIGIN = 'app://dealwright';
 
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "worker-src 'self' blob:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+export const CONTENT_SECURITY_POLICY = rendererContentSecurityPolicy();
 
 export function secureWebPreferences(preload: string): WebPreferences {
   return {

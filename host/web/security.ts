@@ -4,6 +4,7 @@
  * sites (and DNS-rebinding pages) from reaching a negotiator's deals.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { rendererContentSecurityPolicy } from '../../shared/security/csp';
 
 export const TOKEN_COOKIE = 'dealwright_token';
 
@@ -43,18 +44,5 @@ export function tokenFromCookie(cookieHeader: string | undefined): string | null
 }
 
 export function contentSecurityPolicy(port: number): string {
-  return [
-    "default-src 'self'",
-    "script-src 'self'",
-    // Monaco and React inject style elements at run time.
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
-    "font-src 'self' data:",
-    `connect-src 'self' ws://127.0.0.1:${port} ws://localhost:${port}`,
-    "worker-src 'self' blob:",
-    "object-src 'none'",
-    "base-uri 'none'",
-    "form-action 'none'",
-    "frame-ancestors 'none'",
-  ].join('; ');
+  return rendererContentSecurityPolicy([`ws://127.0.0.1:${port}`, `ws://localhost:${port}`]);
 }
