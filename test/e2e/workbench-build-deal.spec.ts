@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openApp, repoRoot } from './support/web-host';
-import { addInput, addTerm, go, setField, setFormula } from './support/workbench';
+import { addInput, addTerm, createBlankDeal, go, setField, setFormula } from './support/workbench';
 
 const example = JSON.parse(readFileSync(join(repoRoot, 'resources', 'examples', 'saas-alliance.deal'), 'utf8')) as Record<string, unknown>;
 
@@ -22,17 +22,16 @@ test('build the SaaS alliance from a blank deal, save, reopen: same deal as the 
   try {
     // New blank deal from the wizard.
     await page.getByRole('button', { name: 'New deal…' }).click();
-    const wizard = page.getByRole('dialog', { name: 'New deal' });
-    await wizard.getByLabel('Blank').check();
-    await wizard.getByLabel('Deal title').fill(example.title as string);
-    await wizard.getByLabel('Our company').fill('Ledgerly');
-    await wizard.getByLabel('Counterparty').fill('Atlas Cloud');
-    await wizard.getByLabel('Currency').selectOption('EUR');
-    await wizard.getByLabel('Amounts in').selectOption('thousand');
-    await wizard.getByLabel('Starts (year or YYYY-MM)').fill('2027-01');
-    await wizard.getByLabel('Periods').fill('20');
-    await wizard.getByLabel('Period length').selectOption('quarter');
-    await wizard.getByRole('button', { name: 'Create deal' }).click();
+    await createBlankDeal(page, {
+      title: example.title as string,
+      us: 'Ledgerly',
+      counterparty: 'Atlas Cloud',
+      currency: 'EUR',
+      unit: 'thousand',
+      start: '2027-01',
+      periods: 20,
+      step: 'quarter',
+    });
     await expect(page.getByRole('heading', { level: 1, name: example.title as string })).toBeVisible();
 
     // Parties.
@@ -190,15 +189,14 @@ test('build the storage joint venture from a blank deal: equity, discrete and tr
     // The shortcut works once the app has mounted.
     await expect(page.getByRole('heading', { name: 'Example deals' })).toBeVisible();
     await page.keyboard.press('ControlOrMeta+N');
-    const wizard = page.getByRole('dialog', { name: 'New deal' });
-    await wizard.getByLabel('Blank').check();
-    await wizard.getByLabel('Deal title').fill(jv.title as string);
-    await wizard.getByLabel('Our company').fill('Solara Technologies');
-    await wizard.getByLabel('Counterparty').fill('Kestrel Energy');
-    await wizard.getByLabel('Currency').selectOption('GBP');
-    await wizard.getByLabel('Starts (year or YYYY-MM)').fill('2027');
-    await wizard.getByLabel('Periods').fill('12');
-    await wizard.getByRole('button', { name: 'Create deal' }).click();
+    await createBlankDeal(page, {
+      title: jv.title as string,
+      us: 'Solara Technologies',
+      counterparty: 'Kestrel Energy',
+      currency: 'GBP',
+      start: '2027',
+      periods: 12,
+    });
 
     await go(page, 'Parties');
     await setField(page.getByLabel('Party 1 id'), 'solara');
@@ -303,14 +301,7 @@ test('build the pharma licence from a blank deal: milestones, sales milestone, t
   page.setDefaultTimeout(15_000);
   try {
     await page.getByRole('button', { name: 'New deal…' }).click();
-    const wizard = page.getByRole('dialog', { name: 'New deal' });
-    await wizard.getByLabel('Blank').check();
-    await wizard.getByLabel('Deal title').fill(ref.title as string);
-    await wizard.getByLabel('Our company').fill('Helix Bio');
-    await wizard.getByLabel('Counterparty').fill('Northwind Pharma');
-    await wizard.getByLabel('Starts (year or YYYY-MM)').fill('2027');
-    await wizard.getByLabel('Periods').fill('15');
-    await wizard.getByRole('button', { name: 'Create deal' }).click();
+    await createBlankDeal(page, { title: ref.title as string, us: 'Helix Bio', counterparty: 'Northwind Pharma', start: '2027', periods: 15 });
 
     await go(page, 'Parties');
     await setField(page.getByLabel('Party 1 id'), 'licensor');

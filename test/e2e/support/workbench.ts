@@ -54,3 +54,29 @@ export async function addTerm(page: Page, type: string, defaultId: string, id: s
   await setField(card.getByLabel('Label (term-sheet wording)'), label);
   return card;
 }
+
+export interface BlankDeal {
+  title: string;
+  us: string;
+  counterparty: string;
+  currency?: string;
+  unit?: 'one' | 'thousand' | 'million' | 'billion';
+  start: string;
+  periods: number;
+  step?: 'year' | 'quarter' | 'month';
+}
+
+/** Fills the new-deal wizard (already open) for a blank deal and creates it. */
+export async function createBlankDeal(page: Page, deal: BlankDeal): Promise<void> {
+  const wizard = page.getByRole('dialog', { name: 'New deal' });
+  await wizard.getByLabel('Blank').check();
+  await wizard.getByLabel('Deal title').fill(deal.title);
+  await wizard.getByLabel('Our company').fill(deal.us);
+  await wizard.getByLabel('Counterparty').fill(deal.counterparty);
+  if (deal.currency) await wizard.getByLabel('Currency').selectOption(deal.currency);
+  if (deal.unit) await wizard.getByLabel('Amounts in').selectOption(deal.unit);
+  await wizard.getByLabel('Starts (year or YYYY-MM)').fill(deal.start);
+  await wizard.getByLabel('Periods').fill(String(deal.periods));
+  if (deal.step) await wizard.getByLabel('Period length').selectOption(deal.step);
+  await wizard.getByRole('button', { name: 'Create deal' }).click();
+}
