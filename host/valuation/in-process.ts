@@ -3,11 +3,12 @@
  * yielding to the event loop between chunks so progress and cancellation get
  * through. For tests and tools; the app and CLI use the worker pool.
  *
- * With `serialize: true` every job and output round-trips through
- * structuredClone, so tests cross the same message boundary as workers
+ * With `serialize: true` every job, output, query and answer round-trips
+ * through structuredClone, so tests cross the same message boundary as workers
  * without starting one (Squiggle's serializing runner).
  */
 import { compiledFor, executeJob, type JobOutput } from '../../shared/engine/jobs';
+import { answerQueries, type Shard } from '../../shared/engine/shard';
 import { jobFor, splitBlocks } from '../../shared/engine/run-plan';
 import { blockCount } from '../../shared/engine/rng';
 import { CancelledError, createRunner, type JobExecutor, type ValuationRunner } from './runner';
@@ -21,18 +22,24 @@ export function createInProcessExecutor(options: { serialize?: boolean } = {}): 
     async prepare(template) {
       compiledFor(template.deal, template.kind === 'simulate' ? template.conditionOn : undefined);
     },
-    async execute(template, iterations, seed, progress, signal) {
+    async execute(template, iterations, seed, progress, signal, finish) {
+      const clone = <T>(x: T): T => (options.serialize ? structuredClone(x) : x);
       const chunks = Math.ceil(blockCount(iterations) / CHUNK_BLOCKS);
       const outputs: JobOutput[] = [];
+      const shards: (Shard | null)[] = [];
       for (const range of splitBlocks(iterations, seed, chunks)) {
         if (signal?.aborted) throw new CancelledError();
-        const job = jobFor(template, range);
-        const output = executeJob(options.serialize ? structuredClone(job) : job, (n) => progress(n));
-        outputs.push(options.serialize ? structuredClone(output) : output);
+        const run = executeJob(clone(jobFor(template, range)), (n) => progress(n));
+        outputs.push(clone(run.output));
+        shards.push(run.shard);
         await yieldToEventLoop();
       }
       if (signal?.aborted) throw new CancelledError();
-      return outputs;
+      return finish(outputs, async (i, queries) => {
+        const shard = shards[i];
+        if (!shard) throw new Error(`output ${i} has no shard to ask`);
+        return clone(answerQueries(shard, clone(queries)));
+      });
     },
     close: async () => undefined,
   };

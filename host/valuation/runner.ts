@@ -3,10 +3,13 @@
  * runner shares: plan the run (scenario, limits, compile errors), hand block
  * ranges to an executor, merge in block order, summarise. Executors differ
  * only in where kernels run: this thread (tests, tools) or a pool of worker
- * threads (the app and the CLI: the main process never runs a kernel).
+ * threads (the app and the CLI: the main process never runs a kernel). The
+ * samples stay where they were computed; statistics are merged from the
+ * answers of those shards.
  */
 import type { Problem } from '../../shared/api';
 import type { JobOutput } from '../../shared/engine/jobs';
+import type { StatAnswer, StatQuery } from '../../shared/engine/shard';
 import type {
   SensitivityRequest,
   SensitivityResult,
@@ -16,7 +19,7 @@ import type {
   ValuationResult,
 } from '../../shared/engine/results';
 import { runSolve } from '../../shared/engine/goal-seek';
-import { checkIterations, checkSeed, meansFromOutputs, planValuation, resultFromOutputs, type JobTemplate } from '../../shared/engine/run-plan';
+import { checkIterations, checkSeed, meansFromOutputs, planValuation, resultFromShards, type JobTemplate } from '../../shared/engine/run-plan';
 import { runSensitivity, type MeansEvaluator } from '../../shared/engine/sensitivity';
 import { compiledFor } from '../../shared/engine/jobs';
 import { EngineError } from '../../shared/engine/simulate';
@@ -52,11 +55,25 @@ export class ValuationError extends Error {
   }
 }
 
-/** Where kernels run: executes a job over all blocks of a run and returns the outputs (any order). */
+/** Asks the shard behind output `index` (a simulation's) statistic queries. */
+export type ShardAsk = (index: number, queries: StatQuery[]) => Promise<StatAnswer[]>;
+
+/** Where kernels run: executes a job over all blocks of a run, then lets `finish` read the outputs and query their shards. */
 export interface JobExecutor {
   /** Gets ready for runs of this deal (workers started, kernel compiled), so timed runs measure the valuation alone. */
   prepare(template: JobTemplate, iterations: number): Promise<void>;
-  execute(template: JobTemplate, iterations: number, seed: number, progress: (done: number) => void, signal: AbortSignal | undefined): Promise<JobOutput[]>;
+  /**
+   * Runs the job over all blocks; `finish` gets the outputs in block order and may query the shards they
+   * came from until it settles, after which the shards are released.
+   */
+  execute<T>(
+    template: JobTemplate,
+    iterations: number,
+    seed: number,
+    progress: (done: number) => void,
+    signal: AbortSignal | undefined,
+    finish: (outputs: JobOutput[], ask: ShardAsk) => Promise<T>,
+  ): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -89,8 +106,9 @@ export function createRunner(executor: JobExecutor): ValuationRunner {
       checkIterations(iterations);
       checkSeed(seed);
       const compiled = compiledFor(deal);
-      const outputs = await executor.execute({ kind: 'means', deal, variants }, iterations, seed, () => undefined, options.signal);
-      return meansFromOutputs(outputs, variants.length, compiled.partyIds.length, iterations);
+      return executor.execute({ kind: 'means', deal, variants }, iterations, seed, () => undefined, options.signal, async (outputs) =>
+        meansFromOutputs(outputs, variants.length, compiled.partyIds.length, iterations),
+      );
     };
 
   return {
@@ -102,8 +120,16 @@ export function createRunner(executor: JobExecutor): ValuationRunner {
         const template: JobTemplate = { kind: 'simulate', deal: plan.deal, ...(plan.conditionOn === undefined ? {} : { conditionOn: plan.conditionOn }) };
         await executor.prepare(template, plan.iterations);
         const started = performance.now();
-        const outputs = await executor.execute(template, plan.iterations, plan.seed, progress, options.signal);
-        const result = resultFromOutputs(plan, outputs, 0);
+        const result = await executor.execute(template, plan.iterations, plan.seed, progress, options.signal, (outputs, ask) =>
+          resultFromShards(
+            plan,
+            outputs.map((output, i) => {
+              if (output.kind !== 'simulate') throw new Error('a simulation returned a means output');
+              return { summary: output.summary, ask: (queries: StatQuery[]) => ask(i, queries) };
+            }),
+            0,
+          ),
+        );
         // elapsedMs covers the valuation alone (kernels and statistics), after parsing and compiling.
         result.elapsedMs = Math.round((performance.now() - started) * 10) / 10;
         return result;

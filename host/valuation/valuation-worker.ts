@@ -3,10 +3,13 @@
  * one job at a time on its block range and posts progress at most every 50 ms,
  * then the output with its buffers transferred. Compiled kernels stay cached
  * here between jobs, so repeated small runs of the same deal skip compiling.
- * A runaway kernel can only hang this thread: the pool terminates it.
+ * A simulation's samples stay here as a shard, answering the statistic
+ * queries that follow, until the pool releases them. A runaway kernel can
+ * only hang this thread: the pool terminates it.
  */
 import { parentPort } from 'node:worker_threads';
 import { compiledFor, executeJob, outputBuffers } from '../../shared/engine/jobs';
+import { answerBuffers, answerQueries, type Shard } from '../../shared/engine/shard';
 import { EngineError } from '../../shared/engine/simulate';
 import type { FromWorker, ToWorker } from './messages';
 
@@ -14,6 +17,10 @@ const port = parentPort;
 if (!port) throw new Error('valuation-worker must run as a worker thread');
 
 const post = (message: FromWorker, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
+
+/** Shards of recent simulate runs, by run message id, until the pool releases them (a few at most, oldest dropped). */
+const shards = new Map<number, Shard>();
+const MAX_SHARDS = 4;
 
 port.on('message', (message: ToWorker) => {
   if (message.type === 'prepare') {
@@ -26,12 +33,30 @@ port.on('message', (message: ToWorker) => {
     }
     return;
   }
+  if (message.type === 'release') {
+    shards.delete(message.shard);
+    return;
+  }
+  if (message.type === 'ask') {
+    const shard = shards.get(message.shard);
+    if (!shard) {
+      post({ type: 'crash', id: message.id, message: 'the run\'s samples are no longer held by this worker' });
+      return;
+    }
+    try {
+      const answers = answerQueries(shard, message.queries);
+      post({ type: 'answers', id: message.id, answers }, answerBuffers(answers));
+    } catch (err) {
+      post({ type: 'crash', id: message.id, message: err instanceof Error ? err.message : String(err) });
+    }
+    return;
+  }
   if (message.type !== 'run') return;
   const { id, job } = message;
   let pending = 0;
   let last = Date.now();
   try {
-    const output = executeJob(job, (n) => {
+    const { output, shard } = executeJob(job, (n) => {
       pending += n;
       const now = Date.now();
       if (now - last >= 50) {
@@ -41,6 +66,10 @@ port.on('message', (message: ToWorker) => {
       }
     });
     if (pending > 0) post({ type: 'progress', id, done: pending });
+    if (shard) {
+      shards.set(id, shard);
+      while (shards.size > MAX_SHARDS) shards.delete(shards.keys().next().value!);
+    }
     post({ type: 'result', id, output }, outputBuffers(output));
   } catch (err) {
     if (err instanceof EngineError) post({ type: 'error', id, problems: err.problems });

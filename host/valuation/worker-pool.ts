@@ -4,8 +4,9 @@
  * serialised through the pool; a cancelled or timed-out run terminates the
  * workers it was using (a runaway formula cannot outlive that) and they are
  * started again on the next run. Outputs come back with their buffers
- * transferred and are merged in block order by the shared runner logic, so
- * results are identical for any number of workers.
+ * transferred; each worker keeps its range's samples for the statistic
+ * queries of the shared merge (statistics-merge.ts), which the workers answer
+ * in parallel, so results are identical for any number of workers.
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -13,10 +14,10 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { JobOutput } from '../../shared/engine/jobs';
-import { jobFor, splitBlocks } from '../../shared/engine/run-plan';
+import { jobFor, splitBlocks, type JobTemplate } from '../../shared/engine/run-plan';
 import { EngineError } from '../../shared/engine/simulate';
 import type { FromWorker, ToWorker } from './messages';
-import { CancelledError, createRunner, type JobExecutor, type ValuationRunner } from './runner';
+import { CancelledError, createRunner, type JobExecutor, type ShardAsk, type ValuationRunner } from './runner';
 
 export interface WorkerPoolOptions {
   /** Number of worker threads; defaults to the number of cores. */
@@ -112,7 +113,7 @@ export function createWorkerPoolExecutor(options: WorkerPoolOptions = {}): JobEx
     if (slot) void slot.worker.terminate();
   };
 
-  const runOn = <T>(i: number, message: ToWorker, progress: (n: number) => void, take: (m: FromWorker) => T | undefined): Promise<T> => {
+  const runOn = <T>(i: number, message: Exclude<ToWorker, { type: 'release' }>, progress: (n: number) => void, take: (m: FromWorker) => T | undefined): Promise<T> => {
     const slot = slotAt(i);
     const { worker } = slot;
     return new Promise<T>((resolveJob, rejectJob) => {
@@ -124,7 +125,7 @@ export function createWorkerPoolExecutor(options: WorkerPoolOptions = {}): JobEx
       const onMessage = (m: FromWorker) => {
         if (!('id' in m) || m.id !== message.id) return;
         if (m.type === 'progress') progress(m.done);
-        else if (m.type === 'result' || m.type === 'prepared') {
+        else if (m.type === 'result' || m.type === 'prepared' || m.type === 'answers') {
           cleanup();
           const value = take(m);
           if (value === undefined) rejectJob(new Error(`valuation worker answered ${m.type} out of turn`));
@@ -155,8 +156,15 @@ export function createWorkerPoolExecutor(options: WorkerPoolOptions = {}): JobEx
   /** Set by a cancelled run: settles once its workers are free again (or were replaced). The next run waits for it. */
   let drain: Promise<void> = Promise.resolve();
 
-  const execute: JobExecutor['execute'] = (template, iterations, seed, progress, signal) => {
-    const run = async (): Promise<JobOutput[]> => {
+  const execute: JobExecutor['execute'] = <T>(
+    template: JobTemplate,
+    iterations: number,
+    seed: number,
+    progress: (done: number) => void,
+    signal: AbortSignal | undefined,
+    finish: (outputs: JobOutput[], ask: ShardAsk) => Promise<T>,
+  ): Promise<T> => {
+    const run = async (): Promise<T> => {
       if (closed) throw new Error('the valuation pool is closed');
       if (signal?.aborted) throw new CancelledError();
       const ranges = splitBlocks(iterations, seed, size);
@@ -174,11 +182,15 @@ export function createWorkerPoolExecutor(options: WorkerPoolOptions = {}): JobEx
       const report = (n: number) => {
         if (!signal?.aborted) progress(n);
       };
+      const runIds = ranges.map(() => nextJobId++);
       const jobs = ranges.map((range, i) =>
-        runOn(i, { type: 'run', id: nextJobId++, job: jobFor(template, range) }, report, (m) => (m.type === 'result' ? m.output : undefined)),
+        runOn(i, { type: 'run', id: runIds[i]!, job: jobFor(template, range) }, report, (m) => (m.type === 'result' ? m.output : undefined)),
       );
+      const ask: ShardAsk = (i, queries) =>
+        runOn(i, { type: 'ask', id: nextJobId++, shard: runIds[i]!, queries }, () => undefined, (m) => (m.type === 'answers' ? m.answers : undefined));
       try {
-        return await Promise.race([Promise.all(jobs), stopped]);
+        const outputs = await Promise.race([Promise.all(jobs), stopped]);
+        return await Promise.race([finish(outputs, ask), stopped]);
       } catch (err) {
         if (err instanceof CancelledError) {
           // The caller hears at once. Workers keep warm if their (usually small) job ends within the grace
@@ -201,6 +213,11 @@ export function createWorkerPoolExecutor(options: WorkerPoolOptions = {}): JobEx
         if (timer) clearTimeout(timer);
         stopped.catch(() => undefined);
         for (const job of jobs) job.catch(() => undefined);
+        // The shards' samples are no longer needed (a replaced worker has none to drop).
+        runIds.forEach((shard, i) => {
+          const slot = slots[i];
+          if (slot?.alive) slot.worker.postMessage({ type: 'release', shard } satisfies ToWorker);
+        });
       }
     };
     const result = queue.then(() => drain).then(run, run);

@@ -105,15 +105,6 @@ export function planCorrelations(
   return { ok: true, plan: { inputs: ids, cholesky: l } };
 }
 
-/** Solves L x = b in place for lower-triangular L. */
-function forwardSolve(l: Float64Array, k: number, b: Float64Array): void {
-  for (let i = 0; i < k; i++) {
-    let s = b[i]!;
-    for (let p = 0; p < i; p++) s -= l[i * k + p]! * b[p]!;
-    b[i] = s / l[i * k + i]!;
-  }
-}
-
 const scoreCache = new Map<number, Float64Array>();
 
 
@@ -134,6 +125,10 @@ function vanDerWaerden(n: number): Float64Array {
  * order (`sortedDraws[j]`), writes them into `columns[j]` in the order that
  * gives the plan's target rank correlation. Uses `rng` for the score
  * permutations, so the result is fixed by the block's stream.
+ *
+ * Matrices are held column by column (S_j, B_j, T_j of length n), so every
+ * step is a loop over contiguous arrays; each element sees the same
+ * arithmetic, in the same order, as the row-by-row textbook form.
  */
 export function imposeRankCorrelation(plan: CorrelationPlan, sortedDraws: Float64Array[], columns: Float64Array[], n: number, rng: Rng): void {
   const k = plan.inputs.length;
@@ -147,69 +142,101 @@ export function imposeRankCorrelation(plan: CorrelationPlan, sortedDraws: Float6
   }
   const scores = vanDerWaerden(n);
   const w = workspace(n, k);
-  // Small functions, each with its own hot loop: V8 optimises them separately (one big function kept deoptimising).
-  // S: n×k, each column a random permutation of the scores (perm[i] = rank of row i in that column).
-  for (let j = 0; j < k; j++) fillScoreColumn(w.s, k, j, scores, shuffledIndices(n, rng, j === 0 ? w.perm0 : w.perm));
+  // S: k columns, each a random permutation of the scores (perm_j[i] = rank of row i in column j).
+  for (let j = 0; j < k; j++) gather(w.s[j]!, scores, shuffledIndices(n, rng, w.perms[j]!, w.uniforms), n);
+  // B = S Q⁻ᵀ (forward substitution per row, done a column at a time), Q the scores' own Cholesky factor.
   const q = n > k + 1 ? cholesky(scoreCorrelation(w.s, n, k), k) : null;
-  mixScores(w.s, w.t, n, k, q, plan.cholesky);
+  for (let a = 0; a < k; a++) {
+    const b = w.b[a]!;
+    b.set(w.s[a]!.subarray(0, n));
+    if (q) {
+      for (let p = 0; p < a; p++) subtractScaled(b, q[a * k + p]!, w.b[p]!, n);
+      divideBy(b, q[a * k + a]!, n);
+    }
+  }
   let sumSquares = 0;
   for (let i = 0; i < n; i++) sumSquares += scores[i]! * scores[i]!;
   const scale = Math.sqrt(sumSquares / n);
-  for (let j = 0; j < k; j++) {
-    if (j === 0) {
-      // T's first column is S's first column scaled by a positive factor: its order is the scores' order.
-      placeByRanks(columns[0]!, sortedDraws[0]!, w.perm0, n);
-    } else {
-      for (let i = 0; i < n; i++) w.tCol[i] = w.t[i * k + j]!;
-      argsortByCdf(w.tCol, n, (v) => logisticNormalCdf(v / scale), w.orderT, w.sort);
-      placeByOrder(columns[j]!, sortedDraws[j]!, w.orderT, n);
-    }
+  const p = plan.cholesky;
+  // T's first column is B's first column scaled by a positive factor: its order is S's first column's, known already.
+  placeByRanks(columns[0]!, sortedDraws[0]!, w.perms[0]!, n);
+  for (let a = 1; a < k; a++) {
+    // T_a = Σ_{b <= a} P[a][b] B_b, accumulated from zero in b order.
+    const t = w.t.fill(0, 0, n);
+    for (let b = 0; b <= a; b++) addScaled(t, p[a * k + b]!, w.b[b]!, n);
+    argsortNormal(t, n, 1 / scale, w.orderT, w.sort);
+    placeByOrder(columns[a]!, sortedDraws[a]!, w.orderT, n);
   }
 }
 
-/** Logistic approximation of Φ: monotone and cheap; only used to bucket values before an exact sort. */
-function logisticNormalCdf(z: number): number {
-  return 1 / (1 + Math.exp(-1.5976 * z - 0.07056 * z * z * z));
+// Small functions, each with its own hot loop: V8 optimises them separately (one big function kept deoptimising).
+
+function gather(out: Float64Array, from: Float64Array, index: Uint32Array, n: number): void {
+  for (let i = 0; i < n; i++) out[i] = from[index[i]!]!;
 }
 
-function fillScoreColumn(s: Float64Array, k: number, j: number, scores: Float64Array, perm: Uint32Array): void {
-  for (let i = 0; i < perm.length; i++) s[i * k + j] = scores[perm[i]!]!;
+function subtractScaled(x: Float64Array, c: number, y: Float64Array, n: number): void {
+  for (let i = 0; i < n; i++) x[i] = x[i]! - c * y[i]!;
+}
+
+function addScaled(x: Float64Array, c: number, y: Float64Array, n: number): void {
+  for (let i = 0; i < n; i++) x[i] = x[i]! + c * y[i]!;
+}
+
+function divideBy(x: Float64Array, c: number, n: number): void {
+  for (let i = 0; i < n; i++) x[i] = x[i]! / c;
+}
+
+function dot(x: Float64Array, y: Float64Array, n: number): number {
+  let s = 0;
+  for (let i = 0; i < n; i++) s += x[i]! * y[i]!;
+  return s;
 }
 
 /** Sample correlation matrix of S's columns (scores have mean 0 and equal variance by construction). */
-function scoreCorrelation(s: Float64Array, n: number, k: number): Float64Array {
-  return normalise(crossProducts(s, n, k), k);
-}
-
-function crossProducts(s: Float64Array, n: number, k: number): Float64Array {
+function scoreCorrelation(s: Float64Array[], n: number, k: number): Float64Array {
   const e = new Float64Array(k * k);
-  for (let i = 0; i < n; i++) {
-    for (let a = 0; a < k; a++) {
-      const va = s[i * k + a]!;
-      for (let b = 0; b < k; b++) e[a * k + b] += va * s[i * k + b]!;
-    }
-  }
-  return e;
-}
-
-function normalise(e: Float64Array, k: number): Float64Array {
+  for (let a = 0; a < k; a++) for (let b = 0; b < k; b++) e[a * k + b] = dot(s[a]!, s[b]!, n);
   const out = new Float64Array(k * k);
   for (let a = 0; a < k; a++) for (let b = 0; b < k; b++) out[a * k + b] = e[a * k + b]! / Math.sqrt(e[a * k + a]! * e[b * k + b]!);
   return out;
 }
 
-/** T = rows of S mapped by P · Q⁻¹ (P the target factor, Q the scores' own factor, when there is one). */
-function mixScores(s: Float64Array, t: Float64Array, n: number, k: number, q: Float64Array | null, p: Float64Array): void {
-  const row = new Float64Array(k);
-  for (let i = 0; i < n; i++) {
-    for (let a = 0; a < k; a++) row[a] = s[i * k + a]!;
-    if (q) forwardSolve(q, k, row);
-    for (let a = 0; a < k; a++) {
-      let v = 0;
-      for (let b = 0; b <= a; b++) v += p[a * k + b]! * row[b]!;
-      t[i * k + a] = v;
-    }
-  }
+/**
+ * Ascending order of t[0..n) (values roughly normal with sd 1/invScale): bucketed by Φ
+ * through a lookup table with linear interpolation, then made exact by argsortByCdf's
+ * insertion pass. The bucketing only needs to be monotone and roughly uniform.
+ */
+function argsortNormal(t: Float64Array, n: number, invScale: number, order: Uint32Array, scratch: SortScratch): void {
+  argsortByCdf(t, n, (v) => normalCdfApprox(v * invScale), order, scratch);
+}
+
+const CDF_STEPS_PER_SD = 64;
+const CDF_RANGE = 8;
+const CDF_TABLE = (() => {
+  const size = 2 * CDF_RANGE * CDF_STEPS_PER_SD + 1;
+  const table = new Float64Array(size + 1);
+  for (let i = 0; i < size; i++) table[i] = 0.5 * erfcApprox(-(i / CDF_STEPS_PER_SD - CDF_RANGE) / Math.SQRT2);
+  table[size] = 1;
+  return table;
+})();
+
+/** Abramowitz–Stegun 7.1.26 (|error| < 1.5e-7): only used to fill the bucketing table. */
+function erfcApprox(x: number): number {
+  const z = Math.abs(x);
+  const u = 1 / (1 + 0.3275911 * z);
+  const y = ((((1.061405429 * u - 1.453152027) * u + 1.421413741) * u - 0.284496736) * u + 0.254829592) * u * Math.exp(-z * z);
+  return x >= 0 ? y : 2 - y;
+}
+
+/** Φ(z) to ~1e-5 by table, monotone non-decreasing, clamped to [0, 1] beyond ±8. */
+function normalCdfApprox(z: number): number {
+  const x = (z + CDF_RANGE) * CDF_STEPS_PER_SD;
+  if (!(x > 0)) return 0;
+  if (x >= CDF_TABLE.length - 2) return 1;
+  const i = x | 0;
+  const f = x - i;
+  return CDF_TABLE[i]! + f * (CDF_TABLE[i + 1]! - CDF_TABLE[i]!);
 }
 
 function placeByRanks(x: Float64Array, sorted: Float64Array, ranks: Uint32Array, n: number): void {
@@ -220,30 +247,40 @@ function placeByOrder(x: Float64Array, sorted: Float64Array, order: Uint32Array,
   for (let r = 0; r < n; r++) x[order[r]!] = sorted[r]!;
 }
 
+interface SortScratch {
+  counts: Uint32Array;
+  bucket: Uint32Array;
+  values: Float64Array;
+}
+
 interface Workspace {
   n: number;
   k: number;
-  s: Float64Array;
+  /** S's columns. */
+  s: Float64Array[];
+  /** B = S Q⁻ᵀ, by column. */
+  b: Float64Array[];
+  /** One column of T at a time. */
   t: Float64Array;
-  perm0: Uint32Array;
-  perm: Uint32Array;
-  tCol: Float64Array;
+  perms: Uint32Array[];
+  uniforms: Float64Array;
   orderT: Uint32Array;
-  sort: { counts: Uint32Array; bucket: Uint32Array; values: Float64Array };
+  sort: SortScratch;
 }
 let shared: Workspace | null = null;
 
 /** Scratch arrays reused from block to block (one thread runs one block at a time). */
 function workspace(n: number, k: number): Workspace {
-  if (!shared || shared.n !== n || shared.k !== k) {
+  if (!shared || shared.n < n || shared.k !== k) {
+    const column = () => new Float64Array(n);
     shared = {
       n,
       k,
-      s: new Float64Array(n * k),
-      t: new Float64Array(n * k),
-      perm0: new Uint32Array(n),
-      perm: new Uint32Array(n),
-      tCol: new Float64Array(n),
+      s: Array.from({ length: k }, column),
+      b: Array.from({ length: k }, column),
+      t: column(),
+      perms: Array.from({ length: k }, () => new Uint32Array(n)),
+      uniforms: column(),
       orderT: new Uint32Array(n),
       sort: { counts: new Uint32Array(n + 1), bucket: new Uint32Array(n), values: new Float64Array(n) },
     };
@@ -251,10 +288,12 @@ function workspace(n: number, k: number): Workspace {
   return shared;
 }
 
-function shuffledIndices(n: number, rng: Rng, perm: Uint32Array = new Uint32Array(n)): Uint32Array {
+/** A Fisher–Yates shuffle of 0..n-1; its n - 1 uniforms come in one bulk fill (same stream order as one next() per swap). */
+function shuffledIndices(n: number, rng: Rng, perm: Uint32Array = new Uint32Array(n), u: Float64Array = new Float64Array(n)): Uint32Array {
   for (let i = 0; i < n; i++) perm[i] = i;
-  for (let i = n - 1; i > 0; i--) {
-    const r = Math.floor(rng.next() * (i + 1));
+  rng.fill(u, n - 1);
+  for (let i = n - 1, k = 0; i > 0; i--, k++) {
+    const r = Math.floor(u[k]! * (i + 1));
     const tmp = perm[i]!;
     perm[i] = perm[r]!;
     perm[r] = tmp;

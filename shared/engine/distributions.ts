@@ -164,19 +164,15 @@ function triangularQuantile(u: number, min: number, mode: number, max: number): 
   return u < fc ? min + Math.sqrt(u * range * (mode - min)) : max - Math.sqrt((1 - u) * range * (max - mode));
 }
 
-/** Draws n values into out[0..n). */
+/**
+ * Draws n values into out[0..n). Distributions sampled by inversion take their
+ * uniforms in one bulk fill (the same stream values, in the same order, as
+ * one next() per draw) and transform them in place.
+ */
 export function sampleInto(dist: PreparedDist, rng: Rng, out: Float64Array, n: number): void {
   switch (dist.kind) {
     case 'fixed':
       out.fill(dist.value, 0, n);
-      return;
-    case 'uniform': {
-      const w = dist.max - dist.min;
-      for (let i = 0; i < n; i++) out[i] = dist.min + w * rng.next();
-      return;
-    }
-    case 'triangular':
-      for (let i = 0; i < n; i++) out[i] = triangularQuantile(rng.next(), dist.min, dist.mode, dist.max);
       return;
     case 'beta': {
       const w = dist.max - dist.min;
@@ -188,31 +184,41 @@ export function sampleInto(dist: PreparedDist, rng: Rng, out: Float64Array, n: n
       return;
     }
     case 'normal': {
+      rng.fill(out, n);
       const span = dist.pHi - dist.pLo;
       for (let i = 0; i < n; i++) {
-        const x = dist.mean + dist.sd * normalQuantile(dist.pLo + span * rng.next());
+        const x = dist.mean + dist.sd * normalQuantile(dist.pLo + span * out[i]!);
         // Far in a tail the inverse can round just outside the range: clamp to it.
         out[i] = x < dist.min ? dist.min : x > dist.max ? dist.max : x;
       }
       return;
     }
-    case 'lognormal':
-      for (let i = 0; i < n; i++) out[i] = Math.exp(dist.mu + dist.sigma * normalQuantile(rng.next()));
-      return;
     case 'chance':
-      for (let i = 0; i < n; i++) out[i] = rng.next() < dist.p ? 1 : 0;
+      rng.fill(out, n);
+      chanceInPlace(out, n, dist.p);
       return;
-    case 'discrete': {
-      const { values, cumulative } = dist;
-      const last = values.length - 1;
-      for (let i = 0; i < n; i++) {
-        const u = rng.next();
-        let j = 0;
-        while (j < last && u >= cumulative[j]!) j++;
-        out[i] = values[j]!;
-      }
+    case 'discrete':
+      rng.fill(out, n);
+      discreteInPlace(out, n, dist.values, dist.cumulative);
       return;
-    }
+    default:
+      rng.fill(out, n);
+      quantilesInto(dist, out, n, 1);
+  }
+}
+
+function chanceInPlace(out: Float64Array, n: number, p: number): void {
+  // Branch-free (a comparison turned into 0 or 1): a branch on random draws mispredicts a third of the time.
+  for (let i = 0; i < n; i++) out[i] = +(out[i]! < p);
+}
+
+function discreteInPlace(out: Float64Array, n: number, values: readonly number[], cumulative: readonly number[]): void {
+  const last = values.length - 1;
+  for (let i = 0; i < n; i++) {
+    const u = out[i]!;
+    let j = 0;
+    while (j < last && u >= cumulative[j]!) j++;
+    out[i] = values[j]!;
   }
 }
 
@@ -293,17 +299,23 @@ export function inputQuantile(input: Input, p: number): number {
  */
 export function sampleSorted(dist: PreparedDist, rng: Rng, out: Float64Array, n: number): void {
   if (dist.kind === 'uniform' || dist.kind === 'triangular' || dist.kind === 'normal' || dist.kind === 'lognormal') {
-    let total = 0;
-    for (let i = 0; i < n; i++) {
-      total -= Math.log(rng.next());
-      out[i] = total;
-    }
-    total -= Math.log(rng.next());
+    rng.fill(out, n);
+    const total = cumulativeExponentials(out, n) - Math.log(rng.next());
     quantilesInto(dist, out, n, 1 / total);
     return;
   }
   sampleInto(dist, rng, out, n);
   sortFloat64(out.subarray(0, n));
+}
+
+/** out[i] = -(log u[0] + ... + log u[i]) in place; returns the last partial sum. */
+function cumulativeExponentials(out: Float64Array, n: number): number {
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    total -= Math.log(out[i]!);
+    out[i] = total;
+  }
+  return total;
 }
 
 /** out[i] = Q(out[i] * scale) for the distributions sampled by inversion, one loop per kind. */

@@ -8,13 +8,21 @@
  */
 import type { Deal } from '../model/schema';
 import type { CompiledDeal } from './compile-deal';
-import { compileOrThrow, simulateMeans, simulateRange, type BlockRange, type MeansVariant, type SimulationPart } from './simulate';
+import { ShardBuilder, summaryBuffers, type Shard, type ShardSummary } from './shard';
+import { compileOrThrow, rangeSize, simulateMeans, simulateRange, type BlockRange, type MeansVariant } from './simulate';
 
 export type EngineJob =
   | { kind: 'simulate'; deal: Deal; conditionOn?: string; range: BlockRange }
   | { kind: 'means'; deal: Deal; variants: MeansVariant[]; range: BlockRange };
 
-export type JobOutput = { kind: 'simulate'; part: SimulationPart } | { kind: 'means'; firstBlock: number; sums: Float64Array };
+/** What a job sends back: a simulation's shard summary (its samples stay with the shard), or means' block sums. */
+export type JobOutput = { kind: 'simulate'; summary: ShardSummary } | { kind: 'means'; firstBlock: number; sums: Float64Array };
+
+/** A finished job: its output, and for a simulation the shard that keeps the samples for statistic queries. */
+export interface JobRun {
+  output: JobOutput;
+  shard: Shard | null;
+}
 
 const CACHE_SIZE = 16;
 const cache = new Map<string, CompiledDeal>();
@@ -35,20 +43,19 @@ export function compiledFor(deal: Deal, conditionOn?: string): CompiledDeal {
 }
 
 /** Runs a job synchronously; `onBlock` reports iterations done and may return false to stop. */
-export function executeJob(job: EngineJob, onBlock?: (iterationsDone: number) => boolean | void): JobOutput {
+export function executeJob(job: EngineJob, onBlock?: (iterationsDone: number) => boolean | void): JobRun {
   if (job.kind === 'simulate') {
     const compiled = compiledFor(job.deal, job.conditionOn);
-    return { kind: 'simulate', part: simulateRange(job.deal, compiled, job.range, job.conditionOn, onBlock) };
+    const { range } = job;
+    const builder = new ShardBuilder(compiled, range.firstBlock, range.endBlock - range.firstBlock, rangeSize(range));
+    const shard = builder.finish(simulateRange(job.deal, compiled, range, job.conditionOn, onBlock, (index, npv, cond, n) => builder.addBlock(index, npv, cond, n)), compiled.periods);
+    return { output: { kind: 'simulate', summary: shard.summary }, shard };
   }
   const compiled = compiledFor(job.deal);
-  return { kind: 'means', firstBlock: job.range.firstBlock, sums: simulateMeans(job.deal, compiled, job.range, job.variants, onBlock) };
+  return { output: { kind: 'means', firstBlock: job.range.firstBlock, sums: simulateMeans(job.deal, compiled, job.range, job.variants, onBlock) }, shard: null };
 }
 
 /** Transferable buffers of an output (so workers hand them over without copying). */
 export function outputBuffers(output: JobOutput): ArrayBuffer[] {
-  if (output.kind === 'means') return [output.sums.buffer as ArrayBuffer];
-  const p = output.part;
-  const list = [...p.npv.map((a) => a.buffer), p.blockSums.buffer, p.fanFlows.buffer];
-  if (p.cond) list.push(p.cond.buffer);
-  return list as ArrayBuffer[];
+  return output.kind === 'means' ? [output.sums.buffer as ArrayBuffer] : summaryBuffers(output.summary);
 }

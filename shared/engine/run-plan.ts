@@ -1,7 +1,7 @@
 /**
  * What every runner does around the kernels, whatever executes them: resolve
  * the scenario and limits into a plan, cut the blocks into ranges, and merge
- * the ranges' outputs back in block order into a result. Keeping this here
+ * the shards' answers back, in block order, into a result. Keeping this here
  * means the in-process and worker-pool runners cannot disagree on numbers.
  *
  * Intentionally has no platform imports.
@@ -13,8 +13,8 @@ import { compiledFor } from './jobs';
 import type { ValuationRequest, ValuationResult } from './results';
 import { blockCount } from './rng';
 import { resolveScenario } from './sensitivity';
-import { EngineError, type BlockRange, type MeansVariant, type SimulationPart } from './simulate';
-import { summarise, type GatheredRun } from './statistics';
+import { EngineError, type BlockRange, type MeansVariant } from './simulate';
+import { summariseShards, type ShardHandle } from './statistics-merge';
 
 export type JobTemplate = { kind: 'simulate'; deal: Deal; conditionOn?: string } | { kind: 'means'; deal: Deal; variants: MeansVariant[] };
 
@@ -69,35 +69,9 @@ export function jobFor(template: JobTemplate, range: BlockRange): EngineJob {
     : { kind: 'means', deal: template.deal, variants: template.variants, range };
 }
 
-function concat<T extends Float64Array | Uint8Array>(arrays: T[], make: (n: number) => T): T {
-  const out = make(arrays.reduce((n, a) => n + a.length, 0));
-  let offset = 0;
-  for (const a of arrays) {
-    out.set(a, offset);
-    offset += a.length;
-  }
-  return out;
-}
-
-/** Merges simulation outputs (any split) in block order. */
-export function gather(outputs: JobOutput[], nParties: number): GatheredRun {
-  const parts = outputs
-    .filter((o): o is { kind: 'simulate'; part: SimulationPart } => o.kind === 'simulate')
-    .map((o) => o.part)
-    .sort((a, b) => a.firstBlock - b.firstBlock);
-  const hasCond = parts.some((p) => p.cond !== null);
-  return {
-    npv: Array.from({ length: nParties }, (_, p) => concat(parts.map((x) => x.npv[p]!), (n) => new Float64Array(n))),
-    blockSums: concat(parts.map((x) => x.blockSums), (n) => new Float64Array(n)),
-    blocks: parts.reduce((n, x) => n + x.blocks, 0),
-    fanFlows: concat(parts.map((x) => x.fanFlows), (n) => new Float64Array(n)),
-    cond: hasCond ? concat(parts.map((x) => x.cond ?? new Uint8Array(0)), (n) => new Uint8Array(n)) : null,
-  };
-}
-
-export function resultFromOutputs(plan: ValuationPlan, outputs: JobOutput[], elapsedMs: number): ValuationResult {
-  const g = gather(outputs, plan.compiled.partyIds.length);
-  return summarise(plan.compiled, g, { scenario: plan.scenario, iterations: plan.iterations, seed: plan.seed, elapsedMs });
+/** The result of a complete run from its shards (statistics merged exactly, whatever the split). */
+export function resultFromShards(plan: ValuationPlan, shards: readonly ShardHandle[], elapsedMs: number): Promise<ValuationResult> {
+  return summariseShards(plan.compiled, shards, { scenario: plan.scenario, iterations: plan.iterations, seed: plan.seed, elapsedMs });
 }
 
 /** Mean NPV per variant per party from means outputs: block sums added in block order. */

@@ -30,7 +30,11 @@ export function quantiles(values: Float64Array, ps: readonly number[]): number[]
 }
 
 function orderStatisticsBySelect(values: Float64Array, ranks: number[]): Map<number, number> {
-  const a = values.slice();
+  return orderStatisticsInPlace(values.slice(), ranks);
+}
+
+/** The values at the given ranks (ascending, each in 0..n-1) of `a`, which is reordered: one shared partitioning, no full sort. */
+export function orderStatisticsInPlace(a: Float64Array, ranks: number[]): Map<number, number> {
   multiSelect(a, 0, a.length - 1, ranks, 0, ranks.length);
   const out = new Map<number, number>();
   for (const k of ranks) out.set(k, a[k]!);

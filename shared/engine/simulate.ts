@@ -109,7 +109,7 @@ export function compileOrThrow(deal: Deal, conditionOn?: string): CompiledDeal {
   return r.compiled;
 }
 
-function rangeSize(range: BlockRange): number {
+export function rangeSize(range: BlockRange): number {
   let n = 0;
   for (let b = range.firstBlock; b < range.endBlock; b++) n += blockLength(range.iterations, b);
   return n;
@@ -155,6 +155,8 @@ export function simulateRange(
   range: BlockRange,
   conditionOn: string | undefined,
   onBlock?: (iterationsDone: number) => boolean | void,
+  /** Called after each block's kernel, with the block's NPV views (still in cache) and condition flags. */
+  afterKernel?: (blockIndex: number, npv: Float64Array[], cond: Uint8Array | null, n: number) => void,
 ): SimulationPart {
   const nP = compiled.partyIds.length;
   const P = compiled.periods;
@@ -186,6 +188,7 @@ export function simulateRange(
     };
     if (compiled.kernel(draws.cols, draws.hz, n, out) >= 0) throw faultError(deal, compiled, draws, conditionOn);
     if (out.flows) fanFlows.set(out.flows, offset * nP * P);
+    afterKernel?.(blockIndex, out.npv, out.cond, n);
     offset += n;
     if (onBlock?.(n) === false) break;
   }

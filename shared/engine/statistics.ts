@@ -1,13 +1,12 @@
 /**
- * Statistics of a run, computed from all samples in iteration order so that
- * any split between workers gives identical numbers: mean, sd (n - 1),
- * standard error, type-7 quantiles, P(NPV >= walk-away), histogram bins,
- * per-period fans, and the same conditional on a boolean series.
+ * Statistics of one array of samples: mean, sd (n - 1), standard error,
+ * type-7 quantiles, counts and equal-width histogram bins. A run's statistics
+ * are merged from its shards by statistics-merge.ts with the same rules; these
+ * serve input previews and check the merge in tests.
  *
  * Intentionally has no platform imports.
  */
-import type { CashFlowFan, ConditionalValuation, Histogram, NpvStats, PartyValuation, ValuationResult } from './results';
-import type { CompiledDeal } from './compile-deal';
+import type { Histogram, NpvStats } from './results';
 import { quantiles } from './select';
 
 export const HISTOGRAM_BINS = 40;
@@ -70,17 +69,6 @@ function binCounts(values: Float64Array, min: number, width: number, bins: numbe
   return counts;
 }
 
-/** Clears flags[i] where values[i] is below the threshold (or not a number). */
-function clearBelow(values: Float64Array, threshold: number, flags: Uint8Array): void {
-  for (let i = 0; i < values.length; i++) if (!(values[i]! >= threshold)) flags[i] = 0;
-}
-
-function countSet(flags: Uint8Array): number {
-  let c = 0;
-  for (let i = 0; i < flags.length; i++) c += flags[i]!;
-  return c;
-}
-
 /** How many values are >= threshold (pAboveWalkAway counts NPV >= walk-away). */
 export function countAtLeast(values: Float64Array, threshold: number): number {
   let c = 0;
@@ -97,89 +85,4 @@ export function histogram(values: Float64Array, bins = HISTOGRAM_BINS): Histogra
   const width = (max - min) / bins;
   const edges = Array.from({ length: bins + 1 }, (_, i) => (i === bins ? max : min + i * width));
   return { edges, counts: binCounts(values, min, width, bins) };
-}
-
-/** Everything gathered from the blocks of a run, in block order. */
-export interface GatheredRun {
-  npv: Float64Array[];
-  /** [block][party][period] sums of nominal flows. */
-  blockSums: Float64Array;
-  blocks: number;
-  /** [iteration][party][period] raw flows of the fan sample. */
-  fanFlows: Float64Array;
-  cond: Uint8Array | null;
-}
-
-function gatherPeriod(flows: Float64Array, out: Float64Array, m: number, stride: number, offset: number): void {
-  for (let k = 0; k < m; k++) out[k] = flows[k * stride + offset]!;
-}
-
-function fanOf(g: GatheredRun, party: number, nParties: number, P: number, iterations: number): CashFlowFan {
-  const mean = new Array<number>(P).fill(0);
-  for (let b = 0; b < g.blocks; b++) {
-    const base = (b * nParties + party) * P;
-    for (let t = 0; t < P; t++) mean[t]! += g.blockSums[base + t]!;
-  }
-  for (let t = 0; t < P; t++) mean[t] = mean[t]! / iterations;
-  const m = g.fanFlows.length / (nParties * P);
-  const col = new Float64Array(m);
-  const p10: number[] = [];
-  const p50: number[] = [];
-  const p90: number[] = [];
-  for (let t = 0; t < P; t++) {
-    gatherPeriod(g.fanFlows, col, m, nParties * P, party * P + t);
-    const [a, b, c] = quantiles(col, [0.1, 0.5, 0.9]) as [number, number, number];
-    p10.push(a);
-    p50.push(b);
-    p90.push(c);
-  }
-  return { p10, p50, p90, mean };
-}
-
-/** Builds the result object from a complete run. */
-export function summarise(
-  c: CompiledDeal,
-  g: GatheredRun,
-  meta: { scenario: string; iterations: number; seed: number; elapsedMs: number },
-): ValuationResult {
-  const nP = c.partyIds.length;
-  const parties: Record<string, PartyValuation> = {};
-  const n = meta.iterations;
-  const allAbove = new Uint8Array(n).fill(1);
-  c.partyIds.forEach((id, p) => {
-    const values = g.npv[p]!;
-    const wa = c.walkAway[p]!;
-    clearBelow(values, wa, allAbove);
-    parties[id] = {
-      npv: npvStats(values),
-      pAboveWalkAway: countAtLeast(values, wa) / n,
-      histogram: histogram(values),
-      fan: fanOf(g, p, nP, c.periods, n),
-    };
-  });
-  const all = countSet(allAbove);
-  const result: ValuationResult = {
-    scenario: meta.scenario,
-    iterations: n,
-    seed: meta.seed,
-    elapsedMs: meta.elapsedMs,
-    parties,
-    pAllAboveWalkAway: all / n,
-  };
-  if (g.cond && c.conditionSeries !== null) result.conditional = conditional(c, g, g.cond);
-  return result;
-}
-
-function conditional(c: CompiledDeal, g: GatheredRun, cond: Uint8Array): ConditionalValuation {
-  let m = 0;
-  for (let i = 0; i < cond.length; i++) m += cond[i]!;
-  const parties: ConditionalValuation['parties'] = {};
-  c.partyIds.forEach((id, p) => {
-    const subset = new Float64Array(m);
-    let j = 0;
-    const values = g.npv[p]!;
-    for (let i = 0; i < cond.length; i++) if (cond[i]) subset[j++] = values[i]!;
-    parties[id] = { npv: npvStats(subset), pAboveWalkAway: m > 0 ? countAtLeast(subset, c.walkAway[p]!) / m : NaN };
-  });
-  return { series: c.conditionSeries!, probability: m / cond.length, iterations: m, parties };
 }

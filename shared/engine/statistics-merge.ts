@@ -1,0 +1,344 @@
+/**
+ * Exact run statistics from shards that keep their samples (see shard.ts):
+ * mean from per-block sums; sd from per-block squared deviations combined
+ * in block order (Chan et al.'s pairwise update, no cancellation);
+ * P(NPV >= walk-away) from counts; the display histogram from fine bin
+ * counts; type-7 quantiles by distributed selection: bin counts narrow each
+ * wanted rank to one bin, bins holding many values are narrowed again, and
+ * the few values left are fetched and selected here. Each round is one
+ * message per shard, and the shards make their passes in parallel.
+ *
+ * Sums are added in block order, counts are exact, and an order statistic is
+ * a value, so any split of a run between shards gives identical results.
+ *
+ * Intentionally has no platform imports.
+ */
+import type { CompiledDeal } from './compile-deal';
+import type { CashFlowFan, ConditionalValuation, Histogram, NpvStats, PartyValuation, ValuationResult } from './results';
+import type { Binning, ShardSummary, StatAnswer, StatQuery } from './shard';
+import { orderStatisticsInPlace } from './select';
+import { HISTOGRAM_BINS } from './statistics';
+
+/** One shard as the merge sees it: its first summary, and a way to ask it questions. */
+export interface ShardHandle {
+  summary: ShardSummary;
+  ask(queries: StatQuery[]): Promise<StatAnswer[]>;
+}
+
+/** Fine bins per display-histogram bin: the first round's bins serve both the histogram and the selection. */
+const FINE_PER_BIN = 128;
+const FINE_BINS = HISTOGRAM_BINS * FINE_PER_BIN;
+/** The most values fetched for a final selection; larger bins are narrowed again. */
+const FETCH_LIMIT = 65_536;
+/** After this many rounds the remaining values are fetched whatever their number (pathologically spread values). */
+const MAX_ROUNDS = 12;
+
+const QUANTILE_PS = [0.05, 0.1, 0.5, 0.9, 0.95] as const;
+
+/** Queries gathered for one round: every shard gets the same list, and each query's answers (one per shard) go to its handler. */
+class Round {
+  private readonly queries: StatQuery[] = [];
+  private readonly handlers: ((answers: StatAnswer[]) => void)[] = [];
+
+  add<K extends StatQuery['kind']>(query: StatQuery & { kind: K }, handler: (answers: (StatAnswer & { kind: K })[]) => void): void {
+    this.queries.push(query);
+    this.handlers.push(handler as (answers: StatAnswer[]) => void);
+  }
+
+  get empty(): boolean {
+    return this.queries.length === 0;
+  }
+
+  async run(shards: readonly ShardHandle[]): Promise<void> {
+    const answers = await Promise.all(shards.map((s) => s.ask(this.queries)));
+    this.handlers.forEach((handle, i) => handle(answers.map((a) => a[i]!)));
+  }
+}
+
+interface Population {
+  index: number;
+  isParty: boolean;
+  count: number;
+  min: number;
+  max: number;
+  atLeast: number;
+  mean: number;
+  /** Sum of squared deviations from the mean. */
+  squares: number;
+  histogram?: Histogram;
+  /** Order statistics found so far, by rank. */
+  ranks: Map<number, number>;
+}
+
+/** One bin of a binning, known to hold the order statistics `ranks`, with `below` values under it. */
+interface Target {
+  population: Population;
+  binning: Binning;
+  bin: number;
+  /** The smallest and largest value in the bin. */
+  lo: number;
+  hi: number;
+  below: number;
+  count: number;
+  ranks: number[];
+}
+
+/** Builds the result of a complete run from its shards (any number, any split). */
+export async function summariseShards(
+  c: CompiledDeal,
+  handles: readonly ShardHandle[],
+  meta: { scenario: string; iterations: number; seed: number; elapsedMs: number },
+): Promise<ValuationResult> {
+  const shards = [...handles].sort((a, b) => a.summary.firstBlock - b.summary.firstBlock);
+  const nP = c.partyIds.length;
+  const n = shards.reduce((s, x) => s + x.summary.iterations, 0);
+  const populationCount = shards[0]?.summary.populations.length ?? 0;
+  const populations = Array.from({ length: populationCount }, (_, index) => mergeSummaries(shards, index, index < nP));
+
+  const round = new Round();
+  const targets: Target[] = [];
+  for (const pop of populations) if (pop.count > 0) firstRound(round, pop, targets);
+  await selectRanks(round, targets, shards);
+
+  const parties: Record<string, PartyValuation> = {};
+  c.partyIds.forEach((id, p) => {
+    const pop = populations[p]!;
+    parties[id] = {
+      npv: npvStatsOf(pop),
+      pAboveWalkAway: pop.atLeast / n,
+      histogram: pop.histogram ?? { edges: [], counts: [] },
+      fan: fanOf(shards, p, nP, c.periods, n),
+    };
+  });
+  const all = shards.reduce((s, x) => s + x.summary.allAtLeastWalkAway, 0);
+  const result: ValuationResult = {
+    scenario: meta.scenario,
+    iterations: n,
+    seed: meta.seed,
+    elapsedMs: meta.elapsedMs,
+    parties,
+    pAllAboveWalkAway: all / n,
+  };
+  if (c.conditionSeries !== null && populationCount === 2 * nP) {
+    const m = shards.reduce((s, x) => s + x.summary.conditionCount, 0);
+    const conditional: ConditionalValuation['parties'] = {};
+    c.partyIds.forEach((id, p) => {
+      const pop = populations[nP + p]!;
+      conditional[id] = { npv: npvStatsOf(pop), pAboveWalkAway: m > 0 ? pop.atLeast / m : NaN };
+    });
+    result.conditional = { series: c.conditionSeries, probability: m / n, iterations: m, parties: conditional };
+  }
+  return result;
+}
+
+/** Count, extremes, walk-away count, mean and squared deviations of one population over all shards, blocks in order. */
+function mergeSummaries(shards: readonly ShardHandle[], index: number, isParty: boolean): Population {
+  let count = 0;
+  let min = Infinity;
+  let max = -Infinity;
+  let atLeast = 0;
+  let total = 0;
+  // Chan, Golub and LeVeque's update, block by block in block order.
+  let m = 0;
+  let runningMean = 0;
+  let squares = 0;
+  for (const shard of shards) {
+    const p = shard.summary.populations[index]!;
+    count += p.count;
+    min = Math.min(min, p.min);
+    max = Math.max(max, p.max);
+    atLeast += p.atLeastWalkAway;
+    for (let b = 0; b < p.blockCounts.length; b++) {
+      const nb = p.blockCounts[b]!;
+      if (nb === 0) continue;
+      total += p.blockSums[b]!;
+      const meanB = p.blockSums[b]! / nb;
+      const delta = meanB - runningMean;
+      const next = m + nb;
+      runningMean += (delta * nb) / next;
+      squares += p.blockSquares[b]! + (delta * delta * m * nb) / next;
+      m = next;
+    }
+  }
+  return { index, isParty, count, min, max, atLeast, mean: count > 0 ? total / count : NaN, squares, ranks: new Map() };
+}
+
+/** The ranks type-7 interpolation reads for the reported quantiles. */
+function wantedRanks(count: number): number[] {
+  const set = new Set<number>();
+  for (const p of QUANTILE_PS) {
+    const h = (count - 1) * p;
+    set.add(Math.floor(h));
+    set.add(Math.min(count - 1, Math.floor(h) + 1));
+  }
+  return [...set].sort((a, b) => a - b);
+}
+
+/** A binning of [lo, hi] into `bins`, or null when the range is too narrow or too wide to bin in floating point. */
+function binningOf(population: number, lo: number, hi: number, bins: number): Binning | null {
+  const scale = bins / (hi - lo);
+  return scale > 0 && Number.isFinite(scale) ? { population, lo, hi, scale, bins } : null;
+}
+
+/** Bin j of a value under a binning (the shards' rule, for values fetched here). */
+function binOf(v: number, b: Binning): number {
+  const f = Math.floor((v - b.lo) * b.scale);
+  return f < b.bins - 1 ? f : b.bins - 1;
+}
+
+/** The first question about a population: its fine bins (display histogram and first narrowing), or all its values when few. */
+function firstRound(round: Round, pop: Population, targets: Target[]): void {
+  const ranks = wantedRanks(pop.count);
+  if (pop.min === pop.max) {
+    for (const r of ranks) pop.ranks.set(r, pop.min);
+    if (pop.isParty) pop.histogram = { edges: [pop.min - 0.5, pop.max + 0.5], counts: [pop.count] };
+    return;
+  }
+  const fine = binningOf(pop.index, pop.min, pop.max, FINE_BINS);
+  const histogram = pop.isParty ? emptyHistogram(pop.min, pop.max) : undefined;
+  pop.histogram = histogram;
+  if (!fine || pop.count <= FETCH_LIMIT) {
+    const all: Binning = { population: pop.index, lo: pop.min, hi: pop.max, scale: 0, bins: 1 };
+    round.add({ kind: 'values', ...all, wanted: [0], capacity: [pop.count] }, (answers) => {
+      const parts = answers.map((a) => a.values[0]!);
+      if (histogram) for (const values of parts) for (let i = 0; i < values.length; i++) histogram.counts[fine ? Math.floor(binOf(values[i]!, fine) / FINE_PER_BIN) : 0]!++;
+      for (const [r, v] of select(parts, ranks)) pop.ranks.set(r, v);
+    });
+    return;
+  }
+  round.add({ kind: 'bins', ...fine }, (answers) => {
+    const merged = mergeBins(answers, fine.bins);
+    if (histogram) for (let j = 0; j < fine.bins; j++) histogram.counts[Math.floor(j / FINE_PER_BIN)]! += merged.counts[j]!;
+    targetsOf(pop, fine, merged, 0, ranks, targets);
+  });
+}
+
+/** Runs the first round, then narrows its targets round by round until every wanted order statistic is known. */
+async function selectRanks(first: Round, firstTargets: Target[], shards: readonly ShardHandle[]): Promise<void> {
+  if (!first.empty) await first.run(shards);
+  let pending = firstTargets;
+  for (let r = 1; pending.length > 0; r++) {
+    const next: Target[] = [];
+    const round = new Round();
+    // Targets fetched from the same binning share one query.
+    const fetches = new Map<Binning, Target[]>();
+    for (const t of pending) {
+      if (t.lo === t.hi) {
+        for (const rank of t.ranks) t.population.ranks.set(rank, t.lo);
+        continue;
+      }
+      const finer = t.count > FETCH_LIMIT && r < MAX_ROUNDS ? binningOf(t.population.index, t.lo, t.hi, FINE_BINS) : null;
+      if (finer) {
+        round.add({ kind: 'bins', ...finer }, (answers) => targetsOf(t.population, finer, mergeBins(answers, finer.bins), t.below, t.ranks, next));
+      } else {
+        const group = fetches.get(t.binning);
+        if (group) group.push(t);
+        else fetches.set(t.binning, [t]);
+      }
+    }
+    for (const [binning, group] of fetches) {
+      round.add({ kind: 'values', ...binning, wanted: group.map((t) => t.bin), capacity: group.map((t) => t.count) }, (answers) => {
+        group.forEach((t, slot) => {
+          const at = select(
+            answers.map((a) => a.values[slot]!),
+            t.ranks.map((rank) => rank - t.below),
+          );
+          for (const rank of t.ranks) t.population.ranks.set(rank, at.get(rank - t.below)!);
+        });
+      });
+    }
+    if (round.empty) return;
+    await round.run(shards);
+    pending = next;
+  }
+}
+
+function mergeBins(answers: readonly (StatAnswer & { kind: 'bins' })[], bins: number): { counts: Float64Array; mins: Float64Array; maxs: Float64Array } {
+  const counts = new Float64Array(bins);
+  const mins = new Float64Array(bins).fill(Infinity);
+  const maxs = new Float64Array(bins).fill(-Infinity);
+  for (const a of answers) {
+    for (let j = 0; j < bins; j++) {
+      counts[j]! += a.counts[j]!;
+      if (a.mins[j]! < mins[j]!) mins[j] = a.mins[j]!;
+      if (a.maxs[j]! > maxs[j]!) maxs[j] = a.maxs[j]!;
+    }
+  }
+  return { counts, mins, maxs };
+}
+
+/** Which bin holds each wanted rank: one target per bin (ranks ascend, so a bin's ranks are consecutive). */
+function targetsOf(
+  population: Population,
+  binning: Binning,
+  merged: { counts: Float64Array; mins: Float64Array; maxs: Float64Array },
+  below: number,
+  ranks: readonly number[],
+  out: Target[],
+): void {
+  let cum = below;
+  let j = 0;
+  let current = null as Target | null;
+  for (const r of ranks) {
+    while (r >= cum + merged.counts[j]!) cum += merged.counts[j++]!;
+    if (current !== null && current.bin === j) current.ranks.push(r);
+    else {
+      current = { population, binning, bin: j, lo: merged.mins[j]!, hi: merged.maxs[j]!, below: cum, count: merged.counts[j]!, ranks: [r] };
+      out.push(current);
+    }
+  }
+}
+
+function emptyHistogram(min: number, max: number): Histogram {
+  const bins = HISTOGRAM_BINS;
+  const width = (max - min) / bins;
+  // (A range wider than the largest double, e.g. -1e308..1e308, is interpolated without overflowing.)
+  const edge = (i: number) => (i === 0 ? min : i === bins ? max : Number.isFinite(width) ? min + i * width : (1 - i / bins) * min + (i / bins) * max);
+  return { edges: Array.from({ length: bins + 1 }, (_, i) => edge(i)), counts: new Array<number>(bins).fill(0) };
+}
+
+/** Mean, sd (n - 1), se and type-7 quantiles of a population whose wanted order statistics are known. */
+function npvStatsOf(pop: Population): NpvStats {
+  const n = pop.count;
+  const sd = n > 1 ? Math.sqrt(pop.squares / (n - 1)) : 0;
+  const q = QUANTILE_PS.map((p) => {
+    if (n === 0) return NaN;
+    const h = (n - 1) * p;
+    const f = Math.floor(h);
+    const lo = pop.ranks.get(f)!;
+    return lo + (h - f) * (pop.ranks.get(Math.min(n - 1, f + 1))! - lo);
+  });
+  const [p5, p10, p50, p90, p95] = q as [number, number, number, number, number];
+  return { mean: pop.mean, sd, se: n > 0 ? sd / Math.sqrt(n) : NaN, p5, p10, p50, p90, p95 };
+}
+
+/** The values at `ranks` (ascending, relative to the arrays' union) by selection on a fresh copy. */
+function select(arrays: readonly Float64Array[], ranks: readonly number[]): Map<number, number> {
+  return orderStatisticsInPlace(concat(arrays), [...ranks]);
+}
+
+function concat(arrays: readonly Float64Array[]): Float64Array {
+  const out = new Float64Array(arrays.reduce((s, a) => s + a.length, 0));
+  let offset = 0;
+  for (const a of arrays) {
+    out.set(a, offset);
+    offset += a.length;
+  }
+  return out;
+}
+
+/** Per-period mean (all iterations, from block sums in block order) and P10/P50/P90 (the fan sample, from the shard holding it) of one party's nominal flows. */
+function fanOf(shards: readonly ShardHandle[], party: number, nParties: number, P: number, iterations: number): CashFlowFan {
+  const mean = new Array<number>(P).fill(0);
+  for (const shard of shards) {
+    const sums = shard.summary.flowSums;
+    for (let b = 0; b < shard.summary.blocks; b++) {
+      const base = (b * nParties + party) * P;
+      for (let t = 0; t < P; t++) mean[t]! += sums[base + t]!;
+    }
+  }
+  for (let t = 0; t < P; t++) mean[t] = mean[t]! / iterations;
+  const fan = shards.find((s) => s.summary.fan !== null)?.summary.fan;
+  const row = (a: Float64Array | undefined) => (a ? Array.from(a.subarray(party * P, (party + 1) * P)) : new Array<number>(P).fill(NaN));
+  return { p10: row(fan?.p10), p50: row(fan?.p50), p90: row(fan?.p90), mean };
+}
