@@ -16,7 +16,7 @@ import { baselinePharma } from './baseline-pharma';
 const root = projectRoot(import.meta.url);
 const deal = dealSchema.parse(JSON.parse(readFileSync(join(root, 'resources', 'examples', 'pharma-licence.deal'), 'utf8')));
 const SIZES = [10_000, 100_000, 1_000_000];
-const repeats = (n: number) => (n >= 1_000_000 ? 3 : n >= 100_000 ? 5 : 15);
+const repeats = (n: number) => (n >= 1_000_000 ? 6 : n >= 100_000 ? 10 : 20);
 
 function best(times: number[]): number {
   return Math.min(...times);

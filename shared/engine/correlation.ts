@@ -12,7 +12,7 @@ import type { Problem } from '../api';
 import type { Correlation, Input } from '../model/schema';
 import { isContinuous } from './distributions';
 import type { Rng } from './rng';
-import { argsortByCdf } from './select';
+import { argsortBucketed } from './select';
 import { normalQuantile } from './special-functions';
 
 export interface CorrelationPlan {
@@ -203,12 +203,30 @@ function scoreCorrelation(s: Float64Array[], n: number, k: number): Float64Array
 }
 
 /**
- * Ascending order of t[0..n) (values roughly normal with sd 1/invScale): bucketed by Φ
- * through a lookup table with linear interpolation, then made exact by argsortByCdf's
- * insertion pass. The bucketing only needs to be monotone and roughly uniform.
+ * Ascending order of t[0..n) (values roughly normal with sd 1/invScale): each
+ * value is bucketed by Φ through a lookup table with linear interpolation,
+ * then argsortBucketed's insertion pass makes the order exact. The bucketing
+ * only needs to be monotone and roughly uniform.
  */
 function argsortNormal(t: Float64Array, n: number, invScale: number, order: Uint32Array, scratch: SortScratch): void {
-  argsortByCdf(t, n, (v) => normalCdfApprox(v * invScale), order, scratch);
+  normalBuckets(t, n, invScale, scratch.bucket);
+  argsortBucketed(t, n, scratch.bucket, order, scratch);
+}
+
+function normalBuckets(t: Float64Array, n: number, invScale: number, bucket: Uint32Array): void {
+  const top = CDF_TABLE.length - 2;
+  for (let i = 0; i < n; i++) {
+    const x = (t[i]! * invScale + CDF_RANGE) * CDF_STEPS_PER_SD;
+    let u: number;
+    if (!(x > 0)) u = 0;
+    else if (x >= top) u = 1;
+    else {
+      const k = x | 0;
+      u = CDF_TABLE[k]! + (x - k) * (CDF_TABLE[k + 1]! - CDF_TABLE[k]!);
+    }
+    const b = Math.floor(u * n);
+    bucket[i] = b < n ? b : n - 1;
+  }
 }
 
 const CDF_STEPS_PER_SD = 64;
@@ -227,16 +245,6 @@ function erfcApprox(x: number): number {
   const u = 1 / (1 + 0.3275911 * z);
   const y = ((((1.061405429 * u - 1.453152027) * u + 1.421413741) * u - 0.284496736) * u + 0.254829592) * u * Math.exp(-z * z);
   return x >= 0 ? y : 2 - y;
-}
-
-/** Φ(z) to ~1e-5 by table, monotone non-decreasing, clamped to [0, 1] beyond ±8. */
-function normalCdfApprox(z: number): number {
-  const x = (z + CDF_RANGE) * CDF_STEPS_PER_SD;
-  if (!(x > 0)) return 0;
-  if (x >= CDF_TABLE.length - 2) return 1;
-  const i = x | 0;
-  const f = x - i;
-  return CDF_TABLE[i]! + f * (CDF_TABLE[i + 1]! - CDF_TABLE[i]!);
 }
 
 function placeByRanks(x: Float64Array, sorted: Float64Array, ranks: Uint32Array, n: number): void {

@@ -2,7 +2,7 @@
  * Order statistics without a full sort: type-7 quantiles (R, NumPy default)
  * by quickselect, O(n) per quantile instead of O(n log n), and a near-linear
  * argsort for roughly known distributions (bucket by an approximate CDF, then
- * an insertion pass). Statistics of a million-iteration run and Iman–Conover's
+ * an insertion pass). Order statistics of a run's shards and Iman–Conover's
  * per-block ranks are the hot spots they serve.
  *
  * Intentionally has no platform imports.
@@ -192,35 +192,42 @@ function collectBins(values: Float64Array, min: number, scale: number, bins: num
 }
 
 /**
- * Indices of values[0..n) in ascending order of value. `toUnit` maps a value to
- * roughly its CDF in [0, 1] (monotone non-decreasing), which spreads values
- * over n buckets; an insertion pass over the bucketed copy (contiguous, so
- * cache-friendly) then makes the order exact. Falls back to a radix sort when
- * the guess is poor.
+ * Indices of values[0..n) in ascending order of value, given each value's
+ * bucket in 0..n-1 (`bucket`, from a monotone non-decreasing guess of its CDF,
+ * e.g. floor(F(v) n)): values are placed bucket by bucket, then an insertion
+ * pass over the bucketed copy (contiguous, so cache-friendly) makes the order
+ * exact; ties keep index order. Near-linear when the guess spreads values
+ * evenly; falls back to a radix sort when it does not.
  */
-export function argsortByCdf(
+export function argsortBucketed(
   values: Float64Array,
   n: number,
-  toUnit: (v: number) => number,
+  bucket: Uint32Array,
   order: Uint32Array = new Uint32Array(n),
-  scratch: { counts: Uint32Array; bucket: Uint32Array; values: Float64Array } = { counts: new Uint32Array(n + 1), bucket: new Uint32Array(n), values: new Float64Array(n) },
+  scratch: { counts: Uint32Array; values: Float64Array } = { counts: new Uint32Array(n + 1), values: new Float64Array(n) },
 ): Uint32Array {
   const counts = scratch.counts.fill(0, 0, n + 1);
-  const bucket = scratch.bucket;
-  for (let i = 0; i < n; i++) {
-    let b = Math.floor(toUnit(values[i]!) * n);
-    if (!(b >= 0)) b = 0;
-    else if (b >= n) b = n - 1;
-    bucket[i] = b;
-    counts[b + 1]!++;
-  }
+  countBuckets(bucket, n, counts);
   for (let b = 0; b < n; b++) counts[b + 1]! += counts[b]!;
   const sortedValues = scratch.values;
+  placeBucketed(values, bucket, n, counts, order, sortedValues);
+  return insertionPass(sortedValues, order, n) ? order : argsortBySort(values, n, order);
+}
+
+function countBuckets(bucket: Uint32Array, n: number, counts: Uint32Array): void {
+  for (let i = 0; i < n; i++) counts[bucket[i]! + 1]!++;
+}
+
+function placeBucketed(values: Float64Array, bucket: Uint32Array, n: number, counts: Uint32Array, order: Uint32Array, sortedValues: Float64Array): void {
   for (let i = 0; i < n; i++) {
     const pos = counts[bucket[i]!]!++;
     order[pos] = i;
     sortedValues[pos] = values[i]!;
   }
+}
+
+/** Insertion sort of the bucketed copy, moving `order` alongside; false when it would take more than 16 n moves (a poor guess). */
+function insertionPass(sortedValues: Float64Array, order: Uint32Array, n: number): boolean {
   let moves = 0;
   const limit = 16 * n;
   for (let i = 1; i < n; i++) {
@@ -232,12 +239,12 @@ export function argsortByCdf(
       sortedValues[j + 1] = sortedValues[j]!;
       order[j + 1] = order[j]!;
       j--;
-      if (++moves > limit) return argsortBySort(values, n, order);
+      if (++moves > limit) return false;
     }
     sortedValues[j + 1] = v;
     order[j + 1] = idx;
   }
-  return order;
+  return true;
 }
 
 function argsortBySort(values: Float64Array, n: number, order: Uint32Array): Uint32Array {
