@@ -21,11 +21,17 @@ function createBridge(): MainApi {
   let nextId = 1;
   const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
   const socket = new WebSocket(`${scheme}//${location.host}/__dealwright/api`);
+  let open = false;
   const ready = new Promise<void>((resolve, reject) => {
-    socket.addEventListener('open', () => resolve());
+    socket.addEventListener('open', () => {
+      open = true;
+      resolve();
+    });
     socket.addEventListener('error', () => reject(new Error('cannot reach the Dealwright web host')));
   });
+  let closed = false;
   socket.addEventListener('close', () => {
+    closed = true;
     for (const p of pending.values()) p.reject(new Error('the Dealwright web host closed the connection'));
     pending.clear();
   });
@@ -46,7 +52,10 @@ function createBridge(): MainApi {
   });
 
   async function call(method: string, args: unknown[]): Promise<unknown> {
-    await ready;
+    // Sent at once when connected, not a microtask later: a slider's valuation request is then on its
+    // way before the page re-renders for the move, and the host works while the page does.
+    if (!open) await ready;
+    if (closed) throw new Error('the Dealwright web host closed the connection');
     const id = nextId++;
     return new Promise((resolve, reject) => {
       pending.set(id, { resolve, reject });

@@ -3,9 +3,13 @@
  * the results on screen and where they came from, the run in flight, and the
  * on-demand analyses (scenario comparison, ZOPA sweep, tornado, goal seek).
  *
- * Live valuation: a slider move cancels the run in flight and, after a short
- * debounce, starts a preview at PREVIEW_ITERATIONS; once the hand has been
- * still for SETTLE_MS, a full run at the deal's iteration count replaces it.
+ * Live valuation: a slider move starts a preview at PREVIEW_ITERATIONS at
+ * once (cancelling a full run in flight). While a preview is in flight,
+ * further moves wait for it: it lands (shown, marked as behind the sliders)
+ * and one preview of the latest position follows, so a drag shows a steady
+ * stream of results instead of cancelling run after run. Once the hand has
+ * been still for SETTLE_MS, a full run at the deal's iteration count replaces
+ * the preview.
  * A cancelled or failed run leaves the previous results on screen, marked
  * stale. Runs go through ValuationRuns (event routing by run id).
  *
@@ -32,8 +36,6 @@ import { analysisPort, type AnalysisPort } from '../results/analysis-port';
 import type { AppState } from './app-store';
 
 export const PREVIEW_ITERATIONS = 10_000;
-/** Coalesces key repeats and drags into one preview without a perceptible wait. */
-export const PREVIEW_DEBOUNCE_MS = 4;
 /** How long the slider must be still before the full run starts. */
 export const SETTLE_MS = 400;
 /** The settle delay grows with slow previews, up to this. */
@@ -140,8 +142,9 @@ export function createValuationSlice(port: () => AnalysisPort = analysisPort): S
     let lastPreviewMs = 0;
     /** The hand stopped while a preview was still running: start the full run when it lands. */
     let fullAfterPreview = false;
+    /** The sliders moved while a preview was in flight: another preview follows when it lands. */
+    let previewAgain = false;
     let backgroundLane: Promise<void> = Promise.resolve();
-    let previewTimer: ReturnType<typeof setTimeout> | null = null;
     let settleTimer: ReturnType<typeof setTimeout> | null = null;
     let comparisonHandle: RunHandle | null = null;
     let comparisonToken = 0;
@@ -155,9 +158,8 @@ export function createValuationSlice(port: () => AnalysisPort = analysisPort): S
     const scenarioOf = (d: Deal) => resolveScenarioId(d, get().analysis.scenarioId);
 
     function clearTimers() {
-      if (previewTimer) clearTimeout(previewTimer);
       if (settleTimer) clearTimeout(settleTimer);
-      previewTimer = settleTimer = null;
+      settleTimer = null;
     }
 
     function markStale(reason: NonNullable<ShownValuation['stale']>) {
@@ -219,6 +221,11 @@ export function createValuationSlice(port: () => AnalysisPort = analysisPort): S
               patch({ run: null, error: outcome.message });
               markStale('failed');
             } else patch({ run: null });
+            // The sliders have moved on since: value where they are now (once; a failure there stops).
+            if (kind === 'preview' && previewAgain) {
+              previewAgain = false;
+              start('preview');
+            }
             return;
           }
           let result = outcome.result;
@@ -234,9 +241,16 @@ export function createValuationSlice(port: () => AnalysisPort = analysisPort): S
           setCurrent(null);
           if (kind === 'preview') lastPreviewMs = Date.now() - startedAt;
           seq += 1;
-          patch({ run: null, shown: { result, kind, scenarioId, whatIfs, seq, stale: null }, error: null });
+          // A preview overtaken by later moves is still shown (a drag shows a stream of results), marked as behind.
+          const behind = kind === 'preview' && previewAgain;
+          patch({ run: null, shown: { result, kind, scenarioId, whatIfs, seq, stale: behind ? 'changed' : null }, error: null });
           // Tornado rows belong to the inputs on screen: refresh those already asked for.
           if (kind === 'full') refreshSensitivity();
+          if (behind) {
+            previewAgain = false;
+            start('preview');
+            return;
+          }
           if (kind === 'preview' && fullAfterPreview) {
             // Still a grace period: a key press right after the preview lands must not find the
             // workers busy with a full run (a cancelled run holds them until a block boundary).
@@ -275,21 +289,23 @@ export function createValuationSlice(port: () => AnalysisPort = analysisPort): S
       }
     }
 
-    /** The live path: preview soon, full run once the hand is still. */
+    /** The live path: a preview now (or as soon as the one in flight lands), a full run once the hand is still. */
     function scheduleLive() {
       clearTimers();
       fullAfterPreview = false;
-      markStale('changed');
-      if (current) {
-        liveToken++;
-        current.cancel();
-        setCurrent(null);
-        patch({ run: null });
-      }
-      previewTimer = setTimeout(() => {
-        previewTimer = null;
+      if (current && currentKind === 'preview') {
+        previewAgain = true;
+      } else {
+        previewAgain = false;
+        if (current) {
+          liveToken++;
+          current.cancel();
+          setCurrent(null);
+        }
+        // Requested before the page re-renders for the move, so the host works while the page does.
         start('preview');
-      }, PREVIEW_DEBOUNCE_MS);
+      }
+      markStale('changed');
       // "The hand has stopped" is relative to how fast previews come back: on a slow or busy
       // machine a full run started between two key presses would only be cancelled again, and a
       // cancelled run still holds the workers until they reach a block boundary.
@@ -305,6 +321,7 @@ export function createValuationSlice(port: () => AnalysisPort = analysisPort): S
     function fullNow() {
       clearTimers();
       fullAfterPreview = false;
+      previewAgain = false;
       markStale('changed');
       start('full');
     }
@@ -346,6 +363,7 @@ export function createValuationSlice(port: () => AnalysisPort = analysisPort): S
       cancelRun: () => {
         clearTimers();
         fullAfterPreview = false;
+        previewAgain = false;
         if (!current) return;
         liveToken++;
         current.cancel();
@@ -441,6 +459,8 @@ export function createValuationSlice(port: () => AnalysisPort = analysisPort): S
       clearGoalSeek: () => patch({ goalSeek: { status: 'idle' } }),
       disposeAnalysis: () => {
         clearTimers();
+        fullAfterPreview = false;
+        previewAgain = false;
         liveToken++;
         current?.cancel();
         setCurrent(null);
