@@ -1,0 +1,153 @@
+/**
+ * The slider path of the analysis store, over the real host valuation
+ * handlers and the real engine (in process): a move requests its preview
+ * before the store call returns; moves made while a preview is in flight wait
+ * for it (it is shown, marked as behind the sliders) and then one preview of
+ * the latest position follows; once the hand is still, a full run replaces it.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { create } from 'zustand';
+import type { MainEvents } from '../../../shared/api';
+import type { ValuationRequest } from '../../../shared/engine/results';
+import { createInProcessRunner } from '../../../host/valuation/in-process';
+import { createValuationHandlers } from '../../../host/valuation/valuation-handlers';
+import type { AnalysisPort } from '../../../renderer/src/results/analysis-port';
+import { createDocumentSlice } from '../../../renderer/src/store/document-slice';
+import { createUiSlice } from '../../../renderer/src/store/ui-slice';
+import type { AppState } from '../../../renderer/src/store/app-store';
+import { createValuationSlice, PREVIEW_ITERATIONS, SETTLE_MS } from '../../../renderer/src/store/valuation-slice';
+import { createWelcomeSlice } from '../../../renderer/src/store/welcome-slice';
+import { applyScenarioById, getNumberAt } from '../../../shared/model/paths';
+import { exampleDeal } from '../helpers';
+
+type Listener = (payload: never) => void;
+
+/** The host's valuation handlers as the store's port, recording every request. */
+function hostPort() {
+  const handlers = createValuationHandlers(() => runner);
+  const runner = createInProcessRunner();
+  const listeners = new Map<string, Set<Listener>>();
+  const requests: ValuationRequest[] = [];
+  const ctx = {
+    emit<E extends keyof MainEvents>(event: E, payload: MainEvents[E]) {
+      for (const l of listeners.get(event) ?? []) (l as (p: MainEvents[E]) => void)(payload);
+    },
+  };
+  const port = {
+    startValuation: (request: ValuationRequest) => {
+      requests.push(request);
+      return handlers.startValuation(ctx, request);
+    },
+    cancelValuation: (runId: string) => handlers.cancelValuation(ctx, runId),
+    runSensitivity: (request) => handlers.runSensitivity(ctx, request),
+    solve: (request) => handlers.solve(ctx, request),
+    subscribe: (event: string, listener: Listener) => {
+      const set = listeners.get(event) ?? new Set<Listener>();
+      set.add(listener);
+      listeners.set(event, set);
+      return () => set.delete(listener);
+    },
+  } as AnalysisPort;
+  return { port, requests, close: () => runner.close() };
+}
+
+function storeWith(port: AnalysisPort) {
+  return create<AppState>()((...a) => ({
+    ...createWelcomeSlice(...a),
+    ...createDocumentSlice(...a),
+    ...createUiSlice(...a),
+    ...createValuationSlice(() => port)(...a),
+  }));
+}
+
+const UPFRONT = 'terms.upfront.amount';
+/** The upfront amount a request values (what-ifs travel as the active scenario's settings). */
+function upfrontOf(r: ValuationRequest): number {
+  const applied = applyScenarioById(r.deal, r.scenarioId);
+  if (!applied.ok) throw new Error('the request names no scenario of its deal');
+  const value = getNumberAt(applied.value.deal, UPFRONT);
+  if (!value.ok) throw new Error('no upfront amount');
+  return value.value;
+}
+
+async function until(check: () => boolean, ms = 20_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+let cleanup: (() => Promise<void>) | null = null;
+afterEach(async () => {
+  await cleanup?.();
+  cleanup = null;
+});
+
+describe('live valuation from the sliders', () => {
+  it('previews at once, coalesces moves made during a preview, then settles on a full run', async () => {
+    const host = hostPort();
+    const store = storeWith(host.port);
+    cleanup = async () => {
+      store.getState().analysisActions.disposeAnalysis();
+      await host.close();
+    };
+    const deal = { ...exampleDeal('pharma-licence'), simulation: { iterations: 30_000, seed: 7 } };
+    store.getState().loadDocument({ path: '/tmp/x.deal', fileName: 'x.deal', deal, migrated: false }, true, 'doc-live');
+    store.getState().analysisActions.dealChanged();
+    await until(() => store.getState().analysis.shown?.kind === 'full');
+    const initialRequests = host.requests.length;
+
+    const { setWhatIf } = store.getState().analysisActions;
+    setWhatIf(UPFRONT, 30);
+    // The preview was requested before setWhatIf returned (nothing waits for a timer or a re-render).
+    expect(host.requests.length).toBe(initialRequests + 1);
+    expect(host.requests.at(-1)!.iterations).toBe(PREVIEW_ITERATIONS);
+    setWhatIf(UPFRONT, 31);
+    setWhatIf(UPFRONT, 32);
+    // Moves during the preview wait for it: no more requests yet.
+    expect(host.requests.length).toBe(initialRequests + 1);
+
+    const seen: { kind: string; stale: string | null; upfront: unknown }[] = [];
+    const unsubscribe = store.subscribe((s, prev) => {
+      if (s.analysis.shown && s.analysis.shown.seq !== prev.analysis.shown?.seq) {
+        seen.push({ kind: s.analysis.shown.kind, stale: s.analysis.shown.stale, upfront: s.analysis.shown.whatIfs[UPFRONT] });
+      }
+    });
+    await until(() => store.getState().analysis.shown?.kind === 'full' && store.getState().analysis.shown?.whatIfs[UPFRONT] === 32);
+    unsubscribe();
+
+    // First the preview of 30, shown but behind the sliders; then one preview of 32 (31 was never valued); then the full run.
+    expect(seen).toEqual([
+      { kind: 'preview', stale: 'changed', upfront: 30 },
+      { kind: 'preview', stale: null, upfront: 32 },
+      { kind: 'full', stale: null, upfront: 32 },
+    ]);
+    const later = host.requests.slice(initialRequests).map((r) => ({ iterations: r.iterations, upfront: upfrontOf(r) }));
+    expect(later).toEqual([
+      { iterations: PREVIEW_ITERATIONS, upfront: 30 },
+      { iterations: PREVIEW_ITERATIONS, upfront: 32 },
+      { iterations: 30_000, upfront: 32 },
+    ]);
+    expect(SETTLE_MS).toBeGreaterThan(0);
+  });
+
+  it('a move while a full run is in flight cancels it and previews at once', async () => {
+    const host = hostPort();
+    const store = storeWith(host.port);
+    cleanup = async () => {
+      store.getState().analysisActions.disposeAnalysis();
+      await host.close();
+    };
+    const deal = { ...exampleDeal('pharma-licence'), simulation: { iterations: 2_000_000, seed: 7 } };
+    store.getState().loadDocument({ path: '/tmp/x.deal', fileName: 'x.deal', deal, migrated: false }, true, 'doc-live-2');
+    store.getState().analysisActions.dealChanged();
+    await until(() => store.getState().analysis.run?.kind === 'full');
+    const before = host.requests.length;
+    store.getState().analysisActions.setWhatIf(UPFRONT, 40);
+    expect(host.requests.length).toBe(before + 1);
+    expect(host.requests.at(-1)!.iterations).toBe(PREVIEW_ITERATIONS);
+    await until(() => store.getState().analysis.shown?.kind === 'preview');
+    expect(store.getState().analysis.shown).toMatchObject({ kind: 'preview', stale: null, whatIfs: { [UPFRONT]: 40 } });
+  });
+});
