@@ -3,8 +3,9 @@
  * drives Debian's Chromium against the web host (the real renderer, host and
  * engine); over 50 keyboard moves of the pharma example's upfront slider it
  * measures, inside the page, the time from the slider's input event to the
- * frame in which every visible chart has drawn the new preview result (10,000
- * iterations) and the party cards show it. Prints p50 and p95 (target: p95
+ * frame in which every chart on screen has drawn the new preview result
+ * (10,000 iterations) and the party cards show it. (Charts scrolled out of
+ * view draw the newest result when they come back into view.) Prints p50 and p95 (target: p95
  * under 100 ms on a 2-core machine).
  *
  * Options: --moves N (default 50), --screenshot PATH (saves the page after the run).
@@ -32,7 +33,13 @@ const WAIT_FOR_NEW_RESULT = `(prev) => new Promise((resolve, reject) => {
   const check = () => {
     const seq = Number(document.querySelector('.analysis-pane')?.getAttribute('data-result-seq') ?? 0);
     if (seq <= prev) return false;
-    return [...document.querySelectorAll('.tab-panel figure.chart')].every((c) => c.getAttribute('data-rendered') === String(seq));
+    // Charts scrolled out of view draw when they come back into view, so only those on screen are waited for
+    // (at least one must be: the check cannot pass with nothing to look at).
+    const onScreen = [...document.querySelectorAll('.tab-panel figure.chart')].filter((c) => {
+      const r = c.getBoundingClientRect();
+      return r.height > 0 && r.bottom > 0 && r.top < innerHeight && r.right > 0 && r.left < innerWidth;
+    });
+    return onScreen.length > 0 && onScreen.every((c) => c.getAttribute('data-rendered') === String(seq));
   };
   const finish = () => requestAnimationFrame(() => { clearTimeout(timer); resolve(performance.now() - (window.__benchInput ?? performance.now())); });
   if (check()) return finish();

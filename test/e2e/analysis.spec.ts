@@ -74,6 +74,15 @@ test.describe('analysis', () => {
       expect(Math.abs(licensorAfter - licensorBefore - 10)).toBeLessThanOrEqual(0.1 + 1e-9);
       expect(Math.abs(licenseeAfter - licenseeBefore + 10)).toBeLessThanOrEqual(0.1 + 1e-9);
       await expect(page.getByLabel('Results source')).toContainText('Full run · 100,000 iterations · seed 20270301');
+
+      // A chart out of view is redrawn when it comes into view (a slider drag redraws only what can be seen):
+      // the other party's histogram, below the fold, still shows an older result until scrolled to.
+      const shown = String(await resultSeq(page));
+      const other = page.getByRole('figure', { name: /^Northwind Pharma: NPV distribution/ });
+      expect((await other.boundingBox())!.y).toBeGreaterThan(page.viewportSize()!.height);
+      expect(await other.getAttribute('data-rendered')).not.toBe(shown);
+      await other.scrollIntoViewIfNeeded();
+      await expect(other).toHaveAttribute('data-rendered', shown);
     } finally {
       await app.close();
     }

@@ -3,9 +3,12 @@
  * pure adapter (shared/charts), resizes with its box, and carries the chart's
  * data table for screen readers and the PNG/CSV context menu.
  *
- * Once an option is drawn, the figure's `data-rendered` attribute takes the
- * `renderToken` (the shown result's sequence number), which is how the UI
- * benchmark knows the chart shows the new numbers.
+ * A chart scrolled out of view keeps its last drawing and draws the newest
+ * option when it comes back (or is exported): while a slider moves, only what
+ * can be seen is redrawn. Once an option is drawn, the figure's
+ * `data-rendered` attribute takes the `renderToken` (the shown result's
+ * sequence number), which is how the UI benchmark knows the chart shows the
+ * new numbers.
  */
 import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 import type { EChartsOption } from 'echarts';
@@ -52,6 +55,26 @@ export function ChartView({ title, option, table, money, height = 260, renderTok
   const [menu, setMenu] = useState<{ x: number; y: number } | null>(null);
   const [showTable, setShowTable] = useState(false);
 
+  /** Whether the chart is on screen; off screen, new options wait (a slider drag redraws only what can be seen). */
+  const onScreenRef = useRef(true);
+  const pendingRef = useRef<{ option: EChartsOption; renderToken: string | number | undefined } | null>(null);
+
+  const draw = useCallback((next: EChartsOption, token: string | number | undefined) => {
+    const chart = chartRef.current;
+    if (!chart) return;
+    pendingRef.current = null;
+    // Merged, not rebuilt: notMerge would tear down and re-create every component on each result, and
+    // the tooltip's creation forces a page layout (~7 ms a chart while a slider moves). Everything the
+    // adapters lay out is replaced wholesale, so nothing of an older option lingers.
+    chart.setOption(withTooltipHost(next), { replaceMerge: REPLACED, lazyUpdate: false });
+    // Tagged after every chart of this commit has drawn: an attribute written now would invalidate the
+    // page's styles, and the next chart's tooltip reads a computed style (a forced recalculation each).
+    if (token !== undefined) {
+      const figure = figureRef.current;
+      queueMicrotask(() => figure?.setAttribute('data-rendered', String(token)));
+    }
+  }, []);
+
   // Layout effects, in this order: the instance exists before the option effect below runs.
   useLayoutEffect(() => {
     const el = canvasRef.current!;
@@ -59,34 +82,36 @@ export function ChartView({ title, option, table, money, height = 260, renderTok
     chartRef.current = chart;
     const observer = new ResizeObserver(() => chart.resize());
     observer.observe(el);
+    const visibility =
+      typeof IntersectionObserver === 'undefined'
+        ? null
+        : new IntersectionObserver((entries) => {
+            onScreenRef.current = entries.some((e) => e.isIntersecting);
+            const pending = pendingRef.current;
+            if (onScreenRef.current && pending) draw(pending.option, pending.renderToken);
+          });
+    visibility?.observe(el);
     return () => {
       observer.disconnect();
+      visibility?.disconnect();
       chart.dispose();
       chartRef.current = null;
     };
-  }, []);
+  }, [draw]);
 
-  // Drawn before the browser paints the new figures beside it.
+  // Drawn before the browser paints the new figures beside it; off screen, when it scrolls into view.
   useLayoutEffect(() => {
-    const chart = chartRef.current;
-    if (!chart) return;
-    // Merged, not rebuilt: notMerge would tear down and re-create every component on each result, and
-    // the tooltip's creation forces a page layout (~7 ms a chart while a slider moves). Everything the
-    // adapters lay out is replaced wholesale, so nothing of an older option lingers.
-    chart.setOption(withTooltipHost(option), { replaceMerge: REPLACED, lazyUpdate: false });
-    // Tagged after every chart of this commit has drawn: an attribute written now would invalidate the
-    // page's styles, and the next chart's tooltip reads a computed style (a forced recalculation each).
-    if (renderToken !== undefined) {
-      const figure = figureRef.current;
-      queueMicrotask(() => figure?.setAttribute('data-rendered', String(renderToken)));
-    }
-  }, [option, renderToken]);
+    if (onScreenRef.current) draw(option, renderToken);
+    else pendingRef.current = { option, renderToken };
+  }, [option, renderToken, draw]);
 
   const closeMenu = useCallback(() => setMenu(null), []);
   const items: ExportMenuItem[] = [
     {
       label: 'Save chart as PNG',
       run: () => {
+        const pending = pendingRef.current;
+        if (pending) draw(pending.option, pending.renderToken);
         const url = chartRef.current?.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#ffffff' });
         if (url) downloadDataUrl(url, exportFileName(title, 'png'));
       },
