@@ -9,9 +9,8 @@
  */
 import { compiledFor, executeJob, type JobOutput } from '../../shared/engine/jobs';
 import { answerQueries, type Shard } from '../../shared/engine/shard';
-import { jobFor, splitBlocks } from '../../shared/engine/run-plan';
-import { blockCount } from '../../shared/engine/rng';
-import { CancelledError, createRunner, type JobExecutor, type ValuationRunner } from './runner';
+import { jobFor, runStages, splitBlocks } from '../../shared/engine/run-plan';
+import { CancelledError, createRunner, summariesOf, type JobExecutor, type ValuationRunner } from './runner';
 
 const CHUNK_BLOCKS = 4;
 
@@ -22,17 +21,19 @@ export function createInProcessExecutor(options: { serialize?: boolean } = {}): 
     async prepare(template) {
       compiledFor(template.deal, template.kind === 'simulate' ? template.conditionOn : undefined);
     },
-    async execute(template, iterations, seed, progress, signal, finish) {
+    async execute(template, iterations, seed, progress, signal, finish, stopEarly) {
       const clone = <T>(x: T): T => (options.serialize ? structuredClone(x) : x);
-      const chunks = Math.ceil(blockCount(iterations) / CHUNK_BLOCKS);
       const outputs: JobOutput[] = [];
       const shards: (Shard | null)[] = [];
-      for (const range of splitBlocks(iterations, seed, chunks)) {
-        if (signal?.aborted) throw new CancelledError();
-        const run = executeJob(clone(jobFor(template, range)), (n) => progress(n));
-        outputs.push(clone(run.output));
-        shards.push(run.shard);
-        await yieldToEventLoop();
+      for (const [from, to] of runStages(iterations, stopEarly !== undefined)) {
+        for (const range of splitBlocks(iterations, seed, Math.ceil((to - from) / CHUNK_BLOCKS), from, to)) {
+          if (signal?.aborted) throw new CancelledError();
+          const run = executeJob(clone(jobFor(template, range)), (n) => progress(n));
+          outputs.push(clone(run.output));
+          shards.push(run.shard);
+          await yieldToEventLoop();
+        }
+        if (stopEarly?.(summariesOf(outputs))) break;
       }
       if (signal?.aborted) throw new CancelledError();
       return finish(outputs, async (i, queries) => {

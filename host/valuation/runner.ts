@@ -9,7 +9,7 @@
  */
 import type { Problem } from '../../shared/api';
 import type { JobOutput } from '../../shared/engine/jobs';
-import type { StatAnswer, StatQuery } from '../../shared/engine/shard';
+import type { ShardSummary, StatAnswer, StatQuery } from '../../shared/engine/shard';
 import type {
   SensitivityRequest,
   SensitivityResult,
@@ -19,7 +19,7 @@ import type {
   ValuationResult,
 } from '../../shared/engine/results';
 import { runSolve } from '../../shared/engine/goal-seek';
-import { checkIterations, checkSeed, meansFromOutputs, planValuation, resultFromShards, type JobTemplate } from '../../shared/engine/run-plan';
+import { checkIterations, checkSeed, meansFromOutputs, planValuation, precisionReached, resultFromShards, type JobTemplate } from '../../shared/engine/run-plan';
 import { runSensitivity, type MeansEvaluator } from '../../shared/engine/sensitivity';
 import { compiledFor } from '../../shared/engine/jobs';
 import { EngineError } from '../../shared/engine/simulate';
@@ -73,8 +73,15 @@ export interface JobExecutor {
     progress: (done: number) => void,
     signal: AbortSignal | undefined,
     finish: (outputs: JobOutput[], ask: ShardAsk) => Promise<T>,
+    /** When given, the run goes in stages (runStages) and stops after the first whose summaries make this true. */
+    stopEarly?: (summaries: ShardSummary[]) => boolean,
   ): Promise<T>;
   close(): Promise<void>;
+}
+
+/** The shard summaries among a run's outputs. */
+export function summariesOf(outputs: readonly JobOutput[]): ShardSummary[] {
+  return outputs.flatMap((o) => (o.kind === 'simulate' ? [o.summary] : []));
 }
 
 /** Turns engine errors into ValuationError; everything else passes through. */
@@ -120,16 +127,25 @@ export function createRunner(executor: JobExecutor): ValuationRunner {
         const template: JobTemplate = { kind: 'simulate', deal: plan.deal, ...(plan.conditionOn === undefined ? {} : { conditionOn: plan.conditionOn }) };
         await executor.prepare(template, plan.iterations);
         const started = performance.now();
-        const result = await executor.execute(template, plan.iterations, plan.seed, progress, options.signal, (outputs, ask) =>
-          resultFromShards(
-            plan,
-            outputs.map((output, i) => {
-              if (output.kind !== 'simulate') throw new Error('a simulation returned a means output');
-              return { summary: output.summary, ask: (queries: StatQuery[]) => ask(i, queries) };
-            }),
-            0,
-          ),
+        const precision = request.precision;
+        const result = await executor.execute(
+          template,
+          plan.iterations,
+          plan.seed,
+          progress,
+          options.signal,
+          (outputs, ask) =>
+            resultFromShards(
+              plan,
+              outputs.map((output, i) => {
+                if (output.kind !== 'simulate') throw new Error('a simulation returned a means output');
+                return { summary: output.summary, ask: (queries: StatQuery[]) => ask(i, queries) };
+              }),
+              0,
+            ),
+          precision ? (summaries) => precisionReached(plan, summaries, precision) : undefined,
         );
+        if (result.iterations < plan.iterations) result.stoppedAtPrecision = true;
         // elapsedMs covers the valuation alone (kernels and statistics), after parsing and compiling.
         result.elapsedMs = Math.round((performance.now() - started) * 10) / 10;
         return result;

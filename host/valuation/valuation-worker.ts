@@ -18,9 +18,12 @@ if (!port) throw new Error('valuation-worker must run as a worker thread');
 
 const post = (message: FromWorker, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
 
-/** Shards of recent simulate runs, by run message id, until the pool releases them (a few at most, oldest dropped). */
+/**
+ * Shards of recent simulate runs, by run message id, until the pool releases them. A run with a
+ * precision target leaves one per stage (about log2 of its blocks); past this many the oldest go.
+ */
 const shards = new Map<number, Shard>();
-const MAX_SHARDS = 4;
+const MAX_SHARDS = 64;
 
 port.on('message', (message: ToWorker) => {
   if (message.type === 'prepare') {

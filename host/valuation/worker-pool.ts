@@ -14,10 +14,11 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { JobOutput } from '../../shared/engine/jobs';
-import { jobFor, splitBlocks, type JobTemplate } from '../../shared/engine/run-plan';
+import { jobFor, runStages, splitBlocks, type JobTemplate } from '../../shared/engine/run-plan';
+import type { ShardSummary } from '../../shared/engine/shard';
 import { EngineError } from '../../shared/engine/simulate';
 import type { FromWorker, ToWorker } from './messages';
-import { CancelledError, createRunner, type JobExecutor, type ShardAsk, type ValuationRunner } from './runner';
+import { CancelledError, createRunner, summariesOf, type JobExecutor, type ShardAsk, type ValuationRunner } from './runner';
 
 export interface WorkerPoolOptions {
   /** Number of worker threads; defaults to the number of cores. */
@@ -163,12 +164,15 @@ export function createWorkerPoolExecutor(options: WorkerPoolOptions = {}): JobEx
     progress: (done: number) => void,
     signal: AbortSignal | undefined,
     finish: (outputs: JobOutput[], ask: ShardAsk) => Promise<T>,
+    stopEarly?: (summaries: ShardSummary[]) => boolean,
   ): Promise<T> => {
     const run = async (): Promise<T> => {
       if (closed) throw new Error('the valuation pool is closed');
       if (signal?.aborted) throw new CancelledError();
-      const ranges = splitBlocks(iterations, seed, size);
-      const used = ranges.map((_, i) => i);
+      /** Workers given a job in this run, and where each output's shard lives (worker, run message id). */
+      const used = new Set<number>();
+      const where: { slot: number; shard: number }[] = [];
+      const jobs: Promise<JobOutput>[] = [];
       let stop: ((err: Error) => void) | undefined;
       const stopped = new Promise<never>((_, reject) => {
         stop = reject;
@@ -182,14 +186,22 @@ export function createWorkerPoolExecutor(options: WorkerPoolOptions = {}): JobEx
       const report = (n: number) => {
         if (!signal?.aborted) progress(n);
       };
-      const runIds = ranges.map(() => nextJobId++);
-      const jobs = ranges.map((range, i) =>
-        runOn(i, { type: 'run', id: runIds[i]!, job: jobFor(template, range) }, report, (m) => (m.type === 'result' ? m.output : undefined)),
-      );
       const ask: ShardAsk = (i, queries) =>
-        runOn(i, { type: 'ask', id: nextJobId++, shard: runIds[i]!, queries }, () => undefined, (m) => (m.type === 'answers' ? m.answers : undefined));
+        runOn(where[i]!.slot, { type: 'ask', id: nextJobId++, shard: where[i]!.shard, queries }, () => undefined, (m) => (m.type === 'answers' ? m.answers : undefined));
       try {
-        const outputs = await Promise.race([Promise.all(jobs), stopped]);
+        const outputs: JobOutput[] = [];
+        for (const [from, to] of runStages(iterations, stopEarly !== undefined)) {
+          const stage = splitBlocks(iterations, seed, size, from, to).map((range, i) => {
+            const shard = nextJobId++;
+            used.add(i);
+            where.push({ slot: i, shard });
+            const job = runOn(i, { type: 'run', id: shard, job: jobFor(template, range) }, report, (m) => (m.type === 'result' ? m.output : undefined));
+            jobs.push(job);
+            return job;
+          });
+          outputs.push(...(await Promise.race([Promise.all(stage), stopped])));
+          if (stopEarly?.(summariesOf(outputs))) break;
+        }
         return await Promise.race([finish(outputs, ask), stopped]);
       } catch (err) {
         if (err instanceof CancelledError) {
@@ -214,10 +226,10 @@ export function createWorkerPoolExecutor(options: WorkerPoolOptions = {}): JobEx
         stopped.catch(() => undefined);
         for (const job of jobs) job.catch(() => undefined);
         // The shards' samples are no longer needed (a replaced worker has none to drop).
-        runIds.forEach((shard, i) => {
+        for (const { slot: i, shard } of where) {
           const slot = slots[i];
           if (slot?.alive) slot.worker.postMessage({ type: 'release', shard } satisfies ToWorker);
-        });
+        }
       }
     };
     const result = queue.then(() => drain).then(run, run);

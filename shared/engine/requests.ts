@@ -18,6 +18,8 @@ export const valuationRequestArg = z.strictObject({
   iterations: iterations.optional(),
   seed: seed.optional(),
   conditionOn: id.optional(),
+  /** Stop once the mean NPV of the deal's own side is within `relative` at `confidence` (e.g. 0.01 at 0.95). */
+  precision: z.strictObject({ relative: z.number().gt(0).lt(1), confidence: z.number().gt(0).lt(1) }).optional(),
 });
 
 export const sensitivityRequestArg = z.strictObject({

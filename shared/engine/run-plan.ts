@@ -14,7 +14,9 @@ import type { ValuationRequest, ValuationResult } from './results';
 import { blockCount } from './rng';
 import { resolveScenario } from './sensitivity';
 import { EngineError, type BlockRange, type MeansVariant } from './simulate';
-import { summariseShards, type ShardHandle } from './statistics-merge';
+import type { ShardSummary } from './shard';
+import { normalQuantile } from './special-functions';
+import { momentsOf, summariseShards, type ShardHandle } from './statistics-merge';
 
 export type JobTemplate = { kind: 'simulate'; deal: Deal; conditionOn?: string } | { kind: 'means'; deal: Deal; variants: MeansVariant[] };
 
@@ -50,17 +52,49 @@ export function planValuation(request: ValuationRequest): ValuationPlan {
   return { deal, scenario, iterations, seed, ...(request.conditionOn === undefined ? {} : { conditionOn: request.conditionOn }), compiled };
 }
 
-/** Cuts a run's blocks into `parts` contiguous ranges of nearly equal size (empty ranges dropped). */
-export function splitBlocks(iterations: number, seed: number, parts: number): BlockRange[] {
-  const blocks = blockCount(iterations);
+/** Cuts blocks [from, to) of a run (all of them by default) into `parts` contiguous ranges of nearly equal size (empty ranges dropped). */
+export function splitBlocks(iterations: number, seed: number, parts: number, from = 0, to = blockCount(iterations)): BlockRange[] {
+  const blocks = to - from;
   const k = Math.max(1, Math.min(parts, blocks));
   const ranges: BlockRange[] = [];
   for (let i = 0; i < k; i++) {
-    const firstBlock = Math.floor((blocks * i) / k);
-    const endBlock = Math.floor((blocks * (i + 1)) / k);
+    const firstBlock = from + Math.floor((blocks * i) / k);
+    const endBlock = from + Math.floor((blocks * (i + 1)) / k);
     if (endBlock > firstBlock) ranges.push({ iterations, seed, firstBlock, endBlock });
   }
   return ranges;
+}
+
+/** Blocks in the first stage of a run with a precision target; each later stage doubles the blocks done. */
+export const FIRST_STAGE_BLOCKS = 4;
+
+/**
+ * The stages of a run, as block ranges [from, to): all blocks at once, or, with a
+ * precision target, 4 blocks, then doubling (4, 8, 16, ...) so the run can stop
+ * after any stage with every block done so far kept.
+ */
+export function runStages(iterations: number, staged: boolean): [number, number][] {
+  const total = blockCount(iterations);
+  if (!staged) return [[0, total]];
+  const stages: [number, number][] = [];
+  for (let done = 0, next = Math.min(total, FIRST_STAGE_BLOCKS); done < total; done = next, next = Math.min(total, 2 * next)) stages.push([done, next]);
+  return stages;
+}
+
+/**
+ * Whether the mean NPV of the deal's own side (`us`) is known to within
+ * `relative` at `confidence` after the blocks summarised so far: z · se / |mean|
+ * <= relative, with z the two-sided normal quantile. Needs only the shards'
+ * first summaries, so a run checks it between stages without asking anything.
+ */
+export function precisionReached(plan: ValuationPlan, summaries: readonly ShardSummary[], precision: { relative: number; confidence: number }): boolean {
+  const us = plan.compiled.partyIds.indexOf(plan.deal.us);
+  if (us < 0) return false;
+  const { count, mean, squares } = momentsOf(summaries, us);
+  if (count < 2 || mean === 0) return false;
+  const se = Math.sqrt(squares / (count - 1) / count);
+  const z = normalQuantile(0.5 + precision.confidence / 2);
+  return (z * se) / Math.abs(mean) <= precision.relative;
 }
 
 export function jobFor(template: JobTemplate, range: BlockRange): EngineJob {

@@ -131,23 +131,16 @@ export async function summariseShards(
   return result;
 }
 
-/** Count, extremes, walk-away count, mean and squared deviations of one population over all shards, blocks in order. */
-function mergeSummaries(shards: readonly ShardHandle[], index: number, isParty: boolean): Population {
-  let count = 0;
-  let min = Infinity;
-  let max = -Infinity;
-  let atLeast = 0;
+/** Count, mean and squared deviations from the mean of one population over shards' summaries, blocks in order (any split gives the same). */
+export function momentsOf(summaries: readonly ShardSummary[], population: number): { count: number; mean: number; squares: number } {
+  const ordered = [...summaries].sort((a, b) => a.firstBlock - b.firstBlock);
   let total = 0;
   // Chan, Golub and LeVeque's update, block by block in block order.
   let m = 0;
   let runningMean = 0;
   let squares = 0;
-  for (const shard of shards) {
-    const p = shard.summary.populations[index]!;
-    count += p.count;
-    min = Math.min(min, p.min);
-    max = Math.max(max, p.max);
-    atLeast += p.atLeastWalkAway;
+  for (const summary of ordered) {
+    const p = summary.populations[population]!;
     for (let b = 0; b < p.blockCounts.length; b++) {
       const nb = p.blockCounts[b]!;
       if (nb === 0) continue;
@@ -160,7 +153,25 @@ function mergeSummaries(shards: readonly ShardHandle[], index: number, isParty: 
       m = next;
     }
   }
-  return { index, isParty, count, min, max, atLeast, mean: count > 0 ? total / count : NaN, squares, ranks: new Map() };
+  return { count: m, mean: m > 0 ? total / m : NaN, squares };
+}
+
+/** Count, extremes, walk-away count, mean and squared deviations of one population over all shards. */
+function mergeSummaries(shards: readonly ShardHandle[], index: number, isParty: boolean): Population {
+  let min = Infinity;
+  let max = -Infinity;
+  let atLeast = 0;
+  for (const shard of shards) {
+    const p = shard.summary.populations[index]!;
+    min = Math.min(min, p.min);
+    max = Math.max(max, p.max);
+    atLeast += p.atLeastWalkAway;
+  }
+  const { count, mean, squares } = momentsOf(
+    shards.map((s) => s.summary),
+    index,
+  );
+  return { index, isParty, count, min, max, atLeast, mean, squares, ranks: new Map() };
 }
 
 /** The ranks type-7 interpolation reads for the reported quantiles. */

@@ -18,10 +18,9 @@
  * of their runs waits until no live run is in flight and, if a slider move
  * pre-empts it, runs again afterwards.
  *
- * The precision target is met by doubling: runs of 10k, 20k, 40k, ...
- * iterations (each a prefix of the next, the engine's blocks being seeded
- * independently) until our mean is within 1% at 95% confidence or the
- * iteration count is reached; the figures say which.
+ * The precision target goes to the engine with the full run: it values in
+ * doubling stages of blocks and stops once our mean is within 1% at 95%
+ * confidence or the iteration count is reached; the figures say which.
  *
  * The slice reads the deal through `selectDeal` and never edits it: sliders
  * are what-ifs on the active scenario (what-if.ts).
@@ -42,8 +41,7 @@ export const SETTLE_MS = 400;
 export const MAX_SETTLE_MS = 3000;
 export const SWEEP_POINTS = 11;
 export const PRECISION_RELATIVE = 0.01;
-/** Two-sided 95%. */
-export const PRECISION_Z = 1.959963984540054;
+export const PRECISION_CONFIDENCE = 0.95;
 
 export type RunKind = 'preview' | 'full';
 
@@ -167,9 +165,9 @@ export function createValuationSlice(port: () => AnalysisPort = analysisPort): S
       if (shown && shown.stale !== reason) patch({ shown: { ...shown, stale: reason } });
     }
 
-    function request(d: Deal, iterations: number): ValuationRequest {
+    function request(d: Deal, iterations: number, precision?: ValuationRequest['precision']): ValuationRequest {
       const scenarioId = scenarioOf(d);
-      return { deal: dealWithWhatIfs(d, scenarioId, get().analysis.whatIfs), scenarioId, iterations, seed: d.simulation.seed };
+      return { deal: dealWithWhatIfs(d, scenarioId, get().analysis.whatIfs), scenarioId, iterations, seed: d.simulation.seed, ...(precision ? { precision } : {}) };
     }
 
     // Live runs: at most one in flight; waiters are background runs queued behind it.
@@ -208,60 +206,50 @@ export function createValuationSlice(port: () => AnalysisPort = analysisPort): S
       const whatIfs = a.whatIfs;
       const scenarioId = scenarioOf(d);
       const wanted = a.iterations ?? d.simulation.iterations;
-      const us = d.us;
       const startedAt = Date.now();
       void (async () => {
-        let iterations = kind === 'preview' ? Math.min(PREVIEW_ITERATIONS, wanted) : a.precisionTarget ? Math.min(PREVIEW_ITERATIONS, wanted) : wanted;
-        for (;;) {
-          const outcome = await liveRun(request(d, iterations), kind, token);
-          if (!outcome) return;
-          if (outcome.status !== 'done') {
-            setCurrent(null);
-            if (outcome.status === 'failed') {
-              patch({ run: null, error: outcome.message });
-              markStale('failed');
-            } else patch({ run: null });
-            // The sliders have moved on since: value where they are now (once; a failure there stops).
-            if (kind === 'preview' && previewAgain) {
-              previewAgain = false;
-              start('preview');
-            }
-            return;
-          }
-          let result = outcome.result;
-          if (kind === 'full' && a.precisionTarget) {
-            const npv = result.parties[us]?.npv;
-            const met = npv !== undefined && npv.mean !== 0 && (PRECISION_Z * npv.se) / Math.abs(npv.mean) <= PRECISION_RELATIVE;
-            if (!met && iterations < wanted) {
-              iterations = Math.min(wanted, iterations * 2);
-              continue;
-            }
-            if (met && iterations < wanted) result = { ...result, stoppedAtPrecision: true };
-          }
+        const iterations = kind === 'preview' ? Math.min(PREVIEW_ITERATIONS, wanted) : wanted;
+        // The engine runs in stages and stops once the target is met (result.stoppedAtPrecision).
+        const precision = kind === 'full' && a.precisionTarget ? { relative: PRECISION_RELATIVE, confidence: PRECISION_CONFIDENCE } : undefined;
+        const outcome = await liveRun(request(d, iterations, precision), kind, token);
+        if (!outcome) return;
+        if (outcome.status !== 'done') {
           setCurrent(null);
-          if (kind === 'preview') lastPreviewMs = Date.now() - startedAt;
-          seq += 1;
-          // A preview overtaken by later moves is still shown (a drag shows a stream of results), marked as behind.
-          const behind = kind === 'preview' && previewAgain;
-          patch({ run: null, shown: { result, kind, scenarioId, whatIfs, seq, stale: behind ? 'changed' : null }, error: null });
-          // Tornado rows belong to the inputs on screen: refresh those already asked for.
-          if (kind === 'full') refreshSensitivity();
-          if (behind) {
+          if (outcome.status === 'failed') {
+            patch({ run: null, error: outcome.message });
+            markStale('failed');
+          } else patch({ run: null });
+          // The sliders have moved on since: value where they are now (once; a failure there stops).
+          if (kind === 'preview' && previewAgain) {
             previewAgain = false;
             start('preview');
-            return;
-          }
-          if (kind === 'preview' && fullAfterPreview) {
-            // Still a grace period: a key press right after the preview lands must not find the
-            // workers busy with a full run (a cancelled run holds them until a block boundary).
-            fullAfterPreview = false;
-            settleTimer = setTimeout(() => {
-              settleTimer = null;
-              start('full');
-            }, SETTLE_MS);
           }
           return;
         }
+        const result = outcome.result;
+        setCurrent(null);
+        if (kind === 'preview') lastPreviewMs = Date.now() - startedAt;
+        seq += 1;
+        // A preview overtaken by later moves is still shown (a drag shows a stream of results), marked as behind.
+        const behind = kind === 'preview' && previewAgain;
+        patch({ run: null, shown: { result, kind, scenarioId, whatIfs, seq, stale: behind ? 'changed' : null }, error: null });
+        // Tornado rows belong to the inputs on screen: refresh those already asked for.
+        if (kind === 'full') refreshSensitivity();
+        if (behind) {
+          previewAgain = false;
+          start('preview');
+          return;
+        }
+        if (kind === 'preview' && fullAfterPreview) {
+          // Still a grace period: a key press right after the preview lands must not find the
+          // workers busy with a full run (a cancelled run holds them until a block boundary).
+          fullAfterPreview = false;
+          settleTimer = setTimeout(() => {
+            settleTimer = null;
+            start('full');
+          }, SETTLE_MS);
+        }
+        return;
       })();
     }
 

@@ -150,4 +150,24 @@ describe('live valuation from the sliders', () => {
     await until(() => store.getState().analysis.shown?.kind === 'preview');
     expect(store.getState().analysis.shown).toMatchObject({ kind: 'preview', stale: null, whatIfs: { [UPFRONT]: 40 } });
   });
+
+  it('with the precision target on, the full run asks the engine to stop at ±1% (95%) and shows where it stopped', async () => {
+    const host = hostPort();
+    const store = storeWith(host.port);
+    cleanup = async () => {
+      store.getState().analysisActions.disposeAnalysis();
+      await host.close();
+    };
+    const deal = { ...exampleDeal('pharma-licence'), simulation: { iterations: 1_000_000, seed: 7 } };
+    store.getState().loadDocument({ path: '/tmp/x.deal', fileName: 'x.deal', deal, migrated: false }, true, 'doc-live-3');
+    store.getState().analysisActions.setPrecisionTarget(true);
+    store.getState().analysisActions.runFull();
+    expect(host.requests.at(-1)).toMatchObject({ iterations: 1_000_000, precision: { relative: 0.01, confidence: 0.95 } });
+    await until(() => store.getState().analysis.shown?.kind === 'full');
+    const { result } = store.getState().analysis.shown!;
+    expect(result.stoppedAtPrecision).toBe(true);
+    expect(result.iterations).toBeLessThan(1_000_000);
+    const npv = result.parties.licensor!.npv;
+    expect((1.959963984540054 * npv.se) / Math.abs(npv.mean)).toBeLessThanOrEqual(0.01);
+  });
 });

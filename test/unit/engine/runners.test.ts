@@ -36,7 +36,35 @@ afterAll(async () => {
 
 const withoutElapsed = <T extends { elapsedMs: number }>(r: T) => ({ ...r, elapsedMs: 0 });
 
+/** z · se / |mean| of a party's mean NPV at 95%. */
+const relativeHalfWidth = (npv: { mean: number; se: number }) => (1.959963984540054 * npv.se) / Math.abs(npv.mean);
+
 describe('runners', () => {
+  it('a precision target stops the run at the first stage where our mean is within 1% at 95%, with the numbers of a plain run that long', async () => {
+    const deal = exampleDeal('pharma-licence'); // us: the licensor
+    const precision = { relative: 0.01, confidence: 0.95 };
+    const stopped = await pool.value({ deal, iterations: 2_000_000, precision });
+    expect(stopped.stoppedAtPrecision).toBe(true);
+    const n = stopped.iterations;
+    // Stages are 4, 8, 16, ... blocks of 4,096 iterations, each a prefix of the next.
+    expect(Number.isInteger(Math.log2(n / (4 * 4096)))).toBe(true);
+    expect(relativeHalfWidth(stopped.parties.licensor!.npv)).toBeLessThanOrEqual(0.01);
+    // The stage before did not meet the target.
+    const before = await pool.value({ deal, iterations: n / 2 });
+    expect(relativeHalfWidth(before.parties.licensor!.npv)).toBeGreaterThan(0.01);
+    // Exactly the result of a plain run of that many iterations, on the pool and in process.
+    const plain = await pool.value({ deal, iterations: n });
+    const { stoppedAtPrecision: _flag, ...rest } = stopped;
+    expect(withoutElapsed(rest)).toEqual(withoutElapsed(plain));
+    expect(withoutElapsed(await createInProcessRunner({ serialize: true }).value({ deal, iterations: 2_000_000, precision }))).toEqual(withoutElapsed(stopped));
+  }, 120_000);
+
+  it('a precision target out of reach runs every iteration and says nothing was cut short', async () => {
+    const r = await pool.value({ deal: exampleDeal('pharma-licence'), iterations: 50_000, precision: { relative: 1e-6, confidence: 0.99 } });
+    expect(r.iterations).toBe(50_000);
+    expect(r.stoppedAtPrecision).toBeUndefined();
+  }, 60_000);
+
   it('pool and serializing in-process runner give identical results, conditional statistics included', async () => {
     const deal = exampleDeal('pharma-licence');
     const request = { deal, iterations: 30_000, conditionOn: 'approved' };
