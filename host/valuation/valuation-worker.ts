@@ -7,7 +7,7 @@
  * queries that follow, until the pool releases them. A runaway kernel can
  * only hang this thread: the pool terminates it.
  */
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { compiledFor, executeJob, outputBuffers } from '../../shared/engine/jobs';
 import { answerBuffers, answerQueries, type Shard } from '../../shared/engine/shard';
 import { EngineError } from '../../shared/engine/simulate';
@@ -15,6 +15,10 @@ import type { FromWorker, ToWorker } from './messages';
 
 const port = parentPort;
 if (!port) throw new Error('valuation-worker must run as a worker thread');
+
+/** Jobs with a message id up to this value are cancelled (set by the pool; read between blocks). */
+const cancelUpTo: Int32Array | null = (workerData as { cancelUpTo?: Int32Array } | null)?.cancelUpTo ?? null;
+const cancelled = (id: number) => cancelUpTo !== null && Atomics.load(cancelUpTo, 0) >= id;
 
 const post = (message: FromWorker, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
 
@@ -67,6 +71,8 @@ port.on('message', (message: ToWorker) => {
         pending = 0;
         last = now;
       }
+      // false stops the job at this block boundary; its (partial) output is never merged.
+      return !cancelled(id);
     });
     if (pending > 0) post({ type: 'progress', id, done: pending });
     if (shard) {

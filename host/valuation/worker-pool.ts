@@ -1,9 +1,11 @@
 /**
  * The parallel runner: a warm pool of worker threads (one per core by
- * default), each taking one contiguous range of blocks per run. Runs are
- * serialised through the pool; a cancelled or timed-out run terminates the
- * workers it was using (a runaway formula cannot outlive that) and they are
- * started again on the next run. Outputs come back with their buffers
+ * default), each taking one contiguous range of blocks per run (per stage,
+ * with a precision target). Runs are serialised through the pool. A cancelled
+ * run's workers stop at their next block boundary (a shared flag) and stay
+ * warm; one that does not stop within a grace period, or any worker of a
+ * failed or timed-out run, is terminated (a runaway formula cannot outlive
+ * that) and started again on the next run. Outputs come back with their buffers
  * transferred; each worker keeps its range's samples for the statistic
  * queries of the shared merge (statistics-merge.ts), which the workers answer
  * in parallel, so results are identical for any number of workers.
@@ -57,6 +59,12 @@ export function findWorkerScript(): string {
 
 interface Slot {
   worker: Worker;
+  /**
+   * Shared with the worker: jobs with a message id up to this value are cancelled. The worker reads it
+   * between blocks (its message queue waits while a job runs), so a cancelled job stops within a block
+   * and the worker stays warm instead of being terminated.
+   */
+  cancelUpTo: Int32Array;
   ready: Promise<void>;
   alive: boolean;
   /** The deal this worker last compiled (canonical text), so repeated runs skip the prepare round trip. */
@@ -68,7 +76,12 @@ let nextJobId = 1;
 /** How long a cancelled run's workers may keep going before they are terminated and replaced. */
 const CANCEL_GRACE_MS = 500;
 
-export function createWorkerPoolExecutor(options: WorkerPoolOptions = {}): JobExecutor {
+export interface WorkerPoolExecutor extends JobExecutor {
+  /** The thread id of each worker slot (null when not started): for diagnostics and tests. */
+  threadIds(): (number | null)[];
+}
+
+export function createWorkerPoolExecutor(options: WorkerPoolOptions = {}): WorkerPoolExecutor {
   const size = Math.max(1, Math.min(options.workers ?? availableParallelism(), 64));
   let script: string | undefined = options.workerScript;
   const slots: (Slot | null)[] = new Array<Slot | null>(size).fill(null);
@@ -77,10 +90,12 @@ export function createWorkerPoolExecutor(options: WorkerPoolOptions = {}): JobEx
 
   const spawn = (): Slot => {
     script ??= findWorkerScript();
-    const worker = new Worker(script);
+    const cancelUpTo = new Int32Array(new SharedArrayBuffer(4));
+    const worker = new Worker(script, { workerData: { cancelUpTo } });
     worker.unref();
     const slot: Slot = {
       worker,
+      cancelUpTo,
       alive: true,
       ready: new Promise<void>((resolveReady, rejectReady) => {
         const onMessage = (m: FromWorker) => {
@@ -205,8 +220,13 @@ export function createWorkerPoolExecutor(options: WorkerPoolOptions = {}): JobEx
         return await Promise.race([finish(outputs, ask), stopped]);
       } catch (err) {
         if (err instanceof CancelledError) {
-          // The caller hears at once. Workers keep warm if their (usually small) job ends within the grace
-          // period, which is what a slider cancelling run after run needs; a long or runaway job is terminated.
+          // The caller hears at once; the workers stop at their next block boundary and stay warm. One
+          // that does not stop within the grace period (a formula stuck inside a block) is terminated.
+          const upTo = nextJobId - 1;
+          for (const i of used) {
+            const slot = slots[i];
+            if (slot) Atomics.store(slot.cancelUpTo, 0, Math.max(Atomics.load(slot.cancelUpTo, 0), upTo));
+          }
           let finished = false;
           const allDone = Promise.allSettled(jobs).then(() => {
             finished = true;
@@ -261,6 +281,7 @@ export function createWorkerPoolExecutor(options: WorkerPoolOptions = {}): JobEx
   return {
     prepare,
     execute,
+    threadIds: () => slots.map((s) => (s?.alive ? s.worker.threadId : null)),
     async close() {
       closed = true;
       await Promise.all(slots.flatMap((s) => (s ? [s.worker.terminate()] : [])));

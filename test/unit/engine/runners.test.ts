@@ -11,9 +11,9 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MainEvents } from '../../../shared/api';
 import { createInProcessRunner } from '../../../host/valuation/in-process';
-import { CancelledError } from '../../../host/valuation/runner';
+import { CancelledError, createRunner } from '../../../host/valuation/runner';
 import { createValuationHandlers, sampleInputPreview } from '../../../host/valuation/valuation-handlers';
-import { createWorkerPoolRunner } from '../../../host/valuation/worker-pool';
+import { createWorkerPoolExecutor, createWorkerPoolRunner } from '../../../host/valuation/worker-pool';
 import type { ValuationRunner } from '../../../host/valuation/runner';
 import { exampleDeal } from './engine-harness';
 
@@ -92,6 +92,25 @@ describe('runners', () => {
     expect(Date.now() - started).toBeLessThan(30_000);
     const after = await pool.value({ deal: exampleDeal('pharma-licence'), iterations: 5000 });
     expect(after.iterations).toBe(5000);
+  }, 120_000);
+
+  it('a cancelled run stops its workers at a block boundary: they finish at once and stay warm', async () => {
+    const executor = createWorkerPoolExecutor({ workers: 2, workerScript });
+    const runner = createRunner(executor);
+    try {
+      await runner.value({ deal: exampleDeal('saas-alliance'), iterations: 10_000 });
+      const threads = executor.threadIds();
+      expect(threads.every((t) => t !== null)).toBe(true);
+      const controller = new AbortController();
+      const run = runner.value({ deal: exampleDeal('saas-alliance'), iterations: 10_000_000 }, { signal: controller.signal, onProgress: (done) => done > 0 && controller.abort() });
+      await expect(run).rejects.toBeInstanceOf(CancelledError);
+      // The next run waits for the cancelled one's workers; they were not terminated and restarted.
+      const after = await runner.value({ deal: exampleDeal('pharma-licence'), iterations: 5000 });
+      expect(after.iterations).toBe(5000);
+      expect(executor.threadIds()).toEqual(threads);
+    } finally {
+      await runner.close();
+    }
   }, 120_000);
 
   it('tornado rows and goal seek run on the pool like in process', async () => {
