@@ -16,8 +16,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { JobOutput } from '../../shared/engine/jobs';
-import { jobFor, runStages, splitBlocks, type JobTemplate } from '../../shared/engine/run-plan';
-import type { ShardSummary } from '../../shared/engine/shard';
+import { jobFor, runStages, splitBlocks } from '../../shared/engine/run-plan';
 import { EngineError } from '../../shared/engine/simulate';
 import type { FromWorker, ToWorker } from './messages';
 import { CancelledError, createRunner, summariesOf, type JobExecutor, type ShardAsk, type ValuationRunner } from './runner';
@@ -172,16 +171,8 @@ export function createWorkerPoolExecutor(options: WorkerPoolOptions = {}): Worke
   /** Set by a cancelled run: settles once its workers are free again (or were replaced). The next run waits for it. */
   let drain: Promise<void> = Promise.resolve();
 
-  const execute: JobExecutor['execute'] = <T>(
-    template: JobTemplate,
-    iterations: number,
-    seed: number,
-    progress: (done: number) => void,
-    signal: AbortSignal | undefined,
-    finish: (outputs: JobOutput[], ask: ShardAsk) => Promise<T>,
-    stopEarly?: (summaries: ShardSummary[]) => boolean,
-  ): Promise<T> => {
-    const run = async (): Promise<T> => {
+  const execute: JobExecutor['execute'] = (template, iterations, seed, progress, signal, finish, stopEarly) => {
+    const run = async () => {
       if (closed) throw new Error('the valuation pool is closed');
       if (signal?.aborted) throw new CancelledError();
       /** Workers given a job in this run, and where each output's shard lives (worker, run message id). */

@@ -7,6 +7,7 @@
  *
  * Intentionally has no platform imports.
  */
+import { minMax } from './array-stats';
 import { sortFloat64 } from './sort';
 
 /** Type-7 quantiles of `values` (not modified) at each p. */
@@ -114,7 +115,7 @@ function partition(a: Float64Array, lo: number, hi: number): [number, number] {
  * wanted ranks (a copy of a few values, not of the whole array).
  */
 function orderStatisticsByBins(values: Float64Array, ranks: number[]): Map<number, number> {
-  const [min, max] = range(values);
+  const [min, max] = minMax(values);
   const out = new Map<number, number>();
   if (min === max) {
     for (const k of ranks) out.set(k, min);
@@ -159,18 +160,7 @@ function orderStatisticsByBins(values: Float64Array, ranks: number[]): Map<numbe
   return out;
 }
 
-// One loop per function, so each is optimised on its own (see statistics.ts).
-function range(values: Float64Array): [number, number] {
-  let min = Infinity;
-  let max = -Infinity;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i]!;
-    if (v < min) min = v;
-    if (v > max) max = v;
-  }
-  return [min, max];
-}
-
+// One loop per function, so each is optimised on its own (see array-stats.ts).
 function countBins(values: Float64Array, min: number, scale: number, bins: number): Uint32Array {
   const top = bins - 1;
   const counts = new Uint32Array(bins);

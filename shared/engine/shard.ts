@@ -15,6 +15,7 @@
  * Intentionally has no platform imports.
  */
 import type { CompiledDeal } from './compile-deal';
+import { countAtLeast, minMax, squaredDeviations, sum } from './array-stats';
 import { orderStatisticsInPlace } from './select';
 import type { SimulationPart } from './simulate';
 
@@ -156,10 +157,10 @@ export class ShardBuilder {
     s.count += n;
     s.blockCounts[index] = n;
     if (n === 0) return;
-    const sum = sumOf(values);
-    s.blockSums[index] = sum;
-    s.blockSquares[index] = squaresAbout(values, sum / n);
-    const [min, max] = extremes(values);
+    const total = sum(values);
+    s.blockSums[index] = total;
+    s.blockSquares[index] = squaredDeviations(values, total / n);
+    const [min, max] = minMax(values);
     if (min < s.min) s.min = min;
     if (max > s.max) s.max = max;
     s.atLeastWalkAway += countAtLeast(values, this.walkAway[population % this.nP]!);
@@ -252,38 +253,6 @@ function fanQuantiles(flows: Float64Array, nP: number, P: number): FanQuantiles 
 
 function gatherColumn(flows: Float64Array, out: Float64Array, m: number, stride: number, offset: number): void {
   for (let k = 0; k < m; k++) out[k] = flows[k * stride + offset]!;
-}
-
-function sumOf(values: Float64Array): number {
-  let s = 0;
-  for (let i = 0; i < values.length; i++) s += values[i]!;
-  return s;
-}
-
-function squaresAbout(values: Float64Array, mean: number): number {
-  let s = 0;
-  for (let i = 0; i < values.length; i++) {
-    const d = values[i]! - mean;
-    s += d * d;
-  }
-  return s;
-}
-
-function extremes(values: Float64Array): [number, number] {
-  let min = Infinity;
-  let max = -Infinity;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i]!;
-    if (v < min) min = v;
-    if (v > max) max = v;
-  }
-  return [min, max];
-}
-
-function countAtLeast(values: Float64Array, threshold: number): number {
-  let c = 0;
-  for (let i = 0; i < values.length; i++) if (values[i]! >= threshold) c++;
-  return c;
 }
 
 function clearBelow(values: Float64Array, threshold: number, flags: Uint8Array): void {

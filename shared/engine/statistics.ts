@@ -7,7 +7,10 @@
  * Intentionally has no platform imports.
  */
 import type { Histogram, NpvStats } from './results';
+import { minMax, squaredDeviations, sum } from './array-stats';
 import { quantiles } from './select';
+
+export { countAtLeast, minMax, sum } from './array-stats';
 
 export const HISTOGRAM_BINS = 40;
 
@@ -25,39 +28,10 @@ export function quantileSorted(sorted: ArrayLike<number>, p: number): number {
 export function npvStats(values: Float64Array): NpvStats {
   const n = values.length;
   const mean = n > 0 ? sum(values) / n : NaN;
-  const ss = sumOfSquaredDeviations(values, mean);
+  const ss = squaredDeviations(values, mean);
   const sd = n > 1 ? Math.sqrt(ss / (n - 1)) : 0;
   const [p5, p10, p50, p90, p95] = quantiles(values, [0.05, 0.1, 0.5, 0.9, 0.95]) as [number, number, number, number, number];
   return { mean, sd, se: n > 0 ? sd / Math.sqrt(n) : NaN, p5, p10, p50, p90, p95 };
-}
-
-// Helpers below each hold one loop: V8 optimises small single-loop functions well; one function with
-// several million-iteration loops kept deoptimising as each later loop was reached without type feedback.
-
-export function sum(values: Float64Array): number {
-  let s = 0;
-  for (let i = 0; i < values.length; i++) s += values[i]!;
-  return s;
-}
-
-function sumOfSquaredDeviations(values: Float64Array, mean: number): number {
-  let ss = 0;
-  for (let i = 0; i < values.length; i++) {
-    const d = values[i]! - mean;
-    ss += d * d;
-  }
-  return ss;
-}
-
-export function minMax(values: Float64Array): [number, number] {
-  let min = Infinity;
-  let max = -Infinity;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i]!;
-    if (v < min) min = v;
-    if (v > max) max = v;
-  }
-  return [min, max];
 }
 
 function binCounts(values: Float64Array, min: number, width: number, bins: number): number[] {
@@ -67,13 +41,6 @@ function binCounts(values: Float64Array, min: number, width: number, bins: numbe
     counts[j]!++;
   }
   return counts;
-}
-
-/** How many values are >= threshold (pAboveWalkAway counts NPV >= walk-away). */
-export function countAtLeast(values: Float64Array, threshold: number): number {
-  let c = 0;
-  for (let i = 0; i < values.length; i++) if (values[i]! >= threshold) c++;
-  return c;
 }
 
 /** Equal-width bins from the smallest to the largest value. */

@@ -84,16 +84,22 @@ afterEach(async () => {
   cleanup = null;
 });
 
+/** A store over the host port holding the pharma example with the given iteration count. */
+function openPharma(iterations: number) {
+  const host = hostPort();
+  const store = storeWith(host.port);
+  cleanup = async () => {
+    store.getState().analysisActions.disposeAnalysis();
+    await host.close();
+  };
+  const deal = { ...exampleDeal('pharma-licence'), simulation: { iterations, seed: 7 } };
+  store.getState().loadDocument({ path: '/tmp/x.deal', fileName: 'x.deal', deal, migrated: false }, true, `doc-${iterations}`);
+  return { host, store };
+}
+
 describe('live valuation from the sliders', () => {
   it('previews at once, coalesces moves made during a preview, then settles on a full run', async () => {
-    const host = hostPort();
-    const store = storeWith(host.port);
-    cleanup = async () => {
-      store.getState().analysisActions.disposeAnalysis();
-      await host.close();
-    };
-    const deal = { ...exampleDeal('pharma-licence'), simulation: { iterations: 30_000, seed: 7 } };
-    store.getState().loadDocument({ path: '/tmp/x.deal', fileName: 'x.deal', deal, migrated: false }, true, 'doc-live');
+    const { host, store } = openPharma(30_000);
     store.getState().analysisActions.dealChanged();
     await until(() => store.getState().analysis.shown?.kind === 'full');
     const initialRequests = host.requests.length;
@@ -133,14 +139,7 @@ describe('live valuation from the sliders', () => {
   });
 
   it('a move while a full run is in flight cancels it and previews at once', async () => {
-    const host = hostPort();
-    const store = storeWith(host.port);
-    cleanup = async () => {
-      store.getState().analysisActions.disposeAnalysis();
-      await host.close();
-    };
-    const deal = { ...exampleDeal('pharma-licence'), simulation: { iterations: 2_000_000, seed: 7 } };
-    store.getState().loadDocument({ path: '/tmp/x.deal', fileName: 'x.deal', deal, migrated: false }, true, 'doc-live-2');
+    const { host, store } = openPharma(2_000_000);
     store.getState().analysisActions.dealChanged();
     await until(() => store.getState().analysis.run?.kind === 'full');
     const before = host.requests.length;
@@ -152,14 +151,7 @@ describe('live valuation from the sliders', () => {
   });
 
   it('with the precision target on, the full run asks the engine to stop at ±1% (95%) and shows where it stopped', async () => {
-    const host = hostPort();
-    const store = storeWith(host.port);
-    cleanup = async () => {
-      store.getState().analysisActions.disposeAnalysis();
-      await host.close();
-    };
-    const deal = { ...exampleDeal('pharma-licence'), simulation: { iterations: 1_000_000, seed: 7 } };
-    store.getState().loadDocument({ path: '/tmp/x.deal', fileName: 'x.deal', deal, migrated: false }, true, 'doc-live-3');
+    const { host, store } = openPharma(1_000_000);
     store.getState().analysisActions.setPrecisionTarget(true);
     store.getState().analysisActions.runFull();
     expect(host.requests.at(-1)).toMatchObject({ iterations: 1_000_000, precision: { relative: 0.01, confidence: 0.95 } });
