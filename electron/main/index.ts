@@ -7,6 +7,7 @@ import { app, BrowserWindow, ipcMain, Menu, session, shell } from 'electron';
 import { join } from 'node:path';
 import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL, type EventName, type MainEvents } from '../../shared/api';
 import { createHostHandlers } from '../../host/host-handlers';
+import { warmUpValuation } from '../../host/valuation/valuation-handlers';
 import { LaunchFiles } from '../../host/launch-files';
 import { createDispatcher, type CallContext } from '../../host/rpc/dispatcher';
 import { buildMenu } from './menu';
@@ -64,6 +65,7 @@ function start(): void {
     },
     exports: nativeExportPorts(() => app.getPath('documents')),
   });
+  void warmUpValuation(join(resourcesDir(), 'examples', 'pharma-licence.deal'));
   const dispatch = createDispatcher(handlers);
   ipcMain.handle(IPC_CALL_CHANNEL, async (event, method: unknown, args: unknown) => {
     if (!senderAllowed(event.senderFrame?.url)) {

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { createHostHandlers } from '../host-handlers';
 import { LaunchFiles } from '../launch-files';
 import { appVersion, projectRoot } from '../paths';
+import { warmUpValuation } from '../valuation/valuation-handlers';
 import { startWebHost } from './server';
 
 async function main(): Promise<void> {
@@ -28,6 +29,7 @@ async function main(): Promise<void> {
     handlers: () => createHostHandlers(ports),
   });
   process.stdout.write(`Dealwright web host: ${host.url}\n`);
+  void warmUpValuation(join(ports.resourcesDir, 'examples', 'pharma-licence.deal'));
   const stop = () => void host.close().then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

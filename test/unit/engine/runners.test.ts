@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MainEvents } from '../../../shared/api';
 import { createInProcessRunner } from '../../../host/valuation/in-process';
 import { CancelledError, createRunner } from '../../../host/valuation/runner';
-import { createValuationHandlers, sampleInputPreview } from '../../../host/valuation/valuation-handlers';
+import { createValuationHandlers, sampleInputPreview, warmUpValuation } from '../../../host/valuation/valuation-handlers';
 import { createWorkerPoolExecutor, createWorkerPoolRunner } from '../../../host/valuation/worker-pool';
 import type { ValuationRunner } from '../../../host/valuation/runner';
 import { exampleDeal } from './engine-harness';
@@ -125,6 +125,17 @@ describe('runners', () => {
 });
 
 describe('valuation API handlers', () => {
+  it('warm the shared pool in the background at start-up; an unreadable example only means a cold start', async () => {
+    await expect(warmUpValuation(resolve(root, 'resources', 'examples', 'no-such.deal'))).resolves.toBeUndefined();
+    await expect(warmUpValuation(resolve(root, 'resources', 'examples', 'pharma-licence.deal'))).resolves.toBeUndefined();
+    // The pool it warmed serves runs.
+    const handlers = createValuationHandlers();
+    const result = new Promise<MainEvents['valuation:result']>((done) => {
+      void handlers.startValuation({ emit: (event, payload) => event === 'valuation:result' && done(payload as MainEvents['valuation:result']) }, { deal: exampleDeal('pharma-licence'), iterations: 10_000 });
+    });
+    expect('result' in (await result)).toBe(true);
+  }, 120_000);
+
   it('push progress and the result as events; a newer run cancels the older', async () => {
     const handlers = createValuationHandlers(() => pool);
     const events: { name: keyof MainEvents; payload: unknown }[] = [];
