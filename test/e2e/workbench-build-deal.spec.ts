@@ -9,7 +9,21 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openApp, repoRoot } from './support/web-host';
-import { addInput, addTerm, createBlankDeal, go, setField, setFormula } from './support/workbench';
+import {
+  addInput,
+  addScenario,
+  addSliders,
+  addTerm,
+  answerSaveDialog,
+  createBlankDeal,
+  fillTermSheet,
+  go,
+  setField,
+  setFormula,
+  type ScenarioSpec,
+  type SliderSpec,
+  type TermSheetSpec,
+} from './support/workbench';
 
 const example = JSON.parse(readFileSync(join(repoRoot, 'resources', 'examples', 'saas-alliance.deal'), 'utf8')) as Record<string, unknown>;
 
@@ -104,56 +118,19 @@ test('build the SaaS alliance from a blank deal, save, reopen: same deal as the 
 
     // Scenarios and sliders.
     await go(page, 'Scenarios');
-    await page.getByLabel('New scenario').fill('Flat 65/35 split');
-    await page.getByRole('button', { name: 'Create scenario' }).click();
-    const scenario = page.getByRole('region', { name: 'Scenario Flat 65/35 split' });
-    await setField(scenario.getByLabel('Scenario id'), 'flat');
-    const overrides: [string, string][] = [
-      ['terms.share.tiers.0.shares.ledgerly', '0.65'],
-      ['terms.share.tiers.0.shares.atlas', '0.35'],
-      ['terms.share.tiers.1.shares.ledgerly', '0.65'],
-      ['terms.share.tiers.1.shares.atlas', '0.35'],
-    ];
-    for (const [path, value] of overrides) {
-      await scenario.getByLabel('Override a number').selectOption(path);
-      await scenario.getByRole('button', { name: 'Add', exact: true }).click();
-      await setField(scenario.getByLabel(`Override ${path}`, { exact: true }), value);
-    }
-    const sliders = page.getByRole('region', { name: 'Sliders' });
-    for (const s of example.sliders as { path: string; min: number; max: number; step: number }[]) {
-      await sliders.getByLabel('Add a slider for').selectOption(s.path);
-      await sliders.getByRole('button', { name: 'Add', exact: true }).click();
-      await setField(sliders.getByLabel(`Slider ${s.path} min`, { exact: true }), String(s.min));
-      await setField(sliders.getByLabel(`Slider ${s.path} max`, { exact: true }), String(s.max));
-      await setField(sliders.getByLabel(`Slider ${s.path} step`, { exact: true }), String(s.step));
-    }
+    await addScenario(page, (example.scenarios as ScenarioSpec[])[1]!);
+    await addSliders(page, example.sliders as SliderSpec[]);
 
     // Term-sheet text and success metrics.
     await go(page, 'Term sheet');
-    const sheet = example.termSheet as { sections: { heading: string; text: string }[]; successMetrics: { horizon: string; metric: string; target: string }[] };
-    for (const [i, s] of sheet.sections.entries()) {
-      await page.getByRole('button', { name: 'Add clause' }).click();
-      await setField(page.getByLabel(`Clause ${i + 1} heading`), s.heading);
-      const text = page.getByLabel(`Clause ${i + 1} text`);
-      await text.fill(s.text);
-      await text.press('Tab');
-    }
-    for (const m of sheet.successMetrics) {
-      const group = page.getByRole('region', { name: `Success metrics at ${m.horizon}` });
-      await group.getByRole('button', { name: `Add metric at ${m.horizon}` }).click();
-      await setField(group.getByLabel(`Metric (${m.horizon})`), m.metric);
-      await setField(group.getByLabel(`Target (${m.horizon})`), m.target);
-    }
+    await fillTermSheet(page, example.termSheet as TermSheetSpec);
 
     // Nothing left to fix, then save through the in-app path dialog.
     await expect(page.getByText('No problems')).toBeVisible();
     await expect(page.getByLabel('Unsaved changes')).toBeVisible();
     const first = join(dir, 'alliance.deal');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
-    const saveDialog = page.getByRole('dialog', { name: 'Save deal as' });
-    await saveDialog.getByLabel('File path').fill(first);
-    await saveDialog.getByRole('button', { name: 'Save' }).click();
-    await expect(page.getByText('Saved alliance.deal.')).toBeVisible();
+    await answerSaveDialog(page, first);
     await expect(page.getByLabel('Unsaved changes')).toHaveCount(0);
     expect(JSON.parse(readFileSync(first, 'utf8'))).toEqual(example);
 
@@ -168,9 +145,7 @@ test('build the SaaS alliance from a blank deal, save, reopen: same deal as the 
     await expect(page.getByRole('region', { name: 'Term share' }).getByLabel('Tier 1 shares: Ledgerly')).toHaveValue('70%');
     const second = join(dir, 'alliance-copy.deal');
     await page.getByRole('button', { name: 'Save As…' }).click();
-    await page.getByRole('dialog', { name: 'Save deal as' }).getByLabel('File path').fill(second);
-    await page.getByRole('dialog', { name: 'Save deal as' }).getByRole('button', { name: 'Save' }).click();
-    await expect(page.getByText('Saved alliance-copy.deal.')).toBeVisible();
+    await answerSaveDialog(page, second);
     expect(JSON.parse(readFileSync(second, 'utf8'))).toEqual(example);
   } finally {
     await app.close();
@@ -246,45 +221,16 @@ test('build the storage joint venture from a blank deal: equity, discrete and tr
     await setField(licence.getByLabel('Amount'), '8');
 
     await go(page, 'Scenarios');
-    await page.getByLabel('New scenario').fill('Kestrel 60% stake');
-    await page.getByRole('button', { name: 'Create scenario' }).click();
-    const scenario = page.getByRole('region', { name: 'Scenario Kestrel 60% stake' });
-    await setField(scenario.getByLabel('Scenario id'), 'kestrel60');
-    for (const [path, value] of [['terms.jv.stakes.solara', '0.4'], ['terms.jv.stakes.kestrel', '0.6']] as const) {
-      await scenario.getByLabel('Override a number').selectOption(path);
-      await scenario.getByRole('button', { name: 'Add', exact: true }).click();
-      await setField(scenario.getByLabel(`Override ${path}`, { exact: true }), value);
-    }
-    const sliders = page.getByRole('region', { name: 'Sliders' });
-    for (const s of jv.sliders as { path: string; min: number; max: number; step: number }[]) {
-      await sliders.getByLabel('Add a slider for').selectOption(s.path);
-      await sliders.getByRole('button', { name: 'Add', exact: true }).click();
-      await setField(sliders.getByLabel(`Slider ${s.path} min`, { exact: true }), String(s.min));
-      await setField(sliders.getByLabel(`Slider ${s.path} max`, { exact: true }), String(s.max));
-      await setField(sliders.getByLabel(`Slider ${s.path} step`, { exact: true }), String(s.step));
-    }
+    await addScenario(page, (jv.scenarios as ScenarioSpec[])[1]!);
+    await addSliders(page, jv.sliders as SliderSpec[]);
 
     await go(page, 'Term sheet');
-    const sheet = jv.termSheet as { sections: { heading: string; text: string }[]; successMetrics: { horizon: string; metric: string; target: string }[] };
-    for (const [i, s] of sheet.sections.entries()) {
-      await page.getByRole('button', { name: 'Add clause' }).click();
-      await setField(page.getByLabel(`Clause ${i + 1} heading`), s.heading);
-      await page.getByLabel(`Clause ${i + 1} text`).fill(s.text);
-      await page.getByLabel(`Clause ${i + 1} text`).press('Tab');
-    }
-    for (const m of sheet.successMetrics) {
-      const group = page.getByRole('region', { name: `Success metrics at ${m.horizon}` });
-      await group.getByRole('button', { name: `Add metric at ${m.horizon}` }).click();
-      await setField(group.getByLabel(`Metric (${m.horizon})`), m.metric);
-      await setField(group.getByLabel(`Target (${m.horizon})`), m.target);
-    }
+    await fillTermSheet(page, jv.termSheet as TermSheetSpec);
 
     await expect(page.getByText('No problems')).toBeVisible();
     const out = join(dir, 'jv.deal');
     await page.keyboard.press('ControlOrMeta+S');
-    await page.getByRole('dialog', { name: 'Save deal as' }).getByLabel('File path').fill(out);
-    await page.getByRole('dialog', { name: 'Save deal as' }).getByRole('button', { name: 'Save' }).click();
-    await expect(page.getByText('Saved jv.deal.')).toBeVisible();
+    await answerSaveDialog(page, out);
     expect(JSON.parse(readFileSync(out, 'utf8'))).toEqual(jv);
   } finally {
     await app.close();
@@ -367,54 +313,16 @@ test('build the pharma licence from a blank deal: milestones, sales milestone, t
     await setField(card.getByLabel('Amount per period (signed)'), 'netSales * (1 - cogsPct) - devCost');
 
     await go(page, 'Scenarios');
-    const scenarios = ref.scenarios as { id: string; name: string; notes?: string; set: Record<string, number> }[];
-    for (const s of scenarios.slice(1)) {
-      await page.getByLabel('New scenario').fill(s.name);
-      await page.getByRole('button', { name: 'Create scenario' }).click();
-      const region = page.getByRole('region', { name: `Scenario ${s.name}` });
-      await setField(region.getByLabel('Scenario id'), s.id);
-      if (s.notes) await setField(region.getByLabel('Notes'), s.notes);
-      for (const [path, value] of Object.entries(s.set)) {
-        await region.getByLabel('Override a number').selectOption(path);
-        await region.getByRole('button', { name: 'Add', exact: true }).click();
-        await setField(region.getByLabel(`Override ${path}`, { exact: true }), String(value));
-      }
-    }
-    const sliders = page.getByRole('region', { name: 'Sliders' });
-    for (const s of ref.sliders as { path: string; min: number; max: number; step: number }[]) {
-      await sliders.getByLabel('Add a slider for').selectOption(s.path);
-      await sliders.getByRole('button', { name: 'Add', exact: true }).click();
-      await setField(sliders.getByLabel(`Slider ${s.path} min`, { exact: true }), String(s.min));
-      await setField(sliders.getByLabel(`Slider ${s.path} max`, { exact: true }), String(s.max));
-      await setField(sliders.getByLabel(`Slider ${s.path} step`, { exact: true }), String(s.step));
-    }
+    for (const scenario of (ref.scenarios as ScenarioSpec[]).slice(1)) await addScenario(page, scenario);
+    await addSliders(page, ref.sliders as SliderSpec[]);
 
     await go(page, 'Term sheet');
-    const sheet = ref.termSheet as { placeholders: Record<string, string>; sections: { heading: string; text: string }[]; successMetrics: { horizon: string; metric: string; target: string }[] };
-    for (const [name, value] of Object.entries(sheet.placeholders)) {
-      await page.getByLabel('New placeholder').fill(name);
-      await page.getByRole('button', { name: 'Add placeholder' }).click();
-      await setField(page.getByLabel(`Placeholder ${name}`, { exact: true }), value);
-    }
-    for (const [i, s] of sheet.sections.entries()) {
-      await page.getByRole('button', { name: 'Add clause' }).click();
-      await setField(page.getByLabel(`Clause ${i + 1} heading`), s.heading);
-      await page.getByLabel(`Clause ${i + 1} text`).fill(s.text);
-      await page.getByLabel(`Clause ${i + 1} text`).press('Tab');
-    }
-    for (const m of sheet.successMetrics) {
-      const group = page.getByRole('region', { name: `Success metrics at ${m.horizon}` });
-      await group.getByRole('button', { name: `Add metric at ${m.horizon}` }).click();
-      await setField(group.getByLabel(`Metric (${m.horizon})`), m.metric);
-      await setField(group.getByLabel(`Target (${m.horizon})`), m.target);
-    }
+    await fillTermSheet(page, ref.termSheet as TermSheetSpec);
 
     await expect(page.getByText('No problems')).toBeVisible();
     const out = join(dir, 'pharma.deal');
     await page.keyboard.press('ControlOrMeta+S');
-    await page.getByRole('dialog', { name: 'Save deal as' }).getByLabel('File path').fill(out);
-    await page.getByRole('dialog', { name: 'Save deal as' }).getByRole('button', { name: 'Save' }).click();
-    await expect(page.getByText('Saved pharma.deal.')).toBeVisible();
+    await answerSaveDialog(page, out);
     expect(JSON.parse(readFileSync(out, 'utf8'))).toEqual(ref);
   } finally {
     await app.close();

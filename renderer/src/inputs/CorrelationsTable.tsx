@@ -4,6 +4,7 @@ import { addCorrelation, removeCorrelation, updateCorrelation } from '../edits/c
 import { SelectField } from '../fields/SelectField';
 import { ValueField } from '../fields/ValueField';
 import { useAppStore } from '../store/app-store';
+import { EditableTableHead } from '../components/EditableTableHead';
 
 const CONTINUOUS = new Set(['uniform', 'triangular', 'pert', 'normal', 'lognormal', 'beta']);
 
@@ -18,16 +19,7 @@ export function CorrelationsTable({ deal }: { deal: Deal }) {
       <h3>Rank correlations</h3>
       {correlations.length > 0 && (
         <table className="grid-table" aria-label="Correlation pairs">
-          <thead>
-            <tr>
-              <th scope="col">Input</th>
-              <th scope="col">With</th>
-              <th scope="col">Rank correlation (−1 to 1)</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
+          <EditableTableHead columns={['Input', 'With', 'Rank correlation (−1 to 1)']} />
           <tbody>
             {correlations.map((c, i) => (
               <tr key={i}>

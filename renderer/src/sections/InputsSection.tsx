@@ -12,6 +12,7 @@ import { CorrelationsTable } from '../inputs/CorrelationsTable';
 import { DensityPreview } from '../inputs/DensityPreview';
 import { InputParams } from '../inputs/InputParams';
 import { useAppStore } from '../store/app-store';
+import { EditableTableHead } from '../components/EditableTableHead';
 
 export const DISTRIBUTIONS: readonly { value: DistName; label: string }[] = [
   { value: 'fixed', label: 'Fixed' },
@@ -38,18 +39,7 @@ export function InputsSection() {
   return (
     <div className="section-body">
       <table className="grid-table inputs-table" aria-label="Inputs">
-        <thead>
-          <tr>
-            <th scope="col">Id</th>
-            <th scope="col">Label</th>
-            <th scope="col">Distribution</th>
-            <th scope="col">Parameters</th>
-            <th scope="col">Preview</th>
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
+        <EditableTableHead columns={['Id', 'Label', 'Distribution', 'Parameters', 'Preview']} />
         <tbody>
           {entries.map(([id, input], i) => (
             <tr key={i} aria-label={`Input ${id}`}>

@@ -5,6 +5,7 @@ import { addParty, removeParty, renameParty, updateParty } from '../edits/party-
 import { TextField } from '../fields/TextField';
 import { ValueField } from '../fields/ValueField';
 import { useAppStore } from '../store/app-store';
+import { EditableTableHead } from '../components/EditableTableHead';
 
 export function PartiesSection() {
   const deal = useAppStore((s) => s.document?.deal);
@@ -13,18 +14,7 @@ export function PartiesSection() {
   return (
     <div className="section-body">
       <table className="grid-table" aria-label="Parties">
-        <thead>
-          <tr>
-            <th scope="col">Us</th>
-            <th scope="col">Id</th>
-            <th scope="col">Name</th>
-            <th scope="col">Discount rate (annual)</th>
-            <th scope="col">Walk-away NPV</th>
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
+        <EditableTableHead columns={['Us', 'Id', 'Name', 'Discount rate (annual)', 'Walk-away NPV']} />
         <tbody>
           {deal.parties.map((p, i) => (
             <tr key={i} className={p.id === deal.us ? 'is-us' : undefined}>

@@ -15,6 +15,7 @@ import { formatForPath } from '../model/placeholders';
 import { formatMoney } from '../../../shared/format/money';
 import { formatNumber, formatPercent } from '../../../shared/format/percent';
 import { useAppStore } from '../store/app-store';
+import { EditableTableHead } from '../components/EditableTableHead';
 
 /** A number as the term sheet would print it: money in the deal's unit, rates as percentages. */
 function formatAt(deal: Deal, path: string, value: number): string {
@@ -137,16 +138,7 @@ export function ScenariosSection() {
             </button>
           </div>
           <table className="grid-table" aria-label="Overrides">
-            <thead>
-              <tr>
-                <th scope="col">Number</th>
-                <th scope="col">As written</th>
-                <th scope="col">In this scenario</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
+            <EditableTableHead columns={['Number', 'As written', 'In this scenario']} />
             <tbody>
               {Object.entries(scenario.set).map(([path, value]) => {
                 const base = getNumberAt(deal, path);
@@ -191,18 +183,7 @@ export function ScenariosSection() {
       <section className="card" aria-label="Sliders">
         <h3>Sliders</h3>
         <table className="grid-table" aria-label="Slider settings">
-          <thead>
-            <tr>
-              <th scope="col">Number</th>
-              <th scope="col">Min</th>
-              <th scope="col">Max</th>
-              <th scope="col">Step</th>
-              <th scope="col">Label</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
+          <EditableTableHead columns={['Number', 'Min', 'Max', 'Step', 'Label']} />
           <tbody>
             {sliders.map((s, i) => (
               <tr key={i}>

@@ -2,6 +2,7 @@
 import type { TermOf } from '../../../shared/model/schema';
 import { ValueField } from '../fields/ValueField';
 import { PartySelect, SharesEditor, TermValue, useParties, useTermPatch, type TermEditorProps } from './term-kit';
+import { EditableTableHead } from '../components/EditableTableHead';
 
 type Contribution = NonNullable<TermOf<'equity'>['contributions']>[number];
 
@@ -16,16 +17,7 @@ export function EquityEditor({ term }: TermEditorProps<TermOf<'equity'>>) {
       <TermValue term={term} field="venture" label="Venture net cash flow (series)" kind="money" />
       <SharesEditor label="Stakes" shares={term.stakes} path={`terms.${term.id}.stakes`} onCommit={(stakes) => patch({ stakes })} />
       <table className="tier-table" aria-label="Capital contributions">
-        <thead>
-          <tr>
-            <th scope="col">Party</th>
-            <th scope="col">Amount</th>
-            <th scope="col">At period</th>
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
+        <EditableTableHead columns={['Party', 'Amount', 'At period']} />
         <tbody>
           {contributions.map((c, i) => (
             <tr key={i}>

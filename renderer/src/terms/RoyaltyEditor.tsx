@@ -4,6 +4,7 @@ import { stripUndefined } from '../edits/ids';
 import { ValueField } from '../fields/ValueField';
 import { FromTo } from './PaymentEditors';
 import { TermValue, useTermPatch, type TermEditorProps } from './term-kit';
+import { EditableTableHead } from '../components/EditableTableHead';
 
 type Tier = TermOf<'royalty'>['tiers'][number];
 
@@ -23,16 +24,7 @@ export function RoyaltyEditor({ term }: TermEditorProps<TermOf<'royalty'>>) {
       <TermValue term={term} field="base" label="Base (series)" />
       <TermValue term={term} field="until" label="Until period (inclusive)" optional />
       <table className="tier-table" aria-label="Royalty tiers">
-        <thead>
-          <tr>
-            <th scope="col">Tier</th>
-            <th scope="col">Up to (per period)</th>
-            <th scope="col">Rate</th>
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
+        <EditableTableHead columns={['Tier', 'Up to (per period)', 'Rate']} />
         <tbody>
           {term.tiers.map((tier, i) => (
             <tr key={i}>

@@ -80,3 +80,79 @@ export async function createBlankDeal(page: Page, deal: BlankDeal): Promise<void
   if (deal.step) await wizard.getByLabel('Period length').selectOption(deal.step);
   await wizard.getByRole('button', { name: 'Create deal' }).click();
 }
+
+export interface ScenarioSpec {
+  id: string;
+  name: string;
+  notes?: string;
+  set: Record<string, number | string>;
+}
+
+/** Creates a scenario in the Scenarios section and enters its overrides one by one. */
+export async function addScenario(page: Page, s: ScenarioSpec): Promise<void> {
+  await page.getByLabel('New scenario').fill(s.name);
+  await page.getByRole('button', { name: 'Create scenario' }).click();
+  const region = page.getByRole('region', { name: `Scenario ${s.name}` });
+  await setField(region.getByLabel('Scenario id'), s.id);
+  if (s.notes) await setField(region.getByLabel('Notes'), s.notes);
+  for (const [path, value] of Object.entries(s.set)) {
+    await region.getByLabel('Override a number').selectOption(path);
+    await region.getByRole('button', { name: 'Add', exact: true }).click();
+    await setField(region.getByLabel(`Override ${path}`, { exact: true }), String(value));
+  }
+}
+
+export interface SliderSpec {
+  path: string;
+  min: number;
+  max: number;
+  step: number;
+}
+
+/** Adds sliders in the Scenarios section with their ranges. */
+export async function addSliders(page: Page, list: readonly SliderSpec[]): Promise<void> {
+  const sliders = page.getByRole('region', { name: 'Sliders' });
+  for (const s of list) {
+    await sliders.getByLabel('Add a slider for').selectOption(s.path);
+    await sliders.getByRole('button', { name: 'Add', exact: true }).click();
+    await setField(sliders.getByLabel(`Slider ${s.path} min`, { exact: true }), String(s.min));
+    await setField(sliders.getByLabel(`Slider ${s.path} max`, { exact: true }), String(s.max));
+    await setField(sliders.getByLabel(`Slider ${s.path} step`, { exact: true }), String(s.step));
+  }
+}
+
+export interface TermSheetSpec {
+  placeholders?: Record<string, string>;
+  sections: { heading: string; text: string }[];
+  successMetrics: { horizon: string; metric: string; target: string }[];
+}
+
+/** Fills the Term sheet section: placeholders, clauses, then success metrics. */
+export async function fillTermSheet(page: Page, sheet: TermSheetSpec): Promise<void> {
+  for (const [name, value] of Object.entries(sheet.placeholders ?? {})) {
+    await page.getByLabel('New placeholder').fill(name);
+    await page.getByRole('button', { name: 'Add placeholder' }).click();
+    await setField(page.getByLabel(`Placeholder ${name}`, { exact: true }), value);
+  }
+  for (const [i, s] of sheet.sections.entries()) {
+    await page.getByRole('button', { name: 'Add clause' }).click();
+    await setField(page.getByLabel(`Clause ${i + 1} heading`), s.heading);
+    const text = page.getByLabel(`Clause ${i + 1} text`);
+    await text.fill(s.text);
+    await text.press('Tab');
+  }
+  for (const m of sheet.successMetrics) {
+    const group = page.getByRole('region', { name: `Success metrics at ${m.horizon}` });
+    await group.getByRole('button', { name: `Add metric at ${m.horizon}` }).click();
+    await setField(group.getByLabel(`Metric (${m.horizon})`), m.metric);
+    await setField(group.getByLabel(`Target (${m.horizon})`), m.target);
+  }
+}
+
+/** Answers the in-app "Save deal as" dialog (already open) with a path and waits for the confirmation. */
+export async function answerSaveDialog(page: Page, path: string): Promise<void> {
+  const dialog = page.getByRole('dialog', { name: 'Save deal as' });
+  await dialog.getByLabel('File path').fill(path);
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByText(`Saved ${path.split(/[\\/]/).pop()}.`)).toBeVisible();
+}
