@@ -15,6 +15,7 @@ import { PathDialog } from './dialogs/PathDialog';
 import { RecoveryPrompt } from './dialogs/RecoveryPrompt';
 import { UnsavedDialog } from './dialogs/UnsavedDialog';
 import { DocumentWindow } from './layout/DocumentWindow';
+import { describeWhatIfs } from './results/what-if';
 import { useAppStore } from './store/app-store';
 import { selectDirty } from './store/document-slice';
 
@@ -22,11 +23,21 @@ function OpenDialog() {
   const dialog = useAppStore((s) => s.dialog);
   const document = useAppStore((s) => s.document);
   const scenarioId = useAppStore((s) => s.analysis.scenarioId);
+  const whatIfs = useAppStore((s) => s.analysis.whatIfs);
   const closeDialog = useAppStore((s) => s.closeDialog);
   if (!dialog) return null;
   switch (dialog.kind) {
     case 'export':
-      return document ? <ExportDialog deal={document.deal} fileName={document.fileName} api={mainApi()} scenarioId={scenarioId ?? undefined} onClose={closeDialog} /> : null;
+      return document ? (
+        <ExportDialog
+          deal={document.deal}
+          fileName={document.fileName}
+          api={mainApi()}
+          scenarioId={scenarioId ?? undefined}
+          whatIfs={describeWhatIfs(document.deal, whatIfs)}
+          onClose={closeDialog}
+        />
+      ) : null;
     case 'new-deal':
       return <NewDealWizard />;
     case 'path':

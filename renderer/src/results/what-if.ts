@@ -8,6 +8,7 @@
  * Also names and classifies slider paths so the UI can label them the way the
  * term sheet does ("Upfront payment", "Royalties on net sales, tier 1 rate").
  */
+import { moneyFormatOf } from './results-format';
 import type { Deal, Slider } from '../../../shared/model/schema';
 import { applyScenarioById, getNumberAt } from '../../../shared/model/paths';
 import { formatMoney, type MoneyFormat } from '../../../shared/format/money';
@@ -90,4 +91,12 @@ export function sliderLabel(deal: Deal, slider: Pick<Slider, 'path' | 'label'>):
     return `${party?.name ?? id ?? slider.path} ${words[field] ?? field}`;
   }
   return slider.path;
+}
+
+/** The what-ifs in force, as a reader would say them ("Upfront payment: $40.0M"), in slider order. */
+export function describeWhatIfs(deal: Deal, whatIfs: WhatIfs): string[] {
+  const money = moneyFormatOf(deal);
+  return (deal.sliders ?? [])
+    .filter((s) => whatIfs[s.path] !== undefined)
+    .map((s) => `${sliderLabel(deal, s)}: ${formatSliderValue(whatIfs[s.path]!, sliderKind(s.path), money)}`);
 }

@@ -13,6 +13,7 @@ import type { ApiArgs } from '../../../shared/api';
 import { createExportHandlers } from '../../../host/docx/export-handlers';
 import { createInProcessRunner } from '../../../host/valuation/in-process';
 import { ExportDialog, suggestedDocxName, type ExportApi } from '../../../renderer/src/components/export/ExportDialog';
+import { describeWhatIfs } from '../../../renderer/src/results/what-if';
 import { exampleDeal } from '../helpers';
 
 const dir = mkdtempSync(join(tmpdir(), 'dw-export-dialog-'));
@@ -66,6 +67,17 @@ describe('ExportDialog', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Close' }));
     expect(closed).toBe(true);
   }, 30_000);
+
+  it('says that slider what-ifs on screen are not in the term sheet of their scenario', () => {
+    const deal = exampleDeal('pharma-licence');
+    const whatIfs = describeWhatIfs(deal, { 'terms.upfront.amount': 40, 'terms.royalty.tiers.0.rate': 0.09 });
+    expect(whatIfs).toEqual(['Upfront payment: $40.0M', 'Royalties on net sales, tier 1 rate: 9%']);
+    render(<ExportDialog deal={deal} fileName="pharma-licence.deal" api={realApi()} onClose={() => undefined} scenarioId="base" whatIfs={whatIfs} />);
+    expect(screen.getByRole('note').textContent).toContain('Not in this term sheet: the slider what-ifs on screen (Upfront payment: $40.0M; Royalties on net sales, tier 1 rate: 9%)');
+    // Another scenario was never what-if'd: nothing to warn about.
+    fireEvent.change(screen.getByLabelText('Scenario'), { target: { value: 'ask' } });
+    expect(screen.queryByRole('note')).toBeNull();
+  });
 
   it('lists the problems when the term sheet cannot be written, and writes nothing', async () => {
     const deal = exampleDeal('pharma-licence');

@@ -23,6 +23,12 @@ export interface ExportDialogProps {
   onClose: () => void;
   /** The scenario selected in the app; the deal's first scenario otherwise. */
   scenarioId?: string;
+  /**
+   * Slider what-ifs on screen for that scenario ("Upfront payment: $40.0M"). They are not part of the
+   * file, so not of the term sheet: the dialog says so rather than let a negotiator send numbers they
+   * did not mean.
+   */
+  whatIfs?: string[];
   /** The user's usual paper (from settings or locale); A4 otherwise. */
   defaultPaper?: PaperSize;
 }
@@ -41,7 +47,7 @@ export function suggestedDocxName(fileName: string, scenarioName: string, audien
   return `${base} - ${scenario} - ${audience === 'internal' ? 'internal term sheet' : 'term sheet'}.docx`;
 }
 
-export function ExportDialog({ deal, fileName, api, onClose, scenarioId, defaultPaper = 'A4' }: ExportDialogProps) {
+export function ExportDialog({ deal, fileName, api, onClose, scenarioId, whatIfs = [], defaultPaper = 'A4' }: ExportDialogProps) {
   const ids = useId();
   const scenarios = deal.scenarios.length ? deal.scenarios : [{ id: 'base', name: 'Base case', set: {} }];
   const [audience, setAudience] = useState<ExportAudience>('counterparty');
@@ -194,6 +200,12 @@ export function ExportDialog({ deal, fileName, api, onClose, scenarioId, default
               </option>
             ))}
           </select>
+          {whatIfs.length > 0 && scenario === scenarioId && (
+            <p className="export-warning" role="note">
+              Not in this term sheet: the slider what-if{whatIfs.length > 1 ? 's' : ''} on screen ({whatIfs.join('; ')}). Term sheets show the
+              scenario as written in the file; set the number in the deal or a scenario to use it.
+            </p>
+          )}
         </div>
         <fieldset className="export-choice">
           <legend>Paper</legend>
