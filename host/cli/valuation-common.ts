@@ -1,7 +1,7 @@
 /**
  * What the value, sensitivity and solve commands share: loading the deal with
- * its problems as `path: message` lines, the worker-count flag, the pool
- * runner's lifetime, and printing valuation errors.
+ * its problems as `path: message` lines while the workers start, the
+ * worker-count flag, the pool runner's lifetime, and printing valuation errors.
  */
 import { availableParallelism } from 'node:os';
 import type { Deal } from '../../shared/model/schema';
@@ -26,9 +26,9 @@ export function workersFlag(flags: ParsedArgs['flags']): number {
   return intFlag(flags, 'workers', 1, MAX_WORKERS) ?? availableParallelism();
 }
 
-/** Runs `work` on a fresh pool, always closing it; valuation errors become `path: message` lines and exit 1. */
-export async function withRunner(workers: number, ctx: CommandContext, work: (runner: ValuationRunner) => Promise<number>): Promise<number> {
-  const runner = createWorkerPoolRunner({ workers });
+/** Runs `work` on a fresh pool (its first `prestart` workers started at once), always closing it; valuation errors become `path: message` lines and exit 1. */
+export async function withRunner(workers: number, ctx: CommandContext, work: (runner: ValuationRunner) => Promise<number>, prestart = 0): Promise<number> {
+  const runner = createWorkerPoolRunner({ workers, prestart });
   try {
     return await work(runner);
   } catch (err) {
@@ -40,6 +40,29 @@ export async function withRunner(workers: number, ctx: CommandContext, work: (ru
   } finally {
     await runner.close();
   }
+}
+
+/**
+ * Loads the deal at `file` (its problems printed, exit 1) and values it with `work` on a fresh pool whose
+ * first `prestart` workers start before the file is read: their start-up overlaps reading and checking
+ * it, which is most of a cold CLI call.
+ */
+export function withDealAndRunner(
+  file: string,
+  workers: number,
+  prestart: number,
+  ctx: CommandContext,
+  work: (deal: Deal, runner: ValuationRunner) => Promise<number>,
+): Promise<number> {
+  return withRunner(
+    workers,
+    ctx,
+    async (runner) => {
+      const deal = await loadDeal(file, ctx);
+      return deal ? work(deal, runner) : 1;
+    },
+    prestart,
+  );
 }
 
 /** Pads cells into aligned columns (first column left, the rest right). */

@@ -1,18 +1,19 @@
 /**
  * Messages between the worker pool and its valuation workers: discriminated
- * unions, one job per message, outputs with their buffers transferred. A
- * simulate run leaves its samples in the worker (a shard) for the statistic
- * queries that follow, until the pool releases it.
+ * unions, one job per message, outputs with their buffers transferred. Jobs
+ * carry kernels compiled on the main thread (kernel.ts), so a worker never
+ * parses a formula. A simulate run leaves its samples in the worker (a shard)
+ * for the statistic queries that follow, until the pool releases it.
  */
 import type { Problem } from '../../shared/api';
 import type { EngineJob, JobOutput } from '../../shared/engine/jobs';
+import type { KernelSpec } from '../../shared/engine/kernel';
 import type { StatAnswer, StatQuery } from '../../shared/engine/shard';
-import type { Deal } from '../../shared/model/schema';
 
 export type ToWorker =
   | { type: 'run'; id: number; job: EngineJob }
-  /** Compile (and cache) a deal's kernel ahead of a timed run. */
-  | { type: 'prepare'; id: number; deal: Deal; conditionOn?: string }
+  /** Link (and cache) a kernel compiled on the main thread ahead of a timed run. */
+  | { type: 'prepare'; id: number; kernel: KernelSpec }
   /** Statistic queries about the shard a simulate run (message id `shard`) left behind. */
   | { type: 'ask'; id: number; shard: number; queries: StatQuery[] }
   /** The run's statistics are complete: drop its shard. */
@@ -25,4 +26,6 @@ export type FromWorker =
   | { type: 'result'; id: number; output: JobOutput }
   | { type: 'answers'; id: number; answers: StatAnswer[] }
   | { type: 'error'; id: number; problems: Problem[] }
+  /** A non-finite NPV in this block (and means variant, or -1): the main thread explains it (fault.ts). */
+  | { type: 'fault'; id: number; block: number; variant: number }
   | { type: 'crash'; id: number; message: string };

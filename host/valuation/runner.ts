@@ -19,10 +19,11 @@ import type {
   ValuationResult,
 } from '../../shared/engine/results';
 import { runSolve } from '../../shared/engine/goal-seek';
-import { checkIterations, checkSeed, meansFromOutputs, planValuation, precisionReached, resultFromShards, type JobTemplate } from '../../shared/engine/run-plan';
+import { checkIterations, checkSeed, meansFromOutputs, planValuation, precisionReached, resultFromShards, type JobTemplate, type ValuationPlan } from '../../shared/engine/run-plan';
 import { runSensitivity, type MeansEvaluator } from '../../shared/engine/sensitivity';
-import { compiledFor } from '../../shared/engine/jobs';
-import { EngineError } from '../../shared/engine/simulate';
+import { compiledFor } from '../../shared/engine/compile-deal';
+import { explainFault, type FaultContext } from '../../shared/engine/fault';
+import { EngineError, KernelFault } from '../../shared/engine/simulate';
 
 export interface RunOptions {
   /** Called at least every 100 ms while the run is in progress. */
@@ -84,8 +85,9 @@ export function summariesOf(outputs: readonly JobOutput[]): ShardSummary[] {
   return outputs.flatMap((o) => (o.kind === 'simulate' ? [o.summary] : []));
 }
 
-/** Turns engine errors into ValuationError; everything else passes through. */
-export function asValuationError(err: unknown): unknown {
+/** Turns engine errors into ValuationError (a kernel fault explained against the job that hit it); everything else passes through. */
+export function asValuationError(err: unknown, job?: FaultContext): unknown {
+  if (err instanceof KernelFault && job) return new ValuationError(explainFault(err, job).problems);
   if (err instanceof EngineError) return new ValuationError(err.problems);
   return err;
 }
@@ -113,18 +115,25 @@ export function createRunner(executor: JobExecutor): ValuationRunner {
       checkIterations(iterations);
       checkSeed(seed);
       const compiled = compiledFor(deal);
-      return executor.execute({ kind: 'means', deal, variants }, iterations, seed, () => undefined, options.signal, async (outputs) =>
-        meansFromOutputs(outputs, variants.length, compiled.partyIds.length, iterations),
-      );
+      try {
+        return await executor.execute({ kind: 'means', deal, variants, compiled }, iterations, seed, () => undefined, options.signal, async (outputs) =>
+          meansFromOutputs(outputs, variants.length, compiled.partyIds.length, iterations),
+        );
+      } catch (err) {
+        throw asValuationError(err, { deal, compiled, iterations, seed, variants });
+      }
     };
 
   return {
     async value(request, options = {}) {
+      // Kept outside the try: a kernel fault is explained against the plan that hit it.
+      let planned: ValuationPlan | undefined;
       try {
         const plan = planValuation(request);
+        planned = plan;
         const progress = throttledProgress(plan.iterations, options.onProgress);
         options.onProgress?.(0, plan.iterations);
-        const template: JobTemplate = { kind: 'simulate', deal: plan.deal, ...(plan.conditionOn === undefined ? {} : { conditionOn: plan.conditionOn }) };
+        const template: JobTemplate = { kind: 'simulate', deal: plan.deal, ...(plan.conditionOn === undefined ? {} : { conditionOn: plan.conditionOn }), compiled: plan.compiled };
         await executor.prepare(template, plan.iterations);
         const started = performance.now();
         const precision = request.precision;
@@ -150,7 +159,7 @@ export function createRunner(executor: JobExecutor): ValuationRunner {
         result.elapsedMs = Math.round((performance.now() - started) * 10) / 10;
         return result;
       } catch (err) {
-        throw asValuationError(err);
+        throw asValuationError(err, planned);
       }
     },
     async sensitivity(request, options = {}) {

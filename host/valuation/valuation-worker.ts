@@ -1,16 +1,19 @@
 /**
  * A valuation worker thread (bundled to out/workers/valuation-worker.js): runs
  * one job at a time on its block range and posts progress at most every 50 ms,
- * then the output with its buffers transferred. Compiled kernels stay cached
- * here between jobs, so repeated small runs of the same deal skip compiling.
+ * then the output with its buffers transferred. Kernels arrive compiled (the
+ * main thread parses and checks formulas), and this bundle carries neither the
+ * formula parser nor the schema library, so a cold worker is ready in a few
+ * milliseconds; linked kernels stay cached by source between jobs.
  * A simulation's samples stay here as a shard, answering the statistic
  * queries that follow, until the pool releases them. A runaway kernel can
  * only hang this thread: the pool terminates it.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { compiledFor, executeJob, outputBuffers } from '../../shared/engine/jobs';
+import { executeJob, outputBuffers } from '../../shared/engine/jobs';
+import { linkKernel } from '../../shared/engine/kernel';
 import { answerBuffers, answerQueries, type Shard } from '../../shared/engine/shard';
-import { EngineError } from '../../shared/engine/simulate';
+import { EngineError, KernelFault } from '../../shared/engine/simulate';
 import type { FromWorker, ToWorker } from './messages';
 
 const port = parentPort;
@@ -32,11 +35,10 @@ const MAX_SHARDS = 64;
 port.on('message', (message: ToWorker) => {
   if (message.type === 'prepare') {
     try {
-      compiledFor(message.deal, message.conditionOn);
+      linkKernel(message.kernel);
       post({ type: 'prepared', id: message.id });
     } catch (err) {
-      if (err instanceof EngineError) post({ type: 'error', id: message.id, problems: err.problems });
-      else post({ type: 'crash', id: message.id, message: err instanceof Error ? err.message : String(err) });
+      post({ type: 'crash', id: message.id, message: err instanceof Error ? err.message : String(err) });
     }
     return;
   }
@@ -81,7 +83,8 @@ port.on('message', (message: ToWorker) => {
     }
     post({ type: 'result', id, output }, outputBuffers(output));
   } catch (err) {
-    if (err instanceof EngineError) post({ type: 'error', id, problems: err.problems });
+    if (err instanceof KernelFault) post({ type: 'fault', id, block: err.block, variant: err.variant });
+    else if (err instanceof EngineError) post({ type: 'error', id, problems: err.problems });
     else post({ type: 'crash', id, message: err instanceof Error ? err.message : String(err) });
   }
 });

@@ -16,8 +16,9 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { JobOutput } from '../../shared/engine/jobs';
+import { kernelSpecOf, type CompiledDeal } from '../../shared/engine/kernel';
 import { jobFor, runStages, splitBlocks } from '../../shared/engine/run-plan';
-import { EngineError } from '../../shared/engine/simulate';
+import { EngineError, KernelFault } from '../../shared/engine/simulate';
 import type { FromWorker, ToWorker } from './messages';
 import { CancelledError, createRunner, summariesOf, type JobExecutor, type ShardAsk, type ValuationRunner } from './runner';
 
@@ -28,6 +29,8 @@ export interface WorkerPoolOptions {
   workerScript?: string;
   /** A run taking longer than this is stopped (its workers terminated). */
   timeoutMs?: number;
+  /** Start this many workers now rather than on the first run (a CLI call starts them while it reads the file). */
+  prestart?: number;
 }
 
 export const WORKER_BUNDLE = join('out', 'workers', 'valuation-worker.js');
@@ -66,8 +69,8 @@ interface Slot {
   cancelUpTo: Int32Array;
   ready: Promise<void>;
   alive: boolean;
-  /** The deal this worker last compiled (canonical text), so repeated runs skip the prepare round trip. */
-  prepared?: string;
+  /** The kernel this worker last linked, so repeated runs of one deal skip the prepare round trip. */
+  prepared?: CompiledDeal;
 }
 
 let nextJobId = 1;
@@ -148,6 +151,9 @@ export function createWorkerPoolExecutor(options: WorkerPoolOptions = {}): Worke
         } else if (m.type === 'error') {
           cleanup();
           rejectJob(new EngineError(m.problems));
+        } else if (m.type === 'fault') {
+          cleanup();
+          rejectJob(new KernelFault(m.block, m.variant));
         } else {
           cleanup();
           rejectJob(new Error(`valuation worker failed: ${m.message}`));
@@ -201,7 +207,7 @@ export function createWorkerPoolExecutor(options: WorkerPoolOptions = {}): Worke
             const shard = nextJobId++;
             used.add(i);
             where.push({ slot: i, shard });
-            const job = runOn(i, { type: 'run', id: shard, job: jobFor(template, range) }, report, (m) => (m.type === 'result' ? m.output : undefined));
+            const job = runOn(i, { type: 'run', id: shard, job: jobFor(template, range, true) }, report, (m) => (m.type === 'result' ? m.output : undefined));
             jobs.push(job);
             return job;
           });
@@ -251,16 +257,13 @@ export function createWorkerPoolExecutor(options: WorkerPoolOptions = {}): Worke
   const prepare: JobExecutor['prepare'] = (template, iterations) => {
     const work = async () => {
       const count = splitBlocks(iterations, 0, size).length;
-      const conditionOn = template.kind === 'simulate' ? template.conditionOn : undefined;
-      const key = `${conditionOn ?? ''}\u0000${JSON.stringify(template.deal)}`;
+      const { compiled } = template;
       await Promise.all(
         Array.from({ length: count }, async (_, i) => {
-          if (slots[i]?.alive && slots[i]?.prepared === key) return;
-          await runOn(i, { type: 'prepare', id: nextJobId++, deal: template.deal, ...(conditionOn === undefined ? {} : { conditionOn }) }, () => undefined, (m) =>
-            m.type === 'prepared' ? true : undefined,
-          );
+          if (slots[i]?.alive && slots[i]?.prepared === compiled) return;
+          await runOn(i, { type: 'prepare', id: nextJobId++, kernel: kernelSpecOf(compiled) }, () => undefined, (m) => (m.type === 'prepared' ? true : undefined));
           const slot = slots[i];
-          if (slot) slot.prepared = key;
+          if (slot) slot.prepared = compiled;
         }),
       );
     };
@@ -268,6 +271,8 @@ export function createWorkerPoolExecutor(options: WorkerPoolOptions = {}): Worke
     queue = result.catch(() => undefined);
     return result;
   };
+
+  for (let i = 0; i < Math.min(options.prestart ?? 0, size); i++) slotAt(i);
 
   return {
     prepare,

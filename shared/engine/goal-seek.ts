@@ -13,7 +13,8 @@ import type { Deal } from '../model/schema';
 import type { SolveRequest, SolveResult } from './results';
 import type { MeansEvaluator } from './sensitivity';
 import { resolveScenario } from './sensitivity';
-import { compileOrThrow, EngineError } from './simulate';
+import { compileOrThrow } from './compile-deal';
+import { EngineError } from './simulate';
 
 const MAX_EVALUATIONS = 60;
 const FRACTION_FIELD = /(^|\.)(rate|p|stakes\.[A-Za-z0-9_]+|shares\.[A-Za-z0-9_]+|hazard)$/;

@@ -7,9 +7,9 @@
  * Intentionally has no platform imports.
  */
 import { LIMITS, type Deal } from '../model/schema';
-import type { CompiledDeal } from './compile-deal';
+import { compiledFor } from './compile-deal';
 import type { EngineJob, JobOutput } from './jobs';
-import { compiledFor } from './jobs';
+import { kernelSpecOf, type CompiledDeal } from './kernel';
 import type { ValuationRequest, ValuationResult } from './results';
 import { blockCount } from './rng';
 import { resolveScenario } from './sensitivity';
@@ -18,7 +18,13 @@ import type { ShardSummary } from './shard';
 import { normalQuantile } from './special-functions';
 import { momentsOf, summariseShards, type ShardHandle } from './statistics-merge';
 
-export type JobTemplate = { kind: 'simulate'; deal: Deal; conditionOn?: string } | { kind: 'means'; deal: Deal; variants: MeansVariant[] };
+/**
+ * What a run executes over each of its block ranges: the deal's kernel, compiled here on the main thread
+ * (`deal` and `conditionOn` are kept to explain a fault, see fault.ts).
+ */
+export type JobTemplate =
+  | { kind: 'simulate'; deal: Deal; conditionOn?: string; compiled: CompiledDeal }
+  | { kind: 'means'; deal: Deal; variants: MeansVariant[]; compiled: CompiledDeal };
 
 export interface ValuationPlan {
   deal: Deal;
@@ -97,10 +103,10 @@ export function precisionReached(plan: ValuationPlan, summaries: readonly ShardS
   return (z * se) / Math.abs(mean) <= precision.relative;
 }
 
-export function jobFor(template: JobTemplate, range: BlockRange): EngineJob {
-  return template.kind === 'simulate'
-    ? { kind: 'simulate', deal: template.deal, ...(template.conditionOn === undefined ? {} : { conditionOn: template.conditionOn }), range }
-    : { kind: 'means', deal: template.deal, variants: template.variants, range };
+/** The job of one block range; `portable` leaves the kernel function out, for posting to a worker. */
+export function jobFor(template: JobTemplate, range: BlockRange, portable: boolean): EngineJob {
+  const kernel = portable ? kernelSpecOf(template.compiled) : template.compiled;
+  return template.kind === 'simulate' ? { kind: 'simulate', kernel, range } : { kind: 'means', kernel, variants: template.variants, range };
 }
 
 /** The result of a complete run from its shards (statistics merged exactly, whatever the split). */

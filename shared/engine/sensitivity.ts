@@ -13,7 +13,8 @@ import { applyScenarioById } from '../model/paths';
 import type { Deal } from '../model/schema';
 import { inputQuantile } from './distributions';
 import type { SensitivityRequest, SensitivityResult, TornadoRow } from './results';
-import { compileOrThrow, EngineError, type MeansVariant } from './simulate';
+import { compileOrThrow } from './compile-deal';
+import { EngineError, type MeansVariant } from './simulate';
 
 /** Mean NPV per variant per party, on common random numbers: result[variant][party]. */
 export type MeansEvaluator = (deal: Deal, variants: MeansVariant[], iterations: number, seed: number) => Promise<number[][]>;

@@ -8,10 +8,9 @@
  * Intentionally has no platform imports.
  */
 import type { Problem } from '../api';
-import type { Deal } from '../model/schema';
-import { compileDeal, type CompiledDeal, type KernelOut } from './compile-deal';
 import { imposeRankCorrelation } from './correlation';
 import { sampleInto, sampleSorted } from './distributions';
+import type { CompiledDeal, KernelOut } from './kernel';
 import { BLOCK_SIZE, blockLength, blockRng } from './rng';
 
 /** Iterations whose raw per-period flows feed the fan chart's percentiles (the first blocks of every run). */
@@ -29,6 +28,21 @@ export class EngineError extends Error {
   constructor(readonly problems: Problem[]) {
     super(problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message)).join('\n'));
     this.name = 'EngineError';
+  }
+}
+
+/**
+ * A kernel produced a non-finite NPV in this block (and, for a means job, this
+ * variant; -1 otherwise). It carries no explanation: fault.ts re-runs the block
+ * with location checks on the main thread, where the formula compiler lives.
+ */
+export class KernelFault extends Error {
+  constructor(
+    readonly block: number,
+    readonly variant: number,
+  ) {
+    super(`a cash flow is not a finite number in block ${block}`);
+    this.name = 'KernelFault';
   }
 }
 
@@ -103,41 +117,14 @@ export interface BlockRange {
   endBlock: number;
 }
 
-export function compileOrThrow(deal: Deal, conditionOn?: string): CompiledDeal {
-  const r = compileDeal(deal, conditionOn === undefined ? {} : { conditionOn });
-  if (!r.ok) throw new EngineError(r.problems);
-  return r.compiled;
-}
-
 export function rangeSize(range: BlockRange): number {
   let n = 0;
   for (let b = range.firstBlock; b < range.endBlock; b++) n += blockLength(range.iterations, b);
   return n;
 }
 
-/** Explains a non-finite NPV: re-runs the block with location checks and names the series or term and period. */
-function faultError(deal: Deal, c: CompiledDeal, draws: BlockDraws, conditionOn: string | undefined): EngineError {
-  const located = compileDeal(deal, { locateFaults: true, ...(conditionOn === undefined ? {} : { conditionOn }) });
-  const P = c.periods;
-  let where = 'a cash flow';
-  let period = -1;
-  if (located.ok) {
-    const out = makeOut(c.partyIds.length, P, draws.n, null, false);
-    located.compiled.kernel(draws.cols, draws.hz, draws.n, out);
-    const loc = out.fault[1]!;
-    if (loc >= 0) where = located.compiled.locations[loc]!;
-    period = out.fault[2]!;
-  }
-  const path = where.startsWith('series') ? `series.${where.slice(8, -1)}` : where.startsWith('term') ? `terms.${where.slice(6, -1)}` : '';
-  return new EngineError([
-    {
-      path,
-      message: `${where} is not a finite number${period >= 0 ? ` in period ${period}` : ''} (e.g. a division by zero, or log/sqrt of a negative number); the valuation cannot report statistics`,
-    },
-  ]);
-}
-
-function makeOut(nParties: number, P: number, n: number, flows: Float64Array | null, cond: boolean): KernelOut {
+/** Output buffers for one block run (no flows kept unless given). */
+export function makeOut(nParties: number, P: number, n: number, flows: Float64Array | null, cond: boolean): KernelOut {
   return {
     npv: Array.from({ length: nParties }, () => new Float64Array(n)),
     sums: Array.from({ length: nParties }, () => new Float64Array(P)),
@@ -150,10 +137,8 @@ function makeOut(nParties: number, P: number, n: number, flows: Float64Array | n
 
 /** Runs blocks [firstBlock, endBlock) and gathers NPVs, per-block flow sums, fan flows and condition flags. */
 export function simulateRange(
-  deal: Deal,
   compiled: CompiledDeal,
   range: BlockRange,
-  conditionOn: string | undefined,
   onBlock?: (iterationsDone: number) => boolean | void,
   /** Called after each block's kernel, with the block's NPV views (still in cache) and condition flags. */
   afterKernel?: (blockIndex: number, npv: Float64Array[], cond: Uint8Array | null, n: number) => void,
@@ -186,7 +171,7 @@ export function simulateRange(
       cond: cond ? cond.subarray(offset, offset + n) : null,
       fault,
     };
-    if (compiled.kernel(draws.cols, draws.hz, n, out) >= 0) throw faultError(deal, compiled, draws, conditionOn);
+    if (compiled.kernel(draws.cols, draws.hz, n, out) >= 0) throw new KernelFault(b, -1);
     if (out.flows) fanFlows.set(out.flows, offset * nP * P);
     afterKernel?.(blockIndex, out.npv, out.cond, n);
     offset += n;
@@ -204,7 +189,6 @@ export type MeansVariant = { input: string; value: number } | null;
  * sums of NPV per block, per variant, per party, laid out [block][variant][party].
  */
 export function simulateMeans(
-  deal: Deal,
   compiled: CompiledDeal,
   range: BlockRange,
   variants: readonly MeansVariant[],
@@ -226,10 +210,7 @@ export function simulateMeans(
       const saved = col >= 0 ? draws.cols[col]! : null;
       if (col >= 0) draws.cols[col] = held.subarray(0, n).fill(variants[v]!.value);
       out.fault[0] = -1;
-      if (compiled.kernel(draws.cols, draws.hz, n, out) >= 0) {
-        const error = faultError(deal, compiled, draws, undefined);
-        throw error;
-      }
+      if (compiled.kernel(draws.cols, draws.hz, n, out) >= 0) throw new KernelFault(b, v);
       if (saved) draws.cols[col] = saved;
       for (let p = 0; p < nP; p++) {
         const x = out.npv[p]!;
