@@ -9,7 +9,7 @@
  * Intentionally has no platform imports: it runs in the renderer, the host and
  * the workers alike.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const DEAL_FORMAT = 'dealwright.deal';
 export const CURRENT_VERSION = 1;
