@@ -13,10 +13,22 @@ export const entries = [
   { ...node, packages: undefined, entryPoints: ['electron/preload/index.ts'], outfile: 'out/electron/preload.cjs', format: 'cjs', external: ['electron'] },
   { ...node, entryPoints: ['host/web/main.ts'], outfile: 'out/web/main.js', format: 'esm' },
   { bundle: true, platform: 'browser', target: 'chrome120', format: 'iife', entryPoints: ['host/web/bridge.ts'], outfile: 'out/web/bridge.js', logLevel: 'warning' },
-  // Split so each CLI command loads only its own code (out/cli/main.js plus chunks). Packages are bundled
-  // in (bar the native resvg): loading mathjs or zod as hundreds of separate ES modules from node_modules
-  // took longer than the rest of a cold `dealwright value`.
-  { ...node, packages: undefined, external: ['@resvg/resvg-js'], entryPoints: ['host/cli/main.ts'], outdir: 'out/cli', splitting: true, chunkNames: 'chunks/[name]-[hash]', format: 'esm' },
+  // The CLI: a small ES module entry (out/cli/main.js) and one self-contained CommonJS bundle per command
+  // (the keys of host/cli/commands.ts), loaded with V8's code cache (host/code-cache.ts: Node 20 has none
+  // for ES modules). Packages are bundled in, bar the native resvg and echarts (loaded only for chart images):
+  // loading mathjs or zod as hundreds of separate ES modules took longer than the rest of a cold `value`.
+  { ...node, packages: undefined, entryPoints: ['host/cli/main.ts'], outfile: 'out/cli/main.js', format: 'esm' },
+  {
+    ...node,
+    packages: undefined,
+    external: ['@resvg/resvg-js', 'echarts'],
+    entryPoints: ['validate', 'value', 'sensitivity', 'solve', 'termsheet', 'redline'].map((c) => `host/cli/${c}.ts`),
+    outdir: 'out/cli/commands',
+    outExtension: { '.js': '.cjs' },
+    format: 'cjs',
+    // import() of echarts / resvg as require(): a vm.Script with a code cache has no module loader on Node 20.
+    supported: { 'dynamic-import': false },
+  },
   // Valuation worker threads; the pool finds it at out/workers/ from any bundle.
   // Self-contained (no external packages) so a packaged app can run it unpacked from the asar archive.
   { ...node, packages: undefined, entryPoints: ['host/valuation/valuation-worker.ts'], outfile: 'out/workers/valuation-worker.js', format: 'esm' },
@@ -24,6 +36,6 @@ export const entries = [
   { ...node, entryPoints: ['host/bench/bench.ts', 'host/bench/squiggle-pharma.ts', 'host/bench/baseline-process.ts'], outdir: 'out/bench', format: 'esm' },
 ];
 
-// Chunk names carry content hashes: clear old ones rather than let them pile up.
-rmSync('out/cli', { recursive: true, force: true });
+// Clear what an older layout or build left: old CLI chunks, and code caches of bundles about to be replaced.
+for (const dir of ['out/cli', 'out/.code-cache']) rmSync(dir, { recursive: true, force: true });
 await Promise.all(entries.map((e) => build(e)));

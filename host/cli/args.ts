@@ -2,11 +2,18 @@
  * A small, strict argument parser for the CLI: known flags only, values where
  * a flag takes one, positionals counted. Anything else is a UsageError (exit 2).
  */
+import { availableParallelism } from 'node:os';
+
 export class UsageError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'UsageError';
   }
+}
+
+/** By name, not class: each command runs from its own bundle with its own copy of the class (commands.ts). */
+export function isUsageError(err: unknown): err is UsageError {
+  return err instanceof Error && err.name === 'UsageError';
 }
 
 export interface FlagSpec {
@@ -72,4 +79,11 @@ export function numberFlag(flags: ParsedArgs['flags'], name: string): number | u
     throw new UsageError(`--${name} must be a number, got "${String(raw)}"`);
   }
   return n;
+}
+
+export const MAX_WORKERS = 64;
+
+/** `--workers K` (1 to 64), by default one worker per core. */
+export function workersFlag(flags: ParsedArgs['flags']): number {
+  return intFlag(flags, 'workers', 1, MAX_WORKERS) ?? availableParallelism();
 }

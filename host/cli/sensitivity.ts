@@ -15,7 +15,7 @@ export const sensitivityCommand: Command = async (argv, ctx) => {
   const workers = workersFlag(flags);
   const scenarioId = typeof flags.scenario === 'string' ? flags.scenario : undefined;
   const party = typeof flags.party === 'string' ? flags.party : undefined;
-  return withDealAndRunner(positionals[0]!, workers, workers, ctx, async (deal, runner) => {
+  return withDealAndRunner(positionals[0]!, workers, ctx, async (deal, runner) => {
     const result = await runner.sensitivity({ deal, ...(scenarioId === undefined ? {} : { scenarioId }), ...(party === undefined ? {} : { party }) });
     if (flags.json) {
       ctx.out(`${JSON.stringify(result, null, 2)}\n`);

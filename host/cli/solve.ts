@@ -31,7 +31,7 @@ export const solveCommand: Command = async (argv, ctx) => {
   const scenarioId = typeof flags.scenario === 'string' ? flags.scenario : undefined;
   const path = flags.vary;
   const party = flags.party;
-  return withDealAndRunner(positionals[0]!, workers, workers, ctx, async (deal, runner) => {
+  return withDealAndRunner(positionals[0]!, workers, ctx, async (deal, runner) => {
     const result = await runner.solve({
       deal,
       path,

@@ -6,12 +6,11 @@
 import { toCliJson, type ValuationResult } from '../../shared/engine/results';
 import { formatMoney, moneyUnitCaption } from '../../shared/format/money';
 import { formatPercent } from '../../shared/format/percent';
-import { blockCount } from '../../shared/engine/rng';
 import type { Deal } from '../../shared/model/schema';
 import { LIMITS } from '../../shared/model/schema';
-import { intFlag, parseArgs, UsageError } from './args';
+import { intFlag, parseArgs, UsageError, workersFlag } from './args';
 import type { Command } from './commands';
-import { table, withDealAndRunner, workersFlag } from './valuation-common';
+import { table, withDealAndRunner } from './valuation-common';
 
 export const valueCommand: Command = async (argv, ctx) => {
   const { positionals, flags } = parseArgs(argv, { scenario: 'value', iterations: 'value', seed: 'value', workers: 'value', json: 'boolean' });
@@ -20,9 +19,7 @@ export const valueCommand: Command = async (argv, ctx) => {
   const seed = intFlag(flags, 'seed', Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
   const workers = workersFlag(flags);
   const scenarioId = typeof flags.scenario === 'string' ? flags.scenario : undefined;
-  // A run of 1,000 iterations is one block, for one worker: start only the workers the run will use.
-  const prestart = iterations === undefined ? workers : Math.min(workers, blockCount(iterations));
-  return withDealAndRunner(positionals[0]!, workers, prestart, ctx, async (deal, runner) => {
+  return withDealAndRunner(positionals[0]!, workers, ctx, async (deal, runner) => {
     const result = await runner.value({
       deal,
       ...(scenarioId === undefined ? {} : { scenarioId }),

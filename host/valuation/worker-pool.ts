@@ -10,17 +10,14 @@
  * queries of the shared merge (statistics-merge.ts), which the workers answer
  * in parallel, so results are identical for any number of workers.
  */
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import type { JobOutput } from '../../shared/engine/jobs';
 import { kernelSpecOf, type CompiledDeal } from '../../shared/engine/kernel';
 import { jobFor, runStages, splitBlocks } from '../../shared/engine/run-plan';
 import { EngineError, KernelFault } from '../../shared/engine/simulate';
 import type { FromWorker, ToWorker } from './messages';
 import { CancelledError, createRunner, summariesOf, type JobExecutor, type ShardAsk, type ValuationRunner } from './runner';
+import { findWorkerScript, startValuationWorker, type StartedWorker } from './worker-threads';
 
 export interface WorkerPoolOptions {
   /** Number of worker threads; defaults to the number of cores. */
@@ -29,45 +26,11 @@ export interface WorkerPoolOptions {
   workerScript?: string;
   /** A run taking longer than this is stopped (its workers terminated). */
   timeoutMs?: number;
-  /** Start this many workers now rather than on the first run (a CLI call starts them while it reads the file). */
-  prestart?: number;
+  /** Workers already started (by a CLI command, before it loaded the engine), taken as the first slots. */
+  started?: StartedWorker[];
 }
 
-export const WORKER_BUNDLE = join('out', 'workers', 'valuation-worker.js');
-
-/** Looks for out/workers/valuation-worker.js above the running bundle (out/cli, out/web, out/electron) and the working directory. */
-export function findWorkerScript(): string {
-  const starts: string[] = [];
-  try {
-    starts.push(dirname(typeof __filename === 'string' ? __filename : fileURLToPath(import.meta.url)));
-  } catch {
-    // Neither CommonJS nor ESM location available: fall back to the working directory.
-  }
-  starts.push(process.cwd());
-  for (const start of starts) {
-    let dir = resolve(start);
-    for (let i = 0; i < 6; i++) {
-      // In a packaged app the worker is unpacked beside the asar archive (electron-builder asarUnpack):
-      // a worker thread cannot start from inside the archive.
-      const candidate = join(dir, WORKER_BUNDLE).replace(/app\.asar([\\/])/, 'app.asar.unpacked$1');
-      if (existsSync(candidate)) return candidate;
-      const parent = dirname(dir);
-      if (parent === dir) break;
-      dir = parent;
-    }
-  }
-  throw new Error(`cannot find the valuation worker (${WORKER_BUNDLE}); run "npm run build" first`);
-}
-
-interface Slot {
-  worker: Worker;
-  /**
-   * Shared with the worker: jobs with a message id up to this value are cancelled. The worker reads it
-   * between blocks (its message queue waits while a job runs), so a cancelled job stops within a block
-   * and the worker stays warm instead of being terminated.
-   */
-  cancelUpTo: Int32Array;
-  ready: Promise<void>;
+interface Slot extends StartedWorker {
   alive: boolean;
   /** The kernel this worker last linked, so repeated runs of one deal skip the prepare round trip. */
   prepared?: CompiledDeal;
@@ -90,28 +53,10 @@ export function createWorkerPoolExecutor(options: WorkerPoolOptions = {}): Worke
   let queue: Promise<unknown> = Promise.resolve();
   let closed = false;
 
-  const spawn = (): Slot => {
-    script ??= findWorkerScript();
-    const cancelUpTo = new Int32Array(new SharedArrayBuffer(4));
-    const worker = new Worker(script, { workerData: { cancelUpTo } });
-    worker.unref();
-    const slot: Slot = {
-      worker,
-      cancelUpTo,
-      alive: true,
-      ready: new Promise<void>((resolveReady, rejectReady) => {
-        const onMessage = (m: FromWorker) => {
-          if (m.type === 'ready') {
-            worker.off('message', onMessage);
-            worker.off('error', rejectReady);
-            resolveReady();
-          }
-        };
-        worker.on('message', onMessage);
-        worker.once('error', rejectReady);
-      }),
-    };
-    worker.once('exit', () => {
+  const spawn = (started: StartedWorker = startValuationWorker((script ??= findWorkerScript()))): Slot => {
+    // A thread that already ended (a handed-over one may have) reports thread id -1.
+    const slot: Slot = { ...started, alive: started.worker.threadId !== -1 };
+    started.worker.once('exit', () => {
       slot.alive = false;
     });
     return slot;
@@ -272,7 +217,9 @@ export function createWorkerPoolExecutor(options: WorkerPoolOptions = {}): Worke
     return result;
   };
 
-  for (let i = 0; i < Math.min(options.prestart ?? 0, size); i++) slotAt(i);
+  (options.started ?? []).slice(0, size).forEach((started, i) => {
+    slots[i] = spawn(started);
+  });
 
   return {
     prepare,

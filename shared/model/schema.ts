@@ -6,19 +6,16 @@
  * live in validate.ts. Every type of the deal model is inferred from here, so
  * the shape is written once.
  *
- * Intentionally has no platform imports: it runs in the renderer, the host and
- * the workers alike.
+ * Intentionally has no platform imports: it runs in the renderer and the host
+ * (valuation workers receive compiled kernels and never load it).
  */
 import * as z from 'zod';
+import { LIMITS } from './limits';
+
+export { LIMITS } from './limits';
 
 export const DEAL_FORMAT = 'dealwright.deal';
 export const CURRENT_VERSION = 1;
-
-export const LIMITS = {
-  maxFileBytes: 5 * 1024 * 1024,
-  maxIterations: 10_000_000,
-  maxPeriods: 1200,
-} as const;
 
 export const ID_PATTERN = /^[A-Za-z][A-Za-z0-9_]*$/;
 
