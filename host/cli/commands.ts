@@ -8,6 +8,12 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { codeCacheDir, requireWithCodeCache } from '../code-cache';
 import type { StartedWorker } from '../valuation/worker-threads';
+import type * as redline from './redline';
+import type * as sensitivity from './sensitivity';
+import type * as solve from './solve';
+import type * as termsheet from './termsheet';
+import type * as validate from './validate';
+import type * as value from './value';
 
 export interface CommandContext {
   out(text: string): void;
@@ -33,12 +39,12 @@ function bundle<T>(name: string): T {
  * Word writer, nor `--version` for mathjs (start-up time is most of a CLI call).
  */
 export const commands: Record<string, () => Promise<Command>> = {
-  validate: async () => bundle<typeof import('./validate')>('validate').validateCommand,
-  value: async () => bundle<typeof import('./value')>('value').valueCommand,
-  sensitivity: async () => bundle<typeof import('./sensitivity')>('sensitivity').sensitivityCommand,
-  solve: async () => bundle<typeof import('./solve')>('solve').solveCommand,
-  termsheet: async () => bundle<typeof import('./termsheet')>('termsheet').termsheetCommand,
-  redline: async () => bundle<typeof import('./redline')>('redline').redlineCommand,
+  validate: async () => bundle<typeof validate>('validate').validateCommand,
+  value: async () => bundle<typeof value>('value').valueCommand,
+  sensitivity: async () => bundle<typeof sensitivity>('sensitivity').sensitivityCommand,
+  solve: async () => bundle<typeof solve>('solve').solveCommand,
+  termsheet: async () => bundle<typeof termsheet>('termsheet').termsheetCommand,
+  redline: async () => bundle<typeof redline>('redline').redlineCommand,
 };
 
 /** Commands that value on the worker pool: main.ts starts their workers before loading them. */
