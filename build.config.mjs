@@ -1,7 +1,10 @@
 // Bundles every Node-side entry point (Electron main and preload, the web host
 // and its browser bridge, the CLI, workers) with esbuild into out/. The renderer
 // is built by Vite (vite.config.ts). Usage: node build.config.mjs
+// (Importing it only reads `entries`: test/unit/bundles.test.ts checks what each bundle carries.)
 import { rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
 const node = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, packages: 'external', logLevel: 'warning' };
@@ -47,6 +50,8 @@ export const entries = [
   { ...node, entryPoints: ['host/bench/bench.ts', 'host/bench/squiggle-pharma.ts', 'host/bench/baseline-process.ts'], outdir: 'out/bench', format: 'esm' },
 ];
 
-// Clear what an older layout or build left: old CLI chunks, and code caches of bundles about to be replaced.
-for (const dir of ['out/cli', 'out/.code-cache']) rmSync(dir, { recursive: true, force: true });
-await Promise.all(entries.map((e) => build(e)));
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  // Clear what an older layout or build left: old CLI chunks, and code caches of bundles about to be replaced.
+  for (const dir of ['out/cli', 'out/.code-cache']) rmSync(dir, { recursive: true, force: true });
+  await Promise.all(entries.map((e) => build(e)));
+}

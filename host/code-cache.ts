@@ -80,7 +80,11 @@ export function saveCodeCaches(): void {
       renameSync(temporary, cacheFile);
     } catch {
       // A read-only install: no cache, the next run compiles as this one did.
-      rmSync(temporary, { force: true });
+      try {
+        rmSync(temporary, { force: true });
+      } catch {
+        // Nothing was written.
+      }
     }
   }
 }

@@ -17,7 +17,8 @@ function flagValue(argv: readonly string[], name: string): string | undefined {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--') break;
-    if (arg === `--${name}`) return argv[i + 1];
+    // A flag without its value is a usage error the command reports: '' fails the same checks.
+    if (arg === `--${name}`) return argv[i + 1] ?? '';
     if (arg.startsWith(`--${name}=`)) return arg.slice(name.length + 3);
   }
   return undefined;
