@@ -4,7 +4,8 @@
  * of cli.md (toCliJson); otherwise a table per party in the deal's money.
  */
 import { toCliJson, type ValuationResult } from '../../shared/engine/results';
-import { formatMoney, moneyUnitCaption } from '../../shared/format/money';
+// groupDigits, not toLocaleString: the first call of the latter loads ICU's number data (~10 ms of a cold run).
+import { formatMoney, groupDigits, moneyUnitCaption } from '../../shared/format/money';
 import { formatPercent } from '../../shared/format/percent';
 import type { Deal } from '../../shared/model/schema';
 import { LIMITS } from '../../shared/model/schema';
@@ -35,7 +36,7 @@ function humanReport(deal: Deal, r: ValuationResult): string {
   const fmt = { currency: deal.currency, unit: deal.unit };
   const money = (v: number) => formatMoney(v, fmt);
   const scenario = deal.scenarios.find((s) => s.id === r.scenario);
-  let out = `${deal.title}\nScenario: ${scenario ? `${scenario.name} (${r.scenario})` : r.scenario}; ${r.iterations.toLocaleString('en-US')} iterations, seed ${r.seed}, ${r.elapsedMs} ms\n`;
+  let out = `${deal.title}\nScenario: ${scenario ? `${scenario.name} (${r.scenario})` : r.scenario}; ${groupDigits(r.iterations, 0)} iterations, seed ${r.seed}, ${r.elapsedMs} ms\n`;
   out += `NPV in ${moneyUnitCaption(fmt)}\n\n`;
   const rows: string[][] = [['Party', 'Mean', '± se', 'P5', 'P10', 'P50', 'P90', 'P95', 'Walk-away', 'P(>= walk-away)']];
   for (const party of deal.parties) {
