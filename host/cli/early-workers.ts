@@ -2,9 +2,8 @@
  * Valuation workers started by main.ts before a valuing command loads: the
  * command's module brings the formula parser, the schema library and the
  * engine (most of a cold call), and the workers start up meanwhile on the
- * other cores. As many as the run will use: one per core (or --workers), no
- * more than the run has blocks when --iterations says (1,000 iterations are one
- * block, for one worker). Flags are read leniently here: a bad one is the
+ * other cores. As many as the run will use: the pool's size (workersFlag), and
+ * no more than the run has blocks when --iterations says. Flags are read leniently here: a bad one is the
  * command's to report, and the pool then has workers to spare, no more.
  */
 import { blockCount } from '../../shared/engine/rng';
@@ -31,8 +30,8 @@ export function startWorkersEarly(argv: readonly string[]): StartedWorker[] {
       const value = flagValue(argv, name);
       if (value !== undefined) flags[name] = value;
     }
-    const workers = workersFlag(flags);
     const iterations = intFlag(flags, 'iterations', 1, LIMITS.maxIterations);
+    const workers = workersFlag(flags, iterations);
     const count = iterations === undefined ? workers : Math.min(workers, blockCount(iterations));
     const script = findWorkerScript();
     return Array.from({ length: count }, () => startValuationWorker(script));

@@ -18,7 +18,7 @@ export const valueCommand: Command = async (argv, ctx) => {
   if (positionals.length !== 1) throw new UsageError('expects exactly one FILE');
   const iterations = intFlag(flags, 'iterations', 1, LIMITS.maxIterations);
   const seed = intFlag(flags, 'seed', Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
-  const workers = workersFlag(flags);
+  const workers = workersFlag(flags, iterations);
   const scenarioId = typeof flags.scenario === 'string' ? flags.scenario : undefined;
   return withDealAndRunner(positionals[0]!, workers, ctx, async (deal, runner) => {
     const result = await runner.value({

@@ -26,20 +26,22 @@ async function terminateStarted(): Promise<void> {
 afterEach(terminateStarted);
 
 describe('workers started before a valuing command loads', () => {
-  it('one per core, or --workers, and no more than the run has blocks', async () => {
-    started = startWorkersEarly(['deal.deal']);
-    expect(started).toHaveLength(availableParallelism());
-    await terminateStarted();
-    started = startWorkersEarly(['deal.deal', '--workers', '3']);
-    expect(started).toHaveLength(3);
-    await terminateStarted();
-    // 1,000 iterations are one block of 4,096: one worker.
-    started = startWorkersEarly(['deal.deal', '--workers=3', '--iterations', '1000']);
-    expect(started).toHaveLength(1);
-    await terminateStarted();
-    started = startWorkersEarly(['deal.deal', '--iterations', '10000', '--workers', '8']);
-    expect(started).toHaveLength(3);
-    await Promise.all(started.map((s) => s.ready));
+  it('one per core, or --workers; one per 8 blocks of a run of known size; never more than it has blocks', async () => {
+    const cases: [string[], number][] = [
+      [['deal.deal'], availableParallelism()],
+      [['deal.deal', '--workers', '3'], 3],
+      // 10,000 iterations are 3 blocks: one cold worker; 1,000,000 are 245: one per core.
+      [['deal.deal', '--iterations', '10000'], 1],
+      [['deal.deal', '--iterations=1000000'], availableParallelism()],
+      [['deal.deal', '--iterations', '10000', '--workers', '8'], 3],
+      [['deal.deal', '--workers=3', '--iterations', '1000'], 1],
+    ];
+    for (const [argv, count] of cases) {
+      started = startWorkersEarly(argv);
+      expect(started, argv.join(' ')).toHaveLength(count);
+      await Promise.all(started.map((s) => s.ready));
+      await terminateStarted();
+    }
   });
 
   it('none for flags the command will refuse', () => {
