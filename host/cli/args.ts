@@ -87,9 +87,9 @@ export const MAX_WORKERS = 64;
 /**
  * Blocks (4,096 iterations each) per worker of a CLI call. Its workers start cold: a fresh worker
  * spends its first block warming up V8's compilers, so spreading a small run over more of them
- * costs more CPU than it saves time (measured on 2 cores: `value` at 10,000 iterations takes ~240 ms
- * of CPU on one worker, ~310 ms on two, for about the same wall time idle and more on a busy
- * machine). A warm pool (the app's) is another matter: it keeps one worker per core.
+ * costs more CPU than it saves time (measured on 2 cores, nearly idle: `value` at 10,000 iterations
+ * takes 160 ms wall and 220 ms of CPU on one worker, 190 ms and 270 ms on two; at 1,000,000, two
+ * workers win, 370 ms to 420 ms). A warm pool (the app's) is another matter: it keeps one worker per core.
  */
 const BLOCKS_PER_COLD_WORKER = 8;
 
