@@ -1,18 +1,22 @@
 /**
- * The NPV histogram of one party with its S-curve (cumulative probability)
- * and the walk-away marked: an ECharts option built from a valuation summary.
+ * The NPV histogram of one party with its S-curve (the share of outcomes
+ * below each NPV, drawn through the run's exact order statistics, see
+ * distribution-curve.ts) and the walk-away marked with the card's chance of
+ * beating it: an ECharts option built from a valuation summary.
  *
  * Pure: data in, option out. The app renders it on a canvas, the host renders
  * the very same option to SVG (server-side) for the term sheet's appendix, so
  * a negotiator sees one chart in both places. Only types come from 'echarts'.
  */
 import type { CustomSeriesRenderItem, EChartsOption } from 'echarts';
-import type { Histogram } from '../engine/results';
+import type { Histogram, NpvHistogram } from '../engine/results';
 import { formatMoney, formatMoneyEstimate, moneyUnitCaption, type MoneyFormat } from '../format/money';
 import { formatPercent } from '../format/percent';
+import { sCurvePoints } from '../engine/distribution-curve';
+import { edgeAxisLine } from './palette';
 
 export interface HistogramChartInput {
-  histogram: Histogram;
+  histogram: NpvHistogram;
   money: MoneyFormat;
   /** The party's walk-away NPV; drawn as a vertical line when given. */
   walkAway?: number;
@@ -60,8 +64,7 @@ export function buildHistogramOption(input: HistogramChartInput): EChartsOption 
   const { histogram: h, money } = input;
   const { share, cumulative } = histogramShares(h);
   const bins = h.counts.map((_, i) => [h.edges[i]!, h.edges[i + 1]!, share[i]!]);
-  const curve = cumulative.map((c, i) => [h.edges[i + 1]!, c]);
-  if (h.edges.length > 0) curve.unshift([h.edges[0]!, 0]);
+  const curve = sCurvePoints(h.curve);
   const fmtMoney = (v: number) => formatMoney(v, { ...money, decimals: Number.isInteger(v) ? 0 : undefined });
   const markers: {
     xAxis: number;
@@ -70,7 +73,9 @@ export function buildHistogramOption(input: HistogramChartInput): EChartsOption 
     label: { position: 'insideEndTop' | 'insideMiddleTop' };
   }[] = [];
   if (input.walkAway !== undefined && Number.isFinite(input.walkAway)) {
-    markers.push({ xAxis: input.walkAway, name: `Walk-away ${formatMoneyEstimate(input.walkAway, money)}`, lineStyle: { color: WALK_AWAY, type: 'solid', width: 2 }, label: { position: 'insideEndTop' } });
+    const above = 1 - h.curve.walkAway.below;
+    const odds = h.curve.walkAway.value === input.walkAway && Number.isFinite(above) ? `: ${formatPercent(above, 1)} at or above` : '';
+    markers.push({ xAxis: input.walkAway, name: `Walk-away ${formatMoneyEstimate(input.walkAway, money)}${odds}`, lineStyle: { color: WALK_AWAY, type: 'solid', width: 2 }, label: { position: 'insideEndTop' } });
   }
   if (input.mean !== undefined && Number.isFinite(input.mean)) {
     // Label lower down the line than the walk-away's, so the two never overlap when close.
@@ -84,7 +89,7 @@ export function buildHistogramOption(input: HistogramChartInput): EChartsOption 
   return {
     animation: input.animation ?? false,
     title: input.title ? { text: input.title, left: 'center', textStyle: { fontSize: 13, fontWeight: 'bold' } } : undefined,
-    grid: { left: 56, right: 56, top: input.title ? 40 : 20, bottom: 48 },
+    grid: { left: 56, right: 56, top: input.title ? 52 : 34, bottom: 48 },
     tooltip: { trigger: 'axis' },
     xAxis: {
       type: 'value',
@@ -94,18 +99,19 @@ export function buildHistogramOption(input: HistogramChartInput): EChartsOption 
       nameLocation: 'middle',
       nameGap: 28,
       // The forced ends are bin edges, not round numbers: only the nice ticks get labels.
-      axisLabel: { formatter: (v: number) => fmtMoney(v), hideOverlap: true, showMinLabel: false, showMaxLabel: false },
+      axisLabel: { formatter: (v: number) => fmtMoney(v), hideOverlap: true, showMinLabel: false, showMaxLabel: false, rotate: 0 },
+      axisLine: edgeAxisLine,
       splitLine: { show: false },
     },
     yAxis: [
-      { type: 'value', name: 'Probability', axisLabel: { formatter: (v: number) => formatPercent(v) }, splitLine: { lineStyle: { color: '#e5e8ee' } } },
-      { type: 'value', name: 'Cumulative', min: 0, max: 1, axisLabel: { formatter: (v: number) => formatPercent(v) }, splitLine: { show: false } },
+      { type: 'value', name: 'Share of outcomes', nameTextStyle: { align: 'left' }, axisLabel: { formatter: (v: number) => formatPercent(v) }, axisLine: edgeAxisLine, splitLine: { lineStyle: { color: '#e5e8ee' } } },
+      { type: 'value', name: 'Chance below', nameTextStyle: { align: 'right' }, min: 0, max: 1, axisLabel: { formatter: (v: number) => formatPercent(v) }, axisLine: edgeAxisLine, splitLine: { show: false } },
     ],
     series: [
       { type: 'custom', name: 'NPV distribution', renderItem: renderBin, encode: { x: [0, 1], y: 2 }, data: bins, clip: true },
       {
         type: 'line',
-        name: 'Cumulative probability (S-curve)',
+        name: 'Chance NPV is below (S-curve)',
         yAxisIndex: 1,
         data: curve,
         clip: true,

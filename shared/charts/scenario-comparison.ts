@@ -1,16 +1,20 @@
 /**
  * Scenario comparison: every scenario's mean NPV per party side by side (a
- * grouped bar chart with each party's walk-away), the table behind it, and the
- * answer negotiators open it for: which scenario is best for us while still
- * acceptable to every other party (mean NPV at or above its walk-away).
+ * grouped bar chart with each party's walk-away, every bar and every scenario
+ * labelled), each party's NPV distributions overlaid (one exceedance curve per
+ * scenario, from the runs' exact order statistics), the table behind them, and
+ * the answer negotiators open it for: which scenario is best for us while
+ * still acceptable to every other party (mean NPV at or above its walk-away).
  *
  * Intentionally has no platform imports.
  */
 import type { EChartsOption } from 'echarts';
-import type { NpvStats } from '../engine/results';
+import { exceedancePoints } from '../engine/distribution-curve';
+import type { DistributionCurve, NpvStats } from '../engine/results';
 import type { ChartTable } from './chart-table';
-import { formatMoney, moneyUnitCaption, type MoneyFormat } from '../format/money';
-import { axisStyle, baseOption, moneyAxisLabel } from './palette';
+import { formatMoney, formatMoneyEstimate, moneyUnitCaption, type MoneyFormat } from '../format/money';
+import { formatPercent } from '../format/percent';
+import { axisStyle, baseOption, chartColors, moneyAxisLabel, percentAxisLabel } from './palette';
 
 export interface ComparisonParty {
   id: string;
@@ -23,9 +27,12 @@ export interface ComparisonParty {
 export interface ComparisonRow {
   scenarioId: string;
   scenarioName: string;
-  parties: Record<string, { npv: NpvStats; pAboveWalkAway: number }>;
+  parties: Record<string, { npv: NpvStats; pAboveWalkAway: number; histogram?: { curve: DistributionCurve } }>;
   pAllAboveWalkAway: number;
 }
+
+/** One colour per scenario, in the order compared (parties keep their own colours in the bar chart). */
+export const SCENARIO_COLORS = ['#1f5fbf', '#b8562b', '#2e7d32', '#6b4c9a', '#00838f', '#ad5a00', '#5b6676', '#c2185b'];
 
 export interface ScenarioComparisonInput {
   parties: ComparisonParty[];
@@ -53,27 +60,94 @@ export function bestScenarioForUs(input: Pick<ScenarioComparisonInput, 'parties'
 }
 
 export function buildScenarioComparisonOption(input: ScenarioComparisonInput): EChartsOption {
+  const many = input.rows.length * input.parties.length > 8;
   return {
     ...baseOption,
-    grid: { left: 56, right: 24, top: 28, bottom: 56 },
+    grid: { left: 64, right: 24, top: 36, bottom: 64 },
     legend: { bottom: 0, left: 'center', itemWidth: 16, itemHeight: 8 },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-    xAxis: { type: 'category', data: input.rows.map((r) => r.scenarioName), ...axisStyle, splitLine: { show: false } },
+    xAxis: {
+      type: 'category',
+      data: input.rows.map((r) => r.scenarioName),
+      ...axisStyle,
+      // Every scenario named, wrapped rather than skipped or rotated.
+      axisLabel: { ...axisStyle.axisLabel, interval: 0, rotate: 0, width: Math.max(60, Math.floor(560 / Math.max(1, input.rows.length))), overflow: 'break' },
+      splitLine: { show: false },
+    },
     yAxis: { type: 'value', name: `Mean NPV (${moneyUnitCaption(input.money)})`, nameLocation: 'end', ...axisStyle, axisLabel: moneyAxisLabel(input.money) },
     series: input.parties.map((p) => ({
       type: 'bar' as const,
-      name: p.name,
+      // The walk-away is named in the legend: a label on its line would sit on the bars.
+      name: `${p.name} (walk-away ${formatMoney(p.walkAway, input.money)})`,
       barMaxWidth: 36,
       data: input.rows.map((r) => r.parties[p.id]?.npv.mean ?? null),
       itemStyle: { color: p.color, opacity: p.isUs ? 1 : 0.75 },
+      // Every bar carries its figure; with many bars the label turns to run along the bar instead of colliding.
+      label: {
+        show: true,
+        position: many ? 'insideBottom' : 'top',
+        rotate: many ? 90 : 0,
+        align: many ? 'left' : 'center',
+        verticalAlign: 'middle',
+        fontSize: 10,
+        color: many ? '#ffffff' : chartColors.ink,
+        formatter: (params: { value?: unknown }) => (typeof params.value === 'number' ? formatMoneyEstimate(params.value, input.money) : ''),
+      },
+      labelLayout: { hideOverlap: false },
       markLine: {
         symbol: 'none',
         silent: true,
         lineStyle: { color: p.color, type: 'dashed', width: 1.5 },
-        label: { formatter: `${p.name} walk-away ${formatMoney(p.walkAway, input.money)}`, color: p.color, fontSize: 11, position: 'insideEndTop' },
+        label: { show: false },
         data: [{ yAxis: p.walkAway }],
       },
     })),
+  };
+}
+
+/** One party's NPV distribution under every scenario compared: exceedance curves overlaid, its walk-away marked. */
+export function buildScenarioDistributionOption(input: ScenarioComparisonInput, partyId: string, range?: [number, number]): EChartsOption {
+  const party = input.parties.find((p) => p.id === partyId);
+  const rows = input.rows.filter((r) => r.parties[partyId]?.histogram);
+  return {
+    ...baseOption,
+    grid: { left: 56, right: 20, top: 28, bottom: 84 },
+    legend: { bottom: 0, left: 'center', itemWidth: 16, itemHeight: 8 },
+    tooltip: { trigger: 'axis' },
+    xAxis: {
+      type: 'value',
+      ...(range ? { min: range[0], max: range[1] } : {}),
+      name: `${party?.name ?? partyId} NPV (${moneyUnitCaption(input.money)})`,
+      nameLocation: 'middle',
+      nameGap: 30,
+      ...axisStyle,
+      axisLabel: { ...moneyAxisLabel(input.money), showMinLabel: false, showMaxLabel: false },
+    },
+    yAxis: { type: 'value', min: 0, max: 1, name: 'Chance of at least x', nameLocation: 'end', ...axisStyle, axisLabel: percentAxisLabel },
+    series: rows.map((r, i) => {
+      const v = r.parties[partyId]!;
+      const color = SCENARIO_COLORS[i % SCENARIO_COLORS.length]!;
+      return {
+        type: 'line' as const,
+        name: `${r.scenarioName}: ${formatPercent(v.pAboveWalkAway, 1)} ≥ walk-away`,
+        showSymbol: false,
+        clip: true,
+        data: exceedancePoints(v.histogram!.curve),
+        lineStyle: { width: 2, color },
+        itemStyle: { color },
+        ...(i === 0 && party
+          ? {
+              markLine: {
+                symbol: 'none',
+                silent: true,
+                lineStyle: { color: chartColors.walkAway, type: 'solid' as const, width: 1.5 },
+                label: { formatter: `Walk-away ${formatMoney(party.walkAway, input.money)}`, fontSize: 10, color: chartColors.walkAway },
+                data: [{ xAxis: party.walkAway }],
+              },
+            }
+          : {}),
+      };
+    }),
   };
 }
 

@@ -14,6 +14,7 @@ import { createValuationHandlers } from '../../../host/valuation/valuation-handl
 import type { AnalysisPort } from '../../../renderer/src/results/analysis-port';
 import { createDocumentSlice } from '../../../renderer/src/store/document-slice';
 import { createUiSlice } from '../../../renderer/src/store/ui-slice';
+import { createHelpSlice } from '../../../renderer/src/store/help-slice';
 import type { AppState } from '../../../renderer/src/store/app-store';
 import { createValuationSlice, PREVIEW_ITERATIONS, SETTLE_MS } from '../../../renderer/src/store/valuation-slice';
 import { createWelcomeSlice } from '../../../renderer/src/store/welcome-slice';
@@ -41,6 +42,7 @@ function hostPort() {
     cancelValuation: (runId: string) => handlers.cancelValuation(ctx, runId),
     runSensitivity: (request) => handlers.runSensitivity(ctx, request),
     solve: (request) => handlers.solve(ctx, request),
+    runSweep: (request) => handlers.runSweep(ctx, request),
     subscribe: (event: string, listener: Listener) => {
       const set = listeners.get(event) ?? new Set<Listener>();
       set.add(listener);
@@ -57,6 +59,7 @@ function storeWith(port: AnalysisPort) {
     ...createDocumentSlice(...a),
     ...createUiSlice(...a),
     ...createValuationSlice(() => port)(...a),
+    ...createHelpSlice(...a),
   }));
 }
 
