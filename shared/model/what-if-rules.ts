@@ -230,7 +230,7 @@ export function coupledChanges(deal: Deal, path: string, value: number): Record<
     if (coupling.partners.length > 1) {
       const lastPath = coupling.partners.at(-1)!.path;
       const others = coupling.partners.slice(0, -1).reduce((s, p) => s + out[p.path]!, 0);
-      out[lastPath] = tidy(1 - value - others);
+      out[lastPath] = Math.max(0, tidy(1 - value - others));
     }
     return out;
   }

@@ -44,8 +44,12 @@ import type { AppState } from './app-store';
 
 export type { ComparisonEntry, Pending } from './analyses';
 
-/** Two blocks: a preview at this count is exactly the head every full run reports (same seed, same blocks). */
-export const PREVIEW_ITERATIONS = 2 * BLOCK_SIZE;
+/**
+ * Three blocks (12,288): a preview at this count is exactly the head every full run reports (same seed, same
+ * blocks). Three rather than two because the change a preview adds is measured on these draws alone: for a
+ * number that moves the draws themselves (a median of sales), more draws keep it closer to the full run's.
+ */
+export const PREVIEW_ITERATIONS = 3 * BLOCK_SIZE;
 /** How long the slider must be still before the full run starts. */
 export const SETTLE_MS = 400;
 /** The settle delay grows with slow previews, up to this. */
