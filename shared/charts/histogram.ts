@@ -34,6 +34,8 @@ export interface HistogramChartInput {
 }
 
 const BAR = '#4a78c2';
+/** Tops of the bars' axis: each splits into five round steps (1%, 2%, 4%, 5%, 10%, 20%). */
+const SHARE_AXIS_MAXIMA = [0.05, 0.1, 0.2, 0.25, 0.5, 1];
 const CURVE = '#1c2430';
 const WALK_AWAY = '#b42318';
 
@@ -70,17 +72,19 @@ export function buildHistogramOption(input: HistogramChartInput): EChartsOption 
     xAxis: number;
     name: string;
     lineStyle: { color: string; type: 'solid' | 'dashed'; width: number };
-    label: { position: 'insideEndTop' | 'insideMiddleTop' };
+    label: { position: 'end' | 'insideMiddleTop' };
   }[] = [];
   if (input.walkAway !== undefined && Number.isFinite(input.walkAway)) {
     const above = 1 - h.curve.walkAway.below;
     const odds = h.curve.walkAway.value === input.walkAway && Number.isFinite(above) ? `: ${formatPercent(above, 1)} at or above` : '';
-    markers.push({ xAxis: input.walkAway, name: `Walk-away ${formatMoneyEstimate(input.walkAway, money)}${odds}`, lineStyle: { color: WALK_AWAY, type: 'solid', width: 2 }, label: { position: 'insideEndTop' } });
+    // Above the plot, level: the one label read with the card, kept clear of the bars.
+    markers.push({ xAxis: input.walkAway, name: `Walk-away ${formatMoneyEstimate(input.walkAway, money)}${odds}`, lineStyle: { color: WALK_AWAY, type: 'solid', width: 2 }, label: { position: 'end' } });
   }
   if (input.mean !== undefined && Number.isFinite(input.mean)) {
     // Label lower down the line than the walk-away's, so the two never overlap when close.
     markers.push({ xAxis: input.mean, name: `Mean ${formatMoneyEstimate(input.mean, money)}`, lineStyle: { color: CURVE, type: 'dashed', width: 1 }, label: { position: 'insideMiddleTop' } });
   }
+  const shareMax = SHARE_AXIS_MAXIMA.find((m) => m >= Math.max(0, ...share)) ?? 1;
   const tail = input.tailShare ?? 0.99;
   const lastBin = tail >= 1 ? h.counts.length - 1 : Math.max(0, cumulative.findIndex((c) => c >= tail));
   const span = (h.edges[lastBin + 1] ?? 1) - (h.edges[0] ?? 0);
@@ -89,7 +93,7 @@ export function buildHistogramOption(input: HistogramChartInput): EChartsOption 
   return {
     animation: input.animation ?? false,
     title: input.title ? { text: input.title, left: 'center', textStyle: { fontSize: 13, fontWeight: 'bold' } } : undefined,
-    grid: { left: 56, right: 56, top: input.title ? 52 : 34, bottom: 48 },
+    grid: { left: 56, right: 56, top: input.title ? 60 : 44, bottom: 48 },
     tooltip: { trigger: 'axis' },
     xAxis: {
       type: 'value',
@@ -104,8 +108,9 @@ export function buildHistogramOption(input: HistogramChartInput): EChartsOption 
       splitLine: { show: false },
     },
     yAxis: [
-      { type: 'value', name: 'Share of outcomes', nameTextStyle: { align: 'left' }, axisLabel: { formatter: (v: number) => formatPercent(v) }, axisLine: edgeAxisLine, splitLine: { lineStyle: { color: '#e5e8ee' } } },
-      { type: 'value', name: 'Chance below', nameTextStyle: { align: 'right' }, min: 0, max: 1, axisLabel: { formatter: (v: number) => formatPercent(v) }, axisLine: edgeAxisLine, splitLine: { show: false } },
+      // Five intervals on both axes, so one set of grid lines serves the bars and the curve.
+      { type: 'value', name: 'Share of outcomes', nameTextStyle: { align: 'left' }, min: 0, max: shareMax, interval: shareMax / 5, axisLabel: { formatter: (v: number) => formatPercent(v) }, axisLine: edgeAxisLine, splitLine: { lineStyle: { color: '#e5e8ee' } } },
+      { type: 'value', name: 'Chance below', nameTextStyle: { align: 'right' }, min: 0, max: 1, interval: 0.2, axisLabel: { formatter: (v: number) => formatPercent(v) }, axisLine: edgeAxisLine, splitLine: { show: false } },
     ],
     series: [
       { type: 'custom', name: 'NPV distribution', renderItem: renderBin, encode: { x: [0, 1], y: 2 }, data: bins, clip: true },

@@ -174,21 +174,37 @@ export function scenarioComparisonTable(input: ScenarioComparisonInput): ChartTa
   };
 }
 
-/** The same comparison narrowed to what fits beside the model: mean NPV and the chance of beating the walk-away per party. */
-export function scenarioComparisonSummaryTable(input: ScenarioComparisonInput): ChartTable {
+/** One row of the comparison as it reads on screen: a measure, and its value under each scenario (the scenarios are columns). */
+export interface ComparisonMeasure {
+  label: string;
+  kind: 'money' | 'probability' | 'text';
+  values: (number | string | null)[];
+  /** For mean NPVs: whether each value is at or above the party's walk-away (the one colour rule). */
+  vsWalkAway?: ('above' | 'below' | null)[];
+}
+
+/**
+ * The comparison narrowed to what fits beside the model, scenarios as columns
+ * (so it lines up with the table of terms that differ, and negotiation rounds
+ * can join as further columns): each party's mean NPV and chance of beating
+ * its walk-away, the chance every party does, and which scenario is best for us.
+ */
+export function scenarioComparisonMeasures(input: ScenarioComparisonInput): ComparisonMeasure[] {
   const best = bestScenarioForUs(input);
-  return {
-    caption: `Scenario comparison, mean NPV (${moneyUnitCaption(input.money)}) and chance of beating each walk-away`,
-    columns: ['Scenario', ...input.parties.flatMap((p) => [`${p.name} mean NPV`, `P(${p.name} ≥ walk-away)`]), 'P(all ≥ walk-away)', 'Best for us'],
-    kinds: ['text', ...input.parties.flatMap(() => ['money', 'probability'] as const), 'probability', 'text'],
-    rows: input.rows.map((r) => [
-      r.scenarioName,
-      ...input.parties.flatMap((p) => {
-        const v = r.parties[p.id];
-        return v ? [v.npv.mean, v.pAboveWalkAway] : [null, null];
-      }),
-      r.pAllAboveWalkAway,
-      r.scenarioId === best ? '✓' : '',
+  return [
+    ...input.parties.flatMap((p): ComparisonMeasure[] => [
+      {
+        label: `${p.name} mean NPV`,
+        kind: 'money',
+        values: input.rows.map((r) => r.parties[p.id]?.npv.mean ?? null),
+        vsWalkAway: input.rows.map((r) => {
+          const m = r.parties[p.id]?.npv.mean;
+          return m === undefined ? null : m >= p.walkAway ? 'above' : 'below';
+        }),
+      },
+      { label: `P(${p.name} ≥ walk-away)`, kind: 'probability', values: input.rows.map((r) => r.parties[p.id]?.pAboveWalkAway ?? null) },
     ]),
-  };
+    { label: 'P(every party ≥ walk-away)', kind: 'probability', values: input.rows.map((r) => r.pAllAboveWalkAway) },
+    { label: 'Best for us (and acceptable to them)', kind: 'text', values: input.rows.map((r) => (r.scenarioId === best ? '✓' : '')) },
+  ];
 }

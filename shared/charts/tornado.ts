@@ -47,12 +47,16 @@ function outcomeRenderer(labels: readonly string[]): CustomSeriesRenderItem {
     const band = ((api.size?.([0, 1]) as number[] | undefined)?.[1] ?? 20) * 0.8;
     const height = band / slots;
     const top = yMid - band / 2 + slot * height;
+    const width = Math.abs(xEnd - xBase);
+    const text = labels[params.dataIndex] ?? '';
+    // Beyond the bar's end where there is room for it, inside a long bar (which would push it off the plot).
+    const inside = width > 6.5 * text.length + 8;
     return {
       type: 'rect',
-      shape: { x: Math.min(xBase, xEnd), y: top + 1, width: Math.max(1, Math.abs(xEnd - xBase)), height: Math.max(2, height - 2) },
+      shape: { x: Math.min(xBase, xEnd), y: top + 1, width: Math.max(1, width), height: Math.max(2, height - 2) },
       style: { fill: api.visual('color') as string },
-      textContent: { type: 'text', style: { text: labels[params.dataIndex] ?? '', fontSize: 10, fill: '#1c2430' } },
-      textConfig: { position: npv >= base ? 'right' : 'left', distance: 3 },
+      textContent: { type: 'text', style: { text, fontSize: slots > 2 ? 9 : 10, fill: inside ? '#ffffff' : '#1c2430' } },
+      textConfig: { position: npv >= base ? (inside ? 'insideRight' : 'right') : inside ? 'insideLeft' : 'left', distance: 3 },
     };
   };
 }
@@ -86,7 +90,7 @@ export function buildTornadoOption(input: TornadoChartInput): EChartsOption {
   const outcomeBars = rows.flatMap((r, i) => (r.outcomes ?? []).map((o, slot) => ({ value: [i, s.baseMean, o.npv, slot, r.outcomes!.length], label: outcomeBarLabel(o) })));
   const hasOutcomes = outcomeBars.length > 0;
   // Outcome labels sit beyond the bar's end: leave room on both sides for them.
-  const labelRoom = hasOutcomes ? (hi - lo || 1) * 0.18 : 0;
+  const labelRoom = hasOutcomes ? (hi - lo || 1) * 0.32 : 0;
   return {
     animation: input.animation ?? false,
     title: input.title ? { text: input.title, left: 'center', textStyle: { fontSize: 13, fontWeight: 'bold' } } : undefined,
@@ -109,7 +113,8 @@ export function buildTornadoOption(input: TornadoChartInput): EChartsOption {
         rotate: 0,
       },
     },
-    yAxis: { type: 'category', data: labels, axisTick: { show: false }, axisLine: edgeAxisLine, axisLabel: { width: 230, overflow: 'truncate', rotate: 0 } },
+    // Long input names wrap onto a second line rather than run into the bars.
+    yAxis: { type: 'category', data: labels, axisTick: { show: false }, axisLine: edgeAxisLine, axisLabel: { width: 150, overflow: 'break', lineHeight: 12, fontSize: 11, rotate: 0 } },
     series: [
       {
         type: 'custom',

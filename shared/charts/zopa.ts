@@ -53,7 +53,7 @@ export function buildZopaDistributionOption(input: ZopaDistributionInput): EChar
   const [lo, hi] = input.range ?? [Math.min(...ends), Math.max(...ends)];
   return {
     ...baseOption,
-    grid: { left: 56, right: 20, top: 30, bottom: 92 },
+    grid: { left: 64, right: 20, top: 30, bottom: 92 },
     title: {
       text: `All parties beat their walk-away together: ${formatPercent(input.pAllAboveWalkAway, 1)}`,
       left: 'center',
@@ -73,7 +73,8 @@ export function buildZopaDistributionOption(input: ZopaDistributionInput): EChar
       // The cut ends are not round numbers: label the round ticks only.
       axisLabel: { ...moneyAxisLabel(input.money), showMinLabel: false, showMaxLabel: false },
     },
-    yAxis: { type: 'value', min: 0, max: 1, name: 'Chance of at least x', nameLocation: 'end', ...axisStyle, axisLabel: percentAxisLabel },
+    // Named along the axis: the top edge carries the chart's own title.
+    yAxis: { type: 'value', min: 0, max: 1, name: 'Chance of at least x', nameLocation: 'middle', nameGap: 44, ...axisStyle, axisLabel: percentAxisLabel },
     series: input.parties.map((p) => ({
       type: 'line' as const,
       // The walk-away is named here rather than on its line: walk-aways are often too close for two labels.

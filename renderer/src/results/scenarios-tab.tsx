@@ -13,15 +13,17 @@ import {
   bestScenarioForUs,
   buildScenarioComparisonOption,
   buildScenarioDistributionOption,
-  scenarioComparisonSummaryTable,
+  scenarioComparisonMeasures,
   scenarioComparisonTable,
+  type ComparisonMeasure,
   type ScenarioComparisonInput,
 } from '../../../shared/charts/scenario-comparison';
+import type { MoneyFormat } from '../../../shared/format/money';
 import type { ChartTable } from '../../../shared/charts/chart-table';
 import { HelpLink } from '../help/help-link';
 import { useAppStore } from '../store/app-store';
 import { ChartView } from './chart-view';
-import { DataTable } from './data-table';
+import { formatCell } from './data-table';
 import { formatIterations, moneyFormatOf } from './results-format';
 import { orderedParties } from './party-order';
 import { TableExport } from './table-export';
@@ -63,6 +65,37 @@ function TermTable({ deal, positions }: { deal: Deal; positions: Position[] }) {
   );
 }
 
+/** Each party's figures under each scenario valued, scenarios as columns (as in the table of terms above it). */
+function ComparisonTable({ names, measures, money }: { names: string[]; measures: ComparisonMeasure[]; money: MoneyFormat }) {
+  return (
+    <table className="data-table comparison-table" aria-label="Scenario comparison">
+      <caption>Each party's mean NPV and chance of beating its walk-away, by scenario ({money.currency} {money.unit === 'one' ? '' : money.unit})</caption>
+      <thead>
+        <tr>
+          <th scope="col">Figure</th>
+          {names.map((n) => (
+            <th key={n} scope="col">
+              {n}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {measures.map((m) => (
+          <tr key={m.label}>
+            <th scope="row">{m.label}</th>
+            {m.values.map((v, i) => (
+              <td key={names[i]} className={m.vsWalkAway?.[i] ?? (m.kind === 'text' && v ? 'best' : undefined)}>
+                {formatCell(v, m.kind, money)}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 export function ScenariosTab({ deal }: { deal: Deal }) {
   const comparison = useAppStore((s) => s.analysis.comparison);
   const actions = useAppStore((s) => s.analysisActions);
@@ -90,7 +123,8 @@ export function ScenariosTab({ deal }: { deal: Deal }) {
     return {
       option: buildScenarioComparisonOption(input),
       table: scenarioComparisonTable(input),
-      summary: scenarioComparisonSummaryTable(input),
+      measures: scenarioComparisonMeasures(input),
+      names: input.rows.map((r) => r.scenarioName),
       distributions,
       best: comparison.value.entries.find((e) => e.scenarioId === best)?.scenarioName ?? null,
     };
@@ -157,7 +191,7 @@ export function ScenariosTab({ deal }: { deal: Deal }) {
           </p>
           {/* On screen the summary; the CSV export has every statistic (std. errors, P10/P50/P90). */}
           <TableExport table={view.table}>
-            <DataTable table={view.summary} money={money} className="comparison-table" />
+            <ComparisonTable names={view.names} measures={view.measures} money={money} />
           </TableExport>
           <ChartView title="Mean NPV by scenario" option={view.option} table={view.table} money={money} height={300} help="scenarios" />
           <div className="chart-grid">

@@ -16,7 +16,7 @@ import {
 } from '../../../shared/charts/zopa';
 import { exceedancePoints, sCurvePoints, shareBelow } from '../../../shared/engine/distribution-curve';
 import { CURVE_LEVELS, type DistributionCurve } from '../../../shared/engine/results';
-import { bestScenarioForUs, buildScenarioComparisonOption, scenarioComparisonSummaryTable, scenarioComparisonTable, type ComparisonParty, type ComparisonRow } from '../../../shared/charts/scenario-comparison';
+import { bestScenarioForUs, buildScenarioComparisonOption, scenarioComparisonMeasures, scenarioComparisonTable, type ComparisonParty, type ComparisonRow } from '../../../shared/charts/scenario-comparison';
 import { exportFileName, tableToCsv } from '../../../shared/charts/chart-table';
 import type { NpvStats } from '../../../shared/engine/results';
 
@@ -212,9 +212,9 @@ describe('CSV export', () => {
 });
 
 describe('scenario comparison summary', () => {
-  it('keeps to mean NPV and the chance of beating each walk-away, and marks the best scenario', () => {
+  it('keeps to mean NPV and the chance of beating each walk-away, scenarios as columns, and marks the best one', () => {
     const stats = (mean: number) => ({ mean, sd: 1, se: 0.1, p5: mean, p10: mean, p50: mean, p90: mean, p95: mean });
-    const table = scenarioComparisonSummaryTable({
+    const measures = scenarioComparisonMeasures({
       money,
       parties: [
         { id: 'a', name: 'Us', color: '#000', isUs: true, walkAway: 10 },
@@ -225,10 +225,15 @@ describe('scenario comparison summary', () => {
         { scenarioId: 'y', scenarioName: 'Y', parties: { a: { npv: stats(30), pAboveWalkAway: 0.8 }, b: { npv: stats(-1), pAboveWalkAway: 0.4 } }, pAllAboveWalkAway: 0.3 },
       ],
     });
-    expect(table.columns).toEqual(['Scenario', 'Us mean NPV', 'P(Us ≥ walk-away)', 'Them mean NPV', 'P(Them ≥ walk-away)', 'P(all ≥ walk-away)', 'Best for us']);
-    expect(table.rows).toEqual([
-      ['X', 20, 0.7, 5, 0.6, 0.5, '✓'],
-      ['Y', 30, 0.8, -1, 0.4, 0.3, ''],
+    expect(measures.map((m) => [m.label, m.values])).toEqual([
+      ['Us mean NPV', [20, 30]],
+      ['P(Us ≥ walk-away)', [0.7, 0.8]],
+      ['Them mean NPV', [5, -1]],
+      ['P(Them ≥ walk-away)', [0.6, 0.4]],
+      ['P(every party ≥ walk-away)', [0.5, 0.3]],
+      ['Best for us (and acceptable to them)', ['✓', '']],
     ]);
+    // The one colour rule: a mean against its party's walk-away.
+    expect(measures[2]!.vsWalkAway).toEqual(['above', 'below']);
   });
 });
