@@ -18,6 +18,15 @@
  */
 import { histogramFromCurve } from './distribution-curve';
 import type { CashFlowFan, DistributionCurve, NpvStats, PartyValuation, ValuationResult } from './results';
+import { BLOCK_SIZE } from './rng';
+
+/**
+ * The short run of a preview: three blocks (12,288 iterations), so it is exactly the head a full run reports
+ * (same seed, same blocks). Three rather than two because the change a preview adds is measured on these
+ * draws alone: for a number that moves the draws themselves (a median of sales), more draws keep it closer
+ * to the full run's.
+ */
+export const PREVIEW_ITERATIONS = 3 * BLOCK_SIZE;
 
 const clamp01 = (p: number) => Math.min(1, Math.max(0, p));
 

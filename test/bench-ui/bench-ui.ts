@@ -21,7 +21,7 @@
 import { cpus, loadavg } from 'node:os';
 import type { Page } from '@playwright/test';
 import { openApp } from '../e2e/support/web-host';
-import { PREVIEW_ITERATIONS } from '../../renderer/src/store/valuation-slice';
+import { PREVIEW_ITERATIONS } from '../../shared/engine/preview-estimate';
 
 // In-page code is kept as plain JavaScript text: this file is type-checked for Node, without the DOM.
 

@@ -11,13 +11,15 @@ import './help.css';
 export function HelpPanel() {
   const help = useAppStore((s) => s.help);
   const closeHelp = useAppStore((s) => s.closeHelp);
-  const [query, setQuery] = useState('');
+  // A search belongs to one opening of the panel: asking for another entry starts with no search.
+  const [search, setSearch] = useState({ nonce: -1, text: '' });
+  const query = search.nonce === help.nonce ? search.text : '';
+  const setQuery = (text: string) => setSearch({ nonce: help.nonce, text });
   const searchRef = useRef<HTMLInputElement>(null);
   const panelRef = useRef<HTMLElement>(null);
 
   useEffect(() => {
     if (!help.open) return;
-    setQuery('');
     const target = help.topic ? panelRef.current?.querySelector<HTMLElement>(`#help-${help.topic}`) : null;
     if (target) {
       target.scrollIntoView({ block: 'start' });

@@ -45,7 +45,7 @@ const positions = new WeakMap<Deal, Map<string, WhatIfPosition>>();
 export function whatIfPosition(deal: Deal, scenarioId: string, whatIfs: WhatIfs): WhatIfPosition {
   const key = `${scenarioId}\u0000${JSON.stringify(whatIfs)}`;
   let byKey = positions.get(deal);
-  if (!byKey) positions.set(deal, (byKey = new Map()));
+  if (!byKey) positions.set(deal, (byKey = new Map<string, WhatIfPosition>()));
   const hit = byKey.get(key);
   if (hit) return hit;
   const position = computePosition(deal, scenarioId, whatIfs);

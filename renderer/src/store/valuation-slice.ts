@@ -34,8 +34,7 @@
 import type { StateCreator } from 'zustand';
 import type { Deal } from '../../../shared/model/schema';
 import type { ValuationRequest, ValuationResult } from '../../../shared/engine/results';
-import { BLOCK_SIZE } from '../../../shared/engine/rng';
-import { previewEstimate } from '../../../shared/engine/preview-estimate';
+import { PREVIEW_ITERATIONS, previewEstimate } from '../../../shared/engine/preview-estimate';
 import { dealWithWhatIfs, positionIsValid, resolveScenarioId, whatIfPosition, type WhatIfs } from '../results/what-if';
 import { ValuationRuns, type RunHandle, type RunOutcome, type ValuationPort } from '../results/valuation-runs';
 import { analysisPort, type AnalysisPort } from '../results/analysis-port';
@@ -44,12 +43,7 @@ import type { AppState } from './app-store';
 
 export type { ComparisonEntry, Pending } from './analyses';
 
-/**
- * Three blocks (12,288): a preview at this count is exactly the head every full run reports (same seed, same
- * blocks). Three rather than two because the change a preview adds is measured on these draws alone: for a
- * number that moves the draws themselves (a median of sales), more draws keep it closer to the full run's.
- */
-export const PREVIEW_ITERATIONS = 3 * BLOCK_SIZE;
+export { PREVIEW_ITERATIONS } from '../../../shared/engine/preview-estimate';
 /** How long the slider must be still before the full run starts. */
 export const SETTLE_MS = 400;
 /** The settle delay grows with slow previews, up to this. */
