@@ -93,7 +93,7 @@ export function buildHistogramOption(input: HistogramChartInput): EChartsOption 
   return {
     animation: input.animation ?? false,
     title: input.title ? { text: input.title, left: 'center', textStyle: { fontSize: 13, fontWeight: 'bold' } } : undefined,
-    grid: { left: 56, right: 56, top: input.title ? 60 : 44, bottom: 48 },
+    grid: { left: 62, right: 66, top: input.title ? 52 : 30, bottom: 48 },
     tooltip: { trigger: 'axis' },
     xAxis: {
       type: 'value',
@@ -109,8 +109,9 @@ export function buildHistogramOption(input: HistogramChartInput): EChartsOption 
     },
     yAxis: [
       // Five intervals on both axes, so one set of grid lines serves the bars and the curve.
-      { type: 'value', name: 'Share of outcomes', nameTextStyle: { align: 'left' }, min: 0, max: shareMax, interval: shareMax / 5, axisLabel: { formatter: (v: number) => formatPercent(v) }, axisLine: edgeAxisLine, splitLine: { lineStyle: { color: '#e5e8ee' } } },
-      { type: 'value', name: 'Chance below', nameTextStyle: { align: 'right' }, min: 0, max: 1, interval: 0.2, axisLabel: { formatter: (v: number) => formatPercent(v) }, axisLine: edgeAxisLine, splitLine: { show: false } },
+      // Axis titles run along their axes: the top edge carries the walk-away's label.
+      { type: 'value', name: 'Share of outcomes', nameLocation: 'middle', nameGap: 40, min: 0, max: shareMax, interval: shareMax / 5, axisLabel: { formatter: (v: number) => formatPercent(v) }, axisLine: edgeAxisLine, splitLine: { lineStyle: { color: '#e5e8ee' } } },
+      { type: 'value', name: 'Chance NPV is below', nameLocation: 'middle', nameGap: 44, min: 0, max: 1, interval: 0.2, axisLabel: { formatter: (v: number) => formatPercent(v) }, axisLine: edgeAxisLine, splitLine: { show: false } },
     ],
     series: [
       { type: 'custom', name: 'NPV distribution', renderItem: renderBin, encode: { x: [0, 1], y: 2 }, data: bins, clip: true },

@@ -72,3 +72,8 @@ export const axisStyle = {
   splitLine: { lineStyle: { color: chartColors.grid } },
   nameTextStyle: { color: chartColors.muted },
 } as const;
+
+/** A party's line in any chart: ours heavier, every party in its own colour (markers too). */
+export function partyLine(p: { color: string; isUs: boolean }) {
+  return { lineStyle: { width: p.isUs ? 2.5 : 1.5, color: p.color }, itemStyle: { color: p.color } };
+}

@@ -140,8 +140,9 @@ export function buildScenarioDistributionOption(input: ScenarioComparisonInput, 
               markLine: {
                 symbol: 'none',
                 silent: true,
-                lineStyle: { color: chartColors.walkAway, type: 'solid' as const, width: 1.5 },
-                label: { formatter: `Walk-away ${formatMoney(party.walkAway, input.money)}`, fontSize: 10, color: chartColors.walkAway },
+                // Ink, dashed: a red line would read as one more scenario.
+                lineStyle: { color: chartColors.ink, type: 'dashed' as const, width: 1.5 },
+                label: { formatter: `Walk-away ${formatMoney(party.walkAway, input.money)}`, fontSize: 10, color: chartColors.ink },
                 data: [{ xAxis: party.walkAway }],
               },
             }

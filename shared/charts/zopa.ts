@@ -21,7 +21,7 @@ import { formatMoney, moneyUnitCaption, type MoneyFormat } from '../format/money
 import { formatPercent } from '../format/percent';
 import { formatByKind } from '../format/by-kind';
 import type { NumberKind } from '../model/number-fields';
-import { axisStyle, baseOption, chartColors, moneyAxisLabel, percentAxisLabel, softColor } from './palette';
+import { axisStyle, baseOption, chartColors, moneyAxisLabel, partyLine, percentAxisLabel, softColor } from './palette';
 
 export interface ZopaParty {
   id: string;
@@ -82,8 +82,7 @@ export function buildZopaDistributionOption(input: ZopaDistributionInput): EChar
       showSymbol: false,
       clip: true,
       data: exceedancePoints(p.curve),
-      lineStyle: { width: p.isUs ? 2.5 : 1.5, color: p.color },
-      itemStyle: { color: p.color },
+      ...partyLine(p),
       markLine: {
         symbol: 'none',
         silent: true,
@@ -235,8 +234,7 @@ export function buildZopaSweepValueOption(input: ZopaSweepInput): EChartsOption 
     data: pts.map((pt) => [pt.value, pt.parties[p.id]?.mean ?? null]),
     showSymbol: true,
     symbolSize: 5,
-    lineStyle: { width: p.isUs ? 2.5 : 1.5, color: p.color },
-    itemStyle: { color: p.color },
+    ...partyLine(p),
     markLine: {
       symbol: 'none',
       silent: true,
@@ -280,8 +278,7 @@ export function buildZopaSweepProbabilityOption(input: ZopaSweepInput): EChartsO
     symbol: 'circle',
     symbolSize: 6,
     z: 3,
-    lineStyle: { width: p.isUs ? 2.5 : 1.5, color: p.color },
-    itemStyle: { color: p.color },
+    ...partyLine(p),
   }));
   // Dashed, thin and on top with its own marker: where it coincides with one party's line, both stay visible.
   series.push({

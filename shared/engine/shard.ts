@@ -15,7 +15,7 @@
  * Intentionally has no platform imports.
  */
 import type { CompiledDeal } from './compile-deal';
-import { countAtLeast, minMax, squaredDeviations, sum } from './array-stats';
+import { clearBelow, countAtLeast, countSet, minMax, squaredDeviations, sum } from './array-stats';
 import { orderStatisticsInPlace } from './select';
 import type { SimulationPart } from './simulate';
 
@@ -288,15 +288,6 @@ function gatherColumn(flows: Float64Array, out: Float64Array, m: number, stride:
   for (let k = 0; k < m; k++) out[k] = flows[k * stride + offset]!;
 }
 
-function clearBelow(values: Float64Array, threshold: number, flags: Uint8Array): void {
-  for (let i = 0; i < values.length; i++) if (!(values[i]! >= threshold)) flags[i] = 0;
-}
-
-function countSet(flags: Uint8Array): number {
-  let c = 0;
-  for (let i = 0; i < flags.length; i++) c += flags[i]!;
-  return c;
-}
 
 function compact(values: Float64Array, flags: Uint8Array, n: number, out: Float64Array): void {
   let j = 0;

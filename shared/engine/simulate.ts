@@ -11,7 +11,7 @@ import type { Problem } from '../api';
 import type { Deal } from '../model/schema';
 import { compileDeal, type CompiledDeal, type KernelOut } from './compile-deal';
 import { imposeRankCorrelation } from './correlation';
-import { countAtLeast, sum } from './array-stats';
+import { clearBelow, countAtLeast, countSet, sum } from './array-stats';
 import { sampleInto, sampleSorted } from './distributions';
 import { BLOCK_SIZE, blockLength, blockRng } from './rng';
 
@@ -262,14 +262,4 @@ function sumOfSquares(values: Float64Array): number {
   let s = 0;
   for (let i = 0; i < values.length; i++) s += values[i]! * values[i]!;
   return s;
-}
-
-function clearBelow(values: Float64Array, threshold: number, flags: Uint8Array): void {
-  for (let i = 0; i < values.length; i++) if (!(values[i]! >= threshold)) flags[i] = 0;
-}
-
-function countSet(flags: Uint8Array): number {
-  let c = 0;
-  for (let i = 0; i < flags.length; i++) c += flags[i]!;
-  return c;
 }

@@ -98,7 +98,7 @@ test.describe('analysis tools', () => {
       await page.getByRole('menuitem', { name: 'Save chart as SVG' }).click();
       const svg = readFileSync((await (await svgDownload).path())!, 'utf8');
       expect(svg).toMatch(/^<svg/);
-      for (const text of [title.replace('–', '–'), 'NPV (USD million)', 'Share of outcomes', 'Chance below']) expect(svg).toContain(text.replace(/&/g, '&amp;'));
+      for (const text of [title.replace('–', '–'), 'NPV (USD million)', 'Share of outcomes', 'Chance NPV is below']) expect(svg).toContain(text.replace(/&/g, '&amp;'));
       await page.getByRole('button', { name: `Export ${title}` }).click();
       const pngDownload = page.waitForEvent('download');
       await page.getByRole('menuitem', { name: 'Save chart as PNG' }).click();

@@ -65,7 +65,7 @@ function SliderRow({ slider, view, moved, onChange }: { slider: Slider; view: Sl
         onChange={(e) => onChange(Number(e.target.value))}
       />
       <output className="slider-value" htmlFor={id}>
-        {view.valueText}
+        {view.ownText}
       </output>
       {notes.length > 0 && (
         <span id={`${id}-notes`} className="slider-note">

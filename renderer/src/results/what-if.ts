@@ -122,9 +122,11 @@ export interface SliderView {
   /** Why an end stops short of the slider's own, when it does. */
   stops: string[];
   coupling: Coupling | null;
-  /** "60% · Kestrel Energy 40%": the value with what moves with it. */
+  /** The slider's own value ("60%"). */
+  ownText: string;
+  /** "60% · Kestrel Energy 40%": the value with what moves with it (what a screen reader hears). */
   valueText: string;
-  /** "Kestrel Energy's stake moves with it", "P90 moves with it (same spread)". */
+  /** "Kestrel Energy's stake moves with it: 40%", "P90 moves with it (same spread): 2,800". */
   couplingNote: string | null;
 }
 
@@ -140,20 +142,22 @@ export function sliderView(deal: Deal, scenarioId: string, slider: Slider, whatI
   const reach = context ? sliderReach(slider, validRange(context, slider.path)) : null;
   const coupling = context ? couplingOf(context, slider.path) : null;
   const fmt = (v: number | null) => (v === null ? '–' : formatByKind(v, kind, money));
-  let valueText = fmt(value);
+  const own = fmt(value);
+  let valueText = own;
   let couplingNote: string | null = null;
   if (coupling?.kind === 'whole') {
     const partners = coupling.partners.map((p) => `${p.party} ${fmt(valueAt(position, p.path))}`);
-    valueText = `${valueText} · ${partners.join(' · ')}`;
-    couplingNote = coupling.partners.length === 1 ? `${coupling.partners[0]!.party}'s ${coupling.what} moves with it` : `The other ${coupling.what}s move with it, pro rata`;
+    valueText = `${own} · ${partners.join(' · ')}`;
+    couplingNote = coupling.partners.length === 1 ? `${coupling.partners[0]!.party}'s ${coupling.what} moves with it: ${partners[0]!.slice(coupling.partners[0]!.party.length + 1)}` : `The other ${coupling.what}s move with it, pro rata: ${partners.join(', ')}`;
   } else if (coupling?.kind === 'carry') {
-    const partnerKind = numberKind(deal, coupling.partner);
     const partner = valueAt(position, coupling.partner);
-    valueText = `${valueText} · ${coupling.partnerLabel.split(', ').at(-1)} ${partner === null ? '–' : formatByKind(partner, partnerKind, money)}`;
-    couplingNote = `${coupling.partnerLabel.split(', ').at(-1)} moves with it (${coupling.mode === 'ratio' ? 'same spread' : 'same width'})`;
+    const name = coupling.partnerLabel.split(', ').at(-1);
+    const shown = partner === null ? '–' : formatByKind(partner, numberKind(deal, coupling.partner), money);
+    valueText = `${own} · ${name} ${shown}`;
+    couplingNote = `${name} moves with it (${coupling.mode === 'ratio' ? 'same spread' : 'same width'}): ${shown}`;
   }
   const stops = [reach?.minWhy, reach?.maxWhy].filter((s): s is string => s !== undefined).map((why) => `Stops where ${why}.`);
-  return { label, kind, value, min: reach?.min ?? slider.min, max: reach?.max ?? slider.max, stops, coupling, valueText, couplingNote };
+  return { label, kind, value, min: reach?.min ?? slider.min, max: reach?.max ?? slider.max, stops, coupling, ownText: own, valueText, couplingNote };
 }
 
 /** A label for a slider path, from the deal's own wording (the slider's own label wins). */

@@ -143,7 +143,7 @@ describe('slider what-ifs', () => {
     const view = sliderView(deal, 'base', slider, { [slider.path]: 0.71 });
     expect(view.label).toBe('Revenue share on resold subscriptions, tier 1, Ledgerly share');
     expect(view.valueText).toBe('71% · Atlas Cloud 29%');
-    expect(view.couplingNote).toBe("Atlas Cloud's share moves with it");
+    expect(view.couplingNote).toBe("Atlas Cloud's share moves with it: 29%");
     const sent = dealWithWhatIfs(deal, 'base', { [slider.path]: 0.71 });
     expect(sent.scenarios[0]!.set).toEqual({ 'terms.share.tiers.0.shares.ledgerly': 0.71, 'terms.share.tiers.0.shares.atlas': 0.29 });
   });
@@ -153,7 +153,7 @@ describe('slider what-ifs', () => {
     const median = deal.sliders![3]!;
     const view = sliderView(deal, 'base', median, { [median.path]: 1300 });
     expect(view.valueText).toBe('1,300 · P90 2,800');
-    expect(view.couplingNote).toBe('P90 moves with it (same spread)');
+    expect(view.couplingNote).toBe('P90 moves with it (same spread): 2,800');
     // The slider's own range, 200..1500, stays reachable: the P90 moves along.
     expect([view.min, view.max]).toEqual([200, 1500]);
     const p90 = sliderView({ ...deal, sliders: [{ path: 'inputs.peakSales.p90', min: 500, max: 2000, step: 50 }] }, 'base', { path: 'inputs.peakSales.p90', min: 500, max: 2000, step: 50 }, {});
