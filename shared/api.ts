@@ -15,7 +15,8 @@
 import { z } from 'zod';
 import type { Deal } from './model/schema';
 import type { InputSample, SensitivityResult, SolveResult, ValuationResult } from './engine/results';
-import { runIdArg, sampleCountArg, sensitivityRequestArg, solveRequestArg, valuationRequestArg } from './engine/requests';
+import { runIdArg, sampleCountArg, sensitivityRequestArg, solveRequestArg, sweepRequestArg, valuationRequestArg } from './engine/requests';
+import type { SweepResult } from './engine/sweep';
 
 /** A problem a user can act on: where it is (a JSON path like `terms.royalty.tiers[1].rate`) and what is wrong. */
 export interface Problem {
@@ -176,6 +177,8 @@ export const apiArgs = {
   runSensitivity: z.tuple([sensitivityRequestArg]),
   /** Goal seek: the value of a number path that gives a party a target mean NPV. */
   solve: z.tuple([solveRequestArg]),
+  /** Mean NPVs and chances of reaching the walk-aways at several positions of a deal, full precision, common random numbers (the ZOPA sweep). */
+  runSweep: z.tuple([sweepRequestArg]),
   /** Density preview of one input: a histogram of n draws and its percentiles. */
   sampleInput: z.tuple([z.unknown(), sampleCountArg]),
   /** Writes a Word term sheet of one scenario for the counterparty (terms only) or for us (with the valuation appendix). */
@@ -206,6 +209,7 @@ export interface ApiResults {
   cancelValuation: { cancelled: boolean };
   runSensitivity: SensitivityResult;
   solve: SolveResult;
+  runSweep: SweepResult;
   sampleInput: InputSample;
   exportTermSheet: ExportTermSheetResult;
   chooseExportPath: DialogChoice;

@@ -14,6 +14,7 @@ import { NewDealWizard } from './dialogs/NewDealWizard';
 import { PathDialog } from './dialogs/PathDialog';
 import { RecoveryPrompt } from './dialogs/RecoveryPrompt';
 import { UnsavedDialog } from './dialogs/UnsavedDialog';
+import { HelpPanel } from './help/HelpPanel';
 import { DocumentWindow } from './layout/DocumentWindow';
 import { describeWhatIfs } from './results/what-if';
 import { useAppStore } from './store/app-store';
@@ -75,6 +76,7 @@ export function App() {
       )}
       <OpenDialog />
       <RecoveryPrompt />
+      <HelpPanel />
     </>
   );
 }

@@ -118,8 +118,8 @@ test('build the SaaS alliance from a blank deal, save, reopen: same deal as the 
 
     // Scenarios and sliders.
     await go(page, 'Scenarios');
-    await addScenario(page, (example.scenarios as ScenarioSpec[])[1]!);
-    await addSliders(page, example.sliders as SliderSpec[]);
+    await addScenario(page, (example.scenarios as ScenarioSpec[])[1]!, example);
+    await addSliders(page, example.sliders as SliderSpec[], example);
 
     // Term-sheet text and success metrics.
     await go(page, 'Term sheet');
@@ -221,8 +221,8 @@ test('build the storage joint venture from a blank deal: equity, discrete and tr
     await setField(licence.getByLabel('Amount'), '8');
 
     await go(page, 'Scenarios');
-    await addScenario(page, (jv.scenarios as ScenarioSpec[])[1]!);
-    await addSliders(page, jv.sliders as SliderSpec[]);
+    await addScenario(page, (jv.scenarios as ScenarioSpec[])[1]!, jv);
+    await addSliders(page, jv.sliders as SliderSpec[], jv);
 
     await go(page, 'Term sheet');
     await fillTermSheet(page, jv.termSheet as TermSheetSpec);
@@ -313,8 +313,8 @@ test('build the pharma licence from a blank deal: milestones, sales milestone, t
     await setField(card.getByLabel('Amount per period (signed)'), 'netSales * (1 - cogsPct) - devCost');
 
     await go(page, 'Scenarios');
-    for (const scenario of (ref.scenarios as ScenarioSpec[]).slice(1)) await addScenario(page, scenario);
-    await addSliders(page, ref.sliders as SliderSpec[]);
+    for (const scenario of (ref.scenarios as ScenarioSpec[]).slice(1)) await addScenario(page, scenario, ref);
+    await addSliders(page, ref.sliders as SliderSpec[], ref);
 
     await go(page, 'Term sheet');
     await fillTermSheet(page, ref.termSheet as TermSheetSpec);

@@ -111,6 +111,7 @@ registerCommand({
     store().analysisActions.runFull();
   },
 });
+registerCommand({ name: 'help.show', label: 'Help', shortcut: 'F1', keyTest: (e) => e.key === 'F1', perform: () => store().showHelp() });
 SECTIONS.forEach((section: SectionId, i) =>
   registerCommand({
     name: `view.${section}`,

@@ -1,11 +1,19 @@
-/** Every problem of the deal, each a link that opens its section and focuses the field. */
+/**
+ * Every problem of the deal, each a link that opens its section and focuses
+ * the field. A problem on a number is named by the number's label ("Royalties
+ * on net sales, tier 2 rate"), its path kept as the link's tooltip.
+ */
 import type { Problem } from '../../../shared/api';
+import { getNumberAt } from '../../../shared/model/paths';
+import { numberLabel } from '../../../shared/model/number-fields';
 import { sectionOfPath } from '../problems/problem-paths';
 import { useAppStore } from '../store/app-store';
 
 export function ProblemsList({ problems }: { problems: Problem[] }) {
   const showSection = useAppStore((s) => s.showSection);
   const requestFocus = useAppStore((s) => s.requestFocus);
+  const deal = useAppStore((s) => s.document?.deal ?? null);
+  const where = (path: string) => (deal && path && getNumberAt(deal, path).ok ? numberLabel(deal, path) : path || '(deal)');
   if (!problems.length) {
     return (
       <p className="problems-ok" aria-live="polite">
@@ -23,6 +31,7 @@ export function ProblemsList({ problems }: { problems: Problem[] }) {
           <li key={`${p.path}-${i}`}>
             <a
               href={`#${p.path}`}
+              title={p.path || undefined}
               onClick={(e) => {
                 e.preventDefault();
                 showSection(sectionOfPath(p.path));
@@ -30,7 +39,7 @@ export function ProblemsList({ problems }: { problems: Problem[] }) {
                 setTimeout(() => requestFocus(p.path), 0);
               }}
             >
-              <code>{p.path || '(deal)'}</code> {p.message}
+              <code>{where(p.path)}</code> {p.message}
             </a>
           </li>
         ))}

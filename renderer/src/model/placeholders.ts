@@ -5,7 +5,7 @@
  * the free placeholders the deal defines (`{{territory}}`).
  */
 import type { Deal } from '../../../shared/model/schema';
-import { numberPaths } from './number-paths';
+import { numberFields, numberKind } from '../../../shared/model/number-fields';
 
 export interface PlaceholderOption {
   token: string;
@@ -13,22 +13,19 @@ export interface PlaceholderOption {
   group: 'Numbers' | 'Parties' | 'Deal' | 'Free text';
 }
 
-/** The format a number path reads best in. */
-export function formatForPath(path: string): 'money' | 'percent' | null {
-  const last = path.split('.').at(-1) ?? '';
-  const parent = path.split('.').at(-2) ?? '';
-  if (/^(rate|discountRate|hazard|p)$/.test(last) || /^(shares|stakes)$/.test(parent)) return 'percent';
-  if (/^(amount|walkAway|threshold|upTo|value|min|max|mode|mean|sd|low|high|p50|p90)$/.test(last)) return 'money';
-  return null;
+/** The format a number path reads best in (number-fields.ts says what it holds). */
+export function formatForPath(deal: Deal, path: string): 'money' | 'percent' | null {
+  const kind = numberKind(deal, path);
+  return kind === 'money' ? 'money' : kind === 'fraction' ? 'percent' : null;
 }
 
 export function placeholderOptions(deal: Deal): PlaceholderOption[] {
   const out: PlaceholderOption[] = [];
   out.push({ token: '{{title}}', label: 'Deal title', group: 'Deal' });
   for (const p of deal.parties) out.push({ token: `{{parties.${p.id}.name}}`, label: `${p.name} (name)`, group: 'Parties' });
-  for (const n of numberPaths(deal)) {
+  for (const n of numberFields(deal)) {
     if (n.path.startsWith('inputs.')) continue;
-    const fmt = formatForPath(n.path);
+    const fmt = formatForPath(deal, n.path);
     out.push({ token: `{{${n.path}${fmt ? `|${fmt}` : ''}}}`, label: n.label, group: 'Numbers' });
   }
   for (const name of Object.keys(deal.termSheet?.placeholders ?? {})) out.push({ token: `{{${name}}}`, label: name, group: 'Free text' });

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildTermSheet, type TermSheetOptions } from '../../../shared/termsheet/build';
 import { spansText, type Block, type TableBlock, type TermSheetDoc } from '../../../shared/termsheet/content';
-import type { ValuationResult } from '../../../shared/engine/results';
+import { CURVE_LEVELS, type ValuationResult } from '../../../shared/engine/results';
 import { edited, loadExample } from './load-example';
 
 const base: TermSheetOptions = { audience: 'counterparty', fileName: 'deal.deal', contentHash: 'abc123def456', appVersion: '9.9.9', date: new Date(Date.UTC(2027, 2, 3)) };
@@ -170,7 +170,7 @@ describe('buildTermSheet: scenarios and other deal shapes', () => {
 
 describe('buildTermSheet: internal audience', () => {
   const stats = (mean: number) => ({ mean, sd: 31.25, se: 0.1, p5: mean - 41.5, p10: mean - 30, p50: mean - 2, p90: mean + 30, p95: mean + 52.75 });
-  const histogram = { edges: [0, 50, 100, 150], counts: [10, 30, 20] };
+  const histogram = { edges: [0, 50, 100, 150], counts: [10, 30, 20], curve: { values: CURVE_LEVELS.map((l) => 150 * l), walkAway: { value: 45, below: 0.3 } } };
   const fan = { p10: [], p50: [], p90: [], mean: [] };
   const valuation: ValuationResult = {
     scenario: 'base',
