@@ -81,6 +81,8 @@ export interface RunOptions {
   bold?: boolean;
   /** The runs are a moved paragraph: its insertions are moved-to text, its deletions moved-from text. */
   moved?: boolean;
+  /** Font size in half-points, when a table shrinks its text to keep every figure whole. */
+  size?: number;
 }
 
 export function spanRuns(spans: readonly Span[], revisions: RevisionStamp, extra: RunOptions = {}): ParagraphChild[] {
@@ -88,7 +90,7 @@ export function spanRuns(spans: readonly Span[], revisions: RevisionStamp, extra
     .filter((s) => s.text.length > 0)
     .map((s) => {
       // The content builder sanitizes already; this guards the writer against any other caller.
-      const options = { text: sanitizeText(s.text).replace(/\n/g, ' '), bold: s.bold ?? extra.bold, italics: s.italic };
+      const options = { text: sanitizeText(s.text).replace(/\n/g, ' '), bold: s.bold ?? extra.bold, italics: s.italic, ...(extra.size ? { size: extra.size } : {}) };
       if (s.change === 'ins') return new InsertedTextRun({ ...options, ...revisions.take(extra.moved ? 'to' : undefined) });
       if (s.change === 'del') return new DeletedTextRun({ ...options, ...revisions.take(extra.moved ? 'from' : undefined) });
       return new TextRun(options);

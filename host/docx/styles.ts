@@ -44,6 +44,7 @@ export const STYLE = {
   footer: 'DwFooter',
   listItem: 'DwListItem',
   signature: 'DwSignature',
+  signatureLead: 'DwSignatureLead',
 } as const;
 
 /**
@@ -105,6 +106,7 @@ export function documentStyles(): IStylesOptions {
       { id: STYLE.listItem, name: 'Term Sheet List Item', basedOn: 'Normal', paragraph: { spacing: { after: 60 } } },
       // Signature lines: a block per party, its lines kept together on one page.
       { id: STYLE.signature, name: 'Term Sheet Signature', basedOn: 'Normal', paragraph: { spacing: { before: 0, after: 80 }, keepLines: true } },
+      { id: STYLE.signatureLead, name: 'Term Sheet Signature Party', basedOn: STYLE.signature, paragraph: { spacing: { before: 360, after: 120 } } },
     ],
   };
 }

@@ -51,10 +51,21 @@ function rowRevision(change: Change | undefined, revisions: RevisionStamp) {
   return {};
 }
 
+/** The table text's size: 9 pt, or smaller (down to 6.5 pt) when a wide table's words and figures would not fit whole at 9 pt. */
+export function tableFontPoints(longestWords: readonly number[], total: number): number {
+  const words = longestWords.reduce((a, b) => a + b, 0);
+  const room = total - longestWords.length * CELL_PADDING_TWIPS;
+  if (words <= room) return 9;
+  return Math.max(6.5, Math.floor((9 * room * 2) / words) / 2);
+}
+
 export function wordTable(block: TableBlock, contentWidth: number, revisions: RevisionStamp): Table {
-  const longest = block.columns.map((c, i) =>
+  const natural = block.columns.map((c, i) =>
     Math.max(longestWordTwips(c.header, true), ...block.rows.map((r) => longestWordTwips((r.cells[i] ?? []).map((s) => s.text).join('')))),
   );
+  const points = tableFontPoints(natural, contentWidth);
+  const longest = natural.map((w) => (w * points) / 9);
+  const size = points < 9 ? { size: points * 2 } : {};
   const widths = columnWidths(
     block.columns.map((c) => c.weight),
     contentWidth,
@@ -70,7 +81,7 @@ export function wordTable(block: TableBlock, contentWidth: number, revisions: Re
         new TableCell({
           width: { size: widths[i]!, type: WidthType.DXA },
           shading: TABLE_LOOK.headerShading,
-          children: [new Paragraph({ style: STYLE.tableHeader, alignment: align(i), children: spanRuns([{ text: c.header, change: block.change }], revisions) })],
+          children: [new Paragraph({ style: STYLE.tableHeader, alignment: align(i), children: spanRuns([{ text: c.header, change: block.change }], revisions, size) })],
         }),
     ),
   });
@@ -88,7 +99,7 @@ export function wordTable(block: TableBlock, contentWidth: number, revisions: Re
                   style: STYLE.tableText,
                   alignment: align(i),
                   ...(isRightToLeft(spansText(r.cells[i] ?? [])) ? { bidirectional: true } : {}),
-                  children: spanRuns(r.cells[i] ?? [], revisions),
+                  children: spanRuns(r.cells[i] ?? [], revisions, size),
                 }),
               ],
             }),

@@ -119,7 +119,7 @@ async function blockChildren(blocks: readonly Block[], contentWidth: number, w: 
         );
         break;
       case 'paragraph': {
-        const style = { body: undefined, note: STYLE.note, caption: STYLE.caption, legend: STYLE.legend, signature: STYLE.signature }[b.style];
+        const style = { body: undefined, note: STYLE.note, caption: STYLE.caption, legend: STYLE.legend, signature: STYLE.signature, signatureLead: STYLE.signatureLead }[b.style];
         // A lead-in paragraph stays on the page of the table or list it introduces.
         const keepNext = b.keepNext || (next !== undefined && (next.kind === 'table' || next.kind === 'listItem'));
         // No single line of a clause left alone at the foot or head of a page.

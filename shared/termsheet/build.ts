@@ -28,7 +28,7 @@ import { applyScenarioById } from '../model/paths';
 import type { SensitivityResult, ValuationResult } from '../engine/results';
 import type { MoneyStyle } from '../format/contract-figures';
 import { formatLongDate } from '../format/dates';
-import type { Audience, Block, TableBlock, TermSheetDoc } from './content';
+import type { Audience, Block, Span, TableBlock, TermSheetDoc } from './content';
 import { plain } from './content';
 import { economicTermBlocks, heading, para, terminationBlocks } from './economic-terms';
 import type { FigureContext } from './figure-cells';
@@ -98,9 +98,15 @@ function ownSections(deal: Deal, resolve: (text: string, location: string) => st
       home: slot !== undefined && isHomeOf(slot, title),
       heading: heading(key, title, 1),
       generated: [],
-      text: splitParagraphs(text).map((p, j) => para(`${key}:p${j}`, p)),
+      text: splitParagraphs(text).map((p, j) => para(`${key}:p${j}`, withLeadIn(p))),
     };
   });
+}
+
+/** "Royalty term: royalties are payable…": a short label before a colon at the start of a paragraph reads as a bold lead-in. */
+function withLeadIn(paragraph: string): Span[] {
+  const m = /^(\p{Lu}[^:.;\n]{1,38}):\s+(\S[\s\S]*)$/u.exec(paragraph);
+  return m ? [{ text: `${m[1]}: `, bold: true }, { text: m[2]! }] : plain(paragraph);
 }
 
 /** Success metrics grouped by horizon (12 months, then 3 years, then any other horizon as written). */
@@ -151,8 +157,10 @@ export function buildTermSheet(source: Deal, options: TermSheetOptions): TermShe
   const moneyStyle = options.moneyStyle ?? 'symbol';
   const printable = redactForCounterparty(deal);
   const resolve = resolver({ deal, printable, audience: options.audience, moneyStyle }, problems);
-  // Triggers may hold placeholders too; the tables print them resolved.
-  const body: Deal = { ...printable, terms: printable.terms.map((t) => (t.trigger === undefined ? t : { ...t, trigger: resolve(t.trigger, `terms.${t.id}.trigger`) })) };
+  // Triggers may hold placeholders too; the tables (and the internal appendix) print them resolved.
+  const triggers = new Map(printable.terms.flatMap((t) => (t.trigger === undefined ? [] : [[t.id, resolve(t.trigger, `terms.${t.id}.trigger`)] as const])));
+  const withTriggers = <D extends Deal>(d: D): D => ({ ...d, terms: d.terms.map((t) => (triggers.has(t.id) ? { ...t, trigger: triggers.get(t.id)! } : t)) });
+  const body = withTriggers(printable);
   const figures: FigureContext = { deal: body, moneyStyle };
   const summary = deal.termSheet?.summary !== undefined ? splitParagraphs(resolve(deal.termSheet.summary, 'termSheet.summary')) : [];
   const metrics = successMetricBlocks(deal, resolve);
@@ -176,7 +184,7 @@ export function buildTermSheet(source: Deal, options: TermSheetOptions): TermShe
       problems.push({ path: 'valuation', message: 'the internal term sheet needs a valuation of the scenario for its appendix' });
     } else {
       const trace = { fileName: options.fileName, contentHash: options.contentHash, appVersion: options.appVersion };
-      blocks.push(...valuationAppendixBlocks(deal, scenario, options.valuation.result, trace, options.valuation.sensitivity));
+      blocks.push(...valuationAppendixBlocks(withTriggers(deal), scenario, options.valuation.result, trace, options.valuation.sensitivity));
     }
   }
   if (problems.length) return { ok: false, problems };

@@ -74,7 +74,7 @@ export interface Tracked {
 
 export type ChartSpec = { type: 'histogram'; input: HistogramChartInput } | { type: 'tornado'; input: TornadoChartInput };
 
-export type ParagraphStyle = 'body' | 'note' | 'caption' | 'legend' | 'signature';
+export type ParagraphStyle = 'body' | 'note' | 'caption' | 'legend' | 'signature' | 'signatureLead';
 
 export type Block =
   /** Level-1 headings are numbered (1., 2., ...) unless `unnumbered` (appendices). */

@@ -38,8 +38,8 @@ export function heading(key: string, text: string, level: 1 | 2 = 2): Block {
   return { kind: 'heading', key, level, spans: plain(text) };
 }
 
-export function para(key: string, spans: Span[] | string, style: 'body' | 'note' = 'body'): Block {
-  return { kind: 'paragraph', key, style, spans: typeof spans === 'string' ? plain(spans) : spans };
+export function para(key: string, spans: Span[] | string, style: 'body' | 'note' = 'body', keepNext = false): Block {
+  return { kind: 'paragraph', key, style, spans: typeof spans === 'string' ? plain(spans) : spans, ...(keepNext ? { keepNext } : {}) };
 }
 
 const leadIn = (key: string, lead: string, text: string): Block => para(key, [{ text: `${lead}: `, bold: true }, { text }]);
@@ -107,7 +107,7 @@ function royaltyBlocks(ctx: FigureContext, r: TermOf<'royalty'>): Block[] {
     const until = typeof r.until === 'number' ? `up to and including ${contractDate(deal, r.until)}` : formulaFieldWording(r);
     blocks.push(leadIn(`until:${r.id}`, 'Royalty term', `royalties are payable on Net Sales ${until}.`));
   }
-  blocks.push(leadIn(`payable:${r.id}`, 'Payment', `${termTrigger(deal, r)}.`));
+  blocks.push(leadIn(`payable:${r.id}`, 'Payment', `royalties are payable ${termTrigger(deal, r)}.`));
   return blocks;
 }
 
@@ -155,7 +155,7 @@ function revenueShareBlocks(ctx: FigureContext, r: TermOf<'revenueShare'>): Bloc
         : `Net Revenue of each ${noun} is shared as follows.`,
     ),
     table,
-    leadIn(`payable:${r.id}`, 'Settlement', `${termTrigger(deal, r)}.`),
+    leadIn(`payable:${r.id}`, 'Settlement', `each party's share is paid ${termTrigger(deal, r)}.`),
   ];
 }
 
@@ -274,7 +274,7 @@ export function conventionsNote(ctx: FigureContext): Block {
   const fmt = moneyFormat(ctx);
   const words = contractMoney(25, { ...fmt, style: 'words' });
   const text = ctx.moneyStyle === 'words' ? `All amounts are in ${ctx.deal.currency}.` : `All amounts are in ${ctx.deal.currency}; ${contractMoney(25, fmt)} means ${words}.`;
-  return para('conventions', `${text} Rates are percentages.`, 'note');
+  return para('conventions', `${text} Rates are percentages.`, 'note', true);
 }
 
 /** All economic-term blocks, in the order a term sheet presents them. Empty groups are left out. */

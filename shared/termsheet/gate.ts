@@ -75,8 +75,10 @@ export function counterpartyPlaceholder(deal: Deal, path: string): Verdict {
   if (segments.length === 1) {
     if (Object.prototype.hasOwnProperty.call(deal.termSheet?.placeholders ?? {}, top!)) return OK;
     if (top === 'currency') return OK;
-    if (top === 'description') return no('is the file\'s internal description (termSheet.summary is the published one)');
-    return no('is not a term-sheet placeholder');
+    if (top === 'description') return no("is the file's internal description (termSheet.summary is the published one)");
+    // Other top-level fields are not placeholders; any other name is reported as unknown by the resolver.
+    if (Object.prototype.hasOwnProperty.call(deal, top!)) return no('is not one of the values a counterparty document may print');
+    return OK;
   }
   switch (top) {
     case 'parties': {

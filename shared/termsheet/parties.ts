@@ -44,7 +44,7 @@ export function signatureBlocks(deal: Deal): Block[] {
   ];
   for (const p of deal.parties) {
     const who = text(p.legalName) || partyName(deal, p.id);
-    const line = (n: number, spans: Span[], keepNext = true): Block => ({ kind: 'paragraph', key: `signature:${p.id}:${n}`, style: 'signature', keepNext, spans });
+    const line = (n: number, spans: Span[], keepNext = true): Block => ({ kind: 'paragraph', key: `signature:${p.id}:${n}`, style: n === 0 ? 'signatureLead' : 'signature', keepNext, spans });
     blocks.push(
       line(0, [{ text: `For and on behalf of ${who}`, bold: true }]),
       line(1, plain('Signature: ______________________________')),

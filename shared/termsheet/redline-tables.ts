@@ -22,6 +22,22 @@ export interface SummaryLines {
 
 const lower = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
 
+/**
+ * Whether two cell texts say the same thing in a different style: the same
+ * words and the same figures, only written with more or fewer decimals ("7%"
+ * and "7.0%", when a column takes the style of a new figure). The document
+ * still tracks the change (Reject All must give the old text back); the
+ * summary, which lists only real changes, leaves it out.
+ */
+export function sameFigures(a: string, b: string): boolean {
+  const FIGURE = /\d+(?:[.,]\d+)*/g;
+  const words = (t: string) => t.replace(FIGURE, '#');
+  const values = (t: string) => (t.match(FIGURE) ?? []).map((f) => Number(f.replace(/,/g, '')));
+  const x = values(a);
+  const y = values(b);
+  return words(a) === words(b) && x.length === y.length && x.every((v, i) => v === y[i]);
+}
+
 export function markTable(t: TableBlock, change: 'ins' | 'del', moved = false): TableBlock {
   return { ...t, change, ...(moved ? { moved } : {}), rows: t.rows.map((r) => ({ ...r, change, cells: r.cells.map((c) => mark(c, change)) })) };
 }
@@ -117,10 +133,11 @@ export function diffTable(oldT: TableBlock, newT: TableBlock, summary: SummaryLi
       if (!changed(c)) return;
       const from = spansText(before.cells[i] ?? []);
       const to = spansText(r.cells[i] ?? []);
+      if (sameFigures(from, to)) return;
       if (banded) {
         // The band column: only a moved upper limit is this band's own change; a lower limit follows the band above.
         if (i === 0) {
-          if (before.band!.upper && r.band!.upper && before.band!.upper !== r.band!.upper) summary.add(`${newT.title}: band limit ${before.band!.upper} ${ARROW} ${r.band!.upper}`);
+          if (before.band!.upper && r.band!.upper && !sameFigures(before.band!.upper, r.band!.upper)) summary.add(`${newT.title}: band limit ${before.band!.upper} ${ARROW} ${r.band!.upper}`);
           return;
         }
         const column = newT.columns.length > 2 ? `, ${newT.columns[i]!.header}` : '';

@@ -73,6 +73,27 @@ export function slotOfHeading(heading: string): Slot | undefined {
 
 export const slotRank = (slot: Slot): number => SLOTS.indexOf(slot);
 
+/**
+ * Each section's place in the lawyers' order: its slot's rank, or, for a
+ * section of its own kind, the rank of the section before it (it belongs
+ * with that one); -1 before any recognised section.
+ */
+export function effectiveRanks(slots: readonly (Slot | undefined)[]): number[] {
+  let last = -1;
+  return slots.map((slot) => (last = slot !== undefined ? slotRank(slot) : last));
+}
+
+/** Where a section of rank `rank` goes among sections of these effective ranks: after the last that comes earlier (or as early), else before the first that comes later. */
+export function insertionIndex(ranks: readonly number[], rank: number, orEqual: boolean): number {
+  let earlier = -1;
+  ranks.forEach((r, i) => {
+    if (r >= 0 && (orEqual ? r <= rank : r < rank)) earlier = i;
+  });
+  if (earlier >= 0) return earlier + 1;
+  const later = ranks.findIndex((r) => r > rank);
+  return later >= 0 ? later : ranks.length;
+}
+
 /** Whether a section of this heading takes its slot's generated tables. */
 export function isHomeOf(slot: Slot, heading: string): boolean {
   return slotOfHeading(heading) === slot && (HOMES[slot]?.test(heading) ?? false);
@@ -114,17 +135,14 @@ export function arrangeSections(own: readonly SectionParts[], generated: readonl
       continue;
     }
     // After the last section that comes earlier in the lawyers' order; else before the first that comes later.
-    let earlier = -1;
-    out.forEach((s, i) => {
-      if (s.slot !== undefined && slotRank(s.slot) < rank) earlier = i;
-    });
-    const later = out.findIndex((s) => s.slot !== undefined && slotRank(s.slot) > rank);
-    const at = earlier >= 0 ? earlier + 1 : later >= 0 ? later : out.length;
-    out.splice(at, 0, section);
+    out.splice(insertionIndex(effectiveRanks(out.map((s) => s.slot)), rank, false), 0, section);
   }
   return out;
 }
 
+/** Slots whose own text introduces the tables ("the targets below", "the fee stated below"); elsewhere the tables come first. */
+const TEXT_FIRST: ReadonlySet<Slot> = new Set(['termination', 'metrics']);
+
 export function sectionBlocks(sections: readonly SectionParts[]): Block[] {
-  return sections.flatMap((s) => [s.heading, ...s.generated, ...s.text]);
+  return sections.flatMap((s) => (s.slot && TEXT_FIRST.has(s.slot) ? [s.heading, ...s.text, ...s.generated] : [s.heading, ...s.generated, ...s.text]));
 }

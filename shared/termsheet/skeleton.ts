@@ -17,7 +17,7 @@
  */
 import { z } from 'zod';
 import type { Deal, TermSheet } from '../model/schema';
-import { SLOTS, slotOfHeading, slotRank } from './section-slots';
+import { effectiveRanks, insertionIndex, SLOTS, slotOfHeading, slotRank } from './section-slots';
 
 export const skeletonSchema = z.strictObject({
   kind: z.enum(['licence', 'alliance', 'jointVenture']),
@@ -54,14 +54,7 @@ export function addStandardSections(deal: Deal, skeleton: Skeleton): Deal {
   for (const std of skeleton.sections) {
     if (covered.has(std.slot)) continue;
     covered.add(std.slot);
-    const rank = slotRank(std.slot);
-    const slots = sections.map((s) => slotOfHeading(s.heading));
-    let at = -1;
-    slots.forEach((slot, i) => {
-      if (slot !== undefined && slotRank(slot) <= rank) at = i;
-    });
-    const later = slots.findIndex((slot) => slot !== undefined && slotRank(slot) > rank);
-    const index = at >= 0 ? at + 1 : later >= 0 ? later : sections.length;
+    const index = insertionIndex(effectiveRanks(sections.map((s) => slotOfHeading(s.heading))), slotRank(std.slot), true);
     sections.splice(index, 0, { heading: withRoles(std.heading, roles), text: withRoles(std.text, roles) });
   }
   // The deal's own placeholders keep their order and values; the skeleton's missing ones follow.

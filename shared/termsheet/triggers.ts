@@ -52,8 +52,8 @@ function salesMilestoneTrigger(deal: Deal, t: TermOf<'salesMilestone'>): string 
   return `within 60 days after the end of the first ${noun} in which Net Sales${threshold}`;
 }
 
-const royaltyTrigger = (): string => 'payable within 45 days after the end of each calendar quarter';
-const revenueShareTrigger = (): string => 'settled within 30 days after the end of each calendar quarter';
+const royaltyTrigger = (): string => 'within 45 days after the end of each calendar quarter';
+const revenueShareTrigger = (): string => 'within 30 days after the end of each calendar quarter';
 const costShareTrigger = (): string => 'invoiced quarterly in arrears and payable within 30 days';
 const equityTrigger = (): string => 'at closing';
 const cashflowTrigger = (): string => '';

@@ -86,40 +86,35 @@ export function valuationAppendixBlocks(deal: Deal, scenario: Scenario, result: 
   // Non-breaking inside a figure ("CHF 300k"): a figure never wraps.
   const m = (v: number) => formatMoneyEstimate(v, moneyFmt).replace(/ /g, NBSP);
   const others = deal.parties.filter((p) => p.id !== deal.us).map((p) => partyName(deal, p.id));
+  const valued = deal.parties.filter((p) => result.parties[p.id]);
   const stats: TableBlock = {
     kind: 'table',
     key: 'table:valuation',
     title: 'Valuation',
     columns: [
-      { header: 'Party', weight: 16, align: 'left' },
-      right('Discount rate', 9),
-      right('Walk-away', 10),
-      right('Mean NPV', 10),
-      right('P10', 9),
-      right('P50 (median)', 10),
-      right('P90', 9),
-      right('90% range (P5 to P95)', 15),
-      right('P(NPV ≥ walk-away)', 12),
+      { header: 'Party', weight: 28, align: 'left' },
+      right('Discount rate', 14),
+      right('Walk-away', 16),
+      right('Mean NPV', 16),
+      right('P(NPV ≥ walk-away)', 26),
     ],
-    rows: deal.parties
-      .filter((p) => result.parties[p.id])
-      .map((p) => {
-        const v = result.parties[p.id]!;
-        return {
-          key: p.id,
-          cells: [
-            plain(partyName(deal, p.id)),
-            plain(formatPercent(p.discountRate)),
-            plain(m(p.walkAway)),
-            plain(m(v.npv.mean)),
-            plain(m(v.npv.p10)),
-            plain(m(v.npv.p50)),
-            plain(m(v.npv.p90)),
-            plain(`${m(v.npv.p5)} to ${m(v.npv.p95)}`),
-            plain(formatPercent(v.pAboveWalkAway, 1)),
-          ],
-        };
-      }),
+    rows: valued.map((p) => {
+      const v = result.parties[p.id]!;
+      return {
+        key: p.id,
+        cells: [plain(partyName(deal, p.id)), plain(formatPercent(p.discountRate)), plain(m(p.walkAway)), plain(m(v.npv.mean)), plain(formatPercent(v.pAboveWalkAway, 1))],
+      };
+    }),
+  };
+  const percentiles: TableBlock = {
+    kind: 'table',
+    key: 'table:percentiles',
+    title: 'NPV percentiles',
+    columns: [{ header: 'Party', weight: 24, align: 'left' }, right('P10', 15), right('P50 (median)', 16), right('P90', 15), right('90% range (P5 to P95)', 30)],
+    rows: valued.map((p) => {
+      const v = result.parties[p.id]!;
+      return { key: p.id, cells: [plain(partyName(deal, p.id)), plain(m(v.npv.p10)), plain(m(v.npv.p50)), plain(m(v.npv.p90)), plain(`${m(v.npv.p5)} to ${m(v.npv.p95)}`)] };
+    }),
   };
   const blocks: Block[] = [
     { kind: 'pageBreak', key: 'appendix:break' },
@@ -146,6 +141,7 @@ export function valuationAppendixBlocks(deal: Deal, scenario: Scenario, result: 
       spans: plain(`Made from ${sanitizeLine(trace.fileName)} (deal ${trace.contentHash}), scenario "${sanitizeLine(scenario.name)}", seed ${result.seed}, by Dealwright ${trace.appVersion}.`),
     },
     stats,
+    percentiles,
     {
       kind: 'paragraph',
       key: 'appendix:all',
