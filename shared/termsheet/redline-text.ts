@@ -39,16 +39,32 @@ export function spansDiff(oldSpans: readonly Span[], newSpans: readonly Span[]):
 
 export const changed = (spans: readonly Span[]): boolean => spans.some((s) => s.change);
 
-/** A short quote of what changed in a wording ("exclusive → non-exclusive", added “…”), or undefined when the change is long or scattered. */
+/**
+ * A short quote of what changed in a wording ("exclusive → non-exclusive",
+ * added “…”), one per place that changed (at most three), or undefined when
+ * the changes are long or many.
+ */
 export function wordingChange(spans: readonly Span[], arrow: string): string | undefined {
-  const runs = (change: Change) => spans.filter((s) => s.change === change).map((s) => s.text.trim()).filter(Boolean);
-  const del = runs('del');
-  const ins = runs('ins');
-  const short = (xs: string[]) => xs.length <= 1 && xs.join('').length <= 40;
-  if (!short(del) || !short(ins)) return undefined;
-  if (!del.length) return `added “${ins[0]}”`;
-  if (!ins.length) return `deleted “${del[0]}”`;
-  return `${del[0]} ${arrow} ${ins[0]}`;
+  const groups: { del: string; ins: string }[] = [];
+  let open = false;
+  for (const s of spans) {
+    if (!s.change) {
+      open = false;
+      continue;
+    }
+    if (!open) groups.push({ del: '', ins: '' });
+    open = true;
+    groups[groups.length - 1]![s.change] += s.text;
+  }
+  if (groups.length === 0 || groups.length > 3) return undefined;
+  const phrases = groups.map(({ del, ins }) => {
+    const [d, i] = [del.trim(), ins.trim()];
+    if (d.length > 40 || i.length > 40) return undefined;
+    if (!d) return `added “${i}”`;
+    if (!i) return `deleted “${d}”`;
+    return `${d} ${arrow} ${i}`;
+  });
+  return phrases.every((p) => p !== undefined) ? phrases.join('; ') : undefined;
 }
 
 /** How alike two texts are (Dice coefficient on their words): 1 the same words, 0 none shared. */
