@@ -1,6 +1,6 @@
 /** The left navigator: the document's sections, with a count of problems in each, and the problems list below. */
 import { sectionOfPath } from '../problems/problem-paths';
-import { useDealProblems } from '../fields/field-hooks';
+import { useCounterpartyWarnings, useDealProblems } from '../fields/field-hooks';
 import { useAppStore } from '../store/app-store';
 import { SECTIONS, SECTION_LABELS } from '../store/ui-slice';
 import { ProblemsList } from './ProblemsList';
@@ -9,6 +9,7 @@ export function Navigator() {
   const section = useAppStore((s) => s.section);
   const showSection = useAppStore((s) => s.showSection);
   const problems = useDealProblems();
+  const warnings = useCounterpartyWarnings();
   return (
     <nav className="navigator" aria-label="Deal sections">
       <ul>
@@ -28,7 +29,7 @@ export function Navigator() {
           );
         })}
       </ul>
-      <ProblemsList problems={problems} />
+      <ProblemsList problems={problems} warnings={warnings} />
     </nav>
   );
 }
