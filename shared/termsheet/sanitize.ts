@@ -23,22 +23,20 @@
 // eslint-disable-next-line no-control-regex
 const XML_ILLEGAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
-// eslint-disable-next-line no-control-regex
 const INVISIBLE = /[\u0080-\u009F\u00AD\u061C\u180E\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]|\uDB40[\uDC00-\uDC7F]/g;
 
 export function sanitizeText(text: string): string {
   return text.replace(/\r\n?/g, '\n').replace(/\t/g, ' ').replace(XML_ILLEGAL, '').replace(INVISIBLE, '');
 }
 
-// Strong right-to-left letters: Hebrew, Arabic, Syriac, Thaana, NKo, Samaritan and their presentation forms.
-const STRONG_RTL = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/;
-const STRONG_LTR = /[A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF\u0900-\u0DFF\u3040-\u9FFF]/;
+const LETTER = /\p{L}/u;
+// Scripts written right to left: Hebrew, Arabic, Syriac, Thaana, NKo, Samaritan, Mandaic.
+const RTL_SCRIPT = /\p{Script=Hebrew}|\p{Script=Arabic}|\p{Script=Syriac}|\p{Script=Thaana}|\p{Script=Nko}|\p{Script=Samaritan}|\p{Script=Mandaic}/u;
 
-/** Whether a paragraph reads right to left: its first strong letter is Hebrew or Arabic (the Unicode bidi rule P2). */
+/** Whether a paragraph reads right to left: its first letter is of a right-to-left script (the Unicode bidi rule P2). */
 export function isRightToLeft(text: string): boolean {
   for (const ch of text) {
-    if (STRONG_RTL.test(ch)) return true;
-    if (STRONG_LTR.test(ch)) return false;
+    if (LETTER.test(ch)) return RTL_SCRIPT.test(ch);
   }
   return false;
 }

@@ -51,14 +51,15 @@ describe('legal details and the summary', () => {
   it('edits a party\'s legal name and signatory, and removes a signatory whose fields are emptied', async () => {
     const user = userEvent.setup();
     render(<PartiesSection />);
-    const legal = screen.getByLabelText('Kestrel Energy legal name');
+    const card = within(screen.getByRole('region', { name: 'Legal details: Kestrel Energy' }));
+    const legal = card.getByLabelText('Legal name');
     await user.clear(legal);
     await user.type(legal, 'Kestrel Energy Holdings Limited{Enter}');
     expect(currentDeal().parties[1]!.legalName).toBe('Kestrel Energy Holdings Limited');
-    await user.clear(screen.getByLabelText('Kestrel Energy signatory'));
-    await user.type(screen.getByLabelText('Kestrel Energy signatory'), '{Enter}');
-    await user.clear(screen.getByLabelText("Kestrel Energy signatory's title"));
-    await user.type(screen.getByLabelText("Kestrel Energy signatory's title"), '{Enter}');
+    await user.clear(card.getByLabelText('Signatory'));
+    await user.type(card.getByLabelText('Signatory'), '{Enter}');
+    await user.clear(card.getByLabelText("Signatory's title"));
+    await user.type(card.getByLabelText("Signatory's title"), '{Enter}');
     expect(currentDeal().parties[1]!.signatory).toBeUndefined();
     expect(useAppStore.getState().past.at(-1)?.label).toBe('Edit legal details');
   });

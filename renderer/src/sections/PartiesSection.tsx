@@ -56,31 +56,18 @@ export function PartiesSection() {
 
       <h3>Legal details</h3>
       <p className="hint">Printed in the term sheet's parties table and signature blocks; never part of the valuation. Missing details print as [to be confirmed].</p>
-      <table className="grid-table legal-details" aria-label="Legal details">
-        <EditableTableHead columns={['Party', 'Legal name', 'Jurisdiction', 'Registered address', 'Signatory', "Signatory's title"]} />
-        <tbody>
-          {deal.parties.map((p) => (
-            <tr key={p.id}>
-              <th scope="row">{p.name}</th>
-              <td>
-                <TextField hideLabel label={`${p.name} legal name`} value={p.legalName ?? ''} placeholder="Helix Bio, Inc." path={`parties.${p.id}.legalName`} onCommit={(legalName) => edit(setLegalDetails, { id: p.id, patch: { legalName } })} />
-              </td>
-              <td>
-                <TextField hideLabel label={`${p.name} jurisdiction`} value={p.jurisdiction ?? ''} placeholder="Delaware corporation" path={`parties.${p.id}.jurisdiction`} onCommit={(jurisdiction) => edit(setLegalDetails, { id: p.id, patch: { jurisdiction } })} />
-              </td>
-              <td>
-                <TextField hideLabel label={`${p.name} registered address`} value={p.address ?? ''} path={`parties.${p.id}.address`} onCommit={(address) => edit(setLegalDetails, { id: p.id, patch: { address } })} />
-              </td>
-              <td>
-                <TextField hideLabel label={`${p.name} signatory`} value={p.signatory?.name ?? ''} path={`parties.${p.id}.signatory.name`} onCommit={(signatoryName) => edit(setLegalDetails, { id: p.id, patch: { signatoryName } })} />
-              </td>
-              <td>
-                <TextField hideLabel label={`${p.name} signatory's title`} value={p.signatory?.title ?? ''} path={`parties.${p.id}.signatory.title`} onCommit={(signatoryTitle) => edit(setLegalDetails, { id: p.id, patch: { signatoryTitle } })} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      {deal.parties.map((p) => (
+        <section key={p.id} className="card" aria-label={`Legal details: ${p.name}`}>
+          <h4>{p.name}</h4>
+          <div className="form-grid">
+            <TextField label="Legal name" value={p.legalName ?? ''} placeholder="Helix Bio, Inc." path={`parties.${p.id}.legalName`} onCommit={(legalName) => edit(setLegalDetails, { id: p.id, patch: { legalName } })} />
+            <TextField label="Jurisdiction" value={p.jurisdiction ?? ''} placeholder="Delaware corporation" path={`parties.${p.id}.jurisdiction`} onCommit={(jurisdiction) => edit(setLegalDetails, { id: p.id, patch: { jurisdiction } })} />
+            <TextField label="Registered address" className="wide" value={p.address ?? ''} path={`parties.${p.id}.address`} onCommit={(address) => edit(setLegalDetails, { id: p.id, patch: { address } })} />
+            <TextField label="Signatory" value={p.signatory?.name ?? ''} path={`parties.${p.id}.signatory.name`} onCommit={(signatoryName) => edit(setLegalDetails, { id: p.id, patch: { signatoryName } })} />
+            <TextField label="Signatory's title" value={p.signatory?.title ?? ''} path={`parties.${p.id}.signatory.title`} onCommit={(signatoryTitle) => edit(setLegalDetails, { id: p.id, patch: { signatoryTitle } })} />
+          </div>
+        </section>
+      ))}
     </div>
   );
 }

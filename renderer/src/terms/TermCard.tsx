@@ -75,17 +75,17 @@ export function TermCard({ term, index, count }: { term: Term; index: number; co
           onCommit={(to) => edit(renameTerm, { from: term.id, to: to.trim() })}
         />
         <TextField label="Label (term-sheet wording)" value={term.label ?? ''} className="wide" onCommit={(label) => patch({ label: label || undefined })} />
+        <TextField label="Note (internal)" value={term.note ?? ''} className="wide" onCommit={(note) => patch({ note: note || undefined })} />
         {term.type !== 'cashflow' && deal && (
           <TextField
             label="Trigger (when it is due, in contract words)"
             value={term.trigger ?? ''}
             placeholder={defaultTrigger(deal, term)}
-            className="wide"
+            className="wide trigger"
             path={`terms.${term.id}.trigger`}
             onCommit={(trigger) => patch({ trigger: trigger.trim() ? trigger : undefined })}
           />
         )}
-        <TextField label="Note (internal)" value={term.note ?? ''} className="wide" onCommit={(note) => patch({ note: note || undefined })} />
       </div>
       <TermBody term={term} />
     </section>
