@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportRedline, exportTermSheet, type ExportResult } from '../../host/docx/export-term-sheet';
 import type { Deal } from '../../shared/model/schema';
 import { edited, loadExample } from '../unit/termsheet/load-example';
+import { toolsMissing } from './docx-tools';
 
 const PYTHON = '/usr/bin/python3';
 const dir = mkdtempSync(join(tmpdir(), 'dw-lo-redline-'));
@@ -76,6 +77,8 @@ const CASES: Case[] = [
 const opened = new Map<string, Opened>();
 
 beforeAll(async () => {
+  const missing = toolsMissing();
+  if (missing) throw new Error(`the LibreOffice redline test needs ${missing}`);
   const specs: string[] = [];
   for (const c of CASES) {
     const plain = async (side: Case['old'], which: string) =>
