@@ -39,8 +39,15 @@ export function contractDate(deal: Deal, value: number): string {
 
 const money = (deal: Deal, amount: number) => contractMoney(amount, { currency: deal.currency, unit: deal.unit });
 
+/** A label as the object of a sentence: "First approval (US or EU)" -> "first approval (US or EU)"; "EU approval" keeps its capitals. */
+function inSentence(label: string): string {
+  return /^\p{Lu}\p{Lu}/u.test(label) ? label : label.charAt(0).toLowerCase() + label.slice(1);
+}
+
 function paymentTrigger(deal: Deal, t: TermOf<'payment'>): string {
-  if (t.when !== undefined) return 'within 30 days of achievement';
+  // An event-driven payment is due after its event, which its label names.
+  const event = t.label !== undefined ? sanitizeLine(t.label).trim() : '';
+  if (t.when !== undefined) return event ? `within 30 days of ${inSentence(event)}` : 'within 30 days of achievement';
   if (t.at === undefined || typeof t.at !== 'number') return 'on the agreed date';
   if (Math.ceil(t.at) <= 0) return 'on signing';
   return isWithinTimeline(deal.timeline, t.at) ? `in ${contractDate(deal, t.at)}` : 'on the agreed date';

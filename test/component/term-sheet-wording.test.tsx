@@ -12,6 +12,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { MainApi } from '../../shared/api';
 import { loadSkeleton } from '../../host/termsheet-defaults';
+import { NewDealWizard } from '../../renderer/src/dialogs/NewDealWizard';
 import { Navigator } from '../../renderer/src/layout/Navigator';
 import { OverviewSection } from '../../renderer/src/sections/OverviewSection';
 import { PartiesSection } from '../../renderer/src/sections/PartiesSection';
@@ -98,6 +99,22 @@ describe('standard sections and the placeholder picker', () => {
     const values = within(picker).getAllByRole('option').map((o) => (o as HTMLOptionElement).value);
     expect(values).toEqual(expect.arrayContaining(['{{parties.licensee.legalName}}', '{{currency}}', '{{terms.upfront.amount|money}}', '{{terms.mPhase3.at|date}}', '{{terms.upfront.trigger}}', '{{territory}}']));
     expect(values.filter((v) => /walkAway|discountRate|inputs\.|licenseeOps|title/.test(v))).toEqual([]);
+  });
+});
+
+describe('the new-deal wizard', () => {
+  it('starts a licence with its standard term-sheet sections, parties named by their placeholders', async () => {
+    window.dealwright = { getStandardSections: (kind) => loadSkeleton(resources, kind) } as Partial<MainApi> as MainApi;
+    useAppStore.getState().closeDocument();
+    render(<NewDealWizard />);
+    fireEvent.change(screen.getByLabelText('Deal title'), { target: { value: 'Orion / Vega licence' } });
+    fireEvent.change(screen.getByLabelText('Our company'), { target: { value: 'Orion Bio' } });
+    fireEvent.change(screen.getByLabelText('Counterparty'), { target: { value: 'Vega Pharma' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Create deal' }));
+    await waitFor(() => expect(useAppStore.getState().document?.deal.termSheet?.sections).toHaveLength(12));
+    const deal = currentDeal();
+    expect(deal.termSheet!.sections![1]!.text).toMatch(/^\{\{parties\.orionBio\.name\}\} grants \{\{parties\.vegaPharma\.name\}\} an exclusive/);
+    expect(deal.termSheet!.successMetrics).toHaveLength(2);
   });
 });
 

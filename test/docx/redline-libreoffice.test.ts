@@ -36,15 +36,16 @@ function ok(r: ExportResult): string {
   return r.path;
 }
 
-/** The body from the first numbered section on (the title block and a redline's summary differ by design). */
+/** The title, then the body from the first numbered section on (the cover line and a redline's summary differ by design). */
 function body(items: readonly Item[]): string[] {
   const start = items.findIndex((i) => i.style === 'Heading 1');
-  return items.slice(start).map((i) => `${i.kind}|${i.label}|${i.text}`);
+  return [items.find((i) => i.style === 'Title')!, ...items.slice(start)].map((i) => `${i.kind}|${i.label}|${i.text}`);
 }
 
 const pharma = loadExample('pharma-licence');
 /** The acceptance case of the issue: a tier inserted in the middle, a clause deleted, one added, one edited, an amount changed; plus a moved and a renamed section and a replaced payment. */
 const pharmaV2 = edited(pharma, (d) => {
+  d.title = `${d.title} and option`;
   const royalty = d.terms.find((t) => t.id === 'royalty')!;
   if (royalty.type === 'royalty') royalty.tiers.splice(1, 0, { upTo: 500, rate: 0.08 });
   const upfront = d.terms.find((t) => t.id === 'upfront')!;
@@ -131,5 +132,6 @@ describe('Accept All and Reject All in LibreOffice', () => {
     expect(newBody).not.toContain('Confidentiality');
     expect(newBody).toContain('$300.0M to $500.0M');
     expect(newBody).toContain('Publications');
+    expect(newBody).toContain('HX-201 licence and option');
   });
 });

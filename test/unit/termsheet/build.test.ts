@@ -158,10 +158,14 @@ describe('buildTermSheet: scenarios, figures and other deal shapes', () => {
     const deal = edited(loadExample('pharma-licence'), (d) => {
       d.terms.push({ id: 'mLate', type: 'payment', label: 'Late bonus', from: 'licensee', to: 'licensor', amount: 'peakSales * 0.01', when: 't == 9' });
       d.terms.push({ id: 'mSigned', type: 'payment', label: 'Signing fee', from: 'licensee', to: 'licensor', amount: 1, at: 0 });
+      d.terms.push({ id: 'mEU', type: 'payment', label: 'EU approval', from: 'licensee', to: 'licensor', amount: 5, at: 4, when: 'approved' });
+      d.terms.push({ id: 'mNoLabel', type: 'payment', from: 'licensee', to: 'licensor', amount: 5, when: 'approved' });
     });
     const payments = rows(table(build(deal), 'table:payments'));
-    expect(payments.find((r) => r[0] === 'Late bonus')).toEqual(['Late bonus', '[to be agreed]', 'Within 30 days of achievement', 'Northwind Pharma', 'Helix Bio']);
+    expect(payments.find((r) => r[0] === 'Late bonus')).toEqual(['Late bonus', '[to be agreed]', 'Within 30 days of late bonus', 'Northwind Pharma', 'Helix Bio']);
     expect(payments.find((r) => r[0] === 'Signing fee')!.slice(1, 3)).toEqual(['$1.0M', 'On signing']);
+    expect(payments.find((r) => r[0] === 'EU approval')![2]).toBe('Within 30 days of EU approval');
+    expect(payments.find((r) => r[0] === 'mNoLabel')![2]).toBe('Within 30 days of achievement');
   });
 
   it('refuses an unknown scenario, naming the ones that exist', () => {
