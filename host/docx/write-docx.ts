@@ -112,7 +112,11 @@ async function blockChildren(blocks: readonly Block[], contentWidth: number, w: 
       case 'heading':
         out.push(
           w.paragraph(
-            { heading: b.level === 1 ? 'Heading1' : 'Heading2', ...(b.level === 1 && !b.unnumbered ? { numbering: { reference: NUMBERING.headings, level: 0 } } : {}) },
+            {
+              heading: b.level === 1 ? 'Heading1' : 'Heading2',
+              ...(b.level === 1 && !b.unnumbered ? { numbering: { reference: NUMBERING.headings, level: 0 } } : {}),
+              ...(b.pageBreakBefore ? { pageBreakBefore: true } : {}),
+            },
             b.spans,
             b,
           ),

@@ -78,7 +78,8 @@ export type ParagraphStyle = 'body' | 'note' | 'caption' | 'legend' | 'signature
 
 export type Block =
   /** Level-1 headings are numbered (1., 2., ...) unless `unnumbered` (appendices). */
-  | ({ kind: 'heading'; key: string; level: 1 | 2; spans: Span[]; unnumbered?: boolean } & Tracked)
+  /** `pageBreakBefore` starts a page (the signature page) without a paragraph of its own that a redline would have to track. */
+  | ({ kind: 'heading'; key: string; level: 1 | 2; spans: Span[]; unnumbered?: boolean; pageBreakBefore?: boolean } & Tracked)
   /** `keepNext` holds it on the page of the next paragraph (a signature block's lines). */
   | ({ kind: 'paragraph'; key: string; style: ParagraphStyle; spans: Span[]; keepNext?: boolean } & Tracked)
   /** One item of a numbered list (e.g. the order of distributions); `list` groups items into one list. */

@@ -136,9 +136,10 @@ function withoutExtensions<T>(value: T): T {
 
 /**
  * The deal a counterparty document is built from: the same terms, parties and
- * term-sheet text, with everything internal taken out. Inputs and series keep
- * their ids and formulas only because terms refer to them; their labels and
- * notes go, and a counterparty document never describes a formula.
+ * term-sheet text, with everything internal taken out: no inputs, series or
+ * correlations at all (formulas left in term fields still name them, and a
+ * counterparty document prints such a field as its trigger wording, never
+ * the formula).
  */
 export function redactForCounterparty(deal: Deal): Deal {
   const copy = withoutExtensions(deal);
@@ -148,10 +149,8 @@ export function redactForCounterparty(deal: Deal): Deal {
   const out: Deal = {
     ...rest,
     parties: copy.parties.map((p) => ({ ...p, discountRate: 0, walkAway: 0 })),
-    inputs: Object.fromEntries(Object.entries(copy.inputs).map(([id, input]) => {
-      const { label: _l, note: _n, ...params } = input;
-      return [id, params as typeof input];
-    })),
+    inputs: {},
+    series: {},
     terms: copy.terms
       .filter((t) => t.type !== 'cashflow')
       .map((t) => {

@@ -36,10 +36,11 @@ export function partiesTable(deal: Deal): TableBlock {
   };
 }
 
-/** A signature block per party, each kept on one page. */
+/** A signature page: a block per party, each kept on one page, after the terms. */
 export function signatureBlocks(deal: Deal): Block[] {
   const blocks: Block[] = [
-    { kind: 'heading', key: 'heading:signatures', level: 1, unnumbered: true, spans: plain('Signatures') },
+    // Signatures go on a page of their own, as a signature page does, rather than one block stranded after the terms.
+    { kind: 'heading', key: 'heading:signatures', level: 1, unnumbered: true, pageBreakBefore: true, spans: plain('Signatures') },
     { kind: 'paragraph', key: 'signatures:intro', style: 'body', spans: plain('Signed by the authorised representatives of the parties to record the basis on which they intend to negotiate. Only the provisions stated to be binding bind the parties.') },
   ];
   for (const p of deal.parties) {

@@ -257,8 +257,8 @@ describe('LibreOffice', () => {
       const pdf = p.replace(/\.docx$/, '.pdf');
       expect(pdfPages(pdf), pdf).toBeGreaterThan(0);
     }
-    // The 100k-character clause runs over many pages; the plain term sheets fit in a few.
+    // The 100k-character clause runs over many pages; the plain term sheets fit in a few, plus their signature page.
     expect(pdfPages(files.hostile!.replace(/\.docx$/, '.pdf'))).toBeGreaterThan(10);
-    expect(pdfPages(files['pharma-licence']!.replace(/\.docx$/, '.pdf'))).toBeLessThanOrEqual(4);
+    expect(pdfPages(files['pharma-licence']!.replace(/\.docx$/, '.pdf'))).toBeLessThanOrEqual(5);
   }, 180_000);
 });

@@ -45,7 +45,8 @@ describe('redactForCounterparty', () => {
       ['Ledgerly', 0, 0],
       ['Atlas Cloud', 0, 0],
     ]);
-    expect(Object.values(r.inputs).every((i) => i.label === undefined && i.note === undefined)).toBe(true);
+    expect(r.inputs).toEqual({});
+    expect(r.series).toEqual({});
     expect(r.scenarios.map((s) => s.name)).toEqual(['Scenario', 'Scenario']);
     expect(r.sliders).toBeUndefined();
     expect(r.simulation.seed).toBe(0);
