@@ -35,6 +35,7 @@ function OpenDialog() {
           fileName={document.fileName}
           api={mainApi()}
           scenarioId={scenarioId ?? undefined}
+          mode={dialog.mode}
           whatIfs={describeWhatIfs(document.deal, whatIfs)}
           onClose={closeDialog}
         />

@@ -8,6 +8,7 @@ import { dealProblems } from '../problems/deal-problems';
 import { useAppStore } from '../store/app-store';
 import { SECTIONS, SECTION_LABELS, type SectionId } from '../store/ui-slice';
 import { chooseAndOpen, closeDocument, guardUnsaved, save, saveAs } from '../documents/file-actions';
+import { addStandardSectionsToDocument, inferKind } from '../termsheet/standard-sections';
 
 export interface AppCommand {
   name: string;
@@ -79,6 +80,21 @@ registerCommand({
   keyTest: (e) => mod(e) && !e.shiftKey && key(e, 'e'),
   enabled: hasDoc,
   perform: () => store().openDialog({ kind: 'export' }),
+});
+registerCommand({
+  name: 'file.compareWith',
+  label: 'Compare with…',
+  enabled: hasDoc,
+  perform: () => store().openDialog({ kind: 'export', mode: 'redline' }),
+});
+registerCommand({
+  name: 'termSheet.addStandardSections',
+  label: 'Add standard sections',
+  enabled: hasDoc,
+  perform: () => {
+    const deal = store().document?.deal;
+    if (deal) void addStandardSectionsToDocument(inferKind(deal));
+  },
 });
 registerCommand({
   name: 'edit.undo',

@@ -5,7 +5,7 @@
  * stays empty unless a rule is missing; the sidebar is where it would show).
  */
 import { sectionOfPath } from '../problems/problem-paths';
-import { useDealProblems } from '../fields/field-hooks';
+import { useCounterpartyWarnings, useDealProblems } from '../fields/field-hooks';
 import { useAppStore } from '../store/app-store';
 import { resolveScenarioId, whatIfPosition } from '../results/what-if';
 import { SECTIONS, SECTION_LABELS } from '../store/ui-slice';
@@ -19,6 +19,7 @@ export function Navigator() {
   const scenarioId = useAppStore((s) => s.analysis.scenarioId);
   const whatIfs = useAppStore((s) => s.analysis.whatIfs);
   const whatIfProblems = deal && Object.keys(whatIfs).length > 0 ? whatIfPosition(deal, resolveScenarioId(deal, scenarioId), whatIfs).problems : [];
+  const warnings = useCounterpartyWarnings();
   return (
     <nav className="navigator" aria-label="Deal sections">
       <ul>
@@ -38,7 +39,7 @@ export function Navigator() {
           );
         })}
       </ul>
-      <ProblemsList problems={whatIfProblems.length ? [...problems, ...whatIfProblems] : problems} />
+      <ProblemsList problems={whatIfProblems.length ? [...problems, ...whatIfProblems] : problems} warnings={warnings} />
     </nav>
   );
 }

@@ -138,9 +138,56 @@ export async function addSliders(page: Page, list: readonly SliderSpec[], deal?:
 }
 
 export interface TermSheetSpec {
+  summary?: string;
   placeholders?: Record<string, string>;
   sections: { heading: string; text: string }[];
   successMetrics: { horizon: string; metric: string; target: string }[];
+}
+
+export interface PartySpec {
+  name: string;
+  legalName?: string;
+  jurisdiction?: string;
+  address?: string;
+  signatory?: { name: string; title: string };
+}
+
+/** Fills each party's legal details in the Parties section (already shown). */
+export async function fillLegalDetails(page: Page, parties: readonly PartySpec[]): Promise<void> {
+  for (const p of parties) {
+    const card = page.getByRole('region', { name: `Legal details: ${p.name}` });
+    const fields: [string, string | undefined][] = [
+      ['Legal name', p.legalName],
+      ['Jurisdiction', p.jurisdiction],
+      ['Registered address', p.address],
+      ['Signatory', p.signatory?.name],
+      ["Signatory's title", p.signatory?.title],
+    ];
+    for (const [label, value] of fields) if (value !== undefined) await setField(card.getByLabel(label, { exact: true }), value);
+  }
+}
+
+/** Types a term's trigger wording into its card (Terms section shown). */
+export async function setTrigger(page: Page, termId: string, trigger: string): Promise<void> {
+  await setField(page.getByRole('region', { name: `Term ${termId}` }).getByLabel('Trigger (when it is due, in contract words)'), trigger);
+}
+
+/** Types the published transaction summary (Overview section shown). */
+export async function setSummary(page: Page, summary: string): Promise<void> {
+  const field = page.getByLabel('Transaction summary (printed in term sheets)');
+  await field.fill(summary);
+  await field.press('Tab');
+}
+
+/**
+ * The example's own clauses typed in, then "Add standard sections" for the
+ * rest: the example's other sections are exactly the standard ones, so the
+ * saved file must equal the example.
+ */
+export async function fillTermSheetWithStandardSections(page: Page, sheet: TermSheetSpec, own: readonly string[]): Promise<void> {
+  await fillTermSheet(page, { ...sheet, sections: sheet.sections.filter((s) => own.includes(s.heading)) });
+  await page.getByRole('button', { name: 'Add standard sections' }).click();
+  await expect(page.getByLabel(`Clause ${sheet.sections.length} heading`)).toHaveValue(sheet.sections.at(-1)!.heading);
 }
 
 /** Fills the Term sheet section: placeholders, clauses, then success metrics. */
