@@ -15,6 +15,7 @@ import type { SettingsStore } from './settings/settings-store';
 import { createValuationHandlers, sharedValuationRunner } from './valuation/valuation-handlers';
 import { createExportHandlers, type ExportPorts } from './docx/export-handlers';
 import type { ValuationRunner } from './valuation/runner';
+import { loadSkeleton } from './termsheet-defaults';
 
 export interface HostPorts {
   resourcesDir: string;
@@ -41,6 +42,7 @@ function documentPorts(given: Partial<DocumentPorts> = {}): DocumentPorts {
 }
 
 export function createHostHandlers(ports: HostPorts): HostHandlers {
+  const documents = documentPorts(ports.documents);
   return {
     getAppInfo: async () => ({
       name: 'Dealwright',
@@ -51,8 +53,9 @@ export function createHostHandlers(ports: HostPorts): HostHandlers {
     listExamples: async () => listExamples(ports.resourcesDir),
     openExample: async (_ctx, id) => openExample(ports.resourcesDir, id),
     takeLaunchFiles: async (ctx) => ports.launchFiles?.take((path) => ctx.emit('app:open-file', { path })) ?? [],
-    ...createDocumentHandlers(documentPorts(ports.documents)),
+    getStandardSections: async (_ctx, kind) => loadSkeleton(ports.resourcesDir, kind),
+    ...createDocumentHandlers(documents),
     ...createValuationHandlers(ports.valuationRunner),
-    ...createExportHandlers({ appVersion: ports.appVersion, valuationRunner: ports.valuationRunner ?? sharedValuationRunner, ports: ports.exports }),
+    ...createExportHandlers({ appVersion: ports.appVersion, valuationRunner: ports.valuationRunner ?? sharedValuationRunner, ports: ports.exports, settings: documents.settings }),
   } satisfies HostHandlers;
 }

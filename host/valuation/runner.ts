@@ -19,7 +19,8 @@ import type {
   ValuationResult,
 } from '../../shared/engine/results';
 import { runSolve } from '../../shared/engine/goal-seek';
-import { checkIterations, checkSeed, meansFromOutputs, planValuation, precisionReached, resultFromShards, type JobTemplate, type ValuationPlan } from '../../shared/engine/run-plan';
+import { checkIterations, checkSeed, planValuation, precisionReached, resultFromShards, variantStatsFromOutputs, type JobTemplate, type ValuationPlan } from '../../shared/engine/run-plan';
+import { runSweep, type StatsEvaluator, type SweepRequest, type SweepResult } from '../../shared/engine/sweep';
 import { runSensitivity, type MeansEvaluator } from '../../shared/engine/sensitivity';
 import { compiledFor } from '../../shared/engine/compile-deal';
 import { explainFault, type FaultContext } from '../../shared/engine/fault';
@@ -36,6 +37,8 @@ export interface ValuationRunner {
   value(request: ValuationRequest, options?: RunOptions): Promise<ValuationResult>;
   sensitivity(request: SensitivityRequest, options?: RunOptions): Promise<SensitivityResult>;
   solve(request: SolveRequest, options?: RunOptions): Promise<SolveResult>;
+  /** Mean statistics at several positions of a deal, on common random numbers (the ZOPA sweep). */
+  sweep(request: SweepRequest, options?: RunOptions): Promise<SweepResult>;
   /** Releases workers; the runner cannot be used afterwards. */
   close(): Promise<void>;
 }
@@ -109,20 +112,24 @@ function throttledProgress(total: number, onProgress: RunOptions['onProgress']):
 
 /** Builds value / sensitivity / solve over an executor. */
 export function createRunner(executor: JobExecutor): ValuationRunner {
-  const means =
-    (options: RunOptions): MeansEvaluator =>
+  const stats =
+    (options: RunOptions): StatsEvaluator =>
     async (deal, variants, iterations, seed) => {
       checkIterations(iterations);
       checkSeed(seed);
       const compiled = compiledFor(deal);
       try {
         return await executor.execute({ kind: 'means', deal, variants, compiled }, iterations, seed, () => undefined, options.signal, async (outputs) =>
-          meansFromOutputs(outputs, variants.length, compiled.partyIds.length, iterations),
+          variantStatsFromOutputs(outputs, variants.length, compiled.partyIds.length, iterations),
         );
       } catch (err) {
         throw asValuationError(err, { deal, compiled, iterations, seed, variants });
       }
     };
+  const means =
+    (options: RunOptions): MeansEvaluator =>
+    async (deal, variants, iterations, seed) =>
+      (await stats(options)(deal, variants, iterations, seed)).map((v) => v.mean);
 
   return {
     async value(request, options = {}) {
@@ -133,7 +140,13 @@ export function createRunner(executor: JobExecutor): ValuationRunner {
         planned = plan;
         const progress = throttledProgress(plan.iterations, options.onProgress);
         options.onProgress?.(0, plan.iterations);
-        const template: JobTemplate = { kind: 'simulate', deal: plan.deal, ...(plan.conditionOn === undefined ? {} : { conditionOn: plan.conditionOn }), compiled: plan.compiled };
+        const template: JobTemplate = {
+          kind: 'simulate',
+          deal: plan.deal,
+          ...(plan.conditionOn === undefined ? {} : { conditionOn: plan.conditionOn }),
+          ...(plan.headBlocks > 0 ? { headBlocks: plan.headBlocks } : {}),
+          compiled: plan.compiled,
+        };
         await executor.prepare(template, plan.iterations);
         const started = performance.now();
         const precision = request.precision;
@@ -172,6 +185,13 @@ export function createRunner(executor: JobExecutor): ValuationRunner {
     async solve(request, options = {}) {
       try {
         return await runSolve(request, means(options));
+      } catch (err) {
+        throw asValuationError(err);
+      }
+    },
+    async sweep(request, options = {}) {
+      try {
+        return await runSweep(request, stats(options));
       } catch (err) {
         throw asValuationError(err);
       }

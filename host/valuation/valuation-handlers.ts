@@ -19,7 +19,7 @@ import { HostError, type HostHandlers } from '../rpc/dispatcher';
 import { CancelledError, ValuationError, type ValuationRunner } from './runner';
 import { createWorkerPoolRunner } from './worker-pool';
 
-type ValuationMethods = Pick<HostHandlers, 'startValuation' | 'cancelValuation' | 'runSensitivity' | 'solve' | 'sampleInput'>;
+type ValuationMethods = Pick<HostHandlers, 'startValuation' | 'cancelValuation' | 'runSensitivity' | 'solve' | 'runSweep' | 'sampleInput'>;
 
 let sharedPool: ValuationRunner | undefined;
 
@@ -135,6 +135,10 @@ export function createValuationHandlers(runner: () => ValuationRunner = sharedVa
     solve: async (_ctx, request) => {
       const deal = checkedDeal(request.deal);
       return rethrowAsHostError(() => runner().solve({ ...request, deal }));
+    },
+    runSweep: async (_ctx, request) => {
+      const deal = checkedDeal(request.deal);
+      return rethrowAsHostError(() => runner().sweep({ ...request, deal }));
     },
     sampleInput: async (_ctx, input, n) => sampleInputPreview(input, n),
   };

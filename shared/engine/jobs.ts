@@ -11,7 +11,9 @@ import { linkKernel, type KernelSpec } from './kernel';
 import { ShardBuilder, summaryBuffers, type Shard, type ShardSummary } from './shard';
 import { rangeSize, simulateMeans, simulateRange, type BlockRange, type MeansVariant } from './simulate';
 
-export type EngineJob = { kind: 'simulate'; kernel: KernelSpec; range: BlockRange } | { kind: 'means'; kernel: KernelSpec; variants: MeansVariant[]; range: BlockRange };
+export type EngineJob =
+  | { kind: 'simulate'; kernel: KernelSpec; headBlocks?: number; range: BlockRange }
+  | { kind: 'means'; kernel: KernelSpec; variants: MeansVariant[]; range: BlockRange };
 
 /** What a job sends back: a simulation's shard summary (its samples stay with the shard), or means' block sums. */
 export type JobOutput = { kind: 'simulate'; summary: ShardSummary } | { kind: 'means'; firstBlock: number; sums: Float64Array };
@@ -30,7 +32,9 @@ export function executeJob(job: EngineJob, onBlock?: (iterationsDone: number) =>
   const compiled = linkKernel(job.kernel);
   const { range } = job;
   if (job.kind === 'simulate') {
-    const builder = new ShardBuilder(compiled, range.firstBlock, range.endBlock - range.firstBlock, rangeSize(range));
+    const headBlocks = job.headBlocks ?? 0;
+    const headRange = { ...range, endBlock: Math.max(range.firstBlock, Math.min(range.endBlock, headBlocks)) };
+    const builder = new ShardBuilder(compiled, range.firstBlock, range.endBlock - range.firstBlock, rangeSize(range), headBlocks, rangeSize(headRange));
     const shard = builder.finish(simulateRange(compiled, range, onBlock, (index, npv, cond, n) => builder.addBlock(index, npv, cond, n)), compiled.periods);
     return { output: { kind: 'simulate', summary: shard.summary }, shard };
   }

@@ -9,6 +9,7 @@
  */
 import type { Problem } from '../api';
 import { imposeRankCorrelation } from './correlation';
+import { clearBelow, countAtLeast, countSet, sum } from './array-stats';
 import { sampleInto, sampleSorted } from './distributions';
 import type { CompiledDeal, KernelOut } from './kernel';
 import { BLOCK_SIZE, blockLength, blockRng } from './rng';
@@ -183,10 +184,18 @@ export function simulateRange(
 /** One "what if" of a means job: an input held at a value (others as drawn), or null for the base. */
 export type MeansVariant = { input: string; value: number } | null;
 
+/** Numbers a means job keeps per block, variant and party: NPV sum and sum of squares, count at or above the walk-away; then, per variant, the count where every party is. */
+export function meansStride(nParties: number): number {
+  return 3 * nParties + 1;
+}
+
 /**
  * Common random numbers: every block is drawn once and run once per variant,
- * so differences between variants are the variants', not noise. Returns the
- * sums of NPV per block, per variant, per party, laid out [block][variant][party].
+ * so differences between variants are the variants', not noise. Returns, per
+ * block and variant, each party's NPV sum, sum of squares and count at or
+ * above its walk-away, then the count where every party is, laid out
+ * [block][variant][meansStride(parties)]. The sums are made as the full run
+ * makes them (array-stats.ts), so a mean here is the full run's mean exactly.
  */
 export function simulateMeans(
   compiled: CompiledDeal,
@@ -197,11 +206,13 @@ export function simulateMeans(
   const nP = compiled.partyIds.length;
   const P = compiled.periods;
   const nV = variants.length;
-  const sums = new Float64Array((range.endBlock - range.firstBlock) * nV * nP);
+  const stride = meansStride(nP);
+  const sums = new Float64Array((range.endBlock - range.firstBlock) * nV * stride);
   const columns = variants.map((v) => (v === null ? -1 : compiled.inputIds.indexOf(v.input)));
   const scratch = drawScratch(compiled);
   const out = makeOut(nP, P, BLOCK_SIZE, null, false);
   const held = new Float64Array(BLOCK_SIZE);
+  const every = new Uint8Array(BLOCK_SIZE);
   for (let b = range.firstBlock; b < range.endBlock; b++) {
     const n = blockLength(range.iterations, b);
     const draws = drawBlock(compiled, range.seed, b, n, scratch);
@@ -212,14 +223,24 @@ export function simulateMeans(
       out.fault[0] = -1;
       if (compiled.kernel(draws.cols, draws.hz, n, out) >= 0) throw new KernelFault(b, v);
       if (saved) draws.cols[col] = saved;
+      const base = ((b - range.firstBlock) * nV + v) * stride;
+      const all = every.subarray(0, n).fill(1);
       for (let p = 0; p < nP; p++) {
-        const x = out.npv[p]!;
-        let s = 0;
-        for (let i = 0; i < n; i++) s += x[i]!;
-        sums[((b - range.firstBlock) * nV + v) * nP + p] = s;
+        const x = out.npv[p]!.subarray(0, n);
+        sums[base + p] = sum(x);
+        sums[base + nP + p] = sumOfSquares(x);
+        sums[base + 2 * nP + p] = countAtLeast(x, compiled.walkAway[p]!);
+        clearBelow(x, compiled.walkAway[p]!, all);
       }
+      sums[base + 3 * nP] = countSet(all);
     }
     if (onBlock?.(n * nV) === false) break;
   }
   return sums;
+}
+
+function sumOfSquares(values: Float64Array): number {
+  let s = 0;
+  for (let i = 0; i < values.length; i++) s += values[i]! * values[i]!;
+  return s;
 }

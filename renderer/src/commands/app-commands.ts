@@ -8,6 +8,7 @@ import { dealProblems } from '../problems/deal-problems';
 import { useAppStore } from '../store/app-store';
 import { SECTIONS, SECTION_LABELS, type SectionId } from '../store/ui-slice';
 import { chooseAndOpen, closeDocument, guardUnsaved, save, saveAs } from '../documents/file-actions';
+import { addStandardSectionsToDocument, inferKind } from '../termsheet/standard-sections';
 
 export interface AppCommand {
   name: string;
@@ -81,6 +82,21 @@ registerCommand({
   perform: () => store().openDialog({ kind: 'export' }),
 });
 registerCommand({
+  name: 'file.compareWith',
+  label: 'Compare with…',
+  enabled: hasDoc,
+  perform: () => store().openDialog({ kind: 'export', mode: 'redline' }),
+});
+registerCommand({
+  name: 'termSheet.addStandardSections',
+  label: 'Add standard sections',
+  enabled: hasDoc,
+  perform: () => {
+    const deal = store().document?.deal;
+    if (deal) void addStandardSectionsToDocument(inferKind(deal));
+  },
+});
+registerCommand({
   name: 'edit.undo',
   label: 'Undo',
   shortcut: 'Ctrl+Z',
@@ -111,6 +127,7 @@ registerCommand({
     store().analysisActions.runFull();
   },
 });
+registerCommand({ name: 'help.show', label: 'Help', shortcut: 'F1', keyTest: (e) => e.key === 'F1', perform: () => store().showHelp() });
 SECTIONS.forEach((section: SectionId, i) =>
   registerCommand({
     name: `view.${section}`,
