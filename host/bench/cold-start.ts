@@ -9,11 +9,12 @@
  * average printed beside them.
  *
  * `--against CLI` adds a column for another build of the CLI (its out/cli/main.js,
- * e.g. from a checkout of an older commit) timed in the same rounds.
+ * e.g. from a checkout of an older commit) timed in the same rounds, valuing
+ * the example of its own checkout.
  */
 import { spawnSync } from 'node:child_process';
 import { availableParallelism, loadavg } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 export interface ColdStartOptions {
   /** Runs per row (at least 5). */
@@ -55,6 +56,7 @@ export function printColdStartTable(root: string, options: ColdStartOptions): Ma
   const runs = Math.max(5, options.runs);
   const bin = join(root, 'host', 'cli', 'dealwright.mjs');
   const deal = join(root, 'resources', 'examples', 'pharma-licence.deal');
+  const againstDeal = options.against ? join(dirname(options.against), '..', '..', 'resources', 'examples', 'pharma-licence.deal') : deal;
   const rows: Row[] = [
     { label: 'dealwright --version', args: ['--version'], cli: true },
     { label: 'dealwright validate', args: ['validate', deal], cli: true, target: { seconds: 0.3, text: '< 0.3 s' } },
@@ -71,7 +73,8 @@ export function printColdStartTable(root: string, options: ColdStartOptions): Ma
   for (let round = 0; round < runs; round++) {
     for (const row of rows) {
       add(row.label, timeProcess(row.cli ? [bin, ...row.args] : row.args, root));
-      if (row.cli && options.against) add(`against:${row.label}`, timeProcess([options.against, ...row.args], root));
+      // The other build values its own copy of the example (an older build may not read today's).
+      if (row.cli && options.against) add(`against:${row.label}`, timeProcess([options.against, ...row.args.map((a) => (a === deal ? againstDeal : a))], root));
     }
   }
   const medians = new Map([...times].map(([k, v]) => [k, median(v)]));
