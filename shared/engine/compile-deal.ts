@@ -14,7 +14,7 @@
 import type { Problem } from '../api';
 import type { Deal, NumberOrFormula } from '../model/schema';
 import { LIMITS } from '../model/schema';
-import { seriesOrder } from '../formula/series-order';
+import { orderSeries } from '../formula/series-order';
 import { planCorrelations, type CorrelationPlan } from './correlation';
 import { prepareInput, type PreparedDist } from './distributions';
 import { compileFormula, KERNEL_HELPERS, type CompiledFormula, type NameRef } from './formula-compiler';
@@ -127,8 +127,9 @@ export function compileDeal(deal: Deal, options: CompileOptions = {}): CompileRe
     seriesPeriodic.set(id, r.value.periodic);
     noteUses(r.value);
   }
-  // The formula front end owns the ordering rule (prev() is not an edge; cumsum() is).
-  const ordered = seriesOrder(deal);
+  // The formula front end owns the ordering rule (prev() is not an edge; cumsum() is); the references
+  // come from the compiled formulas, sorted as the checker lists them, so both give the same order.
+  const ordered = orderSeries(new Map(seriesIds.map((id) => [id, [...(seriesDeps.get(id) ?? [])].sort()])));
   if (!ordered.ok) problems.push(...ordered.problems);
   const order = ordered.ok ? ordered.order.filter((id) => seriesCode.has(id)) : [];
   // A series that depends on inputs only is the same in every period: compute it once per iteration.
