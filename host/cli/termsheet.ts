@@ -4,6 +4,7 @@
  * `--iterations N` / `--workers K` for the internal appendix's valuation).
  * Problems print as `path: message` lines with exit 1; usage errors exit 2.
  */
+import { formatProblem } from '../../shared/model/problem-paths';
 import { basename } from 'node:path';
 import { openDealFile } from '../documents/load';
 import { exportTermSheet } from '../docx/export-term-sheet';
@@ -39,7 +40,7 @@ export function dateFlag(flags: ParsedArgs['flags']): Date | undefined {
 }
 
 export function printProblems(ctx: CommandContext, fallback: string, problems: readonly { path: string; message: string }[]): number {
-  for (const p of problems) ctx.err(`${p.path || fallback}: ${p.message}\n`);
+  for (const p of problems) ctx.err(`${formatProblem(p, fallback)}\n`);
   return 1;
 }
 

@@ -41,12 +41,8 @@ export interface CompiledFormula {
 
 export type FormulaResult = { ok: true; value: CompiledFormula } | { ok: false; problems: Problem[] };
 
-/** Helpers every kernel defines before using compiled expressions. */
-export const KERNEL_HELPERS = `
-const md = (x, y) => (y === 0 ? x : x - y * Math.floor(x / y));
-const rnd = (x) => (x < 0 ? -Math.round(-x) : Math.round(x));
-const pw = (x, y) => (x < 0 && !Number.isInteger(y) ? NaN : Math.pow(x, y));
-`;
+/** Helpers every kernel defines before using compiled expressions (md, rnd, pw: ../formula/operations.ts). */
+export { KERNEL_HELPERS } from '../formula/operations';
 
 const MATH_FN: Readonly<Record<string, string>> = {
   min: 'Math.min',

@@ -8,8 +8,9 @@
  * Intentionally has no platform imports.
  */
 import type { Problem } from '../api';
+import { hazardMessage, timingMessage } from '../formula/fold';
 import type { Deal } from '../model/schema';
-import { compileDeal, type CompiledDeal, type KernelOut } from './compile-deal';
+import { compileDeal, type CompiledDeal, type FaultLocation, type KernelOut } from './compile-deal';
 import { imposeRankCorrelation } from './correlation';
 import { sampleInto, sampleSorted } from './distributions';
 import { BLOCK_SIZE, blockLength, blockRng } from './rng';
@@ -115,24 +116,31 @@ export function rangeSize(range: BlockRange): number {
   return n;
 }
 
-/** Explains a non-finite NPV: re-runs the block with location checks and names the series or term and period. */
+/**
+ * Explains a failed iteration: re-runs the block with location checks and names
+ * the series, term or field, the period and, for a field, what it held.
+ */
 function faultError(deal: Deal, c: CompiledDeal, draws: BlockDraws, conditionOn: string | undefined): EngineError {
   const located = compileDeal(deal, { locateFaults: true, ...(conditionOn === undefined ? {} : { conditionOn }) });
   const P = c.periods;
-  let where = 'a cash flow';
+  let where: FaultLocation | undefined;
   let period = -1;
+  let value = NaN;
   if (located.ok) {
     const out = makeOut(c.partyIds.length, P, draws.n, null, false);
     located.compiled.kernel(draws.cols, draws.hz, draws.n, out);
     const loc = out.fault[1]!;
-    if (loc >= 0) where = located.compiled.locations[loc]!;
+    if (loc >= 0) where = located.compiled.locations[loc];
     period = out.fault[2]!;
+    value = out.fault[3]!;
   }
-  const path = where.startsWith('series') ? `series.${where.slice(8, -1)}` : where.startsWith('term') ? `terms.${where.slice(6, -1)}` : '';
+  const inPeriod = period >= 0 ? ` in period ${period}` : '';
+  if (where?.kind === 'timing') return new EngineError([{ path: where.path, message: timingMessage(value) }]);
+  if (where?.kind === 'probability') return new EngineError([{ path: where.path, message: hazardMessage(value, period) }]);
   return new EngineError([
     {
-      path,
-      message: `${where} is not a finite number${period >= 0 ? ` in period ${period}` : ''} (e.g. a division by zero, or log/sqrt of a negative number); the valuation cannot report statistics`,
+      path: where?.path ?? '',
+      message: `${where?.label ?? 'a cash flow'} is not a finite number${inPeriod} (e.g. a division by zero, or log/sqrt of a negative number); the valuation cannot report statistics`,
     },
   ]);
 }
@@ -144,7 +152,7 @@ function makeOut(nParties: number, P: number, n: number, flows: Float64Array | n
     flows,
     flowRows: flows ? n : 0,
     cond: cond ? new Uint8Array(n) : null,
-    fault: [-1, -1, -1],
+    fault: [-1, -1, -1, 0],
   };
 }
 
@@ -170,7 +178,7 @@ export function simulateRange(
   const cond = compiled.conditionSeries !== null ? new Uint8Array(total) : null;
   let offset = 0;
   const scratch = drawScratch(compiled);
-  const fault = [-1, -1, -1];
+  const fault = [-1, -1, -1, 0];
   for (let b = range.firstBlock; b < range.endBlock; b++) {
     const n = blockLength(range.iterations, b);
     const draws = drawBlock(compiled, range.seed, b, n, scratch);

@@ -66,5 +66,18 @@ export function itemPath(raw: unknown, list: 'terms' | 'parties' | 'scenarios', 
 export function formatProblem(problem: { path: string; message: string; column?: number | undefined }, fallback = ''): string {
   const where = problem.path || fallback;
   const column = problem.column !== undefined ? ` (column ${problem.column})` : '';
-  return `${where ? `${where}: ` : ''}${problem.message}${column}`;
+  return oneLine(`${where ? `${where}: ` : ''}${problem.message}${column}`);
+}
+
+/**
+ * Text from a file (an id, a key, a formula) can hold line breaks and other
+ * control characters; written out as escapes (`\n`, `\u0007`) a problem stays
+ * one line, so one line is one problem for whoever reads or parses the output.
+ */
+export function oneLine(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, (ch) => {
+    const named: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+    return named[ch] ?? `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  });
 }

@@ -11,8 +11,11 @@
  * Intentionally has no platform imports.
  */
 import type { Problem } from '../api';
-import { checkFormula } from '../formula/check';
-import { dealFormulas, formulaEnv } from '../formula/deal-formulas';
+import type { MathNode } from 'mathjs/number';
+import { periodYears } from '../engine/timeline';
+import { checkFormula, type FormulaRefs } from '../formula/check';
+import { dealFormulas, formulaEnv, type DealFormula } from '../formula/deal-formulas';
+import { evaluateFolded, foldable, hazardMessage, timingMessage } from '../formula/fold';
 import { RESERVED_NAMES } from '../formula/allowlist';
 import { orderSeries } from '../formula/series-order';
 import { correlationProblems, inputProblems } from './input-rules';
@@ -149,13 +152,50 @@ function formulaProblems(deal: Deal): Problem[] {
   for (const f of dealFormulas(deal)) {
     const checked = checkFormula(f.source, formulaEnv(deal, f.scope), f.path);
     if (!checked.ok) out.push(...checked.problems);
-    else if (f.scope === 'series') deps.set(f.keys[1] as string, checked.refs.series);
+    else {
+      if (f.scope === 'series') deps.set(f.keys[1] as string, checked.refs.series);
+      out.push(...foldedProblems(deal, f, checked));
+    }
   }
   if (out.length === 0) {
     const order = orderSeries(deps);
     if (!order.ok) out.push(...order.problems);
   }
   return out;
+}
+
+/** The first period of a timing known before valuing (a number, or a formula of numbers alone), else undefined. */
+function knownPeriod(deal: Deal, value: NumberOrFormula | undefined): number | undefined {
+  if (value === undefined) return 0;
+  if (typeof value === 'number') return Math.max(0, Math.ceil(value));
+  const checked = checkFormula(value, formulaEnv(deal, 'iteration'));
+  if (!checked.ok || !foldable(checked.refs)) return undefined;
+  const v = evaluateFolded(checked.ast, { t: 0, year: 0 });
+  return Number.isFinite(v) ? Math.max(0, Math.ceil(v)) : undefined;
+}
+
+/**
+ * What the engine would refuse mid-run, found now for formulas that read
+ * nothing drawn (fold.ts): a timing that is not a finite number, a hazard
+ * outside 0 to 1 in a period where it decides. Formulas of inputs are checked
+ * by the engine as it values, with the same messages.
+ */
+function foldedProblems(deal: Deal, f: DealFormula, checked: { ast: MathNode; refs: FormulaRefs }): Problem[] {
+  if (!foldable(checked.refs)) return [];
+  if (f.scope === 'iteration') {
+    const v = evaluateFolded(checked.ast, { t: 0, year: 0 });
+    return Number.isFinite(v) ? [] : [{ path: f.path, message: timingMessage(v) }];
+  }
+  const term = f.keys[0] === 'terms' ? deal.terms[f.keys[1] as number] : undefined;
+  if (term?.type !== 'termination' || f.keys[2] !== 'hazard' || term.when !== undefined) return [];
+  const from = knownPeriod(deal, term.from);
+  if (from === undefined) return [];
+  const years = periodYears(deal.timeline);
+  for (let t = from; t < deal.timeline.periods; t++) {
+    const v = evaluateFolded(checked.ast, { t, year: years[t]! });
+    if (!(v >= 0 && v <= 1)) return [{ path: f.path, message: hazardMessage(v, t) }];
+  }
+  return [];
 }
 
 function scenarioProblems(deal: Deal): Problem[] {

@@ -58,7 +58,8 @@ export function commandForKey(e: KeyboardEvent): AppCommand | undefined {
 export function valuationBlocker(): { text: string; details: string[] } | null {
   const deal = store().document?.deal;
   if (!deal) return null;
-  const problems = dealProblems(deal);
+  // Warnings (a placeholder that names nothing) do not stop a valuation.
+  const problems = dealProblems(deal).filter((p) => p.severity !== 'warning');
   if (!problems.length) return null;
   const first = problems[0]!;
   return {

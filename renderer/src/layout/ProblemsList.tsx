@@ -1,4 +1,4 @@
-/** Every problem of the deal, each a link that opens its section and focuses the field. */
+/** Every problem (and warning) of the deal, each a link that opens its section and focuses the field. */
 import type { Problem } from '../../../shared/api';
 import { sectionOfPath } from '../problems/problem-paths';
 import { useAppStore } from '../store/app-store';
@@ -13,11 +13,12 @@ export function ProblemsList({ problems }: { problems: Problem[] }) {
       </p>
     );
   }
+  const warnings = problems.filter((p) => p.severity === 'warning').length;
+  const errors = problems.length - warnings;
+  const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   return (
     <section className="problems-list" aria-label="Problems">
-      <h2>
-        {problems.length} problem{problems.length === 1 ? '' : 's'}
-      </h2>
+      <h2>{[errors ? count(errors, 'problem') : '', warnings ? count(warnings, 'warning') : ''].filter(Boolean).join(', ')}</h2>
       <ul>
         {problems.slice(0, 50).map((p, i) => (
           <li key={`${p.path}-${i}`}>
@@ -30,7 +31,8 @@ export function ProblemsList({ problems }: { problems: Problem[] }) {
                 setTimeout(() => requestFocus(p.path), 0);
               }}
             >
-              <code>{p.path || '(deal)'}</code> {p.message}
+              <code>{p.path || '(deal)'}</code> {p.severity === 'warning' ? 'Warning: ' : ''}
+              {p.message}
             </a>
           </li>
         ))}
