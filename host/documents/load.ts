@@ -4,7 +4,8 @@
  * reading, the encoding is checked before parsing, and nothing here throws for
  * bad content.
  */
-import { open } from 'node:fs/promises';
+import { constants, type Stats } from 'node:fs';
+import { lstat, open, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { OpenResult, Problem } from '../../shared/api';
 import { MIGRATIONS, type MigrationRegistry } from '../../shared/model/migrations';
@@ -44,17 +45,32 @@ export function decodeDealBytes(bytes: Uint8Array): { ok: true; text: string } |
   return { ok: true, text };
 }
 
-/** Reads at most the 5 MB limit plus one byte, so a huge file is refused without being read. */
+/**
+ * Reads at most the 5 MB limit plus one byte, so a huge file is refused without
+ * being read. Only regular files are read: a FIFO, a device or a socket would
+ * block the file thread pool (a FIFO's open waits for a writer; five of them
+ * stalled every later file operation) or never end (/dev/zero). The type is
+ * checked before opening, and again on the open handle (opened non-blocking),
+ * in case the path changed in between.
+ */
 async function readLimited(path: string): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; problem: Problem }> {
+  try {
+    const before = await stat(path);
+    const kind = notAFile(before);
+    if (kind) return { ok: false, problem: { path: '', message: kind } };
+  } catch (err) {
+    return { ok: false, problem: { path: '', message: cannotRead(err) } };
+  }
   let handle;
   try {
-    handle = await open(path, 'r');
+    handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (err) {
     return { ok: false, problem: { path: '', message: cannotRead(err) } };
   }
   try {
     const info = await handle.stat();
-    if (info.isDirectory()) return { ok: false, problem: { path: '', message: 'this is a folder, not a .deal file' } };
+    const kind = notAFile(info);
+    if (kind) return { ok: false, problem: { path: '', message: kind } };
     if (info.size > LIMITS.maxFileBytes) return { ok: false, problem: tooBig(info.size) };
     const buffer = new Uint8Array(LIMITS.maxFileBytes + 1);
     let filled = 0;
@@ -71,6 +87,13 @@ async function readLimited(path: string): Promise<{ ok: true; bytes: Uint8Array 
   } finally {
     await handle.close();
   }
+}
+
+/** Why something on disk is not a file that can be read as a deal, or undefined for a regular file. */
+function notAFile(info: Stats): string | undefined {
+  if (info.isFile()) return undefined;
+  if (info.isDirectory()) return 'this is a folder, not a .deal file';
+  return 'this is not a regular file (a pipe, a device or a socket), so it is not a .deal file';
 }
 
 function cannotRead(err: unknown): string {
@@ -96,6 +119,29 @@ export async function openDealFile(path: string, options: LoadOptions = {}): Pro
   const read = await readLimited(path);
   if (!read.ok) return { ok: false, fileName, problems: [read.problem] };
   return openDealBytes(fileName, read.bytes, path, options);
+}
+
+/** What is on disk where a save would write: nothing, a deal this version reads (its text, and whether it is older), or something else. */
+export type ExistingFile =
+  | { kind: 'absent' }
+  | { kind: 'deal'; text: string; migrated: boolean }
+  | { kind: 'other'; problems: Problem[] };
+
+/** Reads what a save would replace with exactly the loader Open uses (limits, encoding, strict JSON, version, validation). */
+export async function openExistingDeal(path: string, options: LoadOptions = {}): Promise<ExistingFile> {
+  try {
+    await lstat(path);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'absent' };
+  }
+  const read = await readLimited(path);
+  if (!read.ok) return { kind: 'other', problems: [read.problem] };
+  if (read.bytes.length > LIMITS.maxFileBytes) return { kind: 'other', problems: [tooBig(read.bytes.length)] };
+  const decoded = decodeDealBytes(read.bytes);
+  if (!decoded.ok) return { kind: 'other', problems: [decoded.problem] };
+  const parsed = parseDealText(decoded.text, options.migrations ?? MIGRATIONS);
+  if (!parsed.ok) return { kind: 'other', problems: parsed.problems };
+  return { kind: 'deal', text: decoded.text, migrated: parsed.migrated };
 }
 
 /** Raw text of a file for internal use (layout template, version check), or undefined if it cannot be read safely. */
