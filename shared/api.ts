@@ -70,8 +70,22 @@ const exampleId = z.string().regex(/^[a-z0-9-]{1,64}$/, 'must be an example id s
 export type DialogChoice =
   | { kind: 'chosen'; path: string }
   | { kind: 'cancelled' }
-  /** No native dialog here (web host): the renderer asks for a path itself, starting from defaultDir. */
-  | { kind: 'in-app'; defaultDir: string };
+  /**
+   * No native dialog here (web host): the renderer asks for a path itself, starting from defaultDir,
+   * browsing with listFolder inside `root` (the documents folder), the only place the host reads and writes.
+   */
+  | { kind: 'in-app'; defaultDir: string; root: string };
+
+/** One entry of a folder shown by an in-page file dialog. */
+export interface FolderEntry {
+  name: string;
+  kind: 'folder' | 'file';
+}
+
+/** A folder inside the documents root as an in-page file dialog shows it: its sub-folders, then the files of the kind asked for. */
+export type FolderListing =
+  | { ok: true; folder: string; root: string; parent: string | null; entries: FolderEntry[]; truncated: boolean }
+  | { ok: false; problems: Problem[] };
 
 export type SaveResult =
   | { ok: true; path: string; fileName: string; savedAt: string }
@@ -158,7 +172,10 @@ export const apiArgs = {
   /** Drag-and-drop or upload: the text of a file the page already read. */
   openText: z.tuple([fileName, dealText]),
   chooseOpenPath: z.tuple([]),
-  chooseSavePath: z.tuple([fileName]),
+  /** The suggested file name, and the open document's path (the dialog starts in its folder). */
+  chooseSavePath: z.tuple([fileName, filePath.optional()]),
+  /** In-page file dialogs (web host only): a folder inside the documents root, with its .deal or .docx files. */
+  listFolder: z.tuple([filePath, z.enum(['deal', 'docx'])]),
   saveFile: z.tuple([
     z.strictObject({ path: filePath, deal: z.unknown(), originalPath: filePath.optional(), docKey: docKey.optional() }),
   ]),
@@ -180,8 +197,8 @@ export const apiArgs = {
   sampleInput: z.tuple([z.unknown(), sampleCountArg]),
   /** Writes a Word term sheet of one scenario for the counterparty (terms only) or for us (with the valuation appendix). */
   exportTermSheet: z.tuple([exportTermSheetArg]),
-  /** Asks where to save an exported document (.docx); the web host answers 'in-app'. */
-  chooseExportPath: z.tuple([fileName]),
+  /** Asks where to save an exported document (.docx), starting in the folder of the deal's own file when given; the web host answers 'in-app'. */
+  chooseExportPath: z.tuple([fileName, filePath.optional()]),
   /** Shows a written file in the system's file manager, where the host can. */
   revealInFolder: z.tuple([filePath]),
 } as const;
@@ -195,6 +212,7 @@ export interface ApiResults {
   openText: OpenResult;
   chooseOpenPath: DialogChoice;
   chooseSavePath: DialogChoice;
+  listFolder: FolderListing;
   saveFile: SaveResult;
   autosave: { ok: true; savedAt: string };
   listRecovered: RecoveryList;

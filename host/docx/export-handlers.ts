@@ -5,25 +5,25 @@
  * web host uses the defaults (the page asks for the path; the folder is shown
  * as text rather than opened, since the browser may not be on the same desk).
  */
-import { homedir } from 'node:os';
-import { basename, dirname, isAbsolute, join } from 'node:path';
+import { basename, dirname, isAbsolute } from 'node:path';
 import type { DialogChoice, RevealResult } from '../../shared/api';
 import { validateDeal } from '../../shared/model/validate';
+import { documentsRoot } from '../documents/dialog-port';
 import type { HostHandlers } from '../rpc/dispatcher';
 import type { ValuationRunner } from '../valuation/runner';
 import { exportTermSheet } from './export-term-sheet';
 
 export interface ExportPorts {
-  /** A save dialog for .docx files. */
-  chooseExportPath(suggestedName: string): Promise<DialogChoice>;
+  /** A save dialog for .docx files, starting in the folder of `near` (the deal's own file) when given. */
+  chooseExportPath(suggestedName: string, near?: string): Promise<DialogChoice>;
   /** Shows the file in the system's file manager (Electron: shell.showItemInFolder). */
   revealInFolder(path: string): Promise<RevealResult>;
 }
 
 /** For hosts without native dialogs or a file manager at hand (the web host). */
-export function inAppExportPorts(defaultDir: string = join(homedir(), 'Documents')): ExportPorts {
+export function inAppExportPorts(root: string = documentsRoot()): ExportPorts {
   return {
-    chooseExportPath: async () => ({ kind: 'in-app', defaultDir }),
+    chooseExportPath: async () => ({ kind: 'in-app', defaultDir: root, root }),
     revealInFolder: async (path) => ({ opened: false, folder: dirname(path) }),
   };
 }
@@ -43,7 +43,7 @@ export function createExportHandlers(options: { appVersion: string; valuationRun
         request.audience === 'internal' ? options.valuationRunner() : undefined,
       );
     },
-    chooseExportPath: async (_ctx, suggestedName) => ports.chooseExportPath(basename(suggestedName).replace(/\.docx$/i, '') + '.docx'),
+    chooseExportPath: async (_ctx, suggestedName, near) => ports.chooseExportPath(basename(suggestedName).replace(/\.docx$/i, '') + '.docx', near),
     revealInFolder: async (_ctx, path) => {
       if (!isAbsolute(path)) return { opened: false, folder: '' };
       return ports.revealInFolder(path);

@@ -32,6 +32,7 @@ function OpenDialog() {
         <ExportDialog
           deal={document.deal}
           fileName={document.fileName}
+          dealPath={document.path ?? undefined}
           api={mainApi()}
           scenarioId={scenarioId ?? undefined}
           whatIfs={describeWhatIfs(document.deal, whatIfs)}

@@ -93,7 +93,7 @@ export function saveTo(path: string): Promise<boolean> {
       return;
     }
     store().markSaved(result.path, result.fileName, deal);
-    store().notify({ tone: 'info', text: `Saved ${result.fileName}.` });
+    store().notify({ tone: 'info', text: `Saved ${result.fileName}.`, untilEdit: true });
     saved = true;
   }).then(() => saved);
 }
@@ -104,7 +104,8 @@ export function saveAs(): Promise<boolean> {
   let saved = false;
   return attempt('Save As', async () => {
     const suggested = doc.fileName.endsWith('.deal') ? doc.fileName : `${doc.fileName}.deal`;
-    const choice = await mainApi().chooseSavePath(suggested);
+    // The dialog starts in the folder of the document's own file, if it has one.
+    const choice = await mainApi().chooseSavePath(suggested, doc.path ?? undefined);
     if (choice.kind === 'chosen') saved = await saveTo(choice.path);
     else if (choice.kind === 'in-app') store().openDialog({ kind: 'path', purpose: 'save', defaultDir: choice.defaultDir, suggestedName: suggested });
   }).then(() => saved);
@@ -116,6 +117,19 @@ export function save(): Promise<boolean> {
   if (!doc) return Promise.resolve(false);
   return doc.path ? saveTo(doc.path) : saveAs();
 }
+
+/**
+ * "Don't save": the changes are given up, so is their recovery copy (it would
+ * otherwise come back at the next start as "Recover unsaved work").
+ */
+export function discardChanges(): void {
+  const s = store();
+  discarded = s.document?.deal ?? null;
+  if (s.docKey) void mainApi().discardRecovered(s.docKey).catch(() => undefined);
+}
+
+/** The deal the user chose not to save: not autosaved again while it is still the one on screen. */
+let discarded: Deal | null = null;
 
 export function closeDocument(): void {
   guardUnsaved(() => {
@@ -131,7 +145,7 @@ export function closeDocument(): void {
 export function autosaveNow(): Promise<void> {
   const s = store();
   const doc = s.document;
-  if (!doc || !s.docKey || !selectDirty(s)) return Promise.resolve();
+  if (!doc || !s.docKey || !selectDirty(s) || doc.deal === discarded) return Promise.resolve();
   return mainApi()
     .autosave({ docKey: s.docKey, fileName: doc.fileName, path: doc.path, deal: doc.deal })
     .then(() => undefined)

@@ -11,6 +11,8 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { ApiArgs } from '../../../shared/api';
 import { createExportHandlers } from '../../../host/docx/export-handlers';
+import { listFolder } from '../../../host/documents/folder-browser';
+import { createPathPolicy } from '../../../host/documents/path-policy';
 import { createInProcessRunner } from '../../../host/valuation/in-process';
 import { ExportDialog, suggestedDocxName, type ExportApi } from '../../../renderer/src/components/export/ExportDialog';
 import { describeWhatIfs } from '../../../renderer/src/results/what-if';
@@ -21,7 +23,8 @@ const ctx = { emit: () => undefined };
 
 /** The host handlers, called the way the front doors call them (arguments validated by the same schemas). */
 function realApi(calls: string[] = []): ExportApi {
-  const handlers = createExportHandlers({ appVersion: '0.1.0', valuationRunner: () => createInProcessRunner(), ports: { chooseExportPath: async () => ({ kind: 'in-app', defaultDir: dir }) } });
+  const handlers = createExportHandlers({ appVersion: '0.1.0', valuationRunner: () => createInProcessRunner(), ports: { chooseExportPath: async () => ({ kind: 'in-app', defaultDir: dir, root: dir }) } });
+  const paths = createPathPolicy({ root: dir });
   return {
     exportTermSheet: async (...args: ApiArgs<'exportTermSheet'>) => {
       calls.push(`export:${args[0].audience}:${args[0].scenarioId}:${args[0].paper}`);
@@ -35,6 +38,7 @@ function realApi(calls: string[] = []): ExportApi {
       calls.push('reveal');
       return handlers.revealInFolder(ctx, ...args);
     },
+    listFolder: async (...args: ApiArgs<'listFolder'>) => listFolder(paths, ...args),
   };
 }
 

@@ -25,7 +25,7 @@ let docsDir = '';
 
 function host(dialogAnswers: DialogChoice[] = []) {
   const dispatch = createDispatcher(
-    createHostHandlers({ resourcesDir: join(root, 'resources'), appVersion: '0.0.0-test', host: 'web', documents: { dataDir, dialogs: scriptedDialogs(dialogAnswers) } }),
+    createHostHandlers({ resourcesDir: join(root, 'resources'), appVersion: '0.0.0-test', host: 'web', documentsRoot: docsDir, documents: { dataDir, dialogs: scriptedDialogs(dialogAnswers) } }),
   );
   return async <T>(method: string, ...args: unknown[]): Promise<T> => {
     const envelope = (await dispatch(method, args, ctx)) as Envelope<T>;

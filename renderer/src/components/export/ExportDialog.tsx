@@ -10,15 +10,18 @@
 import { useId, useState } from 'react';
 import type { DialogChoice, ExportAudience, MainApi, PaperSize, Problem } from '../../../../shared/api';
 import type { Deal } from '../../../../shared/model/schema';
+import { FolderBrowser, joinPath, separatorOf } from '../../dialogs/FolderBrowser';
 import { Modal } from '../../dialogs/Modal';
 import './export-dialog.css';
 
-export type ExportApi = Pick<MainApi, 'exportTermSheet' | 'chooseExportPath' | 'revealInFolder'>;
+export type ExportApi = Pick<MainApi, 'exportTermSheet' | 'chooseExportPath' | 'revealInFolder' | 'listFolder'>;
 
 export interface ExportDialogProps {
   deal: Deal;
   /** The .deal file's name ("pharma-licence.deal"), or a name for an unsaved deal. */
   fileName: string;
+  /** Where the deal's own file is, if it has one: the export is proposed beside it. */
+  dealPath?: string;
   api: ExportApi;
   onClose: () => void;
   /** The scenario selected in the app; the deal's first scenario otherwise. */
@@ -47,7 +50,7 @@ export function suggestedDocxName(fileName: string, scenarioName: string, audien
   return `${base} - ${scenario} - ${audience === 'internal' ? 'internal term sheet' : 'term sheet'}.docx`;
 }
 
-export function ExportDialog({ deal, fileName, api, onClose, scenarioId, whatIfs = [], defaultPaper = 'A4' }: ExportDialogProps) {
+export function ExportDialog({ deal, fileName, dealPath, api, onClose, scenarioId, whatIfs = [], defaultPaper = 'A4' }: ExportDialogProps) {
   const ids = useId();
   const scenarios = deal.scenarios.length ? deal.scenarios : [{ id: 'base', name: 'Base case', set: {} }];
   const [audience, setAudience] = useState<ExportAudience>('counterparty');
@@ -79,20 +82,18 @@ export function ExportDialog({ deal, fileName, api, onClose, scenarioId, whatIfs
   const chooseAndWrite = async () => {
     let choice: DialogChoice;
     try {
-      choice = await api.chooseExportPath(suggested);
+      choice = await api.chooseExportPath(suggested, dealPath);
     } catch (err) {
       return setPhase({ kind: 'failed', problems: [{ path: '', message: err instanceof Error ? err.message : String(err) }] });
     }
     if (choice.kind === 'cancelled') return;
     if (choice.kind === 'chosen') return write(choice.path);
-    const sep = choice.defaultDir.includes('\\') && !choice.defaultDir.includes('/') ? '\\' : '/';
-    setTypedPath(choice.defaultDir.replace(/[\\/]$/, '') + sep + suggested);
+    setTypedPath(joinPath(choice.defaultDir, suggested));
     setPathError(null);
     setPhase({ kind: 'path', defaultDir: choice.defaultDir });
   };
 
-  const submitTypedPath = () => {
-    const p = typedPath.trim();
+  const submitTypedPath = (p = typedPath.trim()) => {
     if (!/\.docx$/i.test(p)) return setPathError('The file name must end in .docx.');
     void write(p);
   };
@@ -137,6 +138,14 @@ export function ExportDialog({ deal, fileName, api, onClose, scenarioId, whatIfs
             submitTypedPath();
           }}
         >
+          <FolderBrowser
+            folder={phase.defaultDir}
+            list={(folder) => api.listFolder(folder, 'docx')}
+            label="Folders and Word files"
+            onFolder={(folder) => setTypedPath((current) => joinPath(folder, current.slice(current.lastIndexOf(separatorOf(current)) + 1)))}
+            onFile={(p) => setTypedPath(p)}
+            onPick={(p) => submitTypedPath(p)}
+          />
           <div className="field wide">
             <label className="field-label" htmlFor={`${ids}-path`}>
               File path
