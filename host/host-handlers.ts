@@ -37,6 +37,8 @@ export interface HostPorts {
    * under Electron (native dialogs grant each path the user picks).
    */
   documentsRoot?: string;
+  /** Aborted when the window or connection these handlers serve goes away: its valuations are cancelled. */
+  closed?: AbortSignal;
   /** Valuation runner; defaults to the host's shared worker pool (the main process never runs a kernel). */
   valuationRunner?: () => ValuationRunner;
   /** Export dialog: a .docx save dialog and showing a file in its folder. Defaults suit the web host (in-page path, folder shown as text). */
@@ -90,7 +92,7 @@ export function createHostHandlers(ports: HostPorts): HostHandlers {
       return taken;
     },
     ...createDocumentHandlers(documentPorts(ports, paths, settings, dataDir)),
-    ...createValuationHandlers(ports.valuationRunner),
+    ...createValuationHandlers(ports.valuationRunner, ports.closed),
     exportTermSheet: async (ctx, request) => {
       const refused = await paths.checkWrite(request.outPath, 'docx');
       if (refused) return { ok: false, problems: [{ ...refused, path: 'outPath' }] };

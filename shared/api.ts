@@ -135,8 +135,11 @@ export interface RecentFile {
 const docKey = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be letters, digits, - or _ (at most 64)');
 const filePath = z.string().min(1, 'must not be empty').max(4096, 'is too long');
 const fileName = z.string().min(1, 'must not be empty').max(255, 'is too long');
-/** 5 MB of UTF-8 is at most 5 Mi UTF-16 code units; the exact byte limit is checked by the host. */
-const dealText = z.string().max(5 * 1024 * 1024, 'is larger than 5 MB');
+/** Base64 of at most 5 MB (the page checks the size before reading; the exact byte limit is checked by the host). */
+const dealBytes = z
+  .string()
+  .max(Math.ceil((5 * 1024 * 1024) / 3) * 4 + 4, 'is larger than 5 MB')
+  .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64');
 
 export type ExportAudience = 'counterparty' | 'internal';
 export type PaperSize = 'A4' | 'Letter';
@@ -169,8 +172,8 @@ export const apiArgs = {
   /** Paths the app was asked to open from outside (command line, OS); each is returned once. */
   takeLaunchFiles: z.tuple([]),
   openFile: z.tuple([filePath]),
-  /** Drag-and-drop or upload: the text of a file the page already read. */
-  openText: z.tuple([fileName, dealText]),
+  /** Drag-and-drop or upload: the bytes of a file the page already read (base64), decoded and checked by the host like any file. */
+  openBytes: z.tuple([fileName, dealBytes]),
   chooseOpenPath: z.tuple([]),
   /** The suggested file name, and the open document's path (the dialog starts in its folder). */
   chooseSavePath: z.tuple([fileName, filePath.optional()]),
@@ -209,7 +212,7 @@ export interface ApiResults {
   openExample: OpenResult;
   takeLaunchFiles: string[];
   openFile: OpenResult;
-  openText: OpenResult;
+  openBytes: OpenResult;
   chooseOpenPath: DialogChoice;
   chooseSavePath: DialogChoice;
   listFolder: FolderListing;

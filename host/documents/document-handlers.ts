@@ -1,5 +1,5 @@
 /**
- * The MainApi methods for documents: open (a path or dropped text), the
+ * The MainApi methods for documents: open (a path or a dropped file's bytes), the
  * open/save dialogs (and, for in-page dialogs, listing a folder), save,
  * autosave and crash recovery, recent files and live validation.
  * host-handlers.ts spreads these into the full handler map.
@@ -33,7 +33,7 @@ export interface DocumentPorts {
 
 type DocumentMethods =
   | 'openFile'
-  | 'openText'
+  | 'openBytes'
   | 'chooseOpenPath'
   | 'chooseSavePath'
   | 'listFolder'
@@ -75,7 +75,7 @@ export function createDocumentHandlers(ports: DocumentPorts): Pick<HostHandlers,
       if (result.ok) remember(path);
       return result;
     },
-    openText: async (_ctx, fileName, text) => openDealBytes(basename(fileName), new TextEncoder().encode(text), null),
+    openBytes: async (_ctx, fileName, base64) => openDealBytes(basename(fileName), Buffer.from(base64, 'base64'), null),
     chooseOpenPath: async () => granting(paths, await ports.dialogs.chooseOpenPath()),
     chooseSavePath: async (_ctx, suggestedName, near) => {
       const choice = granting(paths, await ports.dialogs.chooseSavePath(basename(suggestedName), near));

@@ -9,19 +9,12 @@ import { lstat, open, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { OpenResult, Problem } from '../../shared/api';
 import { MIGRATIONS, type MigrationRegistry } from '../../shared/model/migrations';
-import { parseDealText } from '../../shared/model/parse';
+import { fileTooBig as tooBig, parseDealText } from '../../shared/model/parse';
 import { LIMITS } from '../../shared/model/schema';
 
 export interface LoadOptions {
   migrations?: MigrationRegistry;
 }
-
-const tooBig = (bytes: number): Problem => {
-  const mb = bytes / 1024 / 1024;
-  // "5.0 MB" would read as within the limit: say how far over it is instead.
-  const size = mb >= 5.05 ? `${mb.toFixed(1)} MB` : `just over 5 MB (${bytes.toLocaleString('en-US')} bytes)`;
-  return { path: '', message: `file is ${size}; a .deal file may be at most 5 MB` };
-};
 
 /** Bytes -> text: UTF-8 only (a leading BOM is fine), with a clear word for UTF-16 and binary files. */
 export function decodeDealBytes(bytes: Uint8Array): { ok: true; text: string } | { ok: false; problem: Problem } {

@@ -104,8 +104,12 @@ export function sampleInputPreview(raw: unknown, n: number): InputSample {
   return { histogram: histogram(values), p5: q(0.05, p5), p10: q(0.1, p10), p50: q(0.5, p50), p90: q(0.9, p90), p95: q(0.95, p95), mean: sum / n };
 }
 
-export function createValuationHandlers(runner: () => ValuationRunner = sharedValuationRunner): ValuationMethods {
+export function createValuationHandlers(runner: () => ValuationRunner = sharedValuationRunner, closed?: AbortSignal): ValuationMethods {
   const runs = new Map<string, AbortController>();
+  // Nobody is left to see the results: a closed tab's runs give the pool back at once.
+  closed?.addEventListener('abort', () => {
+    for (const controller of runs.values()) controller.abort();
+  });
   return {
     startValuation: async (ctx, request) => {
       const deal = checkedDeal(request.deal);
@@ -130,11 +134,11 @@ export function createValuationHandlers(runner: () => ValuationRunner = sharedVa
     },
     runSensitivity: async (_ctx, request) => {
       const deal = checkedDeal(request.deal);
-      return rethrowAsHostError(() => runner().sensitivity({ ...request, deal }));
+      return rethrowAsHostError(() => runner().sensitivity({ ...request, deal }, closed ? { signal: closed } : {}));
     },
     solve: async (_ctx, request) => {
       const deal = checkedDeal(request.deal);
-      return rethrowAsHostError(() => runner().solve({ ...request, deal }));
+      return rethrowAsHostError(() => runner().solve({ ...request, deal }, closed ? { signal: closed } : {}));
     },
     sampleInput: async (_ctx, input, n) => sampleInputPreview(input, n),
   };

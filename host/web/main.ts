@@ -30,7 +30,8 @@ async function main(): Promise<void> {
     port,
     rendererDir: join(root, 'out', 'renderer'),
     bridgeFile: join(root, 'out', 'web', 'bridge.js'),
-    handlers: () => createHostHandlers(ports),
+    // One handler set per connection: a tab's runs are its own, and end when the tab closes.
+    handlers: (client) => createHostHandlers({ ...ports, closed: client.closed }),
   });
   process.stdout.write(`Dealwright web host: ${host.url}\n`);
   process.stdout.write(`Documents folder (set DEALWRIGHT_DOCUMENTS_DIR to change it): ${documents}\n`);

@@ -16,6 +16,13 @@ export type ParseResult =
   | { ok: true; deal: Deal; migrated: boolean; fromVersion: number }
   | { ok: false; problems: Problem[] };
 
+/** A file over the 5 MB limit, said so that "5.0 MB" never reads as within it. */
+export function fileTooBig(bytes: number): Problem {
+  const mb = bytes / 1024 / 1024;
+  const size = mb >= 5.05 ? `${mb.toFixed(1)} MB` : `just over 5 MB (${bytes.toLocaleString('en-US')} bytes)`;
+  return { path: '', message: `file is ${size}; a .deal file may be at most 5 MB` };
+}
+
 /** UTF-8 byte length without a platform Buffer. */
 export function utf8Length(text: string): number {
   let bytes = 0;

@@ -5,7 +5,8 @@
  * the host's problems and leaves the document dirty.
  */
 import type { OpenResult, Problem } from '../../../shared/api';
-import type { Deal } from '../../../shared/model/schema';
+import { fileTooBig } from '../../../shared/model/parse';
+import { LIMITS, type Deal } from '../../../shared/model/schema';
 import { mainApi } from '../api/main-api';
 import { useAppStore } from '../store/app-store';
 import { selectDirty } from '../store/document-slice';
@@ -60,13 +61,28 @@ export function openPath(path: string): Promise<void> {
   });
 }
 
-/** Drag-and-drop: the page already read the file's text. */
+/**
+ * Drag-and-drop: the size is checked before anything is read (a 20 MB file is
+ * refused here, in the page), then the bytes go to the host, which decodes and
+ * checks them like any file it opens (binary, UTF-16, …).
+ */
 export function openDroppedFile(file: File): void {
   guardUnsaved(() => {
+    if (file.size > LIMITS.maxFileBytes) {
+      showOpenResult({ ok: false, fileName: file.name, problems: [fileTooBig(file.size)] });
+      return;
+    }
     void attempt('Opening the dropped file', async () => {
-      showOpenResult(await mainApi().openText(file.name, await file.text()));
+      showOpenResult(await mainApi().openBytes(file.name, toBase64(new Uint8Array(await file.arrayBuffer()))));
     });
   });
+}
+
+function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  // In slices: String.fromCharCode takes its bytes as arguments, and a call has only so many.
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
 }
 
 export function chooseAndOpen(): void {

@@ -74,7 +74,7 @@ export async function startWebHost(options: StartOptions = {}): Promise<RunningH
     url,
     origin: parsed.origin,
     port: Number(parsed.port),
-    token: parsed.searchParams.get('token') ?? '',
+    token: parsed.pathname.split('/')[1] ?? '',
     dataDir,
     process: child,
     async stop() {

@@ -129,7 +129,7 @@ describe('open, dialogs and recent files', () => {
   });
 
   it('dropped text opens like a file, BOM and all', async () => {
-    const result = await host()<{ ok: boolean; document: { path: null; fileName: string } }>('openText', 'dropped.deal', `\uFEFF${exampleText}`);
+    const result = await host()<{ ok: boolean; document: { path: null; fileName: string } }>('openBytes', 'dropped.deal', Buffer.from(`\uFEFF${exampleText}`).toString('base64'));
     expect(result.ok).toBe(true);
     expect(result.document).toMatchObject({ path: null, fileName: 'dropped.deal' });
   });
