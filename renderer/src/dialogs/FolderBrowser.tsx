@@ -20,6 +20,13 @@ export function joinPath(folder: string, name: string): string {
   return folder.replace(/[\\/]+$/, '') + sep + name;
 }
 
+/** The folders from `root` down to `folder` (empty at the root). */
+function relativeParts(root: string, folder: string): string[] {
+  const trim = (p: string) => p.replace(/[\\/]+$/, '');
+  const rest = trim(folder).slice(trim(root).length);
+  return rest.split(/[\\/]/).filter(Boolean);
+}
+
 export function FolderBrowser({
   folder,
   list,
@@ -105,15 +112,17 @@ export function FolderBrowser({
     e.preventDefault();
   };
 
-  const where = listing ? (listing.folder === listing.root ? listing.root : listing.folder) : folder;
+  // Where we are, from the documents folder down ("Documents / clients / helix"); the full path on hover.
+  const where = listing ? [listing.root, ...relativeParts(listing.root, listing.folder)] : [folder];
+  const rootName = where[0]!.split(/[\\/]/).filter(Boolean).pop() ?? where[0]!;
   return (
     <div className="folder-browser">
       <div className="folder-browser-bar">
         <button type="button" onClick={up} disabled={!listing?.parent} aria-label="Up one folder">
           ↑ Up
         </button>
-        <span className="folder-browser-where" title={where}>
-          {where}
+        <span className="folder-browser-where" title={listing?.folder ?? folder}>
+          {[rootName, ...where.slice(1)].join(' / ')}
         </span>
       </div>
       <ul
@@ -138,8 +147,8 @@ export function FolderBrowser({
             }}
             onDoubleClick={() => activate(i, true)}
           >
-            <span aria-hidden="true">{entry.kind === 'folder' ? '📁' : '📄'}</span> {entry.name}
-            {entry.kind === 'folder' ? <span className="visually-hidden"> (folder)</span> : null}
+            {entry.name}
+            {entry.kind === 'folder' ? <span className="folder-browser-mark"> /<span className="visually-hidden"> (folder)</span></span> : null}
           </li>
         ))}
         {listing && entries.length === 0 && <li className="folder-browser-empty">Nothing here yet</li>}
