@@ -12,11 +12,11 @@ import { stat } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import type { DialogChoice, OpenResult } from '../../shared/api';
 import type { HostHandlers } from '../rpc/dispatcher';
-import { dealProblems } from '../../shared/model/validate';
+import { problemsInBackground } from '../background/background';
 import type { SettingsStore } from '../settings/settings-store';
 import type { DialogPort } from './dialog-port';
 import { listFolder } from './folder-browser';
-import { openDealBytes, openDealFile } from './load';
+import { openDealFile, readDealBytes } from './load';
 import type { PathPolicy } from './path-policy';
 import { autosave, discardRecovered, listRecovered, restoreRecovered } from './recovery';
 import { saveDealFile } from './save';
@@ -75,7 +75,7 @@ export function createDocumentHandlers(ports: DocumentPorts): Pick<HostHandlers,
       if (result.ok) remember(path);
       return result;
     },
-    openBytes: async (_ctx, fileName, base64) => openDealBytes(basename(fileName), Buffer.from(base64, 'base64'), null),
+    openBytes: async (_ctx, fileName, base64) => readDealBytes(basename(fileName), Buffer.from(base64, 'base64'), null),
     chooseOpenPath: async () => granting(paths, await ports.dialogs.chooseOpenPath()),
     chooseSavePath: async (_ctx, suggestedName, near) => {
       const choice = granting(paths, await ports.dialogs.chooseSavePath(basename(suggestedName), near));
@@ -117,6 +117,6 @@ export function createDocumentHandlers(ports: DocumentPorts): Pick<HostHandlers,
         })),
       );
     },
-    validateDeal: async (_ctx, deal) => dealProblems(deal),
+    validateDeal: async (_ctx, deal) => problemsInBackground(deal),
   };
 }

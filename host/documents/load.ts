@@ -9,7 +9,8 @@ import { lstat, open, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { OpenResult, Problem } from '../../shared/api';
 import { MIGRATIONS, type MigrationRegistry } from '../../shared/model/migrations';
-import { fileTooBig as tooBig, parseDealText } from '../../shared/model/parse';
+import { fileTooBig as tooBig, parseDealText, type ParseResult } from '../../shared/model/parse';
+import { parseInBackground } from '../background/background';
 import { LIMITS } from '../../shared/model/schema';
 
 export interface LoadOptions {
@@ -97,21 +98,33 @@ function cannotRead(err: unknown): string {
   return `cannot read the file (${code ?? (err instanceof Error ? err.message : String(err))})`;
 }
 
+function openedResult(fileName: string, path: string | null, result: ParseResult): OpenResult {
+  if (!result.ok) return { ok: false, fileName, problems: result.problems };
+  return { ok: true, document: { path, fileName, deal: result.deal, migrated: result.migrated, ...(path ? { originalPath: path } : {}) } };
+}
+
 /** Text (already read, e.g. dropped onto the window) -> deal or problems. */
 export function openDealBytes(fileName: string, bytes: Uint8Array, path: string | null, options: LoadOptions = {}): OpenResult {
   if (bytes.length > LIMITS.maxFileBytes) return { ok: false, fileName, problems: [tooBig(bytes.length)] };
   const decoded = decodeDealBytes(bytes);
   if (!decoded.ok) return { ok: false, fileName, problems: [decoded.problem] };
-  const result = parseDealText(decoded.text, options.migrations ?? MIGRATIONS);
-  if (!result.ok) return { ok: false, fileName, problems: result.problems };
-  return { ok: true, document: { path, fileName, deal: result.deal, migrated: result.migrated, ...(path ? { originalPath: path } : {}) } };
+  return openedResult(fileName, path, parseDealText(decoded.text, options.migrations ?? MIGRATIONS));
+}
+
+/** As openDealBytes, reading and validating a long text on the host's background thread. */
+export async function readDealBytes(fileName: string, bytes: Uint8Array, path: string | null, options: LoadOptions = {}): Promise<OpenResult> {
+  if (options.migrations) return openDealBytes(fileName, bytes, path, options);
+  if (bytes.length > LIMITS.maxFileBytes) return { ok: false, fileName, problems: [tooBig(bytes.length)] };
+  const decoded = decodeDealBytes(bytes);
+  if (!decoded.ok) return { ok: false, fileName, problems: [decoded.problem] };
+  return openedResult(fileName, path, await parseInBackground(decoded.text, (text) => parseDealText(text)));
 }
 
 export async function openDealFile(path: string, options: LoadOptions = {}): Promise<OpenResult> {
   const fileName = basename(path);
   const read = await readLimited(path);
   if (!read.ok) return { ok: false, fileName, problems: [read.problem] };
-  return openDealBytes(fileName, read.bytes, path, options);
+  return readDealBytes(fileName, read.bytes, path, options);
 }
 
 /** What is on disk where a save would write: nothing, a deal this version reads (its text, and whether it is older), or something else. */
@@ -132,7 +145,7 @@ export async function openExistingDeal(path: string, options: LoadOptions = {}):
   if (read.bytes.length > LIMITS.maxFileBytes) return { kind: 'other', problems: [tooBig(read.bytes.length)] };
   const decoded = decodeDealBytes(read.bytes);
   if (!decoded.ok) return { kind: 'other', problems: [decoded.problem] };
-  const parsed = parseDealText(decoded.text, options.migrations ?? MIGRATIONS);
+  const parsed = options.migrations ? parseDealText(decoded.text, options.migrations) : await parseInBackground(decoded.text, (text) => parseDealText(text));
   if (!parsed.ok) return { kind: 'other', problems: parsed.problems };
   return { kind: 'deal', text: decoded.text, migrated: parsed.migrated };
 }

@@ -16,7 +16,7 @@ import { basename, dirname } from 'node:path';
 import type { Problem, SaveRequest, SaveResult } from '../../shared/api';
 import { NEWER_VERSION_MESSAGE } from '../../shared/model/migrations';
 import { serializeDealLike } from '../../shared/model/layout-preserving';
-import { validateDeal } from '../../shared/model/validate';
+import { validateInBackground } from '../background/background';
 import { writeFileAtomic } from './atomic-write';
 import { openExistingDeal, readDealTextIfAny, type LoadOptions } from './load';
 
@@ -60,7 +60,7 @@ async function keepExisting(path: string, options: LoadOptions): Promise<{ probl
 /** `options.migrations` is the registry the existing file is read with (tests add made-up versions). */
 export async function saveDealFile(request: SaveRequest, options: LoadOptions = {}): Promise<SaveResult> {
   const { path } = request;
-  const validated = validateDeal(request.deal);
+  const validated = await validateInBackground(request.deal);
   if (!validated.ok) return { ok: false, problems: validated.problems };
 
   const existing = await keepExisting(path, options);

@@ -156,6 +156,13 @@ function makeOut(nParties: number, P: number, n: number, flows: Float64Array | n
   };
 }
 
+/** A run over a block range, one block at a time: `step` runs the next block and says how many iterations it did (0 once all are done). */
+export interface BlockSteps<T> {
+  step(): number;
+  /** The range's outcome, once every block has run (or what there is, when stopped early). */
+  result(): T;
+}
+
 /** Runs blocks [firstBlock, endBlock) and gathers NPVs, per-block flow sums, fan flows and condition flags. */
 export function simulateRange(
   deal: Deal,
@@ -166,6 +173,26 @@ export function simulateRange(
   /** Called after each block's kernel, with the block's NPV views (still in cache) and condition flags. */
   afterKernel?: (blockIndex: number, npv: Float64Array[], cond: Uint8Array | null, n: number) => void,
 ): SimulationPart {
+  return runAll(simulateRangeSteps(deal, compiled, range, conditionOn, afterKernel), onBlock);
+}
+
+/** Steps until done, or until `onBlock` says stop. */
+export function runAll<T>(steps: BlockSteps<T>, onBlock?: (iterationsDone: number) => boolean | void): T {
+  for (let n = steps.step(); n > 0; n = steps.step()) if (onBlock?.(n) === false) break;
+  return steps.result();
+}
+
+/**
+ * simulateRange one block per step, so a worker can interleave other jobs
+ * between blocks (a preview need not wait behind a long run).
+ */
+export function simulateRangeSteps(
+  deal: Deal,
+  compiled: CompiledDeal,
+  range: BlockRange,
+  conditionOn: string | undefined,
+  afterKernel?: (blockIndex: number, npv: Float64Array[], cond: Uint8Array | null, n: number) => void,
+): BlockSteps<SimulationPart> {
   const nP = compiled.partyIds.length;
   const P = compiled.periods;
   const total = rangeSize(range);
@@ -179,28 +206,33 @@ export function simulateRange(
   let offset = 0;
   const scratch = drawScratch(compiled);
   const fault = [-1, -1, -1, 0];
-  for (let b = range.firstBlock; b < range.endBlock; b++) {
-    const n = blockLength(range.iterations, b);
-    const draws = drawBlock(compiled, range.seed, b, n, scratch);
-    const wantFlows = offset < fanCount;
-    const flowRows = wantFlows ? Math.min(n, fanCount - offset) : 0;
-    const blockIndex = b - range.firstBlock;
-    // The kernel writes straight into the range's arrays (views), so nothing per block is copied.
-    const out: KernelOut = {
-      npv: npv.map((a) => a.subarray(offset, offset + n)),
-      sums: Array.from({ length: nP }, (_, p) => blockSums.subarray((blockIndex * nP + p) * P, (blockIndex * nP + p + 1) * P)),
-      flows: wantFlows ? new Float64Array(flowRows * nP * P) : null,
-      flowRows,
-      cond: cond ? cond.subarray(offset, offset + n) : null,
-      fault,
-    };
-    if (compiled.kernel(draws.cols, draws.hz, n, out) >= 0) throw faultError(deal, compiled, draws, conditionOn);
-    if (out.flows) fanFlows.set(out.flows, offset * nP * P);
-    afterKernel?.(blockIndex, out.npv, out.cond, n);
-    offset += n;
-    if (onBlock?.(n) === false) break;
-  }
-  return { firstBlock: range.firstBlock, blocks, npv, blockSums, fanFlows, cond };
+  let b = range.firstBlock;
+  return {
+    step() {
+      if (b >= range.endBlock) return 0;
+      const n = blockLength(range.iterations, b);
+      const draws = drawBlock(compiled, range.seed, b, n, scratch);
+      const wantFlows = offset < fanCount;
+      const flowRows = wantFlows ? Math.min(n, fanCount - offset) : 0;
+      const blockIndex = b - range.firstBlock;
+      // The kernel writes straight into the range's arrays (views), so nothing per block is copied.
+      const out: KernelOut = {
+        npv: npv.map((a) => a.subarray(offset, offset + n)),
+        sums: Array.from({ length: nP }, (_, p) => blockSums.subarray((blockIndex * nP + p) * P, (blockIndex * nP + p + 1) * P)),
+        flows: wantFlows ? new Float64Array(flowRows * nP * P) : null,
+        flowRows,
+        cond: cond ? cond.subarray(offset, offset + n) : null,
+        fault,
+      };
+      if (compiled.kernel(draws.cols, draws.hz, n, out) >= 0) throw faultError(deal, compiled, draws, conditionOn);
+      if (out.flows) fanFlows.set(out.flows, offset * nP * P);
+      afterKernel?.(blockIndex, out.npv, out.cond, n);
+      offset += n;
+      b++;
+      return n;
+    },
+    result: () => ({ firstBlock: range.firstBlock, blocks, npv, blockSums, fanFlows, cond }),
+  };
 }
 
 /** One "what if" of a means job: an input held at a value (others as drawn), or null for the base. */
@@ -218,6 +250,11 @@ export function simulateMeans(
   variants: readonly MeansVariant[],
   onBlock?: (iterationsDone: number) => boolean | void,
 ): Float64Array {
+  return runAll(simulateMeansSteps(deal, compiled, range, variants), onBlock);
+}
+
+/** simulateMeans one block per step (each step runs the block once per variant). */
+export function simulateMeansSteps(deal: Deal, compiled: CompiledDeal, range: BlockRange, variants: readonly MeansVariant[]): BlockSteps<Float64Array> {
   const nP = compiled.partyIds.length;
   const P = compiled.periods;
   const nV = variants.length;
@@ -226,27 +263,29 @@ export function simulateMeans(
   const scratch = drawScratch(compiled);
   const out = makeOut(nP, P, BLOCK_SIZE, null, false);
   const held = new Float64Array(BLOCK_SIZE);
-  for (let b = range.firstBlock; b < range.endBlock; b++) {
-    const n = blockLength(range.iterations, b);
-    const draws = drawBlock(compiled, range.seed, b, n, scratch);
-    for (let v = 0; v < nV; v++) {
-      const col = columns[v]!;
-      const saved = col >= 0 ? draws.cols[col]! : null;
-      if (col >= 0) draws.cols[col] = held.subarray(0, n).fill(variants[v]!.value);
-      out.fault[0] = -1;
-      if (compiled.kernel(draws.cols, draws.hz, n, out) >= 0) {
-        const error = faultError(deal, compiled, draws, undefined);
-        throw error;
+  let b = range.firstBlock;
+  return {
+    step() {
+      if (b >= range.endBlock) return 0;
+      const n = blockLength(range.iterations, b);
+      const draws = drawBlock(compiled, range.seed, b, n, scratch);
+      for (let v = 0; v < nV; v++) {
+        const col = columns[v]!;
+        const saved = col >= 0 ? draws.cols[col]! : null;
+        if (col >= 0) draws.cols[col] = held.subarray(0, n).fill(variants[v]!.value);
+        out.fault[0] = -1;
+        if (compiled.kernel(draws.cols, draws.hz, n, out) >= 0) throw faultError(deal, compiled, draws, undefined);
+        if (saved) draws.cols[col] = saved;
+        for (let p = 0; p < nP; p++) {
+          const x = out.npv[p]!;
+          let sum = 0;
+          for (let i = 0; i < n; i++) sum += x[i]!;
+          sums[((b - range.firstBlock) * nV + v) * nP + p] = sum;
+        }
       }
-      if (saved) draws.cols[col] = saved;
-      for (let p = 0; p < nP; p++) {
-        const x = out.npv[p]!;
-        let s = 0;
-        for (let i = 0; i < n; i++) s += x[i]!;
-        sums[((b - range.firstBlock) * nV + v) * nP + p] = s;
-      }
-    }
-    if (onBlock?.(n * nV) === false) break;
-  }
-  return sums;
+      b++;
+      return n * nV;
+    },
+    result: () => sums,
+  };
 }

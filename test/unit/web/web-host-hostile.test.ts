@@ -6,10 +6,12 @@
  * every tab's unsaved work); the token was set as a cookie, which every other
  * local port receives.
  */
+import { readFileSync } from 'node:fs';
 import { connect as tcp } from 'node:net';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { startHostProcess, type HostProcess } from './web-host-process';
+import { repoRoot, startHostProcess, type HostProcess } from './web-host-process';
 
 let host: HostProcess;
 beforeAll(async () => {
@@ -154,5 +156,66 @@ describe('the token stays in the page', () => {
       other.on('error', () => done(-1));
     });
     expect(refused).toBe(403);
+  });
+});
+
+describe('large work stays off the thread that answers every window', () => {
+  /** Calls a method on an open connection and resolves with the envelope. */
+  function call(ws: WebSocket, id: number, method: string, args: unknown[]): Promise<{ ok: boolean; value?: unknown }> {
+    return new Promise((done) => {
+      const onMessage = (d: Buffer) => {
+        const m = JSON.parse(d.toString()) as { id?: number; envelope?: { ok: boolean; value?: unknown } };
+        if (m.id !== id) return;
+        ws.off('message', onMessage);
+        done(m.envelope!);
+      };
+      ws.on('message', onMessage);
+      ws.send(JSON.stringify({ id, method, args }));
+    });
+  }
+
+  /** The slowest answer to a trivial call, asked every 20 ms while `work` runs on another connection. */
+  async function slowestPing(work: (ws: WebSocket) => Promise<unknown>): Promise<number> {
+    const a = await host.connect();
+    const b = await host.connect();
+    let slowest = 0;
+    let running = true;
+    const pings = (async () => {
+      for (let id = 1; running; id++) {
+        const t0 = performance.now();
+        await call(b, id, 'getAppInfo', []);
+        slowest = Math.max(slowest, performance.now() - t0);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    })();
+    try {
+      await work(a);
+    } finally {
+      running = false;
+      await pings;
+      a.close();
+      b.close();
+    }
+    return slowest;
+  }
+
+  it('validating four 30,000-term deals leaves other windows answered within a second', { timeout: 120_000 }, async () => {
+    const base = JSON.parse(readFileSync(join(repoRoot, 'resources', 'examples', 'saas-alliance.deal'), 'utf8')) as { terms: unknown[]; parties: { id: string }[] };
+    const terms = Array.from({ length: 30_000 }, (_, i) => ({ id: `c${i}`, type: 'cashflow', party: base.parties[0]!.id, amount: `t + ${i}` }));
+    const big = { ...base, terms: [...base.terms, ...terms] };
+    const slowest = await slowestPing(async (ws) => {
+      const results = await Promise.all([1, 2, 3, 4].map((i) => call(ws, 1000 + i, 'validateDeal', [big])));
+      for (const r of results) expect(r).toEqual({ ok: true, value: [] });
+    });
+    expect(slowest).toBeLessThan(1_000);
+  });
+
+  it('a density preview of a discrete input with a million values neither freezes the host nor takes long', { timeout: 120_000 }, async () => {
+    const values = Array.from({ length: 1_000_000 }, (_, i) => i);
+    const slowest = await slowestPing(async (ws) => {
+      const r = await call(ws, 2000, 'sampleInput', [{ dist: 'discrete', values }, 20_000]);
+      expect(r.ok).toBe(true);
+    });
+    expect(slowest).toBeLessThan(1_000);
   });
 });
