@@ -14,7 +14,7 @@ import type { Deal } from '../../shared/model/schema';
 import { placeholderWarnings, validateDeal, type ValidationResult } from '../../shared/model/validate';
 import type { InputSample } from '../../shared/engine/results';
 import { HostError } from '../rpc/dispatcher';
-import { findWorkerScript } from '../valuation/worker-pool';
+import { findWorkerScript } from '../worker-script';
 import { runTask, type Task, type TaskOutcome, type Verdict } from './tasks';
 
 export const BACKGROUND_BUNDLE = 'background-worker.js';

@@ -13,15 +13,15 @@
  * (statistics-merge.ts), which the workers answer in parallel, so results
  * are identical for any number of workers.
  */
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { JobOutput } from '../../shared/engine/jobs';
 import { jobFor, runStages, splitBlocks } from '../../shared/engine/run-plan';
 import { EngineError } from '../../shared/engine/simulate';
 import type { FromWorker, ToWorker } from './messages';
+import { findWorkerScript } from '../worker-script';
+
+export { findWorkerScript, WORKER_BUNDLE } from '../worker-script';
 import { CancelledError, createRunner, summariesOf, type JobExecutor, type ShardAsk, type ValuationRunner } from './runner';
 
 export interface WorkerPoolOptions {
@@ -31,33 +31,6 @@ export interface WorkerPoolOptions {
   workerScript?: string;
   /** A run taking longer than this is stopped (its workers terminated). */
   timeoutMs?: number;
-}
-
-export const WORKER_BUNDLE = join('out', 'workers', 'valuation-worker.js');
-
-/** Looks for a worker bundle (out/workers/<name>) above the running bundle (out/cli, out/web, out/electron) and the working directory. */
-export function findWorkerScript(bundleName?: string): string {
-  const bundle = bundleName ? join('out', 'workers', bundleName) : WORKER_BUNDLE;
-  const starts: string[] = [];
-  try {
-    starts.push(dirname(typeof __filename === 'string' ? __filename : fileURLToPath(import.meta.url)));
-  } catch {
-    // Neither CommonJS nor ESM location available: fall back to the working directory.
-  }
-  starts.push(process.cwd());
-  for (const start of starts) {
-    let dir = resolve(start);
-    for (let i = 0; i < 6; i++) {
-      // In a packaged app the worker is unpacked beside the asar archive (electron-builder asarUnpack):
-      // a worker thread cannot start from inside the archive.
-      const candidate = join(dir, bundle).replace(/app\.asar([\\/])/, 'app.asar.unpacked$1');
-      if (existsSync(candidate)) return candidate;
-      const parent = dirname(dir);
-      if (parent === dir) break;
-      dir = parent;
-    }
-  }
-  throw new Error(`cannot find the worker bundle ${bundle}; run "npm run build" first`);
 }
 
 interface Slot {

@@ -65,7 +65,7 @@ export function lineColumn(text: string, offset: number): { line: number; column
 function describeChar(ch: string): string {
   const code = ch.charCodeAt(0);
   if (code < 0x20 || code === 0x7f) return `control character U+${code.toString(16).padStart(4, '0').toUpperCase()}`;
-  if ('{}[],:"'.includes(ch)) return `"${ch}"`;
+  if ('{}[],:"\'`'.includes(ch)) return `"${ch}"`;
   return 'character';
 }
 
