@@ -21,7 +21,6 @@ import type {
 import { runSolve } from '../../shared/engine/goal-seek';
 import { checkIterations, checkSeed, meansFromOutputs, planValuation, precisionReached, resultFromShards, type JobTemplate } from '../../shared/engine/run-plan';
 import { runSensitivity, type MeansEvaluator } from '../../shared/engine/sensitivity';
-import { compiledFor } from '../../shared/engine/jobs';
 import { EngineError } from '../../shared/engine/simulate';
 
 export interface RunOptions {
@@ -112,9 +111,8 @@ export function createRunner(executor: JobExecutor): ValuationRunner {
     async (deal, variants, iterations, seed) => {
       checkIterations(iterations);
       checkSeed(seed);
-      const compiled = compiledFor(deal);
       return executor.execute({ kind: 'means', deal, variants }, iterations, seed, () => undefined, options.signal, async (outputs) =>
-        meansFromOutputs(outputs, variants.length, compiled.partyIds.length, iterations),
+        meansFromOutputs(outputs, variants.length, deal.parties.length, iterations),
       );
     };
 

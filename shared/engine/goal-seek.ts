@@ -13,7 +13,7 @@ import type { Deal } from '../model/schema';
 import type { SolveRequest, SolveResult } from './results';
 import type { MeansEvaluator } from './sensitivity';
 import { resolveScenario } from './sensitivity';
-import { compileOrThrow, EngineError } from './simulate';
+import { EngineError } from './simulate';
 
 const MAX_EVALUATIONS = 60;
 const FRACTION_FIELD = /(^|\.)(rate|p|stakes\.[A-Za-z0-9_]+|shares\.[A-Za-z0-9_]+|hazard)$/;
@@ -27,9 +27,10 @@ export async function runSolve(request: SolveRequest, means: MeansEvaluator): Pr
   const { path, party, target } = request;
   const start = getNumberAt(deal, path);
   if (!start.ok) throw new EngineError([{ path: 'vary', message: start.message }]);
-  const compiled = compileOrThrow(deal);
-  const p = compiled.partyIds.indexOf(party);
-  if (p < 0) throw new EngineError([{ path: 'party', message: `"${party}" is not a party of this deal (parties: ${compiled.partyIds.join(', ')})` }]);
+  // Party order is the deal's (as in every compiled kernel); compiling happens where the means run.
+  const partyIds = deal.parties.map((q) => q.id);
+  const p = partyIds.indexOf(party);
+  if (p < 0) throw new EngineError([{ path: 'party', message: `"${party}" is not a party of this deal (parties: ${partyIds.join(', ')})` }]);
   const iterations = request.iterations ?? deal.simulation.iterations;
   const seed = request.seed ?? deal.simulation.seed;
   let evaluations = 0;

@@ -9,7 +9,6 @@
 import { LIMITS, type Deal } from '../model/schema';
 import type { CompiledDeal } from './compile-deal';
 import type { EngineJob, JobOutput } from './jobs';
-import { compiledFor } from './jobs';
 import type { ValuationRequest, ValuationResult } from './results';
 import { blockCount } from './rng';
 import { resolveScenario } from './sensitivity';
@@ -20,13 +19,16 @@ import { momentsOf, summariseShards, type ShardHandle } from './statistics-merge
 
 export type JobTemplate = { kind: 'simulate'; deal: Deal; conditionOn?: string } | { kind: 'means'; deal: Deal; variants: MeansVariant[] };
 
+/** What merging a run's results needs to know of its deal: no kernel (the workers compile and run it). */
+export type DealShape = Pick<CompiledDeal, 'partyIds' | 'periods' | 'conditionSeries'>;
+
 export interface ValuationPlan {
   deal: Deal;
   scenario: string;
   iterations: number;
   seed: number;
   conditionOn?: string;
-  compiled: CompiledDeal;
+  shape: DealShape;
 }
 
 export function checkIterations(iterations: number): void {
@@ -41,15 +43,21 @@ export function checkSeed(seed: number): void {
   if (!Number.isSafeInteger(seed)) throw new EngineError([{ path: 'simulation.seed', message: `must be a whole number (got ${seed})` }]);
 }
 
-/** Applies the scenario, checks limits and compiles (errors as EngineError with paths). */
+/**
+ * Applies the scenario and checks limits (errors as EngineError with paths).
+ * The deal is compiled where it runs, not here: planning happens on the thread
+ * that serves every window, and compiling 20,000 series takes a second; a
+ * deal that does not compile fails as its jobs are prepared, with the same
+ * problems.
+ */
 export function planValuation(request: ValuationRequest): ValuationPlan {
   const { deal, scenario } = resolveScenario(request.deal, request.scenarioId);
   const iterations = request.iterations ?? deal.simulation.iterations;
   const seed = request.seed ?? deal.simulation.seed;
   checkIterations(iterations);
   checkSeed(seed);
-  const compiled = compiledFor(deal, request.conditionOn);
-  return { deal, scenario, iterations, seed, ...(request.conditionOn === undefined ? {} : { conditionOn: request.conditionOn }), compiled };
+  const shape: DealShape = { partyIds: deal.parties.map((p) => p.id), periods: deal.timeline.periods, conditionSeries: request.conditionOn ?? null };
+  return { deal, scenario, iterations, seed, ...(request.conditionOn === undefined ? {} : { conditionOn: request.conditionOn }), shape };
 }
 
 /** Cuts blocks [from, to) of a run (all of them by default) into `parts` contiguous ranges of nearly equal size (empty ranges dropped). */
@@ -88,7 +96,7 @@ export function runStages(iterations: number, staged: boolean): [number, number]
  * first summaries, so a run checks it between stages without asking anything.
  */
 export function precisionReached(plan: ValuationPlan, summaries: readonly ShardSummary[], precision: { relative: number; confidence: number }): boolean {
-  const us = plan.compiled.partyIds.indexOf(plan.deal.us);
+  const us = plan.shape.partyIds.indexOf(plan.deal.us);
   if (us < 0) return false;
   const { count, mean, squares } = momentsOf(summaries, us);
   if (count < 2 || mean === 0) return false;
@@ -105,7 +113,7 @@ export function jobFor(template: JobTemplate, range: BlockRange): EngineJob {
 
 /** The result of a complete run from its shards (statistics merged exactly, whatever the split). */
 export function resultFromShards(plan: ValuationPlan, shards: readonly ShardHandle[], elapsedMs: number): Promise<ValuationResult> {
-  return summariseShards(plan.compiled, shards, { scenario: plan.scenario, iterations: plan.iterations, seed: plan.seed, elapsedMs });
+  return summariseShards(plan.shape, shards, { scenario: plan.scenario, iterations: plan.iterations, seed: plan.seed, elapsedMs });
 }
 
 /** Mean NPV per variant per party from means outputs: block sums added in block order. */

@@ -85,7 +85,7 @@ interface Target {
 
 /** Builds the result of a complete run from its shards (any number, any split). */
 export async function summariseShards(
-  c: CompiledDeal,
+  c: Pick<CompiledDeal, 'partyIds' | 'periods' | 'conditionSeries'>,
   handles: readonly ShardHandle[],
   meta: { scenario: string; iterations: number; seed: number; elapsedMs: number },
 ): Promise<ValuationResult> {
