@@ -61,7 +61,10 @@ function createBridge(): MainApi {
     }
   });
 
-  async function call(method: string, args: unknown[]): Promise<unknown> {
+  async function call(method: string, given: unknown[]): Promise<unknown> {
+    // JSON has no undefined: a trailing optional argument left out must not arrive as null.
+    const args = [...given];
+    while (args.length > 0 && args[args.length - 1] === undefined) args.pop();
     // Sent at once when connected, not a microtask later: a slider's valuation request is then on its
     // way before the page re-renders for the move, and the host works while the page does.
     if (!open) await ready;
