@@ -22,6 +22,7 @@ import type { SettingsStore } from './settings/settings-store';
 import { createValuationHandlers, sharedValuationRunner } from './valuation/valuation-handlers';
 import { createExportHandlers, type ExportPorts } from './docx/export-handlers';
 import type { ValuationRunner } from './valuation/runner';
+import { loadSkeleton } from './termsheet-defaults';
 
 export interface HostPorts {
   resourcesDir: string;
@@ -72,7 +73,8 @@ export function createHostHandlers(ports: HostPorts): HostHandlers {
     },
     ...(root === undefined ? {} : { root }),
   });
-  const exports = createExportHandlers({ appVersion: ports.appVersion, valuationRunner: ports.valuationRunner ?? sharedValuationRunner, ports: ports.exports });
+  const documents = documentPorts(ports, paths, settings, dataDir);
+  const exports = createExportHandlers({ appVersion: ports.appVersion, valuationRunner: ports.valuationRunner ?? sharedValuationRunner, ports: ports.exports, settings });
   return {
     getAppInfo: async () => ({
       name: 'Dealwright',
@@ -91,12 +93,24 @@ export function createHostHandlers(ports: HostPorts): HostHandlers {
       for (const path of taken) paths.grant(path);
       return taken;
     },
-    ...createDocumentHandlers(documentPorts(ports, paths, settings, dataDir)),
+    getStandardSections: async (_ctx, kind) => loadSkeleton(ports.resourcesDir, kind),
+    ...createDocumentHandlers(documents),
     ...createValuationHandlers(ports.valuationRunner, ports.closed),
+    ...exports,
     exportTermSheet: async (ctx, request) => {
       const refused = await paths.checkWrite(request.outPath, 'docx');
       if (refused) return { ok: false, problems: [{ ...refused, path: 'outPath' }] };
       return exports.exportTermSheet(ctx, request);
+    },
+    // A redline reads the other .deal file, so that path is checked for reading as Open checks it.
+    exportRedline: async (ctx, request) => {
+      const refused = await paths.checkWrite(request.outPath, 'docx');
+      if (refused) return { ok: false, problems: [{ ...refused, path: 'outPath' }] };
+      if (request.against.kind === 'file') {
+        const unreadable = await paths.checkRead(request.against.path);
+        if (unreadable) return { ok: false, problems: [{ ...unreadable, path: 'against.path' }] };
+      }
+      return exports.exportRedline(ctx, request);
     },
     chooseExportPath: async (ctx, suggestedName, near) => startFolder(paths, granting(paths, await exports.chooseExportPath(ctx, suggestedName, near)), near),
     revealInFolder: async (ctx, path) => ((await paths.checkRead(path)) === undefined ? exports.revealInFolder(ctx, path) : { opened: false, folder: '' }),

@@ -14,8 +14,10 @@
  */
 import { z } from 'zod';
 import type { Deal } from './model/schema';
+import type { Skeleton } from './termsheet/skeleton';
 import type { InputSample, SensitivityResult, SolveResult, ValuationResult } from './engine/results';
-import { runIdArg, sampleCountArg, sensitivityRequestArg, solveRequestArg, valuationRequestArg } from './engine/requests';
+import { runIdArg, sampleCountArg, sensitivityRequestArg, solveRequestArg, sweepRequestArg, valuationRequestArg } from './engine/requests';
+import type { SweepResult } from './engine/sweep';
 
 /** A problem a user can act on: where it is (a JSON path like `terms.royalty.tiers[1].rate`) and what is wrong. */
 export interface Problem {
@@ -150,16 +152,51 @@ export interface RevealResult {
   folder: string;
 }
 
+export type MoneyWording = 'symbol' | 'words';
+
+/** What every Word export takes besides the deal: the draft's label, the user's name, the money style. */
+const documentOptions = {
+  /** Printed instead of any internal name ("Draft 1" by default). */
+  draft: z.string().max(200, 'is longer than 200 characters').optional(),
+  /** The user's name: the document's author, and the tracked changes' author in a redline. */
+  author: z.string().max(200, 'is longer than 200 characters').optional(),
+  /** "$25.0M" (symbol, default) or "USD 25 million" (words). */
+  moneyStyle: z.enum(['symbol', 'words']).optional(),
+};
+
 const exportTermSheetArg = z.strictObject({
   deal: z.unknown(),
-  /** The .deal file's name, printed in the footer of every page. */
+  /** The .deal file's name: printed in internal documents only (traceability). */
   fileName,
   scenarioId: z.string().max(64).optional(),
   audience: z.enum(['counterparty', 'internal']),
   paper: z.enum(['A4', 'Letter']),
   /** Absolute path of the .docx to write. */
   outPath: z.string().min(1, 'must not be empty').max(4096, 'is too long'),
+  ...documentOptions,
 });
+
+/** The old side of a redline ("Compare with…"): another scenario of the open deal, or another .deal file. */
+const redlineAgainst = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('scenario'), scenarioId: z.string().max(64) }),
+  z.strictObject({ kind: z.literal('file'), path: filePath, scenarioId: z.string().max(64).optional() }),
+]);
+export type RedlineAgainst = z.infer<typeof redlineAgainst>;
+
+const exportRedlineArg = z.strictObject({
+  /** The new side: the open deal, in the scenario chosen. */
+  deal: z.unknown(),
+  fileName,
+  scenarioId: z.string().max(64).optional(),
+  against: redlineAgainst,
+  paper: z.enum(['A4', 'Letter']),
+  outPath: z.string().min(1, 'must not be empty').max(4096, 'is too long'),
+  ...documentOptions,
+});
+
+/** The standard term-sheet skeleton of a kind of deal (resources/termsheet). */
+export const standardSectionsKind = z.enum(['licence', 'alliance', 'jointVenture']);
+export type StandardSectionsKind = z.infer<typeof standardSectionsKind>;
 
 /**
  * Argument schemas of every request. The key is the channel name.
@@ -196,12 +233,21 @@ export const apiArgs = {
   runSensitivity: z.tuple([sensitivityRequestArg]),
   /** Goal seek: the value of a number path that gives a party a target mean NPV. */
   solve: z.tuple([solveRequestArg]),
+  /** Mean NPVs and chances of reaching the walk-aways at several positions of a deal, full precision, common random numbers (the ZOPA sweep). */
+  runSweep: z.tuple([sweepRequestArg]),
   /** Density preview of one input: a histogram of n draws and its percentiles. */
   sampleInput: z.tuple([z.unknown(), sampleCountArg]),
   /** Writes a Word term sheet of one scenario for the counterparty (terms only) or for us (with the valuation appendix). */
   exportTermSheet: z.tuple([exportTermSheetArg]),
+  /** Writes a redline (tracked changes) from another scenario or another .deal file to the open deal. */
+  exportRedline: z.tuple([exportRedlineArg]),
   /** Asks where to save an exported document (.docx), starting in the folder of the deal's own file when given; the web host answers 'in-app'. */
   chooseExportPath: z.tuple([fileName, filePath.optional()]),
+  /** The user's name for documents (author of tracked changes), from the settings; '' when never set. */
+  getAuthorName: z.tuple([]),
+  setAuthorName: z.tuple([z.string().max(200, 'is longer than 200 characters')]),
+  /** The editable default sections of a licence, alliance or joint-venture term sheet. */
+  getStandardSections: z.tuple([standardSectionsKind]),
   /** Shows a written file in the system's file manager, where the host can. */
   revealInFolder: z.tuple([filePath]),
 } as const;
@@ -227,9 +273,14 @@ export interface ApiResults {
   cancelValuation: { cancelled: boolean };
   runSensitivity: SensitivityResult;
   solve: SolveResult;
+  runSweep: SweepResult;
   sampleInput: InputSample;
   exportTermSheet: ExportTermSheetResult;
+  exportRedline: ExportTermSheetResult;
   chooseExportPath: DialogChoice;
+  getAuthorName: string;
+  setAuthorName: { ok: true };
+  getStandardSections: Skeleton;
   revealInFolder: RevealResult;
 }
 

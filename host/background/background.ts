@@ -11,7 +11,7 @@ import type { ParseResult } from '../../shared/model/parse';
 import type { Problem } from '../../shared/api';
 import { withoutRecordExtensions } from '../../shared/model/record-extensions';
 import type { Deal } from '../../shared/model/schema';
-import { placeholderWarnings, validateDeal, type ValidationResult } from '../../shared/model/validate';
+import { validateDeal, type ValidationResult } from '../../shared/model/validate';
 import type { InputSample } from '../../shared/engine/results';
 import { HostError } from '../rpc/dispatcher';
 import { findWorkerScript } from '../worker-script';
@@ -95,16 +95,16 @@ export async function parseInBackground(text: string, inPlace: (text: string) =>
  * verdict crosses back; a valid deal is then the one given (less any `x-`
  * entries of id-keyed maps), exactly what validateDeal returns.
  */
-export async function validateInBackground(raw: unknown): Promise<ValidationResult & { warnings?: Problem[] }> {
+export async function validateInBackground(raw: unknown): Promise<ValidationResult> {
   if (dealItems(raw) <= HEAVY_DEAL_ITEMS) return validateDeal(raw);
   const verdict = (await run({ kind: 'validate', raw })) as Verdict;
-  return verdict.ok ? { ok: true, deal: withoutRecordExtensions(raw) as Deal, warnings: verdict.warnings } : verdict;
+  return verdict.ok ? { ok: true, deal: withoutRecordExtensions(raw) as Deal } : verdict;
 }
 
-/** A deal's problems, or its warnings when it is valid: what the live problems list shows. */
+/** A deal's problems (empty when valid): what the validateDeal method answers. */
 export async function problemsInBackground(raw: unknown): Promise<Problem[]> {
   const result = await validateInBackground(raw);
-  return result.ok ? (result.warnings ?? placeholderWarnings(result.deal)) : result.problems;
+  return result.ok ? [] : result.problems;
 }
 
 /** An input's density preview, always on the background thread (draws and sorting take tens of milliseconds). */

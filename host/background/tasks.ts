@@ -6,7 +6,7 @@
  */
 import type { ApiErrorData, Problem } from '../../shared/api';
 import { parseDealText } from '../../shared/model/parse';
-import { placeholderWarnings, validateDeal } from '../../shared/model/validate';
+import { validateDeal } from '../../shared/model/validate';
 import { HostError } from '../rpc/dispatcher';
 import { sampleInputPreview } from '../valuation/input-preview';
 
@@ -15,8 +15,8 @@ export type Task =
   | { kind: 'validate'; raw: unknown }
   | { kind: 'sample'; input: unknown; n: number };
 
-/** A validation's verdict without the deal: its warnings when valid, its problems when not. */
-export type Verdict = { ok: true; warnings: Problem[] } | { ok: false; problems: Problem[] };
+/** A validation's verdict without the deal: valid, or its problems. */
+export type Verdict = { ok: true } | { ok: false; problems: Problem[] };
 
 export type TaskOutcome = { ok: true; value: unknown } | { ok: false; error: ApiErrorData };
 
@@ -29,7 +29,7 @@ export function runTask(task: Task): TaskOutcome {
         // Only the verdict comes back: the caller already holds the deal, and copying a 5 MB deal back
         // to the thread that serves every window would cost what moving the work away saved.
         const result = validateDeal(task.raw);
-        return { ok: true, value: result.ok ? { ok: true, warnings: placeholderWarnings(result.deal) } : { ok: false, problems: result.problems } };
+        return { ok: true, value: result.ok ? { ok: true } : { ok: false, problems: result.problems } };
       }
       case 'sample':
         return { ok: true, value: sampleInputPreview(task.input, task.n) };

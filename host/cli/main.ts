@@ -17,12 +17,19 @@ Usage:
   dealwright sensitivity FILE [--scenario ID] [--party ID] [--json]
   dealwright solve FILE --vary PATH --party ID --target NPV [--scenario ID]
   dealwright termsheet FILE -o OUT.docx [--scenario ID] [--audience counterparty|internal]
-  dealwright redline OLD.deal NEW.deal -o OUT.docx
-  dealwright redline FILE --from ID --to ID -o OUT.docx
+                       [--draft LABEL] [--author NAME] [--amounts symbols|words]
+                       [--paper A4|Letter] [--date YYYY-MM-DD] [--iterations N] [--workers K]
+  dealwright redline OLD.deal NEW.deal -o OUT.docx [--draft LABEL] [--author NAME]
+  dealwright redline FILE --from ID --to ID -o OUT.docx [--draft LABEL] [--author NAME]
+                       [--amounts symbols|words] [--paper A4|Letter] [--date YYYY-MM-DD]
 
 Options:
   --help       show this help
   --version    show the version
+
+--draft LABEL is printed on the document instead of any internal name ("Draft 1"
+by default); --author NAME is the document's and the tracked changes' author.
+validate also prints, as warnings, what a counterparty export would refuse.
 
 Exit status: 0 success, 1 the input is wrong, 2 usage error.
 `;

@@ -2,7 +2,9 @@
  * `dealwright redline OLD.deal NEW.deal -o OUT.docx` and
  * `dealwright redline FILE --from ID --to ID -o OUT.docx`: the new terms with
  * Word tracked changes from the old ones. With two files, --from and --to
- * optionally pick the scenario of each.
+ * optionally pick the scenario of each. `--draft LABEL` labels the new draft,
+ * `--author NAME` is the revisions' author (our party's name by default, never
+ * the tool's); `--amounts words` writes "USD 25 million".
  */
 import { basename } from 'node:path';
 import { openDealFile } from '../documents/load';
@@ -10,10 +12,10 @@ import { exportRedline } from '../docx/export-term-sheet';
 import { appVersion } from '../paths';
 import { parseArgs, UsageError } from './args';
 import type { Command } from './commands';
-import { dateFlag, outFlag, paperFlag, printProblems } from './termsheet';
+import { amountsFlag, dateFlag, outFlag, paperFlag, printProblems, textFlag } from './termsheet';
 
 export const redlineCommand: Command = async (argv, ctx) => {
-  const { positionals, flags } = parseArgs(argv, { out: 'value', from: 'value', to: 'value', paper: 'value', date: 'value' }, { o: 'out' });
+  const { positionals, flags } = parseArgs(argv, { out: 'value', from: 'value', to: 'value', paper: 'value', date: 'value', draft: 'value', author: 'value', amounts: 'value' }, { o: 'out' });
   const from = typeof flags.from === 'string' ? flags.from : undefined;
   const to = typeof flags.to === 'string' ? flags.to : undefined;
   if (positionals.length === 1 && (from === undefined || to === undefined)) throw new UsageError('with one FILE, give both --from ID and --to ID');
@@ -35,6 +37,9 @@ export const redlineCommand: Command = async (argv, ctx) => {
       outPath: out,
       date,
       protectedPaths: [oldFile, newFile],
+      draft: textFlag(flags, 'draft'),
+      author: textFlag(flags, 'author'),
+      moneyStyle: amountsFlag(flags),
     },
     appVersion(ctx.root),
   );

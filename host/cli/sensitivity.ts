@@ -1,10 +1,13 @@
 /**
  * `dealwright sensitivity FILE [--scenario ID] [--party ID] [--json]`: tornado
  * rows, the party's mean NPV with each input at its 10th and 90th percentile
- * (others as drawn, common random numbers), sorted by swing.
+ * (others as drawn, common random numbers), sorted by swing; a chance or
+ * discrete input at each of its outcomes (the same rows as the app's tornado,
+ * shared/engine/sensitivity.ts).
  */
 import { formatMoney, moneyUnitCaption } from '../../shared/format/money';
-import { formatNumber } from '../../shared/format/percent';
+import { formatPlain } from '../../shared/format/by-kind';
+import { formatPercent } from '../../shared/format/percent';
 import { parseArgs, UsageError } from './args';
 import type { Command } from './commands';
 import { loadDeal, table, withRunner, workersFlag } from './valuation-common';
@@ -27,9 +30,19 @@ export const sensitivityCommand: Command = async (argv, ctx) => {
     const money = (v: number) => formatMoney(v, fmt);
     const name = deal.parties.find((p) => p.id === result.party)?.name ?? result.party;
     let out = `${deal.title}\nTornado for ${name} (scenario ${result.scenario}): mean NPV ${money(result.baseMean)}, ${moneyUnitCaption(fmt)}\n\n`;
-    const rows = [['Input', 'P10 value', 'NPV at P10', 'P90 value', 'NPV at P90', 'Swing']];
+    const rows = [['Input', 'Low (P10 or outcome)', 'NPV there', 'High (P90 or outcome)', 'NPV there', 'Swing']];
     for (const r of result.rows) {
-      rows.push([r.label === r.input ? r.input : `${r.label} (${r.input})`, formatNumber(r.lowInput, 4), money(r.lowNpv), formatNumber(r.highInput, 4), money(r.highNpv), money(r.swing)]);
+      const name = r.label === r.input ? r.input : `${r.label} (${r.input})`;
+      const outcome = (value: number) => r.outcomes?.find((o) => o.value === value);
+      const at = (value: number) => {
+        const o = outcome(value);
+        return o ? `${o.label} (${formatPercent(o.probability, 1)})` : formatPlain(value);
+      };
+      rows.push([name, at(r.lowInput), money(r.lowNpv), at(r.highInput), money(r.highNpv), money(r.swing)]);
+      // A discrete input with more than two outcomes: the ones between, one line each.
+      for (const o of r.outcomes ?? []) {
+        if (o.value !== r.lowInput && o.value !== r.highInput) rows.push(['', `${o.label} (${formatPercent(o.probability, 1)})`, money(o.npv), '', '', '']);
+      }
     }
     out += table(rows);
     ctx.out(out);

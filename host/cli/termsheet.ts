@@ -1,7 +1,9 @@
 /**
- * `dealwright termsheet FILE -o OUT.docx [--scenario ID] [--audience counterparty|internal]`
- * (plus `--paper A4|Letter`, `--date YYYY-MM-DD` for reproducible documents, and
- * `--iterations N` / `--workers K` for the internal appendix's valuation).
+ * `dealwright termsheet FILE -o OUT.docx [--scenario ID] [--audience counterparty|internal]
+ *  [--draft LABEL] [--author NAME]` (plus `--paper A4|Letter`, `--amounts symbols|words`,
+ * `--date YYYY-MM-DD` for reproducible documents, and `--iterations N` / `--workers K`
+ * for the internal appendix's valuation). `--draft` is the label printed instead of
+ * any internal name ("Draft 1" by default); `--author` the document's author.
  * Problems print as `path: message` lines with exit 1; usage errors exit 2.
  */
 import { formatProblem } from '../../shared/model/problem-paths';
@@ -9,6 +11,7 @@ import { basename } from 'node:path';
 import { openDealFile } from '../documents/load';
 import { exportTermSheet } from '../docx/export-term-sheet';
 import type { Paper } from '../docx/styles';
+import type { MoneyStyle } from '../../shared/format/contract-figures';
 import { appVersion } from '../paths';
 import { intFlag, parseArgs, UsageError, type ParsedArgs } from './args';
 import { LIMITS } from '../../shared/model/schema';
@@ -39,6 +42,24 @@ export function dateFlag(flags: ParsedArgs['flags']): Date | undefined {
   return date;
 }
 
+/** `--draft LABEL` and `--author NAME`: free text, but not empty and not absurdly long. */
+export function textFlag(flags: ParsedArgs['flags'], name: 'draft' | 'author'): string | undefined {
+  const raw = flags[name];
+  if (raw === undefined) return undefined;
+  if (typeof raw !== 'string' || !raw.trim()) throw new UsageError(`--${name} needs a ${name === 'draft' ? 'label such as "Draft 2"' : 'name'}`);
+  if (raw.length > 200) throw new UsageError(`--${name} is longer than 200 characters`);
+  return raw;
+}
+
+/** `--amounts symbols|words`: "$25.0M" (default) or "USD 25 million". */
+export function amountsFlag(flags: ParsedArgs['flags']): MoneyStyle | undefined {
+  const raw = flags.amounts;
+  if (raw === undefined) return undefined;
+  if (raw === 'symbols') return 'symbol';
+  if (raw === 'words') return 'words';
+  throw new UsageError(`--amounts must be symbols or words, got "${String(raw)}"`);
+}
+
 export function printProblems(ctx: CommandContext, fallback: string, problems: readonly { path: string; message: string }[]): number {
   for (const p of problems) ctx.err(`${formatProblem(p, fallback)}\n`);
   return 1;
@@ -57,7 +78,7 @@ async function withRunnerResult(workers: number, ctx: CommandContext, work: (run
 export const termsheetCommand: Command = async (argv, ctx) => {
   const { positionals, flags } = parseArgs(
     argv,
-    { out: 'value', scenario: 'value', audience: 'value', paper: 'value', date: 'value', iterations: 'value', workers: 'value' },
+    { out: 'value', scenario: 'value', audience: 'value', paper: 'value', date: 'value', iterations: 'value', workers: 'value', draft: 'value', author: 'value', amounts: 'value' },
     { o: 'out' },
   );
   if (positionals.length !== 1) throw new UsageError('expects exactly one FILE');
@@ -81,6 +102,9 @@ export const termsheetCommand: Command = async (argv, ctx) => {
     date,
     iterations,
     protectedPaths: [file],
+    draft: textFlag(flags, 'draft'),
+    author: textFlag(flags, 'author'),
+    moneyStyle: amountsFlag(flags),
   };
   // Only the internal appendix needs the engine; a counterparty export starts no workers.
   const result =

@@ -8,6 +8,9 @@ import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import type { Problem } from '../../shared/api';
 import type { Deal } from '../../shared/model/schema';
+import type { MoneyStyle } from '../../shared/format/contract-figures';
+import { sanitizeLine } from '../../shared/termsheet/sanitize';
+import { partyName } from '../../shared/termsheet/wording';
 import { serializeDeal } from '../../shared/model/serialize';
 import { ValuationError, type ValuationRunner } from '../valuation/runner';
 import { buildTermSheet } from '../../shared/termsheet/build';
@@ -35,7 +38,20 @@ export interface TermSheetExportRequest {
   protectedPaths?: string[];
   /** Iterations for the internal appendix's valuation; the deal's own setting by default. */
   iterations?: number;
+  /** The draft's label ("Draft 1" by default), printed instead of any internal name. */
+  draft?: string;
+  /** The user's name: the document's author (and the revisions' in a redline); our party's name when not given. */
+  author?: string;
+  /** `$25.0M` (default) or `USD 25 million`. */
+  moneyStyle?: MoneyStyle;
 }
+
+/** The author a document names: the user's name when known, else our party's (never the tool's). */
+export function documentAuthor(deal: Deal, author: string | undefined): string {
+  return sanitizeLine(author ?? '').trim().slice(0, 255) || partyName(deal, deal.us);
+}
+
+const isoDate = (date: Date) => date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 /**
  * A short, stable fingerprint of the deal's content: the first 12 hex digits of
@@ -93,17 +109,20 @@ export async function exportTermSheet(req: TermSheetExportRequest, appVersion: s
   if (refused.length) return { ok: false, problems: refused };
   const valued = await valuationFor(req, valuation);
   if (!valued.ok) return valued;
+  const date = req.date ?? new Date();
   const built = buildTermSheet(req.deal, {
     audience: req.audience,
     scenarioId: req.scenarioId,
     fileName: req.fileName,
     contentHash: dealContentHash(req.deal),
     appVersion,
-    date: req.date ?? new Date(),
+    date,
+    draft: req.draft,
+    moneyStyle: req.moneyStyle,
     valuation: valued.value,
   });
   if (!built.ok) return built;
-  const bytes = await writeTermSheetDocx(built.doc, { paper: req.paper });
+  const bytes = await writeTermSheetDocx(built.doc, { paper: req.paper, revisionDate: isoDate(date), author: documentAuthor(req.deal, req.author) });
   return writeDocx(req.outPath, bytes);
 }
 
@@ -114,6 +133,11 @@ export interface RedlineExportRequest {
   outPath: string;
   date?: Date;
   protectedPaths?: string[];
+  /** The new draft's label ("Draft 2"). */
+  draft?: string;
+  /** The revisions' author: the user's name; our party's name when not given. */
+  author?: string;
+  moneyStyle?: MoneyStyle;
 }
 
 export async function exportRedline(req: RedlineExportRequest, appVersion: string): Promise<ExportResult> {
@@ -123,9 +147,9 @@ export async function exportRedline(req: RedlineExportRequest, appVersion: strin
   const built = buildRedline(
     { ...req.old, contentHash: dealContentHash(req.old.deal) },
     { ...req.new, contentHash: dealContentHash(req.new.deal) },
-    { appVersion, date },
+    { appVersion, date, draft: req.draft, moneyStyle: req.moneyStyle },
   );
   if (!built.ok) return built;
-  const bytes = await writeTermSheetDocx(built.doc, { paper: req.paper, revisionDate: date.toISOString().replace(/\.\d{3}Z$/, 'Z') });
+  const bytes = await writeTermSheetDocx(built.doc, { paper: req.paper, revisionDate: isoDate(date), author: documentAuthor(req.new.deal, req.author) });
   return writeDocx(req.outPath, bytes);
 }

@@ -1,5 +1,5 @@
 /**
- * The look of every Dealwright document, defined once: fonts, paragraph
+ * The look of every term sheet, defined once: fonts, paragraph
  * styles, the table style, heading and list numbering, and page geometry for
  * A4 and Letter. Fonts are Arial (Word's default sans; LibreOffice substitutes
  * the metric-identical Liberation Sans), so line breaks and page counts agree
@@ -43,16 +43,19 @@ export const STYLE = {
   marking: 'DwMarking',
   footer: 'DwFooter',
   listItem: 'DwListItem',
+  signature: 'DwSignature',
+  signatureLead: 'DwSignatureLead',
 } as const;
 
 /**
  * The same look as a named Word table style, added to styles.xml after
  * packing (docx 9 cannot declare table styles): tables reference it, so Word
- * shows "Dealwright Table" in its gallery and a lawyer's new tables can match.
+ * shows "Term Sheet Table" in its gallery and a lawyer's new tables can match.
+ * Style names say what the style is for, never which tool wrote the document.
  */
 export const TABLE_STYLE_ID = 'DwTable';
 export const TABLE_STYLE_XML =
-  `<w:style w:type="table" w:styleId="${TABLE_STYLE_ID}"><w:name w:val="Dealwright Table"/><w:basedOn w:val="TableNormal"/><w:uiPriority w:val="40"/>` +
+  `<w:style w:type="table" w:styleId="${TABLE_STYLE_ID}"><w:name w:val="Term Sheet Table"/><w:basedOn w:val="TableNormal"/><w:uiPriority w:val="40"/>` +
   `<w:pPr><w:spacing w:before="0" w:after="0"/></w:pPr><w:rPr><w:sz w:val="18"/></w:rPr>` +
   `<w:tblPr><w:tblBorders><w:top w:val="single" w:sz="8" w:space="0" w:color="${ACCENT}"/><w:left w:val="nil"/><w:bottom w:val="single" w:sz="8" w:space="0" w:color="${ACCENT}"/>` +
   `<w:right w:val="nil"/><w:insideH w:val="single" w:sz="4" w:space="0" w:color="${RULE}"/><w:insideV w:val="nil"/></w:tblBorders>` +
@@ -79,11 +82,11 @@ export function documentStyles(): IStylesOptions {
     },
     paragraphStyles: [
       { id: 'Subtitle', name: 'Subtitle', basedOn: 'Normal', next: 'Normal', quickFormat: true, run: { size: pt(13), color: MUTED }, paragraph: { spacing: { after: 240 } } },
-      { id: STYLE.note, name: 'Dealwright Note', basedOn: 'Normal', run: { size: pt(8.5), italics: true, color: MUTED }, paragraph: { spacing: { before: 60, after: 120 } } },
-      { id: STYLE.caption, name: 'Dealwright Caption', basedOn: 'Normal', run: { size: pt(8.5), color: MUTED }, paragraph: { spacing: { before: 60, after: 200 }, keepLines: true } },
+      { id: STYLE.note, name: 'Term Sheet Note', basedOn: 'Normal', run: { size: pt(8.5), italics: true, color: MUTED }, paragraph: { spacing: { before: 60, after: 120 } } },
+      { id: STYLE.caption, name: 'Term Sheet Caption', basedOn: 'Normal', run: { size: pt(8.5), color: MUTED }, paragraph: { spacing: { before: 60, after: 200 }, keepLines: true } },
       {
         id: STYLE.legend,
-        name: 'Dealwright Legend',
+        name: 'Term Sheet Legend',
         basedOn: 'Normal',
         run: { bold: true, size: pt(10), color: INK },
         paragraph: {
@@ -95,12 +98,15 @@ export function documentStyles(): IStylesOptions {
           },
         },
       },
-      { id: STYLE.tableText, name: 'Dealwright Table Text', basedOn: 'Normal', run: { size: pt(9) }, paragraph: { spacing: { before: 0, after: 0, line: 252, lineRule: LineRuleType.AUTO } } },
-      { id: STYLE.tableHeader, name: 'Dealwright Table Header', basedOn: STYLE.tableText, run: { bold: true }, paragraph: { keepNext: true } },
-      { id: STYLE.meta, name: 'Dealwright Meta', basedOn: 'Normal', run: { size: pt(9.5), color: MUTED }, paragraph: { spacing: { after: 20 } } },
-      { id: STYLE.marking, name: 'Dealwright Marking', basedOn: 'Normal', run: { size: pt(8), bold: true, color: ALERT }, paragraph: { alignment: AlignmentType.RIGHT, spacing: { after: 0 } } },
-      { id: STYLE.footer, name: 'Dealwright Footer', basedOn: 'Normal', run: { size: pt(7.5), color: MUTED }, paragraph: { spacing: { after: 0, line: 240, lineRule: LineRuleType.AUTO } } },
-      { id: STYLE.listItem, name: 'Dealwright List Item', basedOn: 'Normal', paragraph: { spacing: { after: 60 } } },
+      { id: STYLE.tableText, name: 'Term Sheet Table Text', basedOn: 'Normal', run: { size: pt(9) }, paragraph: { spacing: { before: 0, after: 0, line: 252, lineRule: LineRuleType.AUTO } } },
+      { id: STYLE.tableHeader, name: 'Term Sheet Table Header', basedOn: STYLE.tableText, run: { bold: true }, paragraph: { keepNext: true } },
+      { id: STYLE.meta, name: 'Term Sheet Cover Line', basedOn: 'Normal', run: { size: pt(9.5), color: MUTED }, paragraph: { spacing: { after: 20 } } },
+      { id: STYLE.marking, name: 'Term Sheet Marking', basedOn: 'Normal', run: { size: pt(8), bold: true, color: ALERT }, paragraph: { alignment: AlignmentType.RIGHT, spacing: { after: 0 } } },
+      { id: STYLE.footer, name: 'Term Sheet Footer', basedOn: 'Normal', run: { size: pt(7.5), color: MUTED }, paragraph: { spacing: { after: 0, line: 240, lineRule: LineRuleType.AUTO } } },
+      { id: STYLE.listItem, name: 'Term Sheet List Item', basedOn: 'Normal', paragraph: { spacing: { after: 60 } } },
+      // Signature lines: a block per party, its lines kept together on one page.
+      { id: STYLE.signature, name: 'Term Sheet Signature', basedOn: 'Normal', paragraph: { spacing: { before: 0, after: 80 }, keepLines: true } },
+      { id: STYLE.signatureLead, name: 'Term Sheet Signature Party', basedOn: STYLE.signature, paragraph: { spacing: { before: 360, after: 120 } } },
     ],
   };
 }

@@ -1,28 +1,17 @@
 /**
  * Content tables as Word tables: fixed layout with explicit column widths in
- * twips from the columns' weights, the house table style, a header row that
+ * twips from the columns' weights (never narrower than a column's longest
+ * word or figure, so nothing breaks mid-word), the house table style, a header row that
  * repeats on every page, rows that never split across pages, numbers right-
  * aligned, and inserted or deleted rows marked as tracked row changes.
  */
 import { AlignmentType, Paragraph, Table, TableCell, TableLayoutType, TableRow, WidthType } from 'docx';
 import type { Change, TableBlock } from '../../shared/termsheet/content';
+import { spansText } from '../../shared/termsheet/content';
+import { isRightToLeft } from '../../shared/termsheet/sanitize';
 import { type RevisionStamp, spanRuns } from './revisions';
 import { STYLE, TABLE_LOOK, TABLE_STYLE_ID } from './styles';
-
-// The cell's left and right padding plus a little slack, in twips.
-const PADDING_TWIPS = 2 * 90 + 40;
-
-/** Approximate width of a word in 9 pt Arial, in twips (advance widths of Arial's glyph classes, rounded up). */
-function wordTwips(word: string, bold: boolean): number {
-  let em = 0;
-  for (const ch of word) {
-    if (/[0-9$€£¥]/.test(ch)) em += 0.556;
-    else if (/[.,:;'|!il]/.test(ch)) em += 0.278;
-    else if (/[A-Z%mwMW]/.test(ch)) em += 0.75;
-    else em += 0.556;
-  }
-  return em * 9 * 20 * (bold ? 1.08 : 1);
-}
+import { CELL_PADDING_TWIPS, longestWordTwips } from '../../shared/termsheet/text-width';
 
 /**
  * Column widths in twips summing exactly to `total`: proportional to the
@@ -33,7 +22,7 @@ function wordTwips(word: string, bold: boolean): number {
 export function columnWidths(weights: readonly number[], total: number, longestWords: readonly number[] = []): number[] {
   const sum = weights.reduce((a, b) => a + b, 0) || 1;
   const widths = weights.map((w) => (w / sum) * total);
-  const wanted = weights.map((_, i) => Math.min(total / 2, (longestWords[i] ?? 0) + PADDING_TWIPS));
+  const wanted = weights.map((_, i) => Math.min(total / 2, (longestWords[i] ?? 0) + CELL_PADDING_TWIPS));
   // When even the minima do not fit, shrink them together: every column still gets its fair part.
   const fit = Math.min(1, total / (wanted.reduce((a, b) => a + b, 0) || 1));
   const minimum = wanted.map((w) => w * fit);
@@ -55,11 +44,6 @@ export function columnWidths(weights: readonly number[], total: number, longestW
   return out;
 }
 
-/** The width in twips of the widest unbreakable word of a text. */
-function longestWord(text: string, bold = false): number {
-  return Math.max(0, ...text.split(/\s+/).map((w) => wordTwips(w, bold)));
-}
-
 /** A whole row inserted or deleted is a tracked row change, so accepting it adds or removes the row itself. */
 function rowRevision(change: Change | undefined, revisions: RevisionStamp) {
   if (change === 'ins') return { insertion: revisions.take() };
@@ -67,10 +51,21 @@ function rowRevision(change: Change | undefined, revisions: RevisionStamp) {
   return {};
 }
 
+/** The table text's size: 9 pt, or smaller (down to 6.5 pt) when a wide table's words and figures would not fit whole at 9 pt. */
+export function tableFontPoints(longestWords: readonly number[], total: number): number {
+  const words = longestWords.reduce((a, b) => a + b, 0);
+  const room = total - longestWords.length * CELL_PADDING_TWIPS;
+  if (words <= room) return 9;
+  return Math.max(6.5, Math.floor((9 * room * 2) / words) / 2);
+}
+
 export function wordTable(block: TableBlock, contentWidth: number, revisions: RevisionStamp): Table {
-  const longest = block.columns.map((c, i) =>
-    Math.max(longestWord(c.header, true), ...block.rows.map((r) => longestWord((r.cells[i] ?? []).map((s) => s.text).join('')))),
+  const natural = block.columns.map((c, i) =>
+    Math.max(longestWordTwips(c.header, true), ...block.rows.map((r) => longestWordTwips((r.cells[i] ?? []).map((s) => s.text).join('')))),
   );
+  const points = tableFontPoints(natural, contentWidth);
+  const longest = natural.map((w) => (w * points) / 9);
+  const size = points < 9 ? { size: points * 2 } : {};
   const widths = columnWidths(
     block.columns.map((c) => c.weight),
     contentWidth,
@@ -86,7 +81,7 @@ export function wordTable(block: TableBlock, contentWidth: number, revisions: Re
         new TableCell({
           width: { size: widths[i]!, type: WidthType.DXA },
           shading: TABLE_LOOK.headerShading,
-          children: [new Paragraph({ style: STYLE.tableHeader, alignment: align(i), children: spanRuns([{ text: c.header, change: block.change }], revisions) })],
+          children: [new Paragraph({ style: STYLE.tableHeader, alignment: align(i), children: spanRuns([{ text: c.header, change: block.change }], revisions, size) })],
         }),
     ),
   });
@@ -99,7 +94,14 @@ export function wordTable(block: TableBlock, contentWidth: number, revisions: Re
           (_c, i) =>
             new TableCell({
               width: { size: widths[i]!, type: WidthType.DXA },
-              children: [new Paragraph({ style: STYLE.tableText, alignment: align(i), children: spanRuns(r.cells[i] ?? [], revisions) })],
+              children: [
+                new Paragraph({
+                  style: STYLE.tableText,
+                  alignment: align(i),
+                  ...(isRightToLeft(spansText(r.cells[i] ?? [])) ? { bidirectional: true } : {}),
+                  children: spanRuns(r.cells[i] ?? [], revisions, size),
+                }),
+              ],
             }),
         ),
       }),

@@ -1,6 +1,7 @@
 /**
- * Preferences that outlive a session: recent files (up to 10) and the window's
- * size and place. One interface over two backends: electron-store under
+ * Preferences that outlive a session: recent files (up to 10), the window's
+ * size and place, and the user's name as documents give it (the author of a
+ * redline's tracked changes). One interface over two backends: electron-store under
  * Electron (electron/main/ports) and `conf` elsewhere (conf-backend.ts); both
  * keep a JSON file in the app's data folder.
  *
@@ -23,6 +24,7 @@ const windowStateSchema = z.object({
 });
 export type WindowState = z.infer<typeof windowStateSchema>;
 const recentSchema = z.array(z.string().min(1).max(4096)).max(100);
+const authorNameSchema = z.string().max(200);
 
 /** The little a backend has to do; conf and electron-store both fit it. */
 export interface KeyValueBackend {
@@ -39,6 +41,9 @@ export interface SettingsStore {
   removeRecentFile(path: string): void;
   getWindowState(): WindowState | undefined;
   setWindowState(state: WindowState): void;
+  /** The user's name for documents; '' when never set. */
+  getAuthorName(): string;
+  setAuthorName(name: string): void;
   /** Set when the settings file was unreadable and was set aside: say so to the user once. */
   readonly notice: string | undefined;
 }
@@ -108,6 +113,13 @@ export function createSettingsStore(makeBackend: () => KeyValueBackend, filePath
     },
     setWindowState(state) {
       write('windowState', windowStateSchema.parse(state));
+    },
+    getAuthorName() {
+      const parsed = authorNameSchema.safeParse(read('authorName'));
+      return parsed.success ? parsed.data : '';
+    },
+    setAuthorName(name) {
+      write('authorName', authorNameSchema.parse(name.trim()));
     },
     get notice() {
       return notice;

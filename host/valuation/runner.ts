@@ -19,7 +19,8 @@ import type {
   ValuationResult,
 } from '../../shared/engine/results';
 import { runSolve } from '../../shared/engine/goal-seek';
-import { checkIterations, checkSeed, meansFromOutputs, planValuation, precisionReached, resultFromShards, type JobTemplate } from '../../shared/engine/run-plan';
+import { checkIterations, checkSeed, planValuation, precisionReached, resultFromShards, variantStatsFromOutputs, type JobTemplate } from '../../shared/engine/run-plan';
+import { runSweep, type StatsEvaluator, type SweepRequest, type SweepResult } from '../../shared/engine/sweep';
 import { runSensitivity, type MeansEvaluator } from '../../shared/engine/sensitivity';
 import { EngineError } from '../../shared/engine/simulate';
 
@@ -34,6 +35,8 @@ export interface ValuationRunner {
   value(request: ValuationRequest, options?: RunOptions): Promise<ValuationResult>;
   sensitivity(request: SensitivityRequest, options?: RunOptions): Promise<SensitivityResult>;
   solve(request: SolveRequest, options?: RunOptions): Promise<SolveResult>;
+  /** Mean statistics at several positions of a deal, on common random numbers (the ZOPA sweep). */
+  sweep(request: SweepRequest, options?: RunOptions): Promise<SweepResult>;
   /** Releases workers; the runner cannot be used afterwards. */
   close(): Promise<void>;
 }
@@ -106,15 +109,19 @@ function throttledProgress(total: number, onProgress: RunOptions['onProgress']):
 
 /** Builds value / sensitivity / solve over an executor. */
 export function createRunner(executor: JobExecutor): ValuationRunner {
-  const means =
-    (options: RunOptions): MeansEvaluator =>
+  const stats =
+    (options: RunOptions): StatsEvaluator =>
     async (deal, variants, iterations, seed) => {
       checkIterations(iterations);
       checkSeed(seed);
       return executor.execute({ kind: 'means', deal, variants }, iterations, seed, () => undefined, options.signal, async (outputs) =>
-        meansFromOutputs(outputs, variants.length, deal.parties.length, iterations),
+        variantStatsFromOutputs(outputs, variants.length, deal.parties.length, iterations),
       );
     };
+  const means =
+    (options: RunOptions): MeansEvaluator =>
+    async (deal, variants, iterations, seed) =>
+      (await stats(options)(deal, variants, iterations, seed)).map((v) => v.mean);
 
   return {
     async value(request, options = {}) {
@@ -122,7 +129,12 @@ export function createRunner(executor: JobExecutor): ValuationRunner {
         const plan = planValuation(request);
         const progress = throttledProgress(plan.iterations, options.onProgress);
         options.onProgress?.(0, plan.iterations);
-        const template: JobTemplate = { kind: 'simulate', deal: plan.deal, ...(plan.conditionOn === undefined ? {} : { conditionOn: plan.conditionOn }) };
+        const template: JobTemplate = {
+          kind: 'simulate',
+          deal: plan.deal,
+          ...(plan.conditionOn === undefined ? {} : { conditionOn: plan.conditionOn }),
+          ...(plan.headBlocks > 0 ? { headBlocks: plan.headBlocks } : {}),
+        };
         await executor.prepare(template, plan.iterations);
         const started = performance.now();
         const precision = request.precision;
@@ -161,6 +173,13 @@ export function createRunner(executor: JobExecutor): ValuationRunner {
     async solve(request, options = {}) {
       try {
         return await runSolve(request, means(options));
+      } catch (err) {
+        throw asValuationError(err);
+      }
+    },
+    async sweep(request, options = {}) {
+      try {
+        return await runSweep(request, stats(options));
       } catch (err) {
         throw asValuationError(err);
       }

@@ -14,7 +14,7 @@ import { HostError, type HostHandlers } from '../rpc/dispatcher';
 import { CancelledError, ValuationError, type ValuationRunner } from './runner';
 import { createWorkerPoolRunner } from './worker-pool';
 
-type ValuationMethods = Pick<HostHandlers, 'startValuation' | 'cancelValuation' | 'runSensitivity' | 'solve' | 'sampleInput'>;
+type ValuationMethods = Pick<HostHandlers, 'startValuation' | 'cancelValuation' | 'runSensitivity' | 'solve' | 'runSweep' | 'sampleInput'>;
 
 let sharedPool: ValuationRunner | undefined;
 
@@ -112,6 +112,10 @@ export function createValuationHandlers(runner: () => ValuationRunner = sharedVa
     solve: async (_ctx, request) => {
       const deal = await checkedDeal(request.deal);
       return rethrowAsHostError(() => runner().solve({ ...request, deal }, closed ? { signal: closed } : {}));
+    },
+    runSweep: async (_ctx, request) => {
+      const deal = await checkedDeal(request.deal);
+      return rethrowAsHostError(() => runner().sweep({ ...request, deal }, closed ? { signal: closed } : {}));
     },
     sampleInput: async (_ctx, input, n) => sampleInBackground(input, n),
   };

@@ -14,6 +14,7 @@ import { NewDealWizard } from './dialogs/NewDealWizard';
 import { PathDialog } from './dialogs/PathDialog';
 import { RecoveryPrompt } from './dialogs/RecoveryPrompt';
 import { UnsavedDialog } from './dialogs/UnsavedDialog';
+import { HelpPanel } from './help/HelpPanel';
 import { DocumentWindow } from './layout/DocumentWindow';
 import { describeWhatIfs } from './results/what-if';
 import { useAppStore } from './store/app-store';
@@ -35,6 +36,7 @@ function OpenDialog() {
           dealPath={document.path ?? undefined}
           api={mainApi()}
           scenarioId={scenarioId ?? undefined}
+          mode={dialog.mode}
           whatIfs={describeWhatIfs(document.deal, whatIfs)}
           onClose={closeDialog}
         />
@@ -76,6 +78,7 @@ export function App() {
       )}
       <OpenDialog />
       <RecoveryPrompt />
+      <HelpPanel />
     </>
   );
 }

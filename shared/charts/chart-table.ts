@@ -10,7 +10,7 @@
 export type Cell = string | number | null;
 
 /** How a column's numbers read on screen (the CSV always keeps the raw number). */
-export type ColumnKind = 'text' | 'money' | 'probability' | 'number';
+export type ColumnKind = 'text' | 'money' | 'probability' | 'percent' | 'number';
 
 export interface ChartTable {
   /** One sentence saying what the table holds, e.g. "Helix Bio NPV distribution, USD million". */
@@ -37,7 +37,7 @@ function csvField(cell: Cell): string {
 }
 
 /** A file name for exports: the caption reduced to safe characters. */
-export function exportFileName(caption: string, extension: 'csv' | 'png'): string {
+export function exportFileName(caption: string, extension: 'csv' | 'png' | 'svg'): string {
   const base = caption
     .normalize('NFKD')
     .replace(/[^\w\s-]/g, '')

@@ -28,10 +28,10 @@ export function buildFanChartOption(input: FanChartInput): EChartsOption {
   const bandHeight = periods.map((_, i) => fan.p90[i]! - fan.p10[i]!);
   return {
     ...baseOption,
-    grid: { left: 56, right: 20, top: 28, bottom: 52 },
+    grid: { left: 56, right: 20, top: 28, bottom: 68 },
     legend: { bottom: 0, left: 'center', itemWidth: 16, itemHeight: 8, data: ['P10–P90', 'Median', 'Mean'] },
     tooltip: { trigger: 'axis' },
-    xAxis: { type: 'category', data: periods, boundaryGap: false, ...axisStyle, splitLine: { show: false } },
+    xAxis: { type: 'category', data: periods, boundaryGap: false, name: 'Period', nameLocation: 'middle', nameGap: 26, ...axisStyle, splitLine: { show: false } },
     yAxis: { type: 'value', name: `Cash flow (${moneyUnitCaption(input.money)})`, nameLocation: 'end', scale: true, ...axisStyle, axisLabel: moneyAxisLabel(input.money) },
     series: [
       {

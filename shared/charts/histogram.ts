@@ -1,18 +1,22 @@
 /**
- * The NPV histogram of one party with its S-curve (cumulative probability)
- * and the walk-away marked: an ECharts option built from a valuation summary.
+ * The NPV histogram of one party with its S-curve (the share of outcomes
+ * below each NPV, drawn through the run's exact order statistics, see
+ * distribution-curve.ts) and the walk-away marked with the card's chance of
+ * beating it: an ECharts option built from a valuation summary.
  *
  * Pure: data in, option out. The app renders it on a canvas, the host renders
  * the very same option to SVG (server-side) for the term sheet's appendix, so
  * a negotiator sees one chart in both places. Only types come from 'echarts'.
  */
 import type { CustomSeriesRenderItem, EChartsOption } from 'echarts';
-import type { Histogram } from '../engine/results';
+import type { Histogram, NpvHistogram } from '../engine/results';
 import { formatMoney, formatMoneyEstimate, moneyUnitCaption, type MoneyFormat } from '../format/money';
 import { formatPercent } from '../format/percent';
+import { sCurvePoints } from '../engine/distribution-curve';
+import { edgeAxisLine } from './palette';
 
 export interface HistogramChartInput {
-  histogram: Histogram;
+  histogram: NpvHistogram;
   money: MoneyFormat;
   /** The party's walk-away NPV; drawn as a vertical line when given. */
   walkAway?: number;
@@ -30,6 +34,8 @@ export interface HistogramChartInput {
 }
 
 const BAR = '#4a78c2';
+/** Tops of the bars' axis: each splits into five round steps (1%, 2%, 4%, 5%, 10%, 20%). */
+const SHARE_AXIS_MAXIMA = [0.05, 0.1, 0.2, 0.25, 0.5, 1];
 const CURVE = '#1c2430';
 const WALK_AWAY = '#b42318';
 
@@ -60,22 +66,25 @@ export function buildHistogramOption(input: HistogramChartInput): EChartsOption 
   const { histogram: h, money } = input;
   const { share, cumulative } = histogramShares(h);
   const bins = h.counts.map((_, i) => [h.edges[i]!, h.edges[i + 1]!, share[i]!]);
-  const curve = cumulative.map((c, i) => [h.edges[i + 1]!, c]);
-  if (h.edges.length > 0) curve.unshift([h.edges[0]!, 0]);
+  const curve = sCurvePoints(h.curve);
   const fmtMoney = (v: number) => formatMoney(v, { ...money, decimals: Number.isInteger(v) ? 0 : undefined });
   const markers: {
     xAxis: number;
     name: string;
     lineStyle: { color: string; type: 'solid' | 'dashed'; width: number };
-    label: { position: 'insideEndTop' | 'insideMiddleTop' };
+    label: { position: 'end' | 'insideMiddleTop' };
   }[] = [];
   if (input.walkAway !== undefined && Number.isFinite(input.walkAway)) {
-    markers.push({ xAxis: input.walkAway, name: `Walk-away ${formatMoneyEstimate(input.walkAway, money)}`, lineStyle: { color: WALK_AWAY, type: 'solid', width: 2 }, label: { position: 'insideEndTop' } });
+    const above = 1 - h.curve.walkAway.below;
+    const odds = h.curve.walkAway.value === input.walkAway && Number.isFinite(above) ? `: ${formatPercent(above, 1)} at or above` : '';
+    // Above the plot, level: the one label read with the card, kept clear of the bars.
+    markers.push({ xAxis: input.walkAway, name: `Walk-away ${formatMoneyEstimate(input.walkAway, money)}${odds}`, lineStyle: { color: WALK_AWAY, type: 'solid', width: 2 }, label: { position: 'end' } });
   }
   if (input.mean !== undefined && Number.isFinite(input.mean)) {
     // Label lower down the line than the walk-away's, so the two never overlap when close.
     markers.push({ xAxis: input.mean, name: `Mean ${formatMoneyEstimate(input.mean, money)}`, lineStyle: { color: CURVE, type: 'dashed', width: 1 }, label: { position: 'insideMiddleTop' } });
   }
+  const shareMax = SHARE_AXIS_MAXIMA.find((m) => m >= Math.max(0, ...share)) ?? 1;
   const tail = input.tailShare ?? 0.99;
   const lastBin = tail >= 1 ? h.counts.length - 1 : Math.max(0, cumulative.findIndex((c) => c >= tail));
   const span = (h.edges[lastBin + 1] ?? 1) - (h.edges[0] ?? 0);
@@ -84,7 +93,7 @@ export function buildHistogramOption(input: HistogramChartInput): EChartsOption 
   return {
     animation: input.animation ?? false,
     title: input.title ? { text: input.title, left: 'center', textStyle: { fontSize: 13, fontWeight: 'bold' } } : undefined,
-    grid: { left: 56, right: 56, top: input.title ? 40 : 20, bottom: 48 },
+    grid: { left: 62, right: 66, top: input.title ? 52 : 30, bottom: 48 },
     tooltip: { trigger: 'axis' },
     xAxis: {
       type: 'value',
@@ -94,18 +103,21 @@ export function buildHistogramOption(input: HistogramChartInput): EChartsOption 
       nameLocation: 'middle',
       nameGap: 28,
       // The forced ends are bin edges, not round numbers: only the nice ticks get labels.
-      axisLabel: { formatter: (v: number) => fmtMoney(v), hideOverlap: true, showMinLabel: false, showMaxLabel: false },
+      axisLabel: { formatter: (v: number) => fmtMoney(v), hideOverlap: true, showMinLabel: false, showMaxLabel: false, rotate: 0 },
+      axisLine: edgeAxisLine,
       splitLine: { show: false },
     },
     yAxis: [
-      { type: 'value', name: 'Probability', axisLabel: { formatter: (v: number) => formatPercent(v) }, splitLine: { lineStyle: { color: '#e5e8ee' } } },
-      { type: 'value', name: 'Cumulative', min: 0, max: 1, axisLabel: { formatter: (v: number) => formatPercent(v) }, splitLine: { show: false } },
+      // Five intervals on both axes, so one set of grid lines serves the bars and the curve.
+      // Axis titles run along their axes: the top edge carries the walk-away's label.
+      { type: 'value', name: 'Share of outcomes', nameLocation: 'middle', nameGap: 40, min: 0, max: shareMax, interval: shareMax / 5, axisLabel: { formatter: (v: number) => formatPercent(v) }, axisLine: edgeAxisLine, splitLine: { lineStyle: { color: '#e5e8ee' } } },
+      { type: 'value', name: 'Chance NPV is below', nameLocation: 'middle', nameGap: 44, min: 0, max: 1, interval: 0.2, axisLabel: { formatter: (v: number) => formatPercent(v) }, axisLine: edgeAxisLine, splitLine: { show: false } },
     ],
     series: [
       { type: 'custom', name: 'NPV distribution', renderItem: renderBin, encode: { x: [0, 1], y: 2 }, data: bins, clip: true },
       {
         type: 'line',
-        name: 'Cumulative probability (S-curve)',
+        name: 'Chance NPV is below (S-curve)',
         yAxisIndex: 1,
         data: curve,
         clip: true,

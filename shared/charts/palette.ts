@@ -59,10 +59,21 @@ export const percentAxisLabel = { color: '#5b6676', formatter: (v: number) => `$
 /** Rates (royalties, shares) keep their decimals: 7.5% is not 8%. */
 export const rateAxisLabel = { color: '#5b6676', formatter: (v: number) => `${Number((v * 100).toPrecision(6))}%` };
 
+/**
+ * Axis lines at the plot's edge, never at zero: with negative NPVs ECharts would otherwise draw the other
+ * axis through the middle of the plot, its labels over the bars.
+ */
+export const edgeAxisLine = { onZero: false, lineStyle: { color: '#b8c1cf' } } as const;
+
 export const axisStyle = {
-  axisLine: { lineStyle: { color: '#b8c1cf' } },
+  axisLine: edgeAxisLine,
   axisTick: { lineStyle: { color: '#b8c1cf' } },
   axisLabel: { color: chartColors.muted },
   splitLine: { lineStyle: { color: chartColors.grid } },
   nameTextStyle: { color: chartColors.muted },
 } as const;
+
+/** A party's line in any chart: ours heavier, every party in its own colour (markers too). */
+export function partyLine(p: { color: string; isUs: boolean }) {
+  return { lineStyle: { width: p.isUs ? 2.5 : 1.5, color: p.color }, itemStyle: { color: p.color } };
+}

@@ -41,3 +41,15 @@ export function countAtLeast(values: Float64Array, threshold: number): number {
   for (let i = 0; i < values.length; i++) if (values[i]! >= threshold) c++;
   return c;
 }
+
+/** Clears the flag of every value below threshold (or not a number): what is left marks the values >= it. */
+export function clearBelow(values: Float64Array, threshold: number, flags: Uint8Array): void {
+  for (let i = 0; i < values.length; i++) if (!(values[i]! >= threshold)) flags[i] = 0;
+}
+
+/** How many flags are set. */
+export function countSet(flags: Uint8Array): number {
+  let c = 0;
+  for (let i = 0; i < flags.length; i++) c += flags[i]!;
+  return c;
+}

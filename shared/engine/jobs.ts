@@ -12,7 +12,7 @@ import { ShardBuilder, summaryBuffers, type Shard, type ShardSummary } from './s
 import { compileOrThrow, rangeSize, runAll, simulateMeansSteps, simulateRangeSteps, type BlockRange, type BlockSteps, type MeansVariant } from './simulate';
 
 export type EngineJob =
-  | { kind: 'simulate'; deal: Deal; conditionOn?: string; range: BlockRange }
+  | { kind: 'simulate'; deal: Deal; conditionOn?: string; headBlocks?: number; range: BlockRange }
   | { kind: 'means'; deal: Deal; variants: MeansVariant[]; range: BlockRange };
 
 /** What a job sends back: a simulation's shard summary (its samples stay with the shard), or means' block sums. */
@@ -52,7 +52,9 @@ export function jobSteps(job: EngineJob): BlockSteps<JobRun> {
   if (job.kind === 'simulate') {
     const compiled = compiledFor(job.deal, job.conditionOn);
     const { range } = job;
-    const builder = new ShardBuilder(compiled, range.firstBlock, range.endBlock - range.firstBlock, rangeSize(range));
+    const headBlocks = job.headBlocks ?? 0;
+    const headRange = { ...range, endBlock: Math.max(range.firstBlock, Math.min(range.endBlock, headBlocks)) };
+    const builder = new ShardBuilder(compiled, range.firstBlock, range.endBlock - range.firstBlock, rangeSize(range), headBlocks, rangeSize(headRange));
     const steps = simulateRangeSteps(job.deal, compiled, range, job.conditionOn, (index, npv, cond, n) => builder.addBlock(index, npv, cond, n));
     return {
       step: () => steps.step(),

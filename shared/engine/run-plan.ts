@@ -7,20 +7,16 @@
  * Intentionally has no platform imports.
  */
 import { LIMITS, type Deal } from '../model/schema';
-import type { CompiledDeal } from './compile-deal';
 import type { EngineJob, JobOutput } from './jobs';
 import type { ValuationRequest, ValuationResult } from './results';
-import { blockCount } from './rng';
+import { BLOCK_SIZE, blockCount } from './rng';
 import { resolveScenario } from './sensitivity';
-import { EngineError, type BlockRange, type MeansVariant } from './simulate';
+import { EngineError, meansStride, type BlockRange, type MeansVariant } from './simulate';
 import type { ShardSummary } from './shard';
 import { normalQuantile } from './special-functions';
-import { momentsOf, summariseShards, type ShardHandle } from './statistics-merge';
+import { momentsOf, summariseShards, type DealShape, type ShardHandle } from './statistics-merge';
 
-export type JobTemplate = { kind: 'simulate'; deal: Deal; conditionOn?: string } | { kind: 'means'; deal: Deal; variants: MeansVariant[] };
-
-/** What merging a run's results needs to know of its deal: no kernel (the workers compile and run it). */
-export type DealShape = Pick<CompiledDeal, 'partyIds' | 'periods' | 'conditionSeries'>;
+export type JobTemplate = { kind: 'simulate'; deal: Deal; conditionOn?: string; headBlocks?: number } | { kind: 'means'; deal: Deal; variants: MeansVariant[] };
 
 export interface ValuationPlan {
   deal: Deal;
@@ -28,6 +24,8 @@ export interface ValuationPlan {
   iterations: number;
   seed: number;
   conditionOn?: string;
+  /** Blocks of the head reported beside the run (0 for none). */
+  headBlocks: number;
   shape: DealShape;
 }
 
@@ -56,8 +54,16 @@ export function planValuation(request: ValuationRequest): ValuationPlan {
   const seed = request.seed ?? deal.simulation.seed;
   checkIterations(iterations);
   checkSeed(seed);
-  const shape: DealShape = { partyIds: deal.parties.map((p) => p.id), periods: deal.timeline.periods, conditionSeries: request.conditionOn ?? null };
-  return { deal, scenario, iterations, seed, ...(request.conditionOn === undefined ? {} : { conditionOn: request.conditionOn }), shape };
+  const shape: DealShape = {
+    partyIds: deal.parties.map((p) => p.id),
+    walkAway: deal.parties.map((p) => p.walkAway),
+    periods: deal.timeline.periods,
+    conditionSeries: request.conditionOn ?? null,
+  };
+  // A head is whole blocks inside the run (what a preview at that count values), or nothing.
+  const head = request.head ?? 0;
+  const headBlocks = head > 0 && head % BLOCK_SIZE === 0 && head < iterations ? head / BLOCK_SIZE : 0;
+  return { deal, scenario, iterations, seed, ...(request.conditionOn === undefined ? {} : { conditionOn: request.conditionOn }), headBlocks, shape };
 }
 
 /** Cuts blocks [from, to) of a run (all of them by default) into `parts` contiguous ranges of nearly equal size (empty ranges dropped). */
@@ -107,26 +113,45 @@ export function precisionReached(plan: ValuationPlan, summaries: readonly ShardS
 
 export function jobFor(template: JobTemplate, range: BlockRange): EngineJob {
   return template.kind === 'simulate'
-    ? { kind: 'simulate', deal: template.deal, ...(template.conditionOn === undefined ? {} : { conditionOn: template.conditionOn }), range }
+    ? { kind: 'simulate', deal: template.deal, ...(template.conditionOn === undefined ? {} : { conditionOn: template.conditionOn }), ...(template.headBlocks ? { headBlocks: template.headBlocks } : {}), range }
     : { kind: 'means', deal: template.deal, variants: template.variants, range };
 }
 
 /** The result of a complete run from its shards (statistics merged exactly, whatever the split). */
 export function resultFromShards(plan: ValuationPlan, shards: readonly ShardHandle[], elapsedMs: number): Promise<ValuationResult> {
-  return summariseShards(plan.shape, shards, { scenario: plan.scenario, iterations: plan.iterations, seed: plan.seed, elapsedMs });
+  return summariseShards(plan.shape, shards, { scenario: plan.scenario, iterations: plan.iterations, seed: plan.seed, elapsedMs, headBlocks: plan.headBlocks });
 }
 
-/** Mean NPV per variant per party from means outputs: block sums added in block order. */
-export function meansFromOutputs(outputs: JobOutput[], nVariants: number, nParties: number, iterations: number): number[][] {
+/** What a means job says of one variant: per party the mean NPV, its standard error and the chance of reaching the walk-away; the chance every party does. */
+export interface VariantStats {
+  mean: number[];
+  se: number[];
+  pAboveWalkAway: number[];
+  pAllAboveWalkAway: number;
+}
+
+/** Per variant, from means outputs: block sums added in block order (the full run's order, so means match it exactly). */
+export function variantStatsFromOutputs(outputs: JobOutput[], nVariants: number, nParties: number, iterations: number): VariantStats[] {
   const parts = outputs
     .filter((o): o is { kind: 'means'; firstBlock: number; sums: Float64Array } => o.kind === 'means')
     .sort((a, b) => a.firstBlock - b.firstBlock);
-  const totals = Array.from({ length: nVariants }, () => new Array<number>(nParties).fill(0));
-  const stride = nVariants * nParties;
+  const stride = meansStride(nParties);
+  const totals = Array.from({ length: nVariants }, () => new Array<number>(stride).fill(0));
   for (const part of parts) {
-    for (let b = 0; b < part.sums.length / stride; b++) {
-      for (let v = 0; v < nVariants; v++) for (let p = 0; p < nParties; p++) totals[v]![p]! += part.sums[b * stride + v * nParties + p]!;
+    const blocks = part.sums.length / (stride * nVariants);
+    for (let b = 0; b < blocks; b++) {
+      for (let v = 0; v < nVariants; v++) for (let k = 0; k < stride; k++) totals[v]![k]! += part.sums[(b * nVariants + v) * stride + k]!;
     }
   }
-  return totals.map((row) => row.map((s) => s / iterations));
+  const n = iterations;
+  return totals.map((t) => {
+    const mean = t.slice(0, nParties).map((s) => s / n);
+    const se = t.slice(nParties, 2 * nParties).map((sq, p) => (n > 1 ? Math.sqrt(Math.max(0, (sq - n * mean[p]! * mean[p]!) / (n - 1)) / n) : NaN));
+    return { mean, se, pAboveWalkAway: t.slice(2 * nParties, 3 * nParties).map((c) => c / n), pAllAboveWalkAway: t[3 * nParties]! / n };
+  });
+}
+
+/** Mean NPV per variant per party from means outputs. */
+export function meansFromOutputs(outputs: JobOutput[], nVariants: number, nParties: number, iterations: number): number[][] {
+  return variantStatsFromOutputs(outputs, nVariants, nParties, iterations).map((v) => v.mean);
 }

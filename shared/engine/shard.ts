@@ -15,16 +15,25 @@
  * Intentionally has no platform imports.
  */
 import type { CompiledDeal } from './compile-deal';
-import { countAtLeast, minMax, squaredDeviations, sum } from './array-stats';
+import { clearBelow, countAtLeast, countSet, minMax, squaredDeviations, sum } from './array-stats';
 import { orderStatisticsInPlace } from './select';
 import type { SimulationPart } from './simulate';
 
 /**
  * A population is a set of NPVs the statistics are asked of: party p's NPV
- * over all iterations (population p), and, when the run is conditioned on a
+ * over all iterations (population p); when the run is conditioned on a
  * series, party p's NPV over the iterations where it held (population
- * parties + p).
+ * parties + p); when the run reports its head (the first blocks, exactly what
+ * a preview at that count values), party p's NPV over those (after the
+ * conditional ones). `populationIndex` is the one place that layout is written.
  */
+export type PopulationRole = 'party' | 'conditional' | 'head';
+
+export function populationIndex(role: PopulationRole, party: number, nParties: number, conditioned: boolean): number {
+  if (role === 'party') return party;
+  if (role === 'conditional') return nParties + party;
+  return (conditioned ? 2 : 1) * nParties + party;
+}
 export interface PopulationSummary {
   count: number;
   /** Smallest and largest value (Infinity / -Infinity when empty). */
@@ -48,6 +57,9 @@ export interface ShardSummary {
   allAtLeastWalkAway: number;
   /** Iterations in which the condition series held (0 when the run is not conditioned). */
   conditionCount: number;
+  /** Blocks of the run's head (0 when not asked for), and the head's iterations in this shard where every party is at or above its walk-away. */
+  headBlocks: number;
+  headAllAtLeastWalkAway: number;
   /** [block][party][period] sums of nominal flows. */
   flowSums: Float64Array;
   /** Per-period P10/P50/P90 of each party's nominal flows over the fan sample, [party][period]; only in the shard holding block 0. */
@@ -99,6 +111,10 @@ export class ShardBuilder {
   private readonly conditionValues: Float64Array[];
   private conditionCount = 0;
   private allAtLeast = 0;
+  private readonly headValues: Float64Array[];
+  private headCount = 0;
+  private headAllAtLeast = 0;
+  private readonly conditioned: boolean;
   private every: Uint8Array;
   private condScratch: Float64Array;
 
@@ -107,11 +123,15 @@ export class ShardBuilder {
     private readonly firstBlock: number,
     private readonly blocks: number,
     private readonly iterations: number,
+    /** The run's head: its first `headBlocks` blocks (0 for none), `headSize` iterations of which fall in this shard. */
+    private readonly headBlocks = 0,
+    headSize = 0,
   ) {
     this.nP = compiled.partyIds.length;
     this.walkAway = compiled.walkAway;
     const conditioned = compiled.conditionSeries !== null;
-    const count = conditioned ? 2 * this.nP : this.nP;
+    this.conditioned = conditioned;
+    const count = (1 + (conditioned ? 1 : 0) + (headBlocks > 0 ? 1 : 0)) * this.nP;
     this.populations = Array.from({ length: count }, () => ({
       count: 0,
       min: Infinity,
@@ -122,6 +142,7 @@ export class ShardBuilder {
       blockSquares: new Float64Array(blocks),
     }));
     this.conditionValues = conditioned ? Array.from({ length: this.nP }, () => new Float64Array(iterations)) : [];
+    this.headValues = headBlocks > 0 ? Array.from({ length: this.nP }, () => new Float64Array(headSize)) : [];
     this.every = new Uint8Array(0);
     this.condScratch = new Float64Array(0);
   }
@@ -138,14 +159,24 @@ export class ShardBuilder {
       this.addTo(p, index, values);
       clearBelow(values, this.walkAway[p]!, every);
     }
-    this.allAtLeast += countSet(every);
+    const all = countSet(every);
+    this.allAtLeast += all;
+    if (this.firstBlock + index < this.headBlocks) {
+      for (let p = 0; p < this.nP; p++) {
+        const target = this.headValues[p]!.subarray(this.headCount, this.headCount + n);
+        target.set(npv[p]!.subarray(0, n));
+        this.addTo(populationIndex('head', p, this.nP, this.conditioned), index, target);
+      }
+      this.headCount += n;
+      this.headAllAtLeast += all;
+    }
     if (cond) {
       const start = this.conditionCount;
       const m = countSet(cond.subarray(0, n));
       for (let p = 0; p < this.nP; p++) {
         const target = this.conditionValues[p]!.subarray(start, start + m);
         compact(npv[p]!, cond, n, target);
-        this.addTo(this.nP + p, index, target);
+        this.addTo(populationIndex('conditional', p, this.nP, this.conditioned), index, target);
       }
       this.conditionCount += m;
     }
@@ -167,7 +198,7 @@ export class ShardBuilder {
   }
 
   finish(part: SimulationPart, periods: number): Shard {
-    const values = [...part.npv, ...this.conditionValues.map((v) => v.subarray(0, this.conditionCount))];
+    const values = [...part.npv, ...this.conditionValues.map((v) => v.subarray(0, this.conditionCount)), ...this.headValues];
     return {
       summary: {
         firstBlock: this.firstBlock,
@@ -176,6 +207,8 @@ export class ShardBuilder {
         populations: this.populations,
         allAtLeastWalkAway: this.allAtLeast,
         conditionCount: this.conditionCount,
+        headBlocks: this.headBlocks,
+        headAllAtLeastWalkAway: this.headAllAtLeast,
         flowSums: part.blockSums,
         fan: part.fanFlows.length > 0 ? fanQuantiles(part.fanFlows, this.nP, periods) : null,
       },
@@ -255,15 +288,6 @@ function gatherColumn(flows: Float64Array, out: Float64Array, m: number, stride:
   for (let k = 0; k < m; k++) out[k] = flows[k * stride + offset]!;
 }
 
-function clearBelow(values: Float64Array, threshold: number, flags: Uint8Array): void {
-  for (let i = 0; i < values.length; i++) if (!(values[i]! >= threshold)) flags[i] = 0;
-}
-
-function countSet(flags: Uint8Array): number {
-  let c = 0;
-  for (let i = 0; i < flags.length; i++) c += flags[i]!;
-  return c;
-}
 
 function compact(values: Float64Array, flags: Uint8Array, n: number, out: Float64Array): void {
   let j = 0;

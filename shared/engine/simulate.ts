@@ -12,6 +12,7 @@ import { hazardMessage, timingMessage } from '../formula/fold';
 import type { Deal } from '../model/schema';
 import { compileDeal, type CompiledDeal, type FaultLocation, type KernelOut } from './compile-deal';
 import { imposeRankCorrelation } from './correlation';
+import { clearBelow, countAtLeast, countSet, sum } from './array-stats';
 import { sampleInto, sampleSorted } from './distributions';
 import { BLOCK_SIZE, blockLength, blockRng } from './rng';
 
@@ -238,10 +239,18 @@ export function simulateRangeSteps(
 /** One "what if" of a means job: an input held at a value (others as drawn), or null for the base. */
 export type MeansVariant = { input: string; value: number } | null;
 
+/** Numbers a means job keeps per block, variant and party: NPV sum and sum of squares, count at or above the walk-away; then, per variant, the count where every party is. */
+export function meansStride(nParties: number): number {
+  return 3 * nParties + 1;
+}
+
 /**
  * Common random numbers: every block is drawn once and run once per variant,
- * so differences between variants are the variants', not noise. Returns the
- * sums of NPV per block, per variant, per party, laid out [block][variant][party].
+ * so differences between variants are the variants', not noise. Returns, per
+ * block and variant, each party's NPV sum, sum of squares and count at or
+ * above its walk-away, then the count where every party is, laid out
+ * [block][variant][meansStride(parties)]. The sums are made as the full run
+ * makes them (array-stats.ts), so a mean here is the full run's mean exactly.
  */
 export function simulateMeans(
   deal: Deal,
@@ -258,11 +267,13 @@ export function simulateMeansSteps(deal: Deal, compiled: CompiledDeal, range: Bl
   const nP = compiled.partyIds.length;
   const P = compiled.periods;
   const nV = variants.length;
-  const sums = new Float64Array((range.endBlock - range.firstBlock) * nV * nP);
+  const stride = meansStride(nP);
+  const sums = new Float64Array((range.endBlock - range.firstBlock) * nV * stride);
   const columns = variants.map((v) => (v === null ? -1 : compiled.inputIds.indexOf(v.input)));
   const scratch = drawScratch(compiled);
   const out = makeOut(nP, P, BLOCK_SIZE, null, false);
   const held = new Float64Array(BLOCK_SIZE);
+  const every = new Uint8Array(BLOCK_SIZE);
   let b = range.firstBlock;
   return {
     step() {
@@ -276,16 +287,26 @@ export function simulateMeansSteps(deal: Deal, compiled: CompiledDeal, range: Bl
         out.fault[0] = -1;
         if (compiled.kernel(draws.cols, draws.hz, n, out) >= 0) throw faultError(deal, compiled, draws, undefined);
         if (saved) draws.cols[col] = saved;
+        const base = ((b - range.firstBlock) * nV + v) * stride;
+        const all = every.subarray(0, n).fill(1);
         for (let p = 0; p < nP; p++) {
-          const x = out.npv[p]!;
-          let sum = 0;
-          for (let i = 0; i < n; i++) sum += x[i]!;
-          sums[((b - range.firstBlock) * nV + v) * nP + p] = sum;
+          const x = out.npv[p]!.subarray(0, n);
+          sums[base + p] = sum(x);
+          sums[base + nP + p] = sumOfSquares(x);
+          sums[base + 2 * nP + p] = countAtLeast(x, compiled.walkAway[p]!);
+          clearBelow(x, compiled.walkAway[p]!, all);
         }
+        sums[base + 3 * nP] = countSet(all);
       }
       b++;
       return n * nV;
     },
     result: () => sums,
   };
+}
+
+function sumOfSquares(values: Float64Array): number {
+  let s = 0;
+  for (let i = 0; i < values.length; i++) s += values[i]! * values[i]!;
+  return s;
 }

@@ -14,8 +14,8 @@
  * Intentionally has no platform imports.
  */
 import type { CompiledDeal } from './compile-deal';
-import type { CashFlowFan, ConditionalValuation, Histogram, NpvStats, PartyValuation, ValuationResult } from './results';
-import type { Binning, ShardSummary, StatAnswer, StatQuery } from './shard';
+import { CURVE_LEVELS, type CashFlowFan, type ConditionalValuation, type DistributionCurve, type Histogram, type NpvStats, type PartyValuation, type ValuationResult } from './results';
+import { populationIndex, type Binning, type PopulationRole, type ShardSummary, type StatAnswer, type StatQuery } from './shard';
 import { orderStatisticsInPlace } from './select';
 import { HISTOGRAM_BINS } from './statistics';
 
@@ -57,7 +57,7 @@ class Round {
 
 interface Population {
   index: number;
-  isParty: boolean;
+  role: PopulationRole;
   count: number;
   min: number;
   max: number;
@@ -83,17 +83,22 @@ interface Target {
   ranks: number[];
 }
 
+/** What merging needs of the deal: no kernel (a run is planned without compiling on the host thread). */
+export type DealShape = Pick<CompiledDeal, 'partyIds' | 'walkAway' | 'periods' | 'conditionSeries'>;
+
 /** Builds the result of a complete run from its shards (any number, any split). */
 export async function summariseShards(
-  c: Pick<CompiledDeal, 'partyIds' | 'periods' | 'conditionSeries'>,
+  c: DealShape,
   handles: readonly ShardHandle[],
-  meta: { scenario: string; iterations: number; seed: number; elapsedMs: number },
+  meta: { scenario: string; iterations: number; seed: number; elapsedMs: number; headBlocks?: number },
 ): Promise<ValuationResult> {
   const shards = [...handles].sort((a, b) => a.summary.firstBlock - b.summary.firstBlock);
   const nP = c.partyIds.length;
   const n = shards.reduce((s, x) => s + x.summary.iterations, 0);
-  const populationCount = shards[0]?.summary.populations.length ?? 0;
-  const populations = Array.from({ length: populationCount }, (_, index) => mergeSummaries(shards, index, index < nP));
+  const conditioned = c.conditionSeries !== null;
+  const headBlocks = shards[0]?.summary.headBlocks ?? 0;
+  const roles: PopulationRole[] = ['party', ...(conditioned ? (['conditional'] as const) : []), ...(headBlocks > 0 ? (['head'] as const) : [])];
+  const populations = roles.flatMap((role) => c.partyIds.map((_, p) => mergeSummaries(shards, populationIndex(role, p, nP, conditioned), role)));
 
   const round = new Round();
   const targets: Target[] = [];
@@ -106,7 +111,7 @@ export async function summariseShards(
     parties[id] = {
       npv: npvStatsOf(pop),
       pAboveWalkAway: pop.atLeast / n,
-      histogram: pop.histogram ?? { edges: [], counts: [] },
+      histogram: { ...(pop.histogram ?? { edges: [], counts: [] }), curve: curveOf(pop, c.walkAway[p]!) },
       fan: fanOf(shards, p, nP, c.periods, n),
     };
   });
@@ -119,16 +124,45 @@ export async function summariseShards(
     parties,
     pAllAboveWalkAway: all / n,
   };
-  if (c.conditionSeries !== null && populationCount === 2 * nP) {
+  if (c.conditionSeries !== null) {
     const m = shards.reduce((s, x) => s + x.summary.conditionCount, 0);
     const conditional: ConditionalValuation['parties'] = {};
     c.partyIds.forEach((id, p) => {
-      const pop = populations[nP + p]!;
+      const pop = populations[populationIndex('conditional', p, nP, conditioned)]!;
       conditional[id] = { npv: npvStatsOf(pop), pAboveWalkAway: m > 0 ? pop.atLeast / m : NaN };
     });
     result.conditional = { series: c.conditionSeries, probability: m / n, iterations: m, parties: conditional };
   }
+  if (headBlocks > 0) result.head = headOf(c, shards, populations, parties, meta, headBlocks);
   return result;
+}
+
+/** The run's head as the result a preview at its size gives: statistics of the head populations, the same fan percentiles (the fan sample lies in the head), the head's own per-period means. */
+function headOf(
+  c: DealShape,
+  shards: readonly ShardHandle[],
+  populations: readonly Population[],
+  parties: Record<string, PartyValuation>,
+  meta: { scenario: string; seed: number; elapsedMs: number },
+  headBlocks: number,
+): ValuationResult {
+  const nP = c.partyIds.length;
+  const conditioned = c.conditionSeries !== null;
+  const first = populations[populationIndex('head', 0, nP, conditioned)]!;
+  const m = first.count;
+  const headParties: Record<string, PartyValuation> = {};
+  c.partyIds.forEach((id, p) => {
+    const pop = populations[populationIndex('head', p, nP, conditioned)]!;
+    const full = parties[id]!.fan;
+    headParties[id] = {
+      npv: npvStatsOf(pop),
+      pAboveWalkAway: pop.atLeast / m,
+      histogram: { edges: [], counts: [], curve: curveOf(pop, c.walkAway[p]!) },
+      fan: { p10: full.p10, p50: full.p50, p90: full.p90, mean: fanMeanOf(shards, p, nP, c.periods, m, headBlocks) },
+    };
+  });
+  const all = shards.reduce((s, x) => s + x.summary.headAllAtLeastWalkAway, 0);
+  return { scenario: meta.scenario, iterations: m, seed: meta.seed, elapsedMs: meta.elapsedMs, parties: headParties, pAllAboveWalkAway: all / m };
 }
 
 /** Count, mean and squared deviations from the mean of one population over shards' summaries, blocks in order (any split gives the same). */
@@ -157,7 +191,7 @@ export function momentsOf(summaries: readonly ShardSummary[], population: number
 }
 
 /** Count, extremes, walk-away count, mean and squared deviations of one population over all shards. */
-function mergeSummaries(shards: readonly ShardHandle[], index: number, isParty: boolean): Population {
+function mergeSummaries(shards: readonly ShardHandle[], index: number, role: PopulationRole): Population {
   let min = Infinity;
   let max = -Infinity;
   let atLeast = 0;
@@ -171,18 +205,34 @@ function mergeSummaries(shards: readonly ShardHandle[], index: number, isParty: 
     shards.map((s) => s.summary),
     index,
   );
-  return { index, isParty, count, min, max, atLeast, mean, squares, ranks: new Map() };
+  return { index, role, count, min, max, atLeast, mean, squares, ranks: new Map() };
 }
 
-/** The ranks type-7 interpolation reads for the reported quantiles. */
-function wantedRanks(count: number): number[] {
+/** The ranks type-7 interpolation reads for the reported quantiles (and, for a party, every level of its curve). */
+function wantedRanks(count: number, withCurve: boolean): number[] {
   const set = new Set<number>();
-  for (const p of QUANTILE_PS) {
+  for (const p of withCurve ? [...QUANTILE_PS, ...CURVE_LEVELS] : QUANTILE_PS) {
     const h = (count - 1) * p;
     set.add(Math.floor(h));
     set.add(Math.min(count - 1, Math.floor(h) + 1));
   }
   return [...set].sort((a, b) => a - b);
+}
+
+/** The type-7 quantile at p of a population whose order statistics at the needed ranks are known. */
+function quantileOf(pop: Population, p: number): number {
+  const n = pop.count;
+  if (n === 0) return NaN;
+  const h = (n - 1) * p;
+  const f = Math.floor(h);
+  const lo = pop.ranks.get(f)!;
+  return lo + (h - f) * (pop.ranks.get(Math.min(n - 1, f + 1))! - lo);
+}
+
+/** A party's distribution curve: the same order statistics as its P10/P50/P90, and the walk-away count of its card. */
+function curveOf(pop: Population, walkAway: number): DistributionCurve {
+  const n = pop.count;
+  return { values: CURVE_LEVELS.map((p) => quantileOf(pop, p)), walkAway: { value: walkAway, below: n > 0 ? (n - pop.atLeast) / n : NaN } };
 }
 
 /** A binning of [lo, hi] into `bins`, or null when the range is too narrow or too wide to bin in floating point. */
@@ -199,14 +249,14 @@ function binOf(v: number, b: Binning): number {
 
 /** The first question about a population: its fine bins (display histogram and first narrowing), or all its values when few. */
 function firstRound(round: Round, pop: Population, targets: Target[]): void {
-  const ranks = wantedRanks(pop.count);
+  const ranks = wantedRanks(pop.count, pop.role !== 'conditional');
   if (pop.min === pop.max) {
     for (const r of ranks) pop.ranks.set(r, pop.min);
-    if (pop.isParty) pop.histogram = { edges: [pop.min - 0.5, pop.max + 0.5], counts: [pop.count] };
+    if (pop.role === 'party') pop.histogram = { edges: [pop.min - 0.5, pop.max + 0.5], counts: [pop.count] };
     return;
   }
   const fine = binningOf(pop.index, pop.min, pop.max, FINE_BINS);
-  const histogram = pop.isParty ? emptyHistogram(pop.min, pop.max) : undefined;
+  const histogram = pop.role === 'party' ? emptyHistogram(pop.min, pop.max) : undefined;
   pop.histogram = histogram;
   if (!fine || pop.count <= FETCH_LIMIT) {
     const all: Binning = { population: pop.index, lo: pop.min, hi: pop.max, scale: 0, bins: 1 };
@@ -312,13 +362,7 @@ function emptyHistogram(min: number, max: number): Histogram {
 function npvStatsOf(pop: Population): NpvStats {
   const n = pop.count;
   const sd = n > 1 ? Math.sqrt(pop.squares / (n - 1)) : 0;
-  const q = QUANTILE_PS.map((p) => {
-    if (n === 0) return NaN;
-    const h = (n - 1) * p;
-    const f = Math.floor(h);
-    const lo = pop.ranks.get(f)!;
-    return lo + (h - f) * (pop.ranks.get(Math.min(n - 1, f + 1))! - lo);
-  });
+  const q = QUANTILE_PS.map((p) => quantileOf(pop, p));
   const [p5, p10, p50, p90, p95] = q as [number, number, number, number, number];
   return { mean: pop.mean, sd, se: n > 0 ? sd / Math.sqrt(n) : NaN, p5, p10, p50, p90, p95 };
 }
@@ -338,17 +382,23 @@ function concat(arrays: readonly Float64Array[]): Float64Array {
   return out;
 }
 
-/** Per-period mean (all iterations, from block sums in block order) and P10/P50/P90 (the fan sample, from the shard holding it) of one party's nominal flows. */
-function fanOf(shards: readonly ShardHandle[], party: number, nParties: number, P: number, iterations: number): CashFlowFan {
+/** Per-period mean of one party's nominal flows over the first `blocks` blocks of the run (all of them by default), from block sums in block order. */
+function fanMeanOf(shards: readonly ShardHandle[], party: number, nParties: number, P: number, iterations: number, blocks = Infinity): number[] {
   const mean = new Array<number>(P).fill(0);
   for (const shard of shards) {
     const sums = shard.summary.flowSums;
-    for (let b = 0; b < shard.summary.blocks; b++) {
+    for (let b = 0; b < shard.summary.blocks && shard.summary.firstBlock + b < blocks; b++) {
       const base = (b * nParties + party) * P;
       for (let t = 0; t < P; t++) mean[t]! += sums[base + t]!;
     }
   }
   for (let t = 0; t < P; t++) mean[t] = mean[t]! / iterations;
+  return mean;
+}
+
+/** Per-period mean (all iterations) and P10/P50/P90 (the fan sample, from the shard holding it) of one party's nominal flows. */
+function fanOf(shards: readonly ShardHandle[], party: number, nParties: number, P: number, iterations: number): CashFlowFan {
+  const mean = fanMeanOf(shards, party, nParties, P, iterations);
   const fan = shards.find((s) => s.summary.fan !== null)?.summary.fan;
   const row = (a: Float64Array | undefined) => (a ? Array.from(a.subarray(party * P, (party + 1) * P)) : new Array<number>(P).fill(NaN));
   return { p10: row(fan?.p10), p50: row(fan?.p50), p90: row(fan?.p90), mean };

@@ -41,9 +41,17 @@ const fractionOrFormula = orFormula(fraction);
 const period = orFormula(periodNumber);
 const shares = z.record(z.string(), fractionOrFormula);
 
+/** Who signs for a party (deal-format.md, "Parties' legal details"). */
+export const signatorySchema = z.strictObject({ name: text, title: text });
+
 export const partySchema = z.strictObject({
   id,
   name: text.min(1, 'must not be empty'),
+  /** Legal details for the term sheet's parties table and signature blocks; never valuation inputs. */
+  legalName: text.optional(),
+  jurisdiction: text.optional(),
+  address: text.optional(),
+  signatory: signatorySchema.optional(),
   discountRate: finite,
   walkAway: finite,
 });
@@ -88,7 +96,8 @@ export const correlationSchema = z.strictObject({
   rank: finite,
 });
 
-const termCommon = { id, label: text.optional(), note: text.optional() };
+/** `trigger` is the contract wording of when a term is due ("within 30 days of first commercial sale"). */
+const termCommon = { id, label: text.optional(), trigger: text.optional(), note: text.optional() };
 
 const royaltyTier = z.strictObject({ upTo: numberOrFormula.optional(), rate: fractionOrFormula });
 const shareTier = z.strictObject({ upTo: numberOrFormula.optional(), shares });
@@ -189,6 +198,8 @@ export const timelineSchema = z.strictObject({
 });
 
 export const termSheetSchema = z.strictObject({
+  /** The published description of the transaction (the file's `description` is internal). */
+  summary: text.optional(),
   sections: z.array(z.strictObject({ heading: text, text })).optional(),
   successMetrics: z
     .array(z.strictObject({ horizon: text, metric: text, target: text }))
@@ -225,6 +236,7 @@ export const dealSchema = z.strictObject({
 
 export type Deal = z.infer<typeof dealSchema>;
 export type Party = z.infer<typeof partySchema>;
+export type Signatory = z.infer<typeof signatorySchema>;
 export type Input = z.infer<typeof inputSchema>;
 export type DistName = Input['dist'];
 export type Correlation = z.infer<typeof correlationSchema>;

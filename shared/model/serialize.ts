@@ -17,18 +17,19 @@
 const ORDER = {
   deal: ['format', 'version', 'title', 'description', 'currency', 'unit', 'us', 'timeline', 'parties', 'inputs', 'correlations', 'series', 'terms', 'scenarios', 'sliders', 'simulation', 'termSheet'],
   timeline: ['start', 'periods', 'step'],
-  party: ['id', 'name', 'discountRate', 'walkAway'],
+  party: ['id', 'name', 'legalName', 'jurisdiction', 'address', 'signatory', 'discountRate', 'walkAway'],
+  signatory: ['name', 'title'],
   input: ['label', 'dist', 'value', 'mean', 'sd', 'p50', 'p90', 'low', 'high', 'min', 'mode', 'max', 'alpha', 'beta', 'p', 'values', 'weights', 'note'],
   correlation: ['between', 'rank'],
-  term: ['id', 'type', 'label', 'from', 'to', 'party', 'amount', 'at', 'when', 'base', 'threshold', 'venture', 'stakes', 'shares', 'tiers', 'until', 'contributions', 'preferredReturn', 'note'],
-  termination: ['id', 'type', 'label', 'when', 'hazard', 'from', 'fee', 'note'],
+  term: ['id', 'type', 'label', 'trigger', 'from', 'to', 'party', 'amount', 'at', 'when', 'base', 'threshold', 'venture', 'stakes', 'shares', 'tiers', 'until', 'contributions', 'preferredReturn', 'note'],
+  termination: ['id', 'type', 'label', 'trigger', 'when', 'hazard', 'from', 'fee', 'note'],
   tier: ['upTo', 'rate', 'shares'],
   contribution: ['party', 'amount', 'at'],
   fee: ['from', 'to', 'amount'],
   scenario: ['id', 'name', 'notes', 'set'],
   slider: ['path', 'label', 'min', 'max', 'step'],
   simulation: ['iterations', 'seed'],
-  termSheet: ['sections', 'successMetrics', 'placeholders'],
+  termSheet: ['summary', 'sections', 'successMetrics', 'placeholders'],
   section: ['heading', 'text'],
   metric: ['horizon', 'metric', 'target'],
 } as const satisfies Record<string, readonly string[]>;
@@ -53,6 +54,7 @@ function kindAt(keys: readonly (string | number)[], value: Record<string, unknow
       if (top === 'sliders') return 'slider';
       return 'plain';
     case 3:
+      if (top === 'parties' && third === 'signatory') return 'signatory';
       if (top === 'terms' && third === 'fee') return 'fee';
       if (top === 'terms' && third === 'preferredReturn') return 'plain';
       return 'record';

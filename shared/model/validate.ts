@@ -22,7 +22,6 @@ import { inputProblems } from './input-rules';
 import { crossFieldProblems, numberRuleProblems, partyProblems, termProblems } from './rules';
 import { dealSchema, inputSchema, partySchema, termSchema, type Deal } from './schema';
 import { KNOWN_KEYS } from './serialize';
-import { resolvePlaceholders } from '../termsheet/placeholders';
 import { closest, didYouMean } from './suggest';
 
 export type ValidationResult = { ok: true; deal: Deal } | { ok: false; problems: Problem[] };
@@ -245,33 +244,8 @@ export function validateDeal(raw: unknown): ValidationResult {
   return { ok: true, deal: withoutRecordExtensions(raw) as Deal };
 }
 
-/**
- * Placeholders in the term-sheet text that cannot be resolved (a typo, a term
- * removed since): the export would refuse them, so they are said now, with
- * where they are, as warnings: the deal still opens, saves and values. The
- * term-sheet builder's own resolver decides (../termsheet/placeholders.ts),
- * for the internal audience; what a counterparty document may show is the
- * export's to say.
- */
-export function placeholderWarnings(deal: Deal): Problem[] {
-  const out: Problem[] = [];
-  const check = (text: string, location: string) => {
-    if (!text.includes('{{')) return;
-    const resolved = resolvePlaceholders(text, location, { deal, audience: 'internal' });
-    if (!resolved.ok) for (const p of resolved.problems) out.push({ ...p, severity: 'warning' });
-  };
-  deal.termSheet?.sections?.forEach((section, i) => {
-    check(section.heading, `termSheet.sections[${i}].heading`);
-    check(section.text, `termSheet.sections[${i}].text`);
-  });
-  deal.termSheet?.successMetrics?.forEach((metric, i) => {
-    for (const field of ['horizon', 'metric', 'target'] as const) check(metric[field], `termSheet.successMetrics[${i}].${field}`);
-  });
-  return out;
-}
-
-/** The problems (empty when valid), or a valid deal's warnings: what the UI shows live. */
+/** The problems only (empty when valid): what the UI shows live. */
 export function dealProblems(raw: unknown): Problem[] {
   const result = validateDeal(raw);
-  return result.ok ? placeholderWarnings(result.deal) : result.problems;
+  return result.ok ? [] : result.problems;
 }

@@ -2,10 +2,19 @@
  * Deal + scenario -> term-sheet content tree. The single entry point the CLI,
  * the app's export and the redline use, so every term sheet is built one way.
  *
- * The figures come from the deal with the scenario applied; placeholder text
- * is resolved against the same deal. Anything that would make the document
- * disagree with the model (an unknown scenario, placeholder or format) is
- * returned as problems and no document is produced.
+ * The body is contract wording in the order lawyers expect
+ * (section-slots.ts): parties with their legal details, the published
+ * transaction summary, the file's own sections, the economic terms with each
+ * term's trigger and contract figures, termination rights, success metrics,
+ * and signature blocks. It is built from the deal as the gate lets the other
+ * side see it (gate.ts, redactForCounterparty), for both audiences: the
+ * internal draft differs only in its cover, its traceability footer, the
+ * placeholders it may resolve and its appendix (model timing, valuation).
+ *
+ * Anything that would make the document disagree with the model or leak
+ * what is internal (an unknown scenario, a refused or unknown placeholder, a
+ * draft label that is a scenario's name) is returned as problems with paths,
+ * and no document is produced.
  *
  * Host-side facts (the content hash, the app version, today's date, the
  * valuation for the internal appendix) are passed in, which keeps this pure
@@ -17,13 +26,17 @@ import type { Problem } from '../api';
 import type { Deal, Scenario } from '../model/schema';
 import { applyScenarioById } from '../model/paths';
 import type { SensitivityResult, ValuationResult } from '../engine/results';
-import { formatLongDate, formatTimelineSpan } from '../format/dates';
-import { formatMoney, moneyUnitCaption } from '../format/money';
-import type { Audience, Block, TableBlock, TermSheetDoc } from './content';
+import type { MoneyStyle } from '../format/contract-figures';
+import { formatLongDate } from '../format/dates';
+import type { Audience, Block, Span, TableBlock, TermSheetDoc } from './content';
 import { plain } from './content';
-import { economicTermBlocks, partyRole } from './economic-terms';
-import { resolvePlaceholders } from './placeholders';
+import { economicTermBlocks, heading, para, terminationBlocks } from './economic-terms';
+import type { FigureContext } from './figure-cells';
+import { draftLabelProblem, redactForCounterparty } from './gate';
+import { partiesTable, signatureBlocks } from './parties';
+import { resolvePlaceholders, type ResolveContext } from './placeholders';
 import { sanitizeLine, splitParagraphs } from './sanitize';
+import { arrangeSections, isHomeOf, sectionBlocks, slotOfHeading, type SectionParts, type Slot } from './section-slots';
 import { valuationAppendixBlocks } from './valuation-appendix';
 import { partyName } from './wording';
 
@@ -31,13 +44,17 @@ export interface TermSheetOptions {
   audience: Audience;
   /** Scenario id; the deal's first scenario when absent. */
   scenarioId?: string;
-  /** The .deal file's name, printed in the footer. */
+  /** The .deal file's name: internal documents only (traceability). */
   fileName: string;
-  /** Short content hash of the deal as saved (computed by the host). */
+  /** Short content hash of the deal as saved (computed by the host): internal documents only. */
   contentHash: string;
   appVersion: string;
   /** The date printed on the term sheet ("today" in the app; fixed in tests). */
   date: Date;
+  /** The draft's label on a counterparty document ("Draft 1" by default); never a scenario's name. */
+  draft?: string;
+  /** `$25.0M` (default) or `USD 25 million`. */
+  moneyStyle?: MoneyStyle;
   /** The valuation of this scenario: required for the internal audience, ignored for the counterparty. */
   valuation?: { result: ValuationResult; sensitivity?: SensitivityResult };
 }
@@ -46,7 +63,9 @@ export type TermSheetBuild =
   | { ok: true; doc: TermSheetDoc; deal: Deal; scenario: Scenario }
   | { ok: false; problems: Problem[] };
 
-export const LEGEND = 'Non-binding term sheet; subject to contract';
+export const LEGEND = 'Non-binding term sheet, except for the provisions stated to be binding';
+export const DEFAULT_DRAFT = 'Draft 1';
+export const DRAFT_SEPARATOR = ' · ';
 
 function uniqueKey(seen: Map<string, number>, base: string): string {
   const n = seen.get(base) ?? 0;
@@ -54,43 +73,53 @@ function uniqueKey(seen: Map<string, number>, base: string): string {
   return n === 0 ? base : `${base}#${n + 1}`;
 }
 
-/** The file's own term-sheet sections, placeholders resolved; problems name each text's location. */
-function textSections(deal: Deal, audience: Audience, problems: Problem[]): Block[] {
-  const blocks: Block[] = [];
-  const seen = new Map<string, number>();
-  (deal.termSheet?.sections ?? []).forEach((section, i) => {
-    const heading = resolvePlaceholders(section.heading, `termSheet.sections[${i}].heading`, { deal, audience });
-    const text = resolvePlaceholders(section.text, `termSheet.sections[${i}].text`, { deal, audience });
-    if (!heading.ok) problems.push(...heading.problems);
-    if (!text.ok) problems.push(...text.problems);
-    if (!heading.ok || !text.ok) return;
-    const title = sanitizeLine(heading.text).trim() || `Section ${i + 1}`;
-    const key = uniqueKey(seen, `section:${title}`);
-    blocks.push({ kind: 'heading', key, level: 1, spans: plain(title) });
-    splitParagraphs(text.text).forEach((p, j) => blocks.push({ kind: 'paragraph', key: `${key}:p${j}`, style: 'body', spans: plain(p) }));
-  });
-  return blocks;
+/** Resolves one text, collecting problems; '' when it cannot be resolved. */
+function resolver(ctx: ResolveContext, problems: Problem[]) {
+  return (text: string, location: string): string => {
+    const r = resolvePlaceholders(text, location, ctx);
+    if (!r.ok) {
+      problems.push(...r.problems);
+      return '';
+    }
+    return r.text;
+  };
 }
 
-/** Success metrics grouped by horizon (12 months, then 3 years, then any other horizon as written); their text may hold placeholders too. */
-function successMetricBlocks(deal: Deal, audience: Audience, problems: Problem[]): Block[] {
-  const metrics: { horizon: string; metric: string; target: string }[] = [];
-  (deal.termSheet?.successMetrics ?? []).forEach((m, i) => {
-    const resolved = (['horizon', 'metric', 'target'] as const).map((field) => {
-      const r = resolvePlaceholders(m[field], `termSheet.successMetrics[${i}].${field}`, { deal, audience });
-      if (!r.ok) problems.push(...r.problems);
-      return r.ok ? sanitizeLine(r.text).trim() : '';
-    });
-    metrics.push({ horizon: resolved[0] || 'Other', metric: resolved[1]!, target: resolved[2]! });
+/** The file's own sections, placeholders resolved, each recognised by its heading's slot. */
+function ownSections(deal: Deal, resolve: (text: string, location: string) => string): SectionParts[] {
+  const seen = new Map<string, number>();
+  return (deal.termSheet?.sections ?? []).map((section, i) => {
+    const title = sanitizeLine(resolve(section.heading, `termSheet.sections[${i}].heading`)).trim() || `Section ${i + 1}`;
+    const text = resolve(section.text, `termSheet.sections[${i}].text`);
+    const key = uniqueKey(seen, `section:${title}`);
+    const slot = slotOfHeading(title);
+    return {
+      slot,
+      home: slot !== undefined && isHomeOf(slot, title),
+      heading: heading(key, title, 1),
+      generated: [],
+      text: splitParagraphs(text).map((p, j) => para(`${key}:p${j}`, withLeadIn(p))),
+    };
+  });
+}
+
+/** "Royalty term: royalties are payable…": a short label before a colon at the start of a paragraph reads as a bold lead-in. */
+function withLeadIn(paragraph: string): Span[] {
+  const m = /^(\p{Lu}[^:.;\n]{1,38}):\s+(\S[\s\S]*)$/u.exec(paragraph);
+  return m ? [{ text: `${m[1]}: `, bold: true }, { text: m[2]! }] : plain(paragraph);
+}
+
+/** Success metrics grouped by horizon (12 months, then 3 years, then any other horizon as written). */
+function successMetricBlocks(deal: Deal, resolve: (text: string, location: string) => string): Block[] {
+  const metrics = (deal.termSheet?.successMetrics ?? []).map((m, i) => {
+    const [horizon, metric, target] = (['horizon', 'metric', 'target'] as const).map((field) => sanitizeLine(resolve(m[field], `termSheet.successMetrics[${i}].${field}`)).trim());
+    return { horizon: horizon || 'Other', metric: metric!, target: target! };
   });
   if (metrics.length === 0) return [];
   const horizons = [...new Set(metrics.map((m) => m.horizon))];
   const rank = (h: string) => (/^12\s*months?$/i.test(h) ? 0 : /^3\s*years?$/i.test(h) ? 1 : 2);
   horizons.sort((a, b) => rank(a) - rank(b));
-  const blocks: Block[] = [
-    { kind: 'heading', key: 'heading:successMetrics', level: 1, spans: plain('Partnership success metrics') },
-    { kind: 'paragraph', key: 'intro:successMetrics', style: 'body', spans: plain('The parties will review the partnership against these targets.') },
-  ];
+  const blocks: Block[] = [];
   for (const h of horizons) {
     const seen = new Map<string, number>();
     const table: TableBlock = {
@@ -109,72 +138,72 @@ function successMetricBlocks(deal: Deal, audience: Audience, problems: Problem[]
   return blocks;
 }
 
-function partiesTable(deal: Deal): TableBlock {
-  return {
-    kind: 'table',
-    key: 'table:parties',
-    rowsNamed: true,
-    title: 'Parties',
-    columns: [
-      { header: 'Party', weight: 55, align: 'left' },
-      { header: 'Role', weight: 45, align: 'left' },
-    ],
-    rows: deal.parties.map((p) => ({ key: p.id, cells: [plain(partyName(deal, p.id)), plain(partyRole(deal, p.id))] })),
-  };
+/** The draft label as printed: untrusted text made safe, never empty. */
+export function draftLabel(draft: string | undefined): string {
+  return sanitizeLine(draft ?? '').trim() || DEFAULT_DRAFT;
 }
 
 export function buildTermSheet(source: Deal, options: TermSheetOptions): TermSheetBuild {
   const applied = applyScenarioById(source, options.scenarioId);
   if (!applied.ok) return { ok: false, problems: [{ path: 'scenario', message: applied.message }] };
   const { deal, scenario } = applied.value;
+  const internal = options.audience === 'internal';
   const problems: Problem[] = [];
-  const example = formatMoney(25, { currency: deal.currency, unit: deal.unit });
-  const blocks: Block[] = [
-    { kind: 'heading', key: 'heading:parties', level: 1, spans: plain('Parties') },
-    partiesTable(deal),
-  ];
-  if (deal.description?.trim()) {
-    blocks.push({ kind: 'heading', key: 'heading:overview', level: 1, spans: plain('Transaction') });
-    splitParagraphs(deal.description).forEach((p, j) => blocks.push({ kind: 'paragraph', key: `overview:p${j}`, style: 'body', spans: plain(p) }));
+  const draft = draftLabel(options.draft);
+  if (!internal) {
+    const clash = draftLabelProblem(source, draft);
+    if (clash) problems.push(clash);
   }
-  blocks.push(
-    { kind: 'heading', key: 'heading:economics', level: 1, spans: plain('Economic terms') },
+  const moneyStyle = options.moneyStyle ?? 'symbol';
+  const printable = redactForCounterparty(deal);
+  const resolve = resolver({ deal, printable, audience: options.audience, moneyStyle }, problems);
+  // Triggers may hold placeholders too; the tables (and the internal appendix) print them resolved.
+  const triggers = new Map(printable.terms.flatMap((t) => (t.trigger === undefined ? [] : [[t.id, resolve(t.trigger, `terms.${t.id}.trigger`)] as const])));
+  const withTriggers = <D extends Deal>(d: D): D => ({ ...d, terms: d.terms.map((t) => (triggers.has(t.id) ? { ...t, trigger: triggers.get(t.id)! } : t)) });
+  const body = withTriggers(printable);
+  const figures: FigureContext = { deal: body, moneyStyle };
+  const summary = deal.termSheet?.summary !== undefined ? splitParagraphs(resolve(deal.termSheet.summary, 'termSheet.summary')) : [];
+  const metrics = successMetricBlocks(deal, resolve);
+  const generated: { slot: Slot; heading: Block; blocks: Block[] }[] = [
+    { slot: 'parties', heading: heading('heading:parties', 'Parties', 1), blocks: [partiesTable(body)] },
+    { slot: 'transaction', heading: heading('heading:transaction', 'Transaction', 1), blocks: summary.map((p, j) => para(`transaction:p${j}`, p)) },
+    { slot: 'economics', heading: heading('heading:economics', 'Economic terms', 1), blocks: economicTermBlocks(figures) },
+    { slot: 'termination', heading: heading('heading:term', 'Term and termination', 1), blocks: terminationBlocks(figures) },
     {
-      kind: 'paragraph',
-      key: 'conventions',
-      style: 'note',
-      spans: plain(
-        `Amounts are in ${moneyUnitCaption(deal)} (e.g. ${example} is 25 ${moneyUnitCaption(deal)}); rates are percentages; ` +
-          `dates are ${deal.timeline.step === 'year' ? 'calendar years' : `calendar ${deal.timeline.step}s`} of the term ${formatTimelineSpan(deal.timeline)}.`,
-      ),
+      slot: 'metrics',
+      heading: heading('heading:successMetrics', 'Partnership success metrics', 1),
+      blocks: metrics.length ? [para('intro:successMetrics', 'The parties will review the partnership against these targets.'), ...metrics] : [],
     },
-    ...economicTermBlocks(deal, options.audience),
-  );
-  blocks.push(...textSections(deal, options.audience, problems));
-  blocks.push(...successMetricBlocks(deal, options.audience, problems));
-  if (options.audience === 'internal') {
+  ];
+  const own = ownSections(deal, resolve);
+  // A file section of the metrics slot says in its own words how the review works; the generic intro would repeat it.
+  if (own.some((s) => s.slot === 'metrics' && s.home)) generated[4]!.blocks = metrics;
+  const blocks: Block[] = [...sectionBlocks(arrangeSections(own, generated)), ...signatureBlocks(body)];
+  if (internal) {
     if (!options.valuation) {
       problems.push({ path: 'valuation', message: 'the internal term sheet needs a valuation of the scenario for its appendix' });
     } else {
-      blocks.push(...valuationAppendixBlocks(deal, scenario, options.valuation.result, options.valuation.sensitivity));
+      const trace = { fileName: options.fileName, contentHash: options.contentHash, appVersion: options.appVersion };
+      blocks.push(...valuationAppendixBlocks(withTriggers(deal), scenario, options.valuation.result, trace, options.valuation.sensitivity));
     }
   }
   if (problems.length) return { ok: false, problems };
-  const seed = options.audience === 'internal' && options.valuation ? options.valuation.result.seed : deal.simulation.seed;
+  const date = formatLongDate(options.date);
+  const title = sanitizeLine(deal.title);
   const scenarioName = sanitizeLine(scenario.name);
-  const us = partyName(deal, deal.us);
+  const seed = internal && options.valuation ? options.valuation.result.seed : deal.simulation.seed;
   const doc: TermSheetDoc = {
     audience: options.audience,
-    title: sanitizeLine(deal.title),
+    title: plain(title),
     subtitle: 'Term sheet',
-    scenarioName,
-    date: formatLongDate(options.date),
-    marking:
-      options.audience === 'internal'
-        ? `STRICTLY CONFIDENTIAL: INTERNAL TO ${us.toUpperCase()}. Do not send to the counterparty.`
-        : 'CONFIDENTIAL',
+    draftLine: internal ? ['Internal draft', `Scenario: ${scenarioName}`, date].join(DRAFT_SEPARATOR) : [draft, date, 'Subject to contract'].join(DRAFT_SEPARATOR),
+    date,
+    marking: internal ? `STRICTLY CONFIDENTIAL: INTERNAL TO ${partyName(deal, deal.us).toUpperCase()}. Do not send to the counterparty.` : 'CONFIDENTIAL',
     legend: LEGEND,
-    footer: `${sanitizeLine(options.fileName)} · Scenario: ${scenarioName} · Deal ${options.contentHash} · Seed ${seed} · Dealwright ${options.appVersion}`,
+    footer: internal
+      ? `${sanitizeLine(options.fileName)} · Scenario: ${scenarioName} · Deal ${options.contentHash} · Seed ${seed} · Dealwright ${options.appVersion}`
+      : `${draft} · Confidential · Subject to contract`,
+    properties: { title: `${title}: term sheet`, subject: internal ? `Internal draft, scenario ${scenarioName}` : draft },
     blocks,
   };
   return { ok: true, doc, deal, scenario };

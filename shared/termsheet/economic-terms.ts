@@ -1,179 +1,210 @@
 /**
- * The economic terms of a deal as term-sheet blocks: payments and milestones,
- * sales milestones, royalty tiers, revenue shares, cost sharing, equity and
- * termination. Every figure is read from the scenario-applied deal and printed
- * in its currency, unit, percentages and calendar, so the document carries the
- * numbers of the scenario being exported and nothing else.
+ * The economic terms of a deal as contract wording: payments and milestones,
+ * sales milestones, royalty tiers, revenue shares, cost sharing and equity.
+ * Every figure is a contract figure of the scenario being exported, printed
+ * with all its digits; when each term is due is its trigger wording
+ * (triggers.ts). The model's timing, conditions and formulas are never
+ * described here: the internal draft's appendix states them (model-timing.ts).
  *
- * Own cash flows (`cashflow` terms) are each party's private economics and are
- * not terms between the parties, so they never appear here.
+ * Own cash flows (`cashflow` terms) are each party's private economics and
+ * are not terms between the parties, so they never appear here.
+ *
+ * One function per type of term, so each can move to its own module.
  *
  * Intentionally has no platform imports.
  */
-import type { Deal, NumberOrFormula, TermOf, TermType } from '../model/schema';
-import { formatPercent } from '../format/percent';
-import type { Audience, Block, Span, TableBlock, TableColumn, TableRow } from './content';
+import type { Deal, NumberOrFormula, Term, TermOf, TermType } from '../model/schema';
+import { contractMoney } from '../format/contract-figures';
+import type { Block, Span, TableBlock, TableColumn, TableRow } from './content';
 import { plain } from './content';
+import { bands, moneyCells, moneyFormat, rateCells, type FigureContext } from './figure-cells';
 import { sanitizeLine } from './sanitize';
-import {
-  describeCondition,
-  describeExpression,
-  describeMoney,
-  describePeriod,
-  describeRate,
-  partyName,
-  periodWord,
-} from './wording';
+import { columnsFit, longestWordTwips } from './text-width';
+import { contractDate, formulaFieldWording, periodNoun, sentenceCase, termTrigger } from './triggers';
+import { partyName } from './wording';
 
-const col = (header: string, weight: number, align: TableColumn['align'] = 'left', primary = false): TableColumn => ({
+export const col = (header: string, weight: number, align: TableColumn['align'] = 'left', primary = false): TableColumn => ({
   header,
   weight,
   align,
   ...(primary ? { primary } : {}),
 });
 
-const row = (key: string, cells: string[]): TableRow => ({ key, cells: cells.map((c) => plain(c)) });
+const row = (key: string, cells: string[], band?: TableRow['band']): TableRow => ({ key, cells: cells.map((c) => plain(c)), ...(band ? { band } : {}) });
 
-const label = (term: { id: string; label?: string }) => sanitizeLine(term.label ?? term.id);
+export const label = (term: { id: string; label?: string }): string => sanitizeLine(term.label ?? '').trim() || sanitizeLine(term.id);
 
-const sentence = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
-
-function heading(key: string, text: string, level: 1 | 2 = 2): Block {
+export function heading(key: string, text: string, level: 1 | 2 = 2): Block {
   return { kind: 'heading', key, level, spans: plain(text) };
 }
 
-function para(key: string, spans: Span[] | string, style: 'body' | 'note' = 'body'): Block {
-  return { kind: 'paragraph', key, style, spans: typeof spans === 'string' ? plain(spans) : spans };
+export function para(key: string, spans: Span[] | string, style: 'body' | 'note' = 'body', keepNext = false): Block {
+  return { kind: 'paragraph', key, style, spans: typeof spans === 'string' ? plain(spans) : spans, ...(keepNext ? { keepNext } : {}) };
 }
+
+const leadIn = (key: string, lead: string, text: string): Block => para(key, [{ text: `${lead}: `, bold: true }, { text }]);
 
 function termsOf<K extends TermType>(deal: Deal, type: K): TermOf<K>[] {
   return deal.terms.filter((t): t is TermOf<K> => t.type === type);
 }
 
-function paymentsTable(deal: Deal, payments: TermOf<'payment'>[]): TableBlock {
+/** A period field ("Contributed", "Exercisable from") in contract words: period 0 is closing or signing. */
+function dateCell(deal: Deal, value: NumberOrFormula | undefined, term: Term, atStart: string): string {
+  if (value === undefined) return atStart;
+  if (typeof value !== 'number') return formulaFieldWording(term);
+  if (Math.ceil(value) <= 0) return atStart;
+  return Math.ceil(value) < deal.timeline.periods ? `In ${contractDate(deal, value)}` : formulaFieldWording(term);
+}
+
+function paymentsTable(ctx: FigureContext, payments: TermOf<'payment'>[]): TableBlock {
+  const { deal } = ctx;
+  const amounts = moneyCells(ctx, payments.map((p) => ({ value: p.amount, term: p })));
   return {
     kind: 'table',
     key: 'table:payments',
     rowsNamed: true,
     title: 'Upfront and milestone payments',
-    columns: [col('Event', 25), col('Due', 10), col('Amount', 11, 'right', true), col('Payer', 14), col('Payee', 13), col('Condition', 27)],
-    rows: payments.map((p) =>
-      row(p.id, [
-        label(p),
-        p.at !== undefined ? describePeriod(deal, p.at) : 'On the event',
-        describeMoney(deal, p.amount),
-        partyName(deal, p.from),
-        partyName(deal, p.to),
-        // A condition that is only about timing is already in Due, unless there is no fixed date to show it.
-        p.when === undefined ? 'None' : (describeCondition(deal, p.when) ?? (p.at !== undefined ? 'None' : sentence(describeExpression(deal, p.when)))),
-      ]),
-    ),
+    columns: [col('Payment', 28), col('Amount', 14, 'right', true), col('Payable', 30), col('Paid by', 14), col('Paid to', 14)],
+    rows: payments.map((p, i) => row(p.id, [label(p), amounts[i]!, sentenceCase(termTrigger(deal, p)), partyName(deal, p.from), partyName(deal, p.to)])),
   };
 }
 
-function salesMilestonesTable(deal: Deal, milestones: TermOf<'salesMilestone'>[]): TableBlock {
+function salesMilestonesTable(ctx: FigureContext, milestones: TermOf<'salesMilestone'>[]): TableBlock {
+  const { deal } = ctx;
+  const thresholds = moneyCells(ctx, milestones.map((m) => ({ value: m.threshold, term: m })));
+  const amounts = moneyCells(ctx, milestones.map((m) => ({ value: m.amount, term: m })));
   return {
     kind: 'table',
     key: 'table:salesMilestones',
     rowsNamed: true,
     title: 'Sales milestones',
-    columns: [col('Event', 26), col('Trigger', 30), col('Amount', 14, 'right', true), col('Payer', 15), col('Payee', 15)],
-    rows: milestones.map((m) =>
-      row(m.id, [
-        label(m),
-        `${sentence(describeExpression(deal, m.base))} in a ${periodWord(deal)} first reach ${describeMoney(deal, m.threshold)}`,
-        describeMoney(deal, m.amount),
-        partyName(deal, m.from),
-        partyName(deal, m.to),
-      ]),
-    ),
+    columns: [col('Milestone', 22), col(`Net Sales in a ${periodNoun(deal)}`, 16, 'right'), col('Amount', 13, 'right', true), col('Payable', 27), col('Paid by', 11), col('Paid to', 11)],
+    rows: milestones.map((m, i) => row(m.id, [label(m), thresholds[i]!, amounts[i]!, sentenceCase(termTrigger(deal, m)), partyName(deal, m.from), partyName(deal, m.to)])),
   };
 }
 
-/** "Up to $300.0M", "$300.0M to $800.0M", "Above $800.0M" for tier i of a tier list. */
-function band(deal: Deal, tiers: readonly { upTo?: number | string }[], i: number): string {
-  const upper = tiers[i]!.upTo;
-  const lower = i > 0 ? tiers[i - 1]!.upTo : undefined;
-  if (upper === undefined) return lower === undefined ? 'All amounts' : `Above ${describeMoney(deal, lower)}`;
-  return lower === undefined ? `Up to ${describeMoney(deal, upper)}` : `${describeMoney(deal, lower)} to ${describeMoney(deal, upper)}`;
-}
-
-function royaltyBlocks(deal: Deal, r: TermOf<'royalty'>): Block[] {
-  const base = describeExpression(deal, r.base);
+function royaltyBlocks(ctx: FigureContext, r: TermOf<'royalty'>): Block[] {
+  const { deal } = ctx;
+  const noun = periodNoun(deal);
+  const tierBands = bands(ctx, r.tiers, r);
+  const rates = rateCells(r.tiers.map((t) => ({ value: t.rate, term: r })));
   const blocks: Block[] = [
     heading(`heading:${r.id}`, label(r)),
     para(
       `intro:${r.id}`,
-      `${partyName(deal, r.from)} pays ${partyName(deal, r.to)} royalties on ${base} in each ${periodWord(deal)}. ` +
-        `Rates are marginal: each rate applies only to the part of that ${periodWord(deal)}'s ${base} that falls within its tier.`,
+      `${partyName(deal, r.from)} pays ${partyName(deal, r.to)} a royalty on Net Sales at the following marginal rates: ` +
+        `each rate applies only to the part of the Net Sales of a ${noun} that falls within its band.`,
     ),
     {
       kind: 'table',
       key: `table:${r.id}`,
       title: label(r),
-      columns: [col('Tier', 16), col(`${sentence(base)} per ${periodWord(deal)}`, 54), col('Royalty rate', 30, 'right', true)],
-      rows: r.tiers.map((t, i) => row(`tier${i}`, [`Tier ${i + 1}`, band(deal, r.tiers, i), describeRate(deal, t.rate)])),
+      columns: [col(`Net Sales in a ${noun}`, 60), col('Royalty rate', 40, 'right', true)],
+      rows: r.tiers.map((_t, i) => row(`band:${tierBands[i]!.upper || 'top'}`, [tierBands[i]!.text, rates[i]!], { ...tierBands[i]!, value: rates[i]! })),
     },
   ];
-  if (r.until !== undefined) blocks.push(para(`until:${r.id}`, `Royalties are payable up to and including ${describePeriod(deal, r.until)}.`, 'note'));
+  if (r.until !== undefined) {
+    const until = typeof r.until === 'number' ? `up to and including ${contractDate(deal, r.until)}` : formulaFieldWording(r);
+    blocks.push(leadIn(`until:${r.id}`, 'Royalty term', `royalties are payable on Net Sales ${until}.`));
+  }
+  blocks.push(leadIn(`payable:${r.id}`, 'Payment', `royalties are payable ${termTrigger(deal, r)}.`));
   return blocks;
 }
 
-/** A share or stake: a percentage, a formula in words, or a dash for a party without one. */
-function shareText(deal: Deal, value: NumberOrFormula | undefined): string {
-  return value === undefined ? '–' : describeRate(deal, value);
+/** Whether party columns side by side would break a name: then the table turns, one row per party. */
+function partiesAsColumnsFit(deal: Deal, parties: readonly string[], otherHeaders: readonly string[]): boolean {
+  const widths = [...otherHeaders.map((h) => longestWordTwips(h, true)), ...parties.map((p) => Math.max(longestWordTwips(partyName(deal, p), true), longestWordTwips('100.000%')))];
+  return parties.length <= 4 && columnsFit(widths);
 }
 
-function shareColumns(deal: Deal, parties: string[]): TableColumn[] {
-  const weight = Math.max(12, Math.floor(50 / Math.max(1, parties.length)));
-  return parties.map((p) => col(partyName(deal, p), weight, 'right'));
-}
-
-function revenueShareBlocks(deal: Deal, r: TermOf<'revenueShare'>): Block[] {
+function revenueShareBlocks(ctx: FigureContext, r: TermOf<'revenueShare'>): Block[] {
+  const { deal } = ctx;
+  const noun = periodNoun(deal);
   const tiers = r.tiers ?? (r.shares ? [{ shares: r.shares }] : []);
   const parties = [...new Set(tiers.flatMap((t) => Object.keys(t.shares)))];
-  const base = describeExpression(deal, r.base);
+  const tierBands = bands(ctx, tiers, r);
+  const shareColumn = (p: string) => rateCells(tiers.map((t) => ({ value: t.shares[p], term: r })));
+  const byParty = new Map(parties.map((p) => [p, shareColumn(p)]));
+  const baseHeader = `Net Revenue in a ${noun}`;
+  let table: TableBlock;
+  if (tiers.length > 1 && partiesAsColumnsFit(deal, parties, [baseHeader])) {
+    table = {
+      kind: 'table',
+      key: `table:${r.id}`,
+      title: label(r),
+      columns: [col(baseHeader, 40), ...parties.map((p) => col(partyName(deal, p), Math.max(12, Math.floor(60 / parties.length)), 'right'))],
+      rows: tiers.map((_t, i) => row(`band:${tierBands[i]!.upper || 'top'}`, [tierBands[i]!.text, ...parties.map((p) => byParty.get(p)![i]!)], { ...tierBands[i]!, value: parties.map((p) => byParty.get(p)![i]!).join(' / ') })),
+    };
+  } else {
+    // One row per party: many parties (or one tier) read down the page, and no party's name is squeezed.
+    table = {
+      kind: 'table',
+      key: `table:${r.id}:byParty`,
+      title: label(r),
+      rowsNamed: false,
+      columns: [col('Party', 40), ...tiers.map((_t, i) => col(tiers.length > 1 ? `Share of Net Revenue ${tierBands[i]!.text.charAt(0).toLowerCase()}${tierBands[i]!.text.slice(1)}` : 'Share of Net Revenue', Math.floor(60 / tiers.length), 'right', tiers.length === 1))],
+      rows: parties.map((p) => row(p, [partyName(deal, p), ...tiers.map((_t, i) => byParty.get(p)![i]!)])),
+    };
+  }
   return [
     heading(`heading:${r.id}`, label(r)),
     para(
       `intro:${r.id}`,
       tiers.length > 1
-        ? `${sentence(base)} is shared in each ${periodWord(deal)} by tier: each tier's shares apply only to the part of that ${periodWord(deal)}'s ${base} within the tier.`
-        : `${sentence(base)} is shared in each ${periodWord(deal)} as follows.`,
+        ? `Net Revenue of each ${noun} is shared by band: each band's shares apply only to the part of that ${noun}'s Net Revenue within the band.`
+        : `Net Revenue of each ${noun} is shared as follows.`,
     ),
-    {
-      kind: 'table',
-      key: `table:${r.id}`,
-      title: label(r),
-      columns: [col('Tier', 14), col(`${sentence(base)} per ${periodWord(deal)}`, 36), ...shareColumns(deal, parties)],
-      rows: tiers.map((t, i) =>
-        row(`tier${i}`, [tiers.length > 1 ? `Tier ${i + 1}` : 'All', band(deal, tiers, i), ...parties.map((p) => shareText(deal, t.shares[p]))]),
-      ),
-    },
+    table,
+    leadIn(`payable:${r.id}`, 'Settlement', `each party's share is paid ${termTrigger(deal, r)}.`),
   ];
 }
 
-function costShareBlocks(deal: Deal, costs: TermOf<'costShare'>[]): Block[] {
+function costShareBlocks(ctx: FigureContext, costs: TermOf<'costShare'>[]): Block[] {
+  const { deal } = ctx;
   const parties = [...new Set(costs.flatMap((c) => Object.keys(c.shares)))];
-  return [
-    heading('heading:costSharing', 'Cost sharing'),
-    para('intro:costSharing', `Each party bears its share of the following costs in every ${periodWord(deal)} in which they arise.`),
-    {
+  const sharesOf = (c: TermOf<'costShare'>) => rateCells(parties.map((p) => ({ value: c.shares[p], term: c })));
+  let table: TableBlock;
+  if (partiesAsColumnsFit(deal, parties, ['Cost'])) {
+    table = {
       kind: 'table',
       key: 'table:costSharing',
-    rowsNamed: true,
+      rowsNamed: true,
       title: 'Cost sharing',
-      columns: [col('Cost', 30), col('Measured as', 26), ...shareColumns(deal, parties)],
-      rows: costs.map((c) => row(c.id, [label(c), sentence(describeExpression(deal, c.base)), ...parties.map((p) => shareText(deal, c.shares[p]))])),
-    },
+      columns: [col('Cost', 40), ...parties.map((p) => col(partyName(deal, p), Math.max(12, Math.floor(60 / Math.max(1, parties.length))), 'right'))],
+      rows: costs.map((c) => row(c.id, [label(c), ...sharesOf(c)])),
+    };
+  } else {
+    const columns = costs.map((c) => sharesOf(c));
+    table = {
+      kind: 'table',
+      key: 'table:costSharing:byParty',
+      rowsNamed: false,
+      title: 'Cost sharing',
+      columns: [col('Party', 40), ...costs.map((c) => col(label(c), Math.floor(60 / costs.length), 'right'))],
+      rows: parties.map((p, pi) => row(p, [partyName(deal, p), ...columns.map((cells) => cells[pi]!)])),
+    };
+  }
+  const triggers = [...new Set(costs.map((c) => termTrigger(deal, c)))];
+  return [
+    heading('heading:costSharing', 'Cost sharing'),
+    para('intro:costSharing', 'Each party bears the following shares of these costs as they are incurred.'),
+    table,
+    triggers.length === 1
+      ? leadIn('payable:costSharing', 'Invoicing', `costs are ${triggers[0]}.`)
+      : leadIn('payable:costSharing', 'Invoicing', costs.map((c) => `${label(c)}: ${termTrigger(deal, c)}`).join('; ') + '.'),
   ];
 }
 
-function equityBlocks(deal: Deal, e: TermOf<'equity'>): Block[] {
+function equityBlocks(ctx: FigureContext, e: TermOf<'equity'>): Block[] {
+  const { deal } = ctx;
   const parties = [...new Set([...Object.keys(e.stakes), ...(e.contributions ?? []).map((c) => c.party)])];
-  const contributionsOf = (p: string) => (e.contributions ?? []).filter((c) => c.party === p);
+  const contributions = e.contributions ?? [];
+  const amounts = moneyCells(ctx, contributions.map((c) => ({ value: c.amount, term: e })));
+  const stakes = rateCells(parties.map((p) => ({ value: e.stakes[p], term: e })));
+  const of = (p: string) => contributions.flatMap((c, i) => (c.party === p ? [{ c, amount: amounts[i]! }] : []));
   const list = `distribution:${e.id}`;
   const pref = e.preferredReturn;
+  const prefRate = pref ? rateCells([{ value: pref.rate, term: e }])[0]! : '';
   const blocks: Block[] = [
     heading(`heading:${e.id}`, label(e)),
     para(`intro:${e.id}`, 'The parties hold the venture in the following proportions and contribute the following capital.'),
@@ -181,95 +212,85 @@ function equityBlocks(deal: Deal, e: TermOf<'equity'>): Block[] {
       kind: 'table',
       key: `table:${e.id}`,
       title: label(e),
-      columns: [col('Party', 34), col('Equity stake', 18, 'right'), col('Capital contribution', 24, 'right'), col('Contributed in', 24)],
-      rows: parties.map((p) =>
+      columns: [col('Party', 34), col('Equity stake', 18, 'right'), col('Capital contribution', 24, 'right'), col('Contributed', 24)],
+      rows: parties.map((p, pi) =>
         row(p, [
           partyName(deal, p),
-          shareText(deal, e.stakes[p]),
-          contributionsOf(p).map((c) => describeMoney(deal, c.amount)).join('; ') || 'None',
-          contributionsOf(p).map((c) => describePeriod(deal, c.at)).join('; ') || '–',
+          stakes[pi]!,
+          of(p).map((x) => x.amount).join('; ') || 'None',
+          of(p).map((x) => dateCell(deal, x.c.at, e, 'At closing')).join('; ') || '–',
         ]),
       ),
     },
   ];
+  if (e.trigger !== undefined && e.trigger.trim()) blocks.push(leadIn(`timing:${e.id}`, 'Timing', `${termTrigger(deal, e)}.`));
   if (pref) {
-    blocks.push(
-      para(`preferred:${e.id}`, [
-        { text: 'Preferred return: ', bold: true },
-        { text: `${describeRate(deal, pref.rate)} a year, simple interest, on each party's unreturned contributed capital; unpaid amounts carry forward.` },
-      ]),
-    );
+    blocks.push(leadIn(`preferred:${e.id}`, 'Preferred return', `${prefRate} a year, simple interest, on each party's unreturned contributed capital; unpaid amounts carry forward.`));
   }
   blocks.push(
-    para(`calls:${e.id}`, [
-      { text: 'Capital calls: ', bold: true },
-      { text: "a shortfall of the venture's cash is first met from its cash reserve, then called from the parties in proportion to their stakes; called capital counts as contributed capital." },
-    ]),
-    para(`order:${e.id}`, [
-      { text: 'Distributions: ', bold: true },
-      { text: `the venture's positive cash flow in a ${periodWord(deal)} is distributed in that ${periodWord(deal)} in this order:` },
-    ]),
+    leadIn(`calls:${e.id}`, 'Capital calls', "a shortfall of the venture's cash is first met from its cash reserve, then called from the parties in proportion to their stakes; called capital counts as contributed capital."),
+    leadIn(`order:${e.id}`, 'Distributions', `the venture's positive cash flow in a ${periodNoun(deal)} is distributed in that ${periodNoun(deal)} in this order:`),
     { kind: 'listItem', key: `order1:${e.id}`, list, spans: plain("return of contributed capital, in proportion to each party's unreturned capital;") },
   );
-  if (pref) blocks.push({ kind: 'listItem', key: `order2:${e.id}`, list, spans: plain(`the preferred return of ${describeRate(deal, pref.rate)} a year, in proportion to the amounts owed;`) });
+  if (pref) blocks.push({ kind: 'listItem', key: `order2:${e.id}`, list, spans: plain(`the preferred return of ${prefRate} a year, in proportion to the amounts owed;`) });
   blocks.push(
     { kind: 'listItem', key: `order3:${e.id}`, list, spans: plain('the balance in proportion to equity stakes.') },
-    para(`end:${e.id}`, 'At the end of the venture any remaining reserve is returned as unreturned capital first, then by stakes; no preferred return is paid from it.', 'note'),
+    para(`end:${e.id}`, 'On winding up, any remaining cash reserve is returned as unreturned capital first, then by stakes; no preferred return is paid from it.', 'note'),
   );
   return blocks;
 }
 
-function terminationBlocks(deal: Deal, terms: TermOf<'termination'>[], audience: Audience): Block[] {
-  const blocks: Block[] = [
-    heading('heading:termination', 'Termination and change of strategy'),
-    para('effect:termination', `The following rights end the agreement. On termination the fee shown is paid, and every economic term above ends after the ${periodWord(deal)} in which termination takes effect.`),
+/** The termination rights table, for the "Term and termination" section. */
+export function terminationBlocks(ctx: FigureContext): Block[] {
+  const { deal } = ctx;
+  const terms = termsOf(deal, 'termination');
+  if (terms.length === 0) return [];
+  const fees = moneyCells(ctx, terms.map((t) => ({ value: t.fee?.amount, term: t })), 'None');
+  return [
+    heading('heading:termination', 'Termination rights'),
+    para('effect:termination', 'Each of the following rights ends the agreement. On termination the fee shown is payable within 30 days, and the payment obligations above end, except those accrued before termination.'),
     {
       kind: 'table',
       key: 'table:termination',
-    rowsNamed: true,
+      rowsNamed: true,
       title: 'Termination',
-      columns: [col('Clause', 24), col('Trigger', 26), col('Exercisable from', 14), col('Fee', 12, 'right', true), col('Paid by', 12), col('Paid to', 12)],
-      rows: terms.map((t) =>
+      columns: [col('Right', 24), col('Exercisable', 26), col('From', 12), col('Fee', 12, 'right', true), col('Paid by', 13), col('Paid to', 13)],
+      rows: terms.map((t, i) =>
         row(t.id, [
           label(t),
-          t.when !== undefined
-            ? (describeCondition(deal, t.when) ?? sentence(describeExpression(deal, t.when)))
-            : t.hazard !== undefined
-              ? 'Change of strategy or exit by a party'
-              : 'Not specified',
-          t.from !== undefined ? describePeriod(deal, t.from) : 'Signing',
-          t.fee ? describeMoney(deal, t.fee.amount) : 'None',
+          sentenceCase(termTrigger(deal, t)),
+          dateCell(deal, t.from, t, 'Signing').replace(/^In /, ''),
+          fees[i]!,
           t.fee ? partyName(deal, t.fee.from) : '–',
           t.fee ? partyName(deal, t.fee.to) : '–',
         ]),
       ),
     },
   ];
-  if (audience === 'internal') {
-    for (const t of terms) {
-      if (typeof t.hazard === 'number') {
-        blocks.push(para(`hazard:${t.id}`, `Internal: our model assumes a ${formatPercent(t.hazard)} chance per ${periodWord(deal)} that "${label(t)}" is triggered.`, 'note'));
-      }
-    }
-  }
-  return blocks;
+}
+
+/** "All amounts are in USD; $25.0M means USD 25 million." */
+export function conventionsNote(ctx: FigureContext): Block {
+  const fmt = moneyFormat(ctx);
+  const words = contractMoney(25, { ...fmt, style: 'words' });
+  const text = ctx.moneyStyle === 'words' ? `All amounts are in ${ctx.deal.currency}.` : `All amounts are in ${ctx.deal.currency}; ${contractMoney(25, fmt)} means ${words}.`;
+  return para('conventions', `${text} Rates are percentages.`, 'note', true);
 }
 
 /** All economic-term blocks, in the order a term sheet presents them. Empty groups are left out. */
-export function economicTermBlocks(deal: Deal, audience: Audience): Block[] {
+export function economicTermBlocks(ctx: FigureContext): Block[] {
+  const { deal } = ctx;
   const blocks: Block[] = [];
   const payments = termsOf(deal, 'payment');
   const sales = termsOf(deal, 'salesMilestone');
-  if (payments.length) blocks.push(heading('heading:payments', 'Upfront and milestone payments'), paymentsTable(deal, payments));
-  if (sales.length) blocks.push(heading('heading:salesMilestones', 'Sales milestones'), salesMilestonesTable(deal, sales));
-  for (const r of termsOf(deal, 'royalty')) blocks.push(...royaltyBlocks(deal, r));
-  for (const r of termsOf(deal, 'revenueShare')) blocks.push(...revenueShareBlocks(deal, r));
+  if (payments.length) blocks.push(heading('heading:payments', 'Upfront and milestone payments'), paymentsTable(ctx, payments));
+  if (sales.length) blocks.push(heading('heading:salesMilestones', 'Sales milestones'), salesMilestonesTable(ctx, sales));
+  for (const r of termsOf(deal, 'royalty')) blocks.push(...royaltyBlocks(ctx, r));
+  for (const r of termsOf(deal, 'revenueShare')) blocks.push(...revenueShareBlocks(ctx, r));
   const costs = termsOf(deal, 'costShare');
-  if (costs.length) blocks.push(...costShareBlocks(deal, costs));
-  for (const e of termsOf(deal, 'equity')) blocks.push(...equityBlocks(deal, e));
-  const terminations = termsOf(deal, 'termination');
-  if (terminations.length) blocks.push(...terminationBlocks(deal, terminations, audience));
-  return blocks;
+  if (costs.length) blocks.push(...costShareBlocks(ctx, costs));
+  for (const e of termsOf(deal, 'equity')) blocks.push(...equityBlocks(ctx, e));
+  return blocks.length ? [conventionsNote(ctx), ...blocks] : [];
 }
 
 /** Each party's role in words, from the terms it takes part in. */

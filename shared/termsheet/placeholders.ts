@@ -9,19 +9,23 @@
  * number is formatted by what its field holds (amounts as money, rates as
  * percentages, `at`/`until`/`from` as dates).
  *
+ * Contract figures print with every digit they have (contract-figures.ts). A
+ * term field holding a formula prints as the term's trigger wording, never as
+ * the formula.
+ *
  * An unknown placeholder or format is a problem naming the text's location; a
- * counterparty document also refuses placeholders that would disclose our
- * valuation (discount rates, walk-aways, model inputs, simulation settings).
+ * counterparty document also refuses every placeholder the gate's allowlist
+ * does not name (gate.ts), with the reason.
  *
  * Intentionally has no platform imports.
  */
 import type { Problem } from '../api';
 import type { Deal } from '../model/schema';
 import { getValueAt } from '../model/paths';
-import { formatMoney } from '../format/money';
-import { formatNumber, formatPercent } from '../format/percent';
-import { formatPeriod } from '../format/dates';
+import { contractMoney, contractPercent, plainDecimal, type MoneyStyle } from '../format/contract-figures';
 import type { Audience } from './content';
+import { counterpartyPlaceholder } from './gate';
+import { contractDate, formulaFieldWording } from './triggers';
 
 export const PLACEHOLDER_FORMATS = ['money', 'percent', 'number', 'date', 'period', 'plain'] as const;
 export type PlaceholderFormat = (typeof PLACEHOLDER_FORMATS)[number];
@@ -29,16 +33,26 @@ export type PlaceholderFormat = (typeof PLACEHOLDER_FORMATS)[number];
 const PLACEHOLDER = /\{\{([^{}]*)\}\}/g;
 
 export interface ResolveContext {
-  /** The deal with the exported scenario applied. */
+  /** The deal with the exported scenario applied (the gate judges paths against it). */
   deal: Deal;
+  /**
+   * The same deal as the other side may see it (gate.ts, redactForCounterparty):
+   * a counterparty document reads values from it, so even an allowed path can
+   * only ever yield what the redaction kept.
+   */
+  printable?: Deal;
   audience: Audience;
+  /** `$25.0M` (default) or `USD 25 million`. */
+  moneyStyle?: MoneyStyle;
 }
 
 export type Resolved = { ok: true; text: string } | { ok: false; problems: Problem[] };
 
-const MONEY_FIELDS = new Set(['amount', 'threshold', 'upTo', 'walkAway']);
-const PERCENT_FIELDS = new Set(['rate', 'discountRate', 'p', 'hazard']);
+const MONEY_FIELDS = new Set(['amount', 'threshold', 'upTo', 'walkAway', 'cap']);
+const PERCENT_FIELDS = new Set(['rate', 'discountRate', 'p', 'hazard', 'factor']);
 const PERIOD_FIELDS = new Set(['at', 'until', 'from']);
+/** Fields of a term that hold words or ids, not a number or formula. */
+const TERM_TEXT_FIELDS = new Set(['label', 'trigger', 'note', 'id', 'type', 'party', 'to']);
 
 /** The format a number gets when the placeholder names none, from the field that holds it. */
 function defaultFormat(path: string): PlaceholderFormat {
@@ -48,32 +62,22 @@ function defaultFormat(path: string): PlaceholderFormat {
   if (parent === 'shares' || parent === 'stakes') return 'percent';
   if (MONEY_FIELDS.has(field)) return 'money';
   if (PERCENT_FIELDS.has(field)) return 'percent';
-  if (segments[0] === 'terms' && PERIOD_FIELDS.has(field)) return 'period';
+  if (segments[0] === 'terms' && PERIOD_FIELDS.has(field) && parent !== 'fee') return 'period';
   return 'number';
 }
 
-/** Why a path must not appear in a document sent to the other side, or undefined when it may. */
-function confidentialReason(path: string): string | undefined {
-  const segments = path.split('.');
-  if (segments[0] === 'parties' && (segments[2] === 'discountRate' || segments[2] === 'walkAway')) {
-    return `discloses a party's ${segments[2] === 'walkAway' ? 'walk-away' : 'discount rate'}`;
-  }
-  if (segments[0] === 'inputs' || segments[0] === 'correlations' || segments[0] === 'series') return 'discloses our model assumptions';
-  if (segments[0] === 'simulation') return 'discloses our valuation settings';
-  return undefined;
-}
-
-function formatValue(value: number, format: PlaceholderFormat, deal: Deal): string {
+function formatValue(value: number, format: PlaceholderFormat, ctx: ResolveContext): string {
+  const { deal } = ctx;
   switch (format) {
     case 'money':
-      return formatMoney(value, { currency: deal.currency, unit: deal.unit });
+      return contractMoney(value, { currency: deal.currency, unit: deal.unit, style: ctx.moneyStyle });
     case 'percent':
-      return formatPercent(value);
+      return contractPercent(value);
     case 'number':
-      return formatNumber(value);
+      return plainDecimal(value).replace(/^(-?\d+)/, (whole) => whole.replace(/\B(?=(\d{3})+(?!\d))/g, ','));
     case 'date':
     case 'period':
-      return formatPeriod(deal.timeline, value);
+      return contractDate(deal, value);
     case 'plain':
       return String(value);
   }
@@ -90,6 +94,10 @@ function resolveOne(inner: string, ctx: ResolveContext): { ok: true; text: strin
   }
   const format = formatName as PlaceholderFormat | undefined;
   const named = ctx.deal.termSheet?.placeholders;
+  if (ctx.audience === 'counterparty') {
+    const verdict = counterpartyPlaceholder(ctx.deal, path);
+    if (!verdict.ok) return { ok: false, message: `${shown} ${verdict.reason}; it cannot appear in a document for the other side` };
+  }
   if (!path.includes('.')) {
     if (named && Object.prototype.hasOwnProperty.call(named, path)) {
       if (format !== undefined && format !== 'plain') {
@@ -97,19 +105,26 @@ function resolveOne(inner: string, ctx: ResolveContext): { ok: true; text: strin
       }
       return { ok: true, text: named[path]! };
     }
+    if (path === 'currency') return { ok: true, text: ctx.deal.currency };
     return { ok: false, message: `unknown placeholder ${shown} (not a path and not a key of termSheet.placeholders)` };
   }
-  if (ctx.audience === 'counterparty') {
-    const reason = confidentialReason(path);
-    if (reason) return { ok: false, message: `${shown} ${reason}; it cannot appear in a counterparty term sheet` };
+  const source = ctx.audience === 'counterparty' && ctx.printable ? ctx.printable : ctx.deal;
+  const found = getValueAt(source, path);
+  if (!found.ok) {
+    const inFull = source !== ctx.deal && getValueAt(ctx.deal, path).ok;
+    return { ok: false, message: inFull ? `${shown} is internal; it cannot appear in a document for the other side` : `unknown placeholder ${shown}: ${found.message}` };
   }
-  const found = getValueAt(ctx.deal, path);
-  if (!found.ok) return { ok: false, message: `unknown placeholder ${shown}: ${found.message}` };
   const value = found.value;
-  if (typeof value === 'number') return { ok: true, text: formatValue(value, format ?? defaultFormat(path), ctx.deal) };
+  if (typeof value === 'number') return { ok: true, text: formatValue(value, format ?? defaultFormat(path), { ...ctx, deal: source }) };
   if (typeof value === 'string') {
+    const segments = path.split('.');
+    const term = segments[0] === 'terms' ? source.terms.find((t) => t.id === segments[1]) : undefined;
+    const field = segments.at(-1)!;
+    // `from` is a party id, except a termination's own `from` (a period).
+    const isText = TERM_TEXT_FIELDS.has(field) || (field === 'from' && !(term?.type === 'termination' && segments.length === 3));
+    // A term's number field holding a formula prints as the term's trigger wording, never as the formula.
+    if (term && !isText) return { ok: true, text: formulaFieldWording(term) };
     if (format !== undefined && format !== 'plain') {
-      // A number field holding a formula has no single value to print.
       return { ok: false, message: `${shown}: "${path}" holds text or a formula, not a number, so it cannot be formatted as ${format}` };
     }
     return { ok: true, text: value };

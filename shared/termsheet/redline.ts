@@ -1,24 +1,39 @@
 /**
  * The redline: the term sheet of the new terms with every difference from the
- * old terms marked as an insertion or a deletion, plus a short summary of the
- * changes for the top of the document ("Upfront payment: $25.0M → $40.0M").
+ * old terms tracked, as a lawyer expects to accept or reject it in Word, plus
+ * a summary of the real changes at the top ("Upfront payment: $25.0M →
+ * $40.0M").
  *
- * Both sides are built with the counterparty audience (a redline is what goes
- * back and forth between the parties), then compared block by block using the
- * blocks' stable keys; tables are compared row by row (by row key) and cell by
- * cell; wording is compared word by word.
+ * Both sides are built for the counterparty (a redline is what goes back and
+ * forth between the parties), through the same gate as any counterparty
+ * document, then compared block by block using the blocks' stable keys:
+ * - a paragraph, heading or section added or removed is tracked whole,
+ *   paragraph marks included, so Accept All gives exactly the new version
+ *   and Reject All exactly the old one, with no empty numbered heading left;
+ * - a section that only changed place is shown as moved (Word's moved text);
+ * - a section whose heading was reworded is matched to its old self when its
+ *   text is mostly the same, so the heading change shows, not a new section;
+ * - tables are compared row by row (tiers by their bands, redline-tables.ts)
+ *   and cell by cell, wording token by token (redline-text.ts).
+ *
+ * Nothing internal of either side reaches the document: no scenario or round
+ * name, no file name, no seed, no tool name.
  *
  * Intentionally has no platform imports.
  */
 import { diffArrays } from 'diff';
 import type { Problem } from '../api';
 import type { Deal } from '../model/schema';
-import { buildTermSheet } from './build';
-import type { Block, Change, Span, TableBlock, TableRow, TermSheetDoc } from './content';
+import type { MoneyStyle } from '../format/contract-figures';
+import { buildTermSheet, draftLabel, DRAFT_SEPARATOR } from './build';
+import type { Block, Change, TermSheetDoc } from './content';
 import { spansText } from './content';
+import { ARROW, diffTable, markTable } from './redline-tables';
+import { changed, mark, similarity, spansDiff, wordingChange } from './redline-text';
 
 export interface RedlineSide {
   deal: Deal;
+  /** For messages to the user only; never printed. */
   fileName: string;
   scenarioId?: string;
   contentHash: string;
@@ -27,53 +42,22 @@ export interface RedlineSide {
 export interface RedlineOptions {
   appVersion: string;
   date: Date;
+  /** The new draft's label ("Draft 2"); "Draft 1" by default. */
+  draft?: string;
+  moneyStyle?: MoneyStyle;
 }
 
 export type RedlineBuild = { ok: true; doc: TermSheetDoc } | { ok: false; problems: Problem[] };
 
-const ARROW = '→';
-
-const mark = (spans: readonly Span[], change: Change): Span[] => spans.map((s) => ({ ...s, change }));
-
-/** Whitespace-separated words with their spacing: a figure such as "$25.0M" changes as a whole, as a lawyer would mark it. */
-function words(text: string): string[] {
-  return text.match(/\s+|\S+/g) ?? [];
-}
-
-/** Word-by-word differences of two texts; very long rewrites fall back to delete-all, insert-all. */
-function textDiff(oldText: string, newText: string, base: Omit<Span, 'text'> = {}): Span[] {
-  if (oldText === newText) return [{ ...base, text: newText }];
-  const parts = diffArrays(words(oldText), words(newText), { maxEditLength: 4000, timeout: 2000 });
-  if (!parts) return [{ ...base, text: oldText, change: 'del' }, { ...base, text: newText, change: 'ins' }];
-  return parts.map((p) => ({ ...base, text: p.value.join(''), ...(p.added ? { change: 'ins' as const } : p.removed ? { change: 'del' as const } : {}) }));
-}
-
-/** Spans compared pairwise when their formatting lines up (keeps bold lead-ins), else as plain text. */
-function spansDiff(oldSpans: readonly Span[], newSpans: readonly Span[]): Span[] {
-  const aligned = oldSpans.length === newSpans.length && oldSpans.every((s, i) => !!s.bold === !!newSpans[i]!.bold && !!s.italic === !!newSpans[i]!.italic);
-  if (aligned) return newSpans.flatMap((s, i) => textDiff(oldSpans[i]!.text, s.text, { bold: s.bold, italic: s.italic }));
-  return textDiff(spansText(oldSpans), spansText(newSpans));
-}
-
-const changed = (spans: readonly Span[]) => spans.some((s) => s.change);
-
-/** A short quote of what changed in a wording: the deleted and inserted words when they are few. */
-function wordingChange(spans: readonly Span[]): string | undefined {
-  const del = spans.filter((s) => s.change === 'del').map((s) => s.text.trim());
-  const ins = spans.filter((s) => s.change === 'ins').map((s) => s.text.trim());
-  const short = (xs: string[]) => xs.length <= 1 && xs.join('').length <= 40;
-  if (!short(del) || !short(ins)) return undefined;
-  return `${del[0] || '(nothing)'} ${ARROW} ${ins[0] || '(removed)'}`;
-}
-
-function markBlock(block: Block, change: Change): Block {
+function markBlock(block: Block, change: Change, moved = false): Block {
+  const flag = moved ? { moved } : {};
   switch (block.kind) {
     case 'heading':
     case 'paragraph':
     case 'listItem':
-      return { ...block, spans: mark(block.spans, change), change };
+      return { ...block, spans: mark(block.spans, change), change, ...flag };
     case 'table':
-      return { ...block, change, rows: block.rows.map((r) => ({ ...r, change, cells: r.cells.map((c) => mark(c, change)) })) };
+      return markTable(block, change, moved);
     default:
       return block;
   }
@@ -86,87 +70,104 @@ class Summary {
   }
 }
 
-function rowName(table: TableBlock, row: TableRow): string {
-  const label = spansText(row.cells[0] ?? []).trim() || row.key;
-  return table.rowsNamed ? label : `${table.title}, ${label}`;
+const isSection = (b: Block) => b.kind === 'heading' && b.level === 1;
+const quoted = (b: Block) => `“${b.kind === 'heading' ? spansText(b.spans) : b.key}”`;
+
+/** A section's key and the text of its blocks (for matching a reworded heading). */
+function sections(blocks: readonly Block[]): { key: string; text: string }[] {
+  const out: { key: string; text: string }[] = [];
+  for (const b of blocks) {
+    if (isSection(b)) out.push({ key: b.key, text: '' });
+    else if (out.length && 'spans' in b) out[out.length - 1]!.text += ` ${spansText(b.spans)}`;
+  }
+  return out;
 }
 
-function diffTable(oldT: TableBlock, newT: TableBlock, summary: Summary): Block[] {
-  const headers = (t: TableBlock) => t.columns.map((c) => c.header).join('\u0000');
-  if (headers(oldT) !== headers(newT)) {
-    summary.add(`${newT.title}: table restructured`);
-    return [markBlock(oldT, 'del'), markBlock(newT, 'ins')];
-  }
-  const oldRows = new Map(oldT.rows.map((r) => [r.key, r]));
-  const rows: TableRow[] = [];
-  for (const part of diffArrays(oldT.rows.map((r) => r.key), newT.rows.map((r) => r.key))) {
-    for (const key of part.value) {
-      if (part.removed) {
-        const r = oldRows.get(key)!;
-        rows.push({ ...r, change: 'del', cells: r.cells.map((c) => mark(c, 'del')) });
-        summary.add(`Removed: ${rowName(oldT, r)}`);
-        continue;
-      }
-      const r = newT.rows.find((x) => x.key === key)!;
-      if (part.added) {
-        rows.push({ ...r, change: 'ins', cells: r.cells.map((c) => mark(c, 'ins')) });
-        summary.add(`Added: ${rowName(newT, r)}`);
-        continue;
-      }
-      const before = oldRows.get(key)!;
-      const cells = r.cells.map((c, i) => spansDiff(before.cells[i] ?? [], c));
-      cells.forEach((c, i) => {
-        if (!changed(c)) return;
-        const column = newT.columns[i]!;
-        const from = spansText(before.cells[i] ?? []);
-        const to = spansText(r.cells[i] ?? []);
-        const what = i === 0 || column.primary ? rowName(newT, r) : `${rowName(newT, r)}, ${column.header}`;
-        summary.add(`${what}: ${from} ${ARROW} ${to}`);
-      });
-      rows.push({ ...r, cells });
+/**
+ * Old blocks with the keys of sections whose heading was reworded changed to
+ * the new keys: a section removed and one added at the same place, with
+ * mostly the same text, are one section whose heading changed.
+ */
+function followRenamedSections(oldBlocks: readonly Block[], newBlocks: readonly Block[]): Block[] {
+  const before = sections(oldBlocks).filter((s) => s.key.startsWith('section:'));
+  const after = sections(newBlocks).filter((s) => s.key.startsWith('section:'));
+  const renames = new Map<string, string>();
+  const taken = new Set(oldBlocks.map((b) => b.key));
+  let removed: typeof before = [];
+  let i = 0;
+  let j = 0;
+  for (const part of diffArrays(before.map((s) => s.key), after.map((s) => s.key))) {
+    if (part.removed) {
+      removed = before.slice(i, i + part.value.length);
+      i += part.value.length;
+      continue;
     }
+    if (part.added) {
+      const added = after.slice(j, j + part.value.length);
+      added.forEach((s, k) => {
+        const old = removed[k];
+        if (old && !taken.has(s.key) && similarity(old.text, s.text) >= 0.5) renames.set(old.key, s.key);
+      });
+      j += part.value.length;
+    } else {
+      i += part.value.length;
+      j += part.value.length;
+    }
+    removed = [];
   }
-  return [{ ...newT, rows }];
+  if (renames.size === 0) return [...oldBlocks];
+  return oldBlocks.map((b) => {
+    for (const [from, to] of renames) {
+      if (b.key === from || b.key.startsWith(`${from}:`)) return { ...b, key: to + b.key.slice(from.length) };
+    }
+    return b;
+  });
 }
 
-/** The new blocks with the old ones' differences marked, in reading order, and the summary filled in. */
-export function diffBlocks(oldBlocks: readonly Block[], newBlocks: readonly Block[], summary: Summary = new Summary()): Block[] {
+/** The new blocks with the old ones' differences tracked, in reading order, and the summary filled in. */
+export function diffBlocks(oldInput: readonly Block[], newBlocks: readonly Block[], summary: Summary = new Summary()): Block[] {
+  const oldBlocks = followRenamedSections(oldInput, newBlocks);
   const oldByKey = new Map(oldBlocks.map((b) => [b.key, b]));
   const newByKey = new Map(newBlocks.map((b) => [b.key, b]));
+  const parts = diffArrays(oldBlocks.map((b) => b.key), newBlocks.map((b) => b.key));
+  const gone = new Set(parts.filter((p) => p.removed).flatMap((p) => p.value));
+  const moved = new Set(parts.filter((p) => p.added).flatMap((p) => p.value).filter((k) => gone.has(k)));
   const out: Block[] = [];
   let section = '';
-  // Inside a section that is itself added or removed, its heading's line says it all.
-  let wholeSection: Change | undefined;
-  const noteSection = (b: Block, change?: Change) => {
-    if (b.kind !== 'heading') return;
-    section = spansText(b.spans);
-    wholeSection = change;
-  };
-  for (const part of diffArrays(oldBlocks.map((b) => b.key), newBlocks.map((b) => b.key))) {
+  // Inside a section that is itself added, removed or moved, its heading's line says it all.
+  let wholeSection: string | undefined;
+  for (const part of parts) {
     for (const key of part.value) {
       if (part.removed || part.added) {
-        const b = (part.removed ? oldByKey : newByKey).get(key)!;
         const change: Change = part.removed ? 'del' : 'ins';
-        noteSection(b, change);
-        const verb = part.removed ? 'Removed' : 'Added';
-        if (b.kind === 'heading') summary.add(`${verb}: ${spansText(b.spans)}`);
-        else if (wholeSection === change) {
-          // Already summarised by its section's heading.
-        } else if (b.kind === 'table') summary.add(`${verb}: ${b.title}`);
-        else if (b.kind !== 'pageBreak' && b.kind !== 'chart') summary.add(`${section || 'Text'}: wording ${part.removed ? 'removed' : 'added'}`);
-        out.push(markBlock(b, part.removed ? 'del' : 'ins'));
+        const b = (part.removed ? oldByKey : newByKey).get(key)!;
+        const isMove = moved.has(key);
+        const how = isMove ? 'moved' : change;
+        if (isSection(b)) {
+          section = spansText((b as Block & { spans: [] }).spans);
+          wholeSection = how;
+          summary.add(isMove ? `Moved: section ${quoted(b)}` : `${part.removed ? 'Removed' : 'Added'}: section ${quoted(b)}`);
+        } else if (wholeSection !== how) {
+          if (b.kind === 'heading') summary.add(`${isMove ? 'Moved' : part.removed ? 'Removed' : 'Added'}: ${spansText(b.spans)}`);
+          else if (b.kind === 'table') summary.add(`${isMove ? 'Moved' : part.removed ? 'Removed' : 'Added'}: ${b.title}`);
+          else if (b.kind !== 'pageBreak' && b.kind !== 'chart') summary.add(`${section || 'Text'}: paragraph ${isMove ? 'moved' : part.removed ? 'removed' : 'added'}`);
+        }
+        out.push(markBlock(b, change, isMove));
         continue;
       }
       const before = oldByKey.get(key)!;
       const after = newByKey.get(key)!;
-      noteSection(after);
+      if (isSection(after)) {
+        section = spansText((after as Block & { spans: [] }).spans);
+        wholeSection = undefined;
+      }
       if (after.kind === 'table' && before.kind === 'table') {
         out.push(...diffTable(before, after, summary));
       } else if ((after.kind === 'heading' || after.kind === 'paragraph' || after.kind === 'listItem') && before.kind === after.kind) {
         const spans = spansDiff(before.spans, after.spans);
         if (changed(spans)) {
-          const quote = wordingChange(spans);
-          summary.add(`${after.kind === 'heading' ? 'Heading' : section || 'Text'}: ${quote ?? 'wording changed'}`);
+          const quote = wordingChange(spans, ARROW);
+          summary.add(after.kind === 'heading' ? `Heading: ${spansText(before.spans)} ${ARROW} ${spansText(after.spans)}` : `${section || 'Text'}: ${quote ?? 'wording changed'}`);
         }
         out.push({ ...after, spans });
       } else {
@@ -178,6 +179,7 @@ export function diffBlocks(oldBlocks: readonly Block[], newBlocks: readonly Bloc
 }
 
 export function buildRedline(oldSide: RedlineSide, newSide: RedlineSide, options: RedlineOptions): RedlineBuild {
+  const draft = draftLabel(options.draft);
   const build = (side: RedlineSide) =>
     buildTermSheet(side.deal, {
       audience: 'counterparty',
@@ -186,25 +188,31 @@ export function buildRedline(oldSide: RedlineSide, newSide: RedlineSide, options
       contentHash: side.contentHash,
       appVersion: options.appVersion,
       date: options.date,
+      draft,
+      moneyStyle: options.moneyStyle,
     });
   const before = build(oldSide);
   const after = build(newSide);
   const problems: Problem[] = [];
   const sameFile = oldSide.fileName === newSide.fileName;
-  if (!before.ok) problems.push(...before.problems.map((p) => ({ ...p, message: `${p.message} (${sameFile ? `scenario "${oldSide.scenarioId ?? 'default'}"` : oldSide.fileName})` })));
-  if (!after.ok) problems.push(...after.problems.map((p) => ({ ...p, message: `${p.message} (${sameFile ? `scenario "${newSide.scenarioId ?? 'default'}"` : newSide.fileName})` })));
-  if (!before.ok || !after.ok) return { ok: false, problems };
+  const which = (side: RedlineSide) => (sameFile ? `scenario "${side.scenarioId ?? 'default'}"` : side.fileName);
+  if (!before.ok) problems.push(...before.problems.map((p) => ({ ...p, message: `${p.message} (${which(oldSide)})` })));
+  if (!after.ok) problems.push(...after.problems.map((p) => ({ ...p, message: `${p.message} (${which(newSide)})` })));
+  if (!before.ok || !after.ok) {
+    // The same problem in both versions (a draft label, a shared clause) is reported once per version only when they differ.
+    return { ok: false, problems: problems.filter((p, i) => problems.findIndex((q) => q.path === p.path && q.message === p.message) === i) };
+  }
   const summary = new Summary();
-  if (before.doc.title !== after.doc.title) summary.add(`Title: ${before.doc.title} ${ARROW} ${after.doc.title}`);
+  const title = spansDiff(before.doc.title, after.doc.title);
+  if (changed(title)) summary.add(`Title: ${spansText(before.doc.title)} ${ARROW} ${spansText(after.doc.title)}`);
   const blocks = diffBlocks(before.doc.blocks, after.doc.blocks, summary);
-  const side = (s: RedlineSide, d: TermSheetDoc) => `${s.fileName} (${d.scenarioName}, deal ${s.contentHash})`;
   return {
     ok: true,
     doc: {
       ...after.doc,
-      subtitle: 'Term sheet: redline',
-      scenarioName: before.doc.scenarioName === after.doc.scenarioName ? after.doc.scenarioName : `${before.doc.scenarioName} ${ARROW} ${after.doc.scenarioName}`,
-      footer: `Redline of ${side(oldSide, before.doc)} ${ARROW} ${side(newSide, after.doc)} · Seed ${newSide.deal.simulation.seed} · Dealwright ${options.appVersion}`,
+      title,
+      draftLine: [`${draft}, with changes tracked against the previous draft`, after.doc.date, 'Subject to contract'].join(DRAFT_SEPARATOR),
+      properties: { ...after.doc.properties, subject: `${draft}, redline` },
       changeSummary: summary.lines,
       blocks,
     },

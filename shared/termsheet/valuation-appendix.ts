@@ -1,19 +1,31 @@
 /**
- * The internal term sheet's valuation appendix: per-party NPV statistics,
- * the chance of beating each walk-away, the NPV histograms and the tornado
- * (as chart specs the host renders with the app's own chart builders), and the
- * stated meaning of the ranges. Only ever added for the internal audience.
+ * The internal term sheet's valuation appendix: where the document comes
+ * from (file, scenario, content hash, seed, tool version), per-party NPV
+ * statistics (mean, P10, P50, P90 and the 90% range P5–P95, each named as
+ * such), the chance of beating each walk-away, how the model times each term,
+ * the model assumptions, the NPV histograms and the tornado (as chart specs
+ * the host renders with the app's own chart builders). Only ever added for
+ * the internal audience.
  *
  * Intentionally has no platform imports.
  */
 import type { Deal, Input, Scenario } from '../model/schema';
 import type { SensitivityResult, ValuationResult } from '../engine/results';
 import { formatMoneyEstimate } from '../format/money';
+import { NBSP } from '../format/contract-figures';
 import { formatNumber, formatPercent } from '../format/percent';
 import type { Block, TableBlock } from './content';
 import { plain } from './content';
 import { sanitizeLine } from './sanitize';
+import { modelTimingBlocks } from './model-timing';
 import { partyName } from './wording';
+
+/** Where an internal document comes from: printed in its appendix and footer, never in a counterparty document. */
+export interface Traceability {
+  fileName: string;
+  contentHash: string;
+  appVersion: string;
+}
 
 const right = (header: string, weight: number) => ({ header, weight, align: 'right' as const });
 
@@ -69,42 +81,40 @@ function assumptionsTable(deal: Deal): TableBlock {
   };
 }
 
-export function valuationAppendixBlocks(deal: Deal, scenario: Scenario, result: ValuationResult, sensitivity?: SensitivityResult): Block[] {
+export function valuationAppendixBlocks(deal: Deal, scenario: Scenario, result: ValuationResult, trace: Traceability, sensitivity?: SensitivityResult): Block[] {
   const moneyFmt = { currency: deal.currency, unit: deal.unit };
-  const m = (v: number) => formatMoneyEstimate(v, moneyFmt);
+  // Non-breaking inside a figure ("CHF 300k"): a figure never wraps.
+  const m = (v: number) => formatMoneyEstimate(v, moneyFmt).replace(/ /g, NBSP);
   const others = deal.parties.filter((p) => p.id !== deal.us).map((p) => partyName(deal, p.id));
+  const valued = deal.parties.filter((p) => result.parties[p.id]);
   const stats: TableBlock = {
     kind: 'table',
     key: 'table:valuation',
     title: 'Valuation',
     columns: [
-      { header: 'Party', weight: 20, align: 'left' },
-      right('Discount rate', 11),
-      right('Walk-away', 11),
-      right('Mean NPV', 11),
-      right('P5', 10),
-      right('P50', 10),
-      right('P95', 10),
-      right('P(NPV ≥ walk-away)', 17),
+      { header: 'Party', weight: 28, align: 'left' },
+      right('Discount rate', 14),
+      right('Walk-away', 16),
+      right('Mean NPV', 16),
+      right('P(NPV ≥ walk-away)', 26),
     ],
-    rows: deal.parties
-      .filter((p) => result.parties[p.id])
-      .map((p) => {
-        const v = result.parties[p.id]!;
-        return {
-          key: p.id,
-          cells: [
-            plain(partyName(deal, p.id)),
-            plain(formatPercent(p.discountRate)),
-            plain(m(p.walkAway)),
-            plain(m(v.npv.mean)),
-            plain(m(v.npv.p5)),
-            plain(m(v.npv.p50)),
-            plain(m(v.npv.p95)),
-            plain(formatPercent(v.pAboveWalkAway, 1)),
-          ],
-        };
-      }),
+    rows: valued.map((p) => {
+      const v = result.parties[p.id]!;
+      return {
+        key: p.id,
+        cells: [plain(partyName(deal, p.id)), plain(formatPercent(p.discountRate)), plain(m(p.walkAway)), plain(m(v.npv.mean)), plain(formatPercent(v.pAboveWalkAway, 1))],
+      };
+    }),
+  };
+  const percentiles: TableBlock = {
+    kind: 'table',
+    key: 'table:percentiles',
+    title: 'NPV percentiles',
+    columns: [{ header: 'Party', weight: 24, align: 'left' }, right('P10', 15), right('P50 (median)', 16), right('P90', 15), right('90% range (P5 to P95)', 30)],
+    rows: valued.map((p) => {
+      const v = result.parties[p.id]!;
+      return { key: p.id, cells: [plain(partyName(deal, p.id)), plain(m(v.npv.p10)), plain(m(v.npv.p50)), plain(m(v.npv.p90)), plain(`${m(v.npv.p5)} to ${m(v.npv.p95)}`)] };
+    }),
   };
   const blocks: Block[] = [
     { kind: 'pageBreak', key: 'appendix:break' },
@@ -124,7 +134,14 @@ export function valuationAppendixBlocks(deal: Deal, scenario: Scenario, result: 
           `Each party's net present value (NPV) discounts its own cash flows at its own annual discount rate. Amounts in ${deal.currency} ${deal.unit === 'one' ? '' : deal.unit}.`.replace(/ \./, '.'),
       ),
     },
+    {
+      kind: 'paragraph',
+      key: 'appendix:trace',
+      style: 'note',
+      spans: plain(`Made from ${sanitizeLine(trace.fileName)} (deal ${trace.contentHash}), scenario "${sanitizeLine(scenario.name)}", seed ${result.seed}, by Dealwright ${trace.appVersion}.`),
+    },
     stats,
+    percentiles,
     {
       kind: 'paragraph',
       key: 'appendix:all',
@@ -137,8 +154,8 @@ export function valuationAppendixBlocks(deal: Deal, scenario: Scenario, result: 
       key: 'appendix:ranges:p0',
       style: 'body',
       spans: plain(
-        'P5, P50 and P95 are the 5th, 50th (median) and 95th percentiles of the simulated NPVs: in 90% of simulated outcomes the NPV lies between P5 and P95. ' +
-          'They express the uncertainty in the model inputs; they are not a confidence interval for the mean.',
+        'P10, P50 and P90 are the 10th, 50th (median) and 90th percentiles of the simulated NPVs: in 80% of simulated outcomes the NPV lies between P10 and P90. ' +
+          'The 90% range runs from P5 to P95, the 5th to the 95th percentile. These express the uncertainty in the model inputs; they are not confidence intervals for the mean.',
       ),
     },
     {
@@ -149,11 +166,12 @@ export function valuationAppendixBlocks(deal: Deal, scenario: Scenario, result: 
         'Input ranges stated as low and high values are 90% intervals (5th to 95th percentile). P(NPV ≥ walk-away) is the share of simulated outcomes in which the party is at least as well off as with its best alternative to this deal.',
       ),
     },
+    ...modelTimingBlocks(deal),
     { kind: 'heading', key: 'appendix:assumptions', level: 2, spans: plain('Model assumptions') },
     assumptionsTable(deal),
   ];
   if (scenario.notes?.trim()) {
-    blocks.splice(4, 0, { kind: 'paragraph', key: 'appendix:notes', style: 'body', spans: [{ text: 'Scenario notes: ', bold: true }, { text: sanitizeLine(scenario.notes) }] });
+    blocks.splice(5, 0, { kind: 'paragraph', key: 'appendix:notes', style: 'body', spans: [{ text: 'Scenario notes: ', bold: true }, { text: sanitizeLine(scenario.notes) }] });
   }
   for (const p of deal.parties) {
     const v = result.parties[p.id];

@@ -110,3 +110,43 @@ describe('dealwright redline', () => {
     expect(runCli(['redline', example('jv-equity'), example('pharma-licence')]).code).toBe(2);
   });
 });
+
+describe('--draft, --author and --amounts', () => {
+  const partsOf = async (path: string) => {
+    const { default: JSZip } = await import('jszip');
+    const zip = await JSZip.loadAsync(readFileSync(path));
+    return Object.fromEntries(await Promise.all(Object.entries(zip.files).filter(([, f]) => !f.dir).map(async ([n, f]) => [n, await f.async('string')] as const)));
+  };
+
+  it('prints the draft label instead of any internal name, and the author in the properties', async () => {
+    const out = join(dir, 'draft.docx');
+    const r = runCli(['termsheet', example('pharma-licence'), '-o', out, '--scenario', 'ask', '--draft', 'Draft 3', '--author', 'Ann Lee', '--amounts', 'words', '--date', '2027-03-03']);
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    const parts = await partsOf(out);
+    expect(parts['word/document.xml']).toContain('Draft 3 · 3 March 2027 · Subject to contract');
+    expect(parts['word/document.xml']).toContain('USD\u00A040\u00A0million');
+    expect(parts['docProps/core.xml']).toContain('<dc:creator>Ann Lee</dc:creator>');
+    expect(Object.values(parts).join('\n')).not.toMatch(/Opening ask|pharma-licence|Dealwright|20270301/);
+  });
+
+  it('refuses a draft label that is a scenario name (exit 1, path: message) and an empty one (exit 2)', () => {
+    const out = join(dir, 'draft-bad.docx');
+    const r = runCli(['termsheet', example('pharma-licence'), '-o', out, '--draft', 'Fallback']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^draft: "Fallback" is the name of a scenario/);
+    expect(existsSync(out)).toBe(false);
+    expect(runCli(['termsheet', example('pharma-licence'), '-o', out, '--draft', ' ']).code).toBe(2);
+    expect(runCli(['termsheet', example('pharma-licence'), '-o', out, '--amounts', 'roman']).code).toBe(2);
+  });
+
+  it('makes the user the author of a redline\'s tracked changes, never the tool', async () => {
+    const out = join(dir, 'redline-author.docx');
+    const r = runCli(['redline', example('pharma-licence'), '--from', 'base', '--to', 'ask', '-o', out, '--author', 'Ann Lee', '--draft', 'Draft 2']);
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    const xml = (await partsOf(out))['word/document.xml']!;
+    const authors = new Set([...xml.matchAll(/w:author="([^"]*)"/g)].map((m) => m[1]));
+    expect([...authors]).toEqual(['Ann Lee']);
+    expect(xml).toContain('Draft 2, with changes tracked against the previous draft');
+    expect(xml).not.toMatch(/Base case|Opening ask|Dealwright/);
+  });
+});

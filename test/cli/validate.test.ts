@@ -98,3 +98,27 @@ describe('dealwright validate usage', () => {
     expectNoStackTrace(r.stderr);
   });
 });
+
+describe('dealwright validate: what a counterparty export would refuse', () => {
+  it('resolves the placeholders and warns with paths, still exit 0 and "FILE: ok"', () => {
+    const deal = JSON.parse(readFileSync(join(root, 'resources', 'examples', 'pharma-licence.deal'), 'utf8'));
+    deal.termSheet.sections[1].text = 'Our floor is {{parties.licensor.walkAway}}; the model says {{inputs.peakSales.p50}}.';
+    deal.termSheet.summary = 'Tactics: {{scenarios.1.notes}}';
+    deal.terms[1].trigger = 'when {{terms.licenseeOps.amount}} allows';
+    deal.termSheet.successMetrics[0].target = '{{nope}}';
+    const file = join(scratch, 'warnings.deal');
+    writeFileSync(file, JSON.stringify(deal, null, 2));
+    const r = run('validate', file);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(`${file}: ok\n`);
+    const lines = r.stderr.trimEnd().split('\n');
+    expect(lines).toEqual([
+      expect.stringMatching(/^termSheet\.summary: warning: "\{\{scenarios\.1\.notes\}\}" names a scenario, which is internal; it cannot appear in a document for the other side$/),
+      expect.stringMatching(/^termSheet\.sections\[1\]\.text: warning: "\{\{parties\.licensor\.walkAway\}\}" discloses a party's walk-away/),
+      expect.stringMatching(/^termSheet\.sections\[1\]\.text: warning: "\{\{inputs\.peakSales\.p50\}\}" discloses our model assumptions/),
+      expect.stringMatching(/^termSheet\.successMetrics\[0\]\.target: warning: unknown placeholder "\{\{nope\}\}"/),
+      expect.stringMatching(/^terms\.mPhase3\.trigger: warning: "\{\{terms\.licenseeOps\.amount\}\}" is a party's own cash flow/),
+    ]);
+    expectNoStackTrace(r.stderr);
+  });
+});

@@ -94,8 +94,9 @@ describe('dealwright sensitivity', () => {
     expect(out.rows.map((row) => row.input)).toContain('peakSales');
     const swings = out.rows.map((row) => row.swing);
     expect(swings).toEqual([...swings].sort((a, b) => b - a));
-    // Phase II success drives everything for the licensor.
+    // Phase II success drives everything for the licensor: a chance input, one bar per outcome.
     expect(out.rows[0]!.input).toBe('pPhase2');
+    expect((out.rows[0] as unknown as { outcomes: { label: string }[] }).outcomes.map((o) => o.label)).toEqual(['fails', 'succeeds']);
   });
   it('takes --party and prints a table', () => {
     const r = runCli(['sensitivity', example('jv-equity'), '--party', 'kestrel']);
@@ -123,7 +124,13 @@ describe('dealwright solve', () => {
   it('says clearly when no value in range reaches the target (exit 1)', () => {
     const r = runCli(['solve', example('pharma-licence'), '--vary', 'terms.royalty.tiers.0.rate', '--party', 'licensor', '--target', '5000']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/^terms\.royalty\.tiers\.0\.rate: no value of terms\.royalty\.tiers\.0\.rate from 0\.02 to 0\.15 gives licensor a mean NPV of 5000/);
+    // The slider's range (2% to 15%) first, then as far as a rate stays valid: 0 to 1.
+    expect(r.stderr).toMatch(/^terms\.royalty\.tiers\.0\.rate: no value of terms\.royalty\.tiers\.0\.rate from 0 to 1 gives licensor a mean NPV of 5000/);
+  });
+  it('keeps to a range given with --min/--max', () => {
+    const r = runCli(['solve', example('pharma-licence'), '--vary', 'terms.royalty.tiers.0.rate', '--party', 'licensor', '--target', '5000', '--min', '0.02', '--max', '0.15']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/from 0\.02 to 0\.15 gives licensor/);
   });
   it('needs --vary, --party and --target (exit 2)', () => {
     expect(runCli(['solve', example('pharma-licence'), '--party', 'licensor', '--target', '1']).code).toBe(2);

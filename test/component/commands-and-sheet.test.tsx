@@ -62,14 +62,15 @@ describe('term sheet section', () => {
 
   it('inserts a placeholder from the picker at the caret', () => {
     render(<TermSheetSection />);
-    const text = screen.getByLabelText('Clause 2 text') as HTMLTextAreaElement;
+    // Clause 3 is "Joint opportunities" (after the standard definitions and the scope).
+    const text = screen.getByLabelText('Clause 3 text') as HTMLTextAreaElement;
     const at = text.value.indexOf('first owns');
     text.setSelectionRange(at, at);
     fireEvent.select(text);
-    fireEvent.change(screen.getByLabelText('Insert placeholder', { selector: '#insert-1' }), { target: { value: '{{parties.atlas.name}}' } });
-    const clause = currentDeal().termSheet!.sections![1]!.text;
+    fireEvent.change(screen.getByLabelText('Insert placeholder', { selector: '#insert-2' }), { target: { value: '{{parties.atlas.name}}' } });
+    const clause = currentDeal().termSheet!.sections![2]!.text;
     expect(clause.slice(at, at + '{{parties.atlas.name}}'.length)).toBe('{{parties.atlas.name}}');
-    expect(clause.replace('{{parties.atlas.name}}', '')).toBe(exampleDeal('saas-alliance').termSheet!.sections![1]!.text);
+    expect(clause.replace('{{parties.atlas.name}}', '')).toBe(exampleDeal('saas-alliance').termSheet!.sections![2]!.text);
   });
 
   it('offers numbers with the format that reads right', () => {

@@ -51,7 +51,12 @@ describe('renaming an id', () => {
     expect(dealProblems(deal)).toEqual([]);
     expect(deal.terms.find((t) => t.id === 'exit')).toMatchObject({ fee: { from: 'atlasCloud', to: 'ledgerly' } });
     expect(deal.scenarios[1]!.set).toHaveProperty(['terms.share.tiers.0.shares.atlasCloud'], 0.35);
-    expect(deal.termSheet!.sections![0]!.text).toContain('{{parties.atlasCloud.name}}');
+    const sheet = deal.termSheet!;
+    expect(sheet.sections!.find((x) => x.heading === 'Scope')!.text).toContain('{{parties.atlasCloud.name}}');
+    // The summary and the terms' triggers follow the rename too.
+    expect(sheet.summary).toContain('{{parties.atlasCloud.name}}');
+    expect(sheet.summary).not.toContain('{{parties.atlas.name}}');
+    expect(deal.terms.find((t) => t.id === 'exit')!.trigger).toBe(exampleDeal('saas-alliance').terms.find((t) => t.id === 'exit')!.trigger);
   });
 
   it('renames a series inside formulas and prev()', () => {

@@ -62,7 +62,7 @@ describe('document history', () => {
     const deal = currentDeal();
     expect(deal.terms.map((t) => t.id)).toContain('strategyExit');
     expect(deal.sliders?.map((x) => x.path)).toContain('terms.strategyExit.fee.amount');
-    expect(deal.termSheet?.sections?.[2]?.text).toContain('{{terms.strategyExit.fee.amount|money}}');
+    expect(deal.termSheet?.sections?.find((x) => x.heading === 'Term and termination')?.text).toContain('{{terms.strategyExit.fee.amount|money}}');
   });
 
   it('marks the document clean once saved, and dirty after the next edit', () => {

@@ -83,6 +83,7 @@ export function toolsMissing(): string | undefined {
     ['soffice', ['--version']],
     ['pdfinfo', ['-v']],
     [PYTHON, ['-c', 'import docx']],
+    [PYTHON, ['-c', 'import uno']],
   ] as const) {
     const r = spawnSync(tool, [...args], { encoding: 'utf8' });
     if (r.error || r.status !== 0) return `${tool} is not available (${r.error?.message ?? r.stderr.trim()})`;

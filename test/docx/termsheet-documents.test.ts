@@ -74,7 +74,13 @@ beforeAll(async () => {
   }
   const pharma = loadExample('pharma-licence');
   files.redline = expectOk(
-    await exportRedline({ old: { deal: pharma, fileName: 'pharma-licence.deal', scenarioId: 'base' }, new: { deal: pharma, fileName: 'pharma-licence.deal', scenarioId: 'ask' }, paper: 'A4', outPath: join(dir, 'redline.docx'), date }, '0.1.0'),
+    await exportRedline(
+      { old: { deal: pharma, fileName: 'pharma-licence.deal', scenarioId: 'base' }, new: { deal: pharma, fileName: 'pharma-licence.deal', scenarioId: 'ask' }, paper: 'A4', outPath: join(dir, 'redline.docx'), date, author: 'Ann Lee', draft: 'Draft 2' },
+      '0.1.0',
+    ),
+  );
+  files.redlineDefaultAuthor = expectOk(
+    await exportRedline({ old: { deal: pharma, fileName: 'pharma-licence.deal', scenarioId: 'base' }, new: { deal: pharma, fileName: 'pharma-licence.deal', scenarioId: 'fallback' }, paper: 'A4', outPath: join(dir, 'redline-default-author.docx'), date }, '0.1.0'),
   );
   files.hostile = expectOk(await exportTermSheet({ deal: hostile, fileName: 'hostile\u0007.deal', audience: 'counterparty', paper: 'A4', outPath: join(dir, 'hostile.docx'), date }, '0.1.0'));
 }, 120_000);
@@ -110,43 +116,53 @@ describe('every generated document', () => {
 });
 
 describe('read back with python-docx', () => {
-  it('pharma licence: title, legend, parties, payments, royalties, clauses, metrics, marking and footer', () => {
+  it('pharma licence: title block, parties, payments with triggers, royalty bands, clauses, metrics, signatures, marking and footer', () => {
     const doc = readBack(files['pharma-licence']!);
     const text = readerText(doc);
     expect(doc.body).toContain('Helix Bio / Northwind Pharma: HX-201 licence');
-    expect(doc.body).toContain('Non-binding term sheet; subject to contract');
+    expect(doc.body).toContain('Draft 1 · 3 March 2027 · Subject to contract');
+    expect(doc.body).toContain('Non-binding term sheet, except for the provisions stated to be binding');
     expect(doc.headers.join(' ')).toContain('CONFIDENTIAL');
-    expect(doc.tables).toContainEqual(expect.arrayContaining([['Upfront payment', '2027', '$25.0M', 'Northwind Pharma', 'Helix Bio', 'None']]));
+    expect(doc.tables).toContainEqual(expect.arrayContaining([['Upfront payment', '$25.0M', 'Within 10 business days of signing the definitive agreement', 'Northwind Pharma', 'Helix Bio']]));
     expect(doc.tables).toContainEqual([
-      ['Tier', 'Net sales per year', 'Royalty rate'],
-      ['Tier 1', 'Up to $300.0M', '7%'],
-      ['Tier 2', '$300.0M to $800.0M', '9%'],
-      ['Tier 3', 'Above $800.0M', '12%'],
+      ['Net Sales in a calendar year', 'Royalty rate'],
+      ['Up to $300.0M', '7%'],
+      ['$300.0M to $800.0M', '9%'],
+      ['Above $800.0M', '12%'],
     ]);
-    for (const s of ['$30.0M', '$20.0M', '$60.0M', '$75.0M', 'Net sales in a year first reach $500.0M', 'worldwide excluding Japan', 'first 40 patients dosed', 'pivotal trial fully enrolled']) {
+    for (const s of ['$30.0M', '$20.0M', '$60.0M', '$75.0M', 'first calendar year in which Net Sales exceed $500.0M', 'worldwide excluding Japan', 'first 40 patients dosed', 'pivotal trial fully enrolled', 'For and on behalf of Northwind Pharma AG', 'Name: Dr Maya Chen']) {
       expect(text).toContain(s);
     }
-    expect(doc.footers.join(' ')).toMatch(/pharma-licence\.deal · Scenario: Base case · Deal [0-9a-f]{12} · Seed 20270301 · Dealwright 0\.1\.0/);
+    // The footer names the draft, never the file, the scenario, the seed or the tool.
+    expect(doc.footers.join(' ')).toContain('Draft 1 · Confidential · Subject to contract');
+    expect(text).not.toMatch(/pharma-licence\.deal|Base case|20270301|Dealwright/);
     expect(doc.styles).toEqual(expect.arrayContaining(['Title', 'Heading 1', 'Heading 2']));
   });
 
   it('SaaS alliance: tiered revenue share in EUR thousand, quarters, exit fee', () => {
     const doc = readBack(files['saas-alliance']!);
     expect(doc.tables).toContainEqual([
-      ['Tier', 'Joint revenue per quarter', 'Ledgerly', 'Atlas Cloud'],
-      ['Tier 1', 'Up to €500k', '70%', '30%'],
-      ['Tier 2', 'Above €500k', '60%', '40%'],
+      ['Net Revenue in a calendar quarter', 'Ledgerly', 'Atlas Cloud'],
+      ['Up to €500k', '70%', '30%'],
+      ['Above €500k', '60%', '40%'],
     ]);
     expect(readerText(doc)).toContain('it pays a break fee of €250k');
-    expect(doc.tables.flat()).toContainEqual(['Exit on change of strategy', 'Change of strategy or exit by a party', 'Q1 2028', '€250k', 'Atlas Cloud', 'Ledgerly']);
+    expect(doc.tables.flat()).toContainEqual([
+      'Exit on change of strategy',
+      "On 90 days' written notice by either party after Atlas Cloud withdraws the integration or launches a competing product",
+      'Q1\u00A02028',
+      '€250k',
+      'Atlas Cloud',
+      'Ledgerly',
+    ]);
   });
 
   it('joint venture: stakes, contributions and the preferred return', () => {
     const doc = readBack(files['jv-equity']!);
     expect(doc.tables).toContainEqual([
-      ['Party', 'Equity stake', 'Capital contribution', 'Contributed in'],
-      ['Solara Technologies', '50%', '£20.0M', '2027'],
-      ['Kestrel Energy', '50%', '£40.0M', '2027'],
+      ['Party', 'Equity stake', 'Capital contribution', 'Contributed'],
+      ['Solara Technologies', '50%', '£20.0M', 'At closing'],
+      ['Kestrel Energy', '50%', '£40.0M', 'At closing'],
     ]);
     expect(readerText(doc)).toContain('the preferred return of 8% a year, in proportion to the amounts owed;');
   });
@@ -159,7 +175,7 @@ describe('counterparty package', () => {
       const parts = await unzipParts(files[`${name}-secrets`]!);
       const everything = Object.values(parts).join('\n');
       // Positive control: the search does find the terms' own figures in this encoding.
-      expect(everything).toContain('Non-binding term sheet; subject to contract');
+      expect(everything).toContain('Non-binding term sheet, except for the provisions stated to be binding');
       for (const p of deal.parties) {
         const money = { currency: deal.currency, unit: deal.unit };
         const forms = [formatMoney(p.walkAway, money), formatMoney(p.walkAway, { ...money, decimals: 1 }), String(p.walkAway), formatPercent(p.discountRate), formatPercent(p.discountRate, 1), String(p.discountRate), (p.discountRate * 100).toFixed(2)];
@@ -178,6 +194,8 @@ describe('internal term sheet', () => {
       const doc = readBack(files[`${name}-internal`]!);
       const text = readerText(doc);
       expect(doc.headers.join(' '), name).toContain('INTERNAL');
+      // Traceability lives in the internal draft only.
+      expect(doc.footers.join(' '), name).toMatch(new RegExp(`${name}\\.deal · Scenario: Base case · Deal [0-9a-f]{12} · Seed ${deal.simulation.seed} · Dealwright 0\\.1\\.0`));
       expect(text, name).toContain('Appendix: valuation (internal)');
       expect(text, name).toContain('with 4,000 iterations');
       expect(text, name).toContain('90% intervals (5th to 95th percentile)');
@@ -188,7 +206,7 @@ describe('internal term sheet', () => {
         const row = stats!.find((r) => r[0] === p.name)!;
         expect(row[1], `${name} ${p.id}`).toBe(formatPercent(p.discountRate));
         expect(row[2], `${name} ${p.id}`).toBe(formatMoney(p.walkAway, { currency: deal.currency, unit: deal.unit, decimals: deal.unit === 'million' ? 1 : 0 }));
-        expect(row[7], `${name} ${p.id}`).toMatch(/^\d+(\.\d)?%$/);
+        expect(row[4], `${name} ${p.id}`).toMatch(/^\d+(\.\d)?%$/);
       }
       // One histogram per party and the tornado, rendered as PNG images.
       const media = Object.keys(await unzipParts(files[`${name}-internal`]!)).filter((n) => /^word\/media\/.+\.png$/.test(n));
@@ -198,19 +216,23 @@ describe('internal term sheet', () => {
 });
 
 describe('redline', () => {
-  it('carries tracked insertions and deletions by Dealwright, dated, and a summary at the top', () => {
+  it('carries tracked insertions and deletions by the user, dated, and a summary at the top', () => {
     const doc = readBack(files.redline!);
     expect(doc.insertions.length).toBeGreaterThan(0);
     expect(doc.deletions.length).toBeGreaterThan(0);
     for (const c of [...doc.insertions, ...doc.deletions]) {
-      expect(c.author).toBe('Dealwright');
+      expect(c.author).toBe('Ann Lee');
       expect(c.date).toBe('2027-03-03T00:00:00Z');
     }
+    // Without a name from the settings or --author, the revisions are our party's, never the tool's.
+    const unnamed = readBack(files.redlineDefaultAuthor!);
+    expect(unnamed.insertions.map((c) => c.author)).toEqual(unnamed.insertions.map(() => 'Helix Bio'));
     expect(doc.deletions.map((d) => d.text)).toEqual(expect.arrayContaining(['$25.0M', '12%']));
     expect(doc.insertions.map((d) => d.text)).toEqual(expect.arrayContaining(['$40.0M', '14%']));
     expect(doc.body).toContain('Summary of changes');
     expect(doc.body).toContain('Upfront payment: $25.0M → $40.0M');
-    expect(doc.body).toContain('Royalties on net sales, Tier 3: 12% → 14%');
+    expect(doc.body).toContain('Royalties on net sales, above $800.0M: 12% → 14%');
+    expect(doc.body).toContain('Draft 2, with changes tracked against the previous draft · 3 March 2027 · Subject to contract');
   });
 });
 
@@ -223,7 +245,7 @@ describe('hostile text from a file', () => {
     expect(text).toContain('the EU and <Switzerland> & "Norway"');
     expect(doc.body).toContain(LONG);
     expect(LONG.length).toBeGreaterThan(100_000);
-    expect(doc.tables.flat()).toContainEqual(expect.arrayContaining(['Upfront payment ', '$25.0M']));
+    expect(doc.tables.flat()).toContainEqual(expect.arrayContaining(['Upfront payment', '$25.0M']));
   });
 });
 
@@ -235,8 +257,8 @@ describe('LibreOffice', () => {
       const pdf = p.replace(/\.docx$/, '.pdf');
       expect(pdfPages(pdf), pdf).toBeGreaterThan(0);
     }
-    // The 100k-character clause runs over many pages; the plain term sheets fit in a few.
+    // The 100k-character clause runs over many pages; the plain term sheets fit in a few, plus their signature page.
     expect(pdfPages(files.hostile!.replace(/\.docx$/, '.pdf'))).toBeGreaterThan(10);
-    expect(pdfPages(files['pharma-licence']!.replace(/\.docx$/, '.pdf'))).toBeLessThanOrEqual(4);
+    expect(pdfPages(files['pharma-licence']!.replace(/\.docx$/, '.pdf'))).toBeLessThanOrEqual(5);
   }, 180_000);
 });

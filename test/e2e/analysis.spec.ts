@@ -140,24 +140,26 @@ test.describe('analysis', () => {
       await expect(table).toBeVisible({ timeout: 120_000 });
       await expect(page.getByLabel('Comparison settings')).toContainText(`20,000 iterations per scenario · seed ${seed}`);
 
+      // Scenarios are columns (as in the table of terms that differ); figures are rows.
       const header = await table.locator('thead th').allInnerTexts();
-      const col = (name: string) => header.indexOf(name);
-      const rows = table.locator('tbody tr');
       const scenarios = [
         { id: 'base', name: 'Base case' },
         { id: 'ask', name: 'Opening ask' },
         { id: 'fallback', name: 'Fallback' },
       ];
-      await expect(rows).toHaveCount(scenarios.length);
+      expect(header).toEqual(['Figure', ...scenarios.map((s) => s.name)]);
+      const row = async (label: string) => table.locator('tbody tr').filter({ has: page.getByRole('rowheader', { name: label, exact: true }) }).locator('td').allInnerTexts();
+      const licensorMean = await row('Helix Bio mean NPV');
+      const licenseeMean = await row('Northwind Pharma mean NPV');
+      const licensorP = await row('P(Helix Bio ≥ walk-away)');
+      const allP = await row('P(every party ≥ walk-away)');
       for (const [i, s] of scenarios.entries()) {
         const { stdout } = await run(process.execPath, [join(repoRoot, 'out/cli/main.js'), 'value', join(repoRoot, 'resources/examples/pharma-licence.deal'), '--scenario', s.id, '--seed', String(seed), '--iterations', String(iterations), '--json'], { cwd: repoRoot });
         const cli = JSON.parse(stdout) as { parties: Record<string, { npv: { mean: number }; pAboveWalkAway: number }>; pAllAboveWalkAway: number };
-        const cells = await rows.nth(i).locator('th, td').allInnerTexts();
-        expect(cells[0]).toBe(s.name);
-        expect(cells[col('Helix Bio mean NPV')]).toBe(stat(cli.parties.licensor!.npv.mean));
-        expect(cells[col('Northwind Pharma mean NPV')]).toBe(stat(cli.parties.licensee!.npv.mean));
-        expect(cells[col('P(Helix Bio ≥ walk-away)')]).toBe(`${(cli.parties.licensor!.pAboveWalkAway * 100).toFixed(1)}%`);
-        expect(cells[col('P(all ≥ walk-away)')]).toBe(`${(cli.pAllAboveWalkAway * 100).toFixed(1)}%`);
+        expect(licensorMean[i]).toBe(stat(cli.parties.licensor!.npv.mean));
+        expect(licenseeMean[i]).toBe(stat(cli.parties.licensee!.npv.mean));
+        expect(licensorP[i]).toBe(`${(cli.parties.licensor!.pAboveWalkAway * 100).toFixed(1)}%`);
+        expect(allP[i]).toBe(`${(cli.pAllAboveWalkAway * 100).toFixed(1)}%`);
       }
     } finally {
       await app.close();

@@ -16,10 +16,14 @@ import {
   addTerm,
   answerSaveDialog,
   createBlankDeal,
-  fillTermSheet,
+  fillLegalDetails,
+  fillTermSheetWithStandardSections,
   go,
   setField,
   setFormula,
+  setSummary,
+  setTrigger,
+  type PartySpec,
   type ScenarioSpec,
   type SliderSpec,
   type TermSheetSpec,
@@ -56,12 +60,14 @@ test('build the SaaS alliance from a blank deal, save, reopen: same deal as the 
     await setField(page.getByLabel('Atlas Cloud discount rate'), '10');
     await setField(page.getByLabel('Atlas Cloud walk-away'), '800');
     await expect(page.getByLabel('Ledgerly walk-away')).toHaveValue('€1,200k');
+    await fillLegalDetails(page, example.parties as PartySpec[]);
 
     // Overview: description and simulation settings.
     await go(page, 'Overview');
     const description = page.getByLabel('Description');
     await description.fill(example.description as string);
     await description.press('Tab');
+    await setSummary(page, (example.termSheet as TermSheetSpec).summary!);
     await setField(page.getByLabel('Seed'), '7');
 
     // Inputs, each edited in place in the table.
@@ -115,15 +121,16 @@ test('build the SaaS alliance from a blank deal, save, reopen: same deal as the 
     await setField(card.getByLabel('Not before period'), '4');
     await card.getByLabel('A fee is paid when it fires').check();
     await setField(card.getByLabel('Fee amount'), '250');
+    await setTrigger(page, 'exit', (example.terms as { id: string; trigger?: string }[]).find((t) => t.id === 'exit')!.trigger!);
 
     // Scenarios and sliders.
     await go(page, 'Scenarios');
-    await addScenario(page, (example.scenarios as ScenarioSpec[])[1]!);
-    await addSliders(page, example.sliders as SliderSpec[]);
+    await addScenario(page, (example.scenarios as ScenarioSpec[])[1]!, example);
+    await addSliders(page, example.sliders as SliderSpec[], example);
 
-    // Term-sheet text and success metrics.
+    // Term-sheet text and success metrics: our own clauses, then the standard sections of an alliance.
     await go(page, 'Term sheet');
-    await fillTermSheet(page, example.termSheet as TermSheetSpec);
+    await fillTermSheetWithStandardSections(page, example.termSheet as TermSheetSpec, ['Scope', 'Joint opportunities', 'Term and termination']);
 
     // Nothing left to fix, then save through the in-app path dialog.
     await expect(page.getByText('No problems')).toBeVisible();
@@ -180,10 +187,12 @@ test('build the storage joint venture from a blank deal: equity, discrete and tr
     await setField(page.getByLabel('Solara Technologies walk-away'), '5');
     await setField(page.getByLabel('Kestrel Energy discount rate'), '8');
     await setField(page.getByLabel('Kestrel Energy walk-away'), '10');
+    await fillLegalDetails(page, jv.parties as PartySpec[]);
 
     await go(page, 'Overview');
     await page.getByLabel('Description').fill(jv.description as string);
     await page.getByLabel('Description').press('Tab');
+    await setSummary(page, (jv.termSheet as TermSheetSpec).summary!);
     await setField(page.getByRole('main').getByLabel('Iterations'), '100000');
     await setField(page.getByRole('main').getByLabel('Seed'), '11');
 
@@ -219,13 +228,14 @@ test('build the storage joint venture from a blank deal: equity, discrete and tr
     await expect(equity.getByLabel('Preferred return rate (per year)')).toHaveValue('8%');
     const licence = await addTerm(page, 'payment', 'payment', 'ipLicence', 'Technology licence fee to Solara');
     await setField(licence.getByLabel('Amount'), '8');
+    await setTrigger(page, 'ipLicence', (jv.terms as { id: string; trigger?: string }[]).find((t) => t.id === 'ipLicence')!.trigger!);
 
     await go(page, 'Scenarios');
-    await addScenario(page, (jv.scenarios as ScenarioSpec[])[1]!);
-    await addSliders(page, jv.sliders as SliderSpec[]);
+    await addScenario(page, (jv.scenarios as ScenarioSpec[])[1]!, jv);
+    await addSliders(page, jv.sliders as SliderSpec[], jv);
 
     await go(page, 'Term sheet');
-    await fillTermSheet(page, jv.termSheet as TermSheetSpec);
+    await fillTermSheetWithStandardSections(page, jv.termSheet as TermSheetSpec, ['Purpose', 'Governance', 'Deadlock and exit']);
 
     await expect(page.getByText('No problems')).toBeVisible();
     const out = join(dir, 'jv.deal');
@@ -255,10 +265,12 @@ test('build the pharma licence from a blank deal: milestones, sales milestone, t
     await setField(page.getByLabel('Helix Bio discount rate'), '13');
     await setField(page.getByLabel('Helix Bio walk-away'), '45');
     await setField(page.getByLabel('Northwind Pharma discount rate'), '9');
+    await fillLegalDetails(page, ref.parties as PartySpec[]);
 
     await go(page, 'Overview');
     await page.getByLabel('Description').fill(ref.description as string);
     await page.getByLabel('Description').press('Tab');
+    await setSummary(page, (ref.termSheet as TermSheetSpec).summary!);
     await setField(page.getByRole('main').getByLabel('Iterations'), '100000');
     await setField(page.getByRole('main').getByLabel('Seed'), '20270301');
 
@@ -295,7 +307,7 @@ test('build the pharma licence from a blank deal: milestones, sales milestone, t
       await setField(card.getByLabel('At period'), at);
       await setField(card.getByLabel('When (condition)'), when);
     }
-    card = await addTerm(page, 'salesMilestone', 'salesMilestone', 'sales500', 'Annual net sales first reach 500');
+    card = await addTerm(page, 'salesMilestone', 'salesMilestone', 'sales500', 'Annual Net Sales milestone');
     await setField(card.getByLabel('Amount'), '75');
     await setField(card.getByLabel('Base (series)'), 'netSales');
     await setField(card.getByLabel('Threshold'), '500');
@@ -311,13 +323,14 @@ test('build the pharma licence from a blank deal: milestones, sales milestone, t
     card = await addTerm(page, 'cashflow', 'cashflow', 'licenseeOps', 'Licensee margin less development');
     await card.getByLabel('Party').selectOption({ label: 'Northwind Pharma' });
     await setField(card.getByLabel('Amount per period (signed)'), 'netSales * (1 - cogsPct) - devCost');
+    for (const t of ref.terms as { id: string; trigger?: string }[]) if (t.trigger) await setTrigger(page, t.id, t.trigger);
 
     await go(page, 'Scenarios');
-    for (const scenario of (ref.scenarios as ScenarioSpec[]).slice(1)) await addScenario(page, scenario);
-    await addSliders(page, ref.sliders as SliderSpec[]);
+    for (const scenario of (ref.scenarios as ScenarioSpec[]).slice(1)) await addScenario(page, scenario, ref);
+    await addSliders(page, ref.sliders as SliderSpec[], ref);
 
     await go(page, 'Term sheet');
-    await fillTermSheet(page, ref.termSheet as TermSheetSpec);
+    await fillTermSheetWithStandardSections(page, ref.termSheet as TermSheetSpec, ['Licence', 'Development', 'Change of strategy or control', 'Governing law']);
 
     await expect(page.getByText('No problems')).toBeVisible();
     const out = join(dir, 'pharma.deal');

@@ -8,6 +8,7 @@ import { dealProblems } from '../problems/deal-problems';
 import { useAppStore } from '../store/app-store';
 import { SECTIONS, SECTION_LABELS, type SectionId } from '../store/ui-slice';
 import { chooseAndOpen, closeDocument, guardUnsaved, save, saveAs } from '../documents/file-actions';
+import { addStandardSectionsToDocument, inferKind } from '../termsheet/standard-sections';
 
 export interface AppCommand {
   name: string;
@@ -58,8 +59,7 @@ export function commandForKey(e: KeyboardEvent): AppCommand | undefined {
 export function valuationBlocker(): { text: string; details: string[] } | null {
   const deal = store().document?.deal;
   if (!deal) return null;
-  // Warnings (a placeholder that names nothing) do not stop a valuation.
-  const problems = dealProblems(deal).filter((p) => p.severity !== 'warning');
+  const problems = dealProblems(deal);
   if (!problems.length) return null;
   const first = problems[0]!;
   return {
@@ -80,6 +80,21 @@ registerCommand({
   keyTest: (e) => mod(e) && !e.shiftKey && key(e, 'e'),
   enabled: hasDoc,
   perform: () => store().openDialog({ kind: 'export' }),
+});
+registerCommand({
+  name: 'file.compareWith',
+  label: 'Compare with…',
+  enabled: hasDoc,
+  perform: () => store().openDialog({ kind: 'export', mode: 'redline' }),
+});
+registerCommand({
+  name: 'termSheet.addStandardSections',
+  label: 'Add standard sections',
+  enabled: hasDoc,
+  perform: () => {
+    const deal = store().document?.deal;
+    if (deal) void addStandardSectionsToDocument(inferKind(deal));
+  },
 });
 registerCommand({
   name: 'edit.undo',
@@ -112,6 +127,7 @@ registerCommand({
     store().analysisActions.runFull();
   },
 });
+registerCommand({ name: 'help.show', label: 'Help', shortcut: 'F1', keyTest: (e) => e.key === 'F1', perform: () => store().showHelp() });
 SECTIONS.forEach((section: SectionId, i) =>
   registerCommand({
     name: `view.${section}`,

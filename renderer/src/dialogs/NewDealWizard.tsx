@@ -1,9 +1,14 @@
-/** The new-deal wizard: what kind of deal, who the parties are, currency, unit and timeline. */
+/**
+ * The new-deal wizard: what kind of deal, who the parties are, currency, unit
+ * and timeline. A licence, alliance or joint venture starts with its standard
+ * term-sheet sections (resources/termsheet), ready to edit.
+ */
 import { useState } from 'react';
 import type { Deal } from '../../../shared/model/schema';
 import { buildNewDeal, DEAL_KINDS, type DealKind } from '../model/new-deal';
 import { CURRENCIES, STEPS, UNITS } from '../sections/OverviewSection';
 import { useAppStore } from '../store/app-store';
+import { withStandardSectionsFor } from '../termsheet/standard-sections';
 import { Modal } from './Modal';
 
 export function NewDealWizard() {
@@ -22,17 +27,18 @@ export function NewDealWizard() {
   const [step, setStep] = useState<Deal['timeline']['step']>('year');
   const [error, setError] = useState<string | null>(null);
 
-  const create = () => {
+  const create = async () => {
     const s = start.trim();
     if (!/^\d{4}(-(0[1-9]|1[0-2]))?$/.test(s)) return setError('The start is a year such as 2027, or a month such as 2027-04.');
     const n = Number(periods);
     if (!Number.isInteger(n) || n < 1 || n > 1200) return setError('The number of periods is a whole number from 1 to 1,200.');
     if (!title.trim()) return setError('Give the deal a title.');
-    const deal = buildNewDeal({ kind, title, usName, themName, currency, unit, timeline: { start: /^\d{4}$/.test(s) ? Number(s) : s, periods: n, step } });
+    const built = buildNewDeal({ kind, title, usName, themName, currency, unit, timeline: { start: /^\d{4}$/.test(s) ? Number(s) : s, periods: n, step } });
+    const standard = kind === 'blank' ? { deal: built } : await withStandardSectionsFor(built, kind);
     const fileName = `${title.trim().replace(/[^A-Za-z0-9 _-]+/g, '').trim().replace(/\s+/g, '-').toLowerCase() || 'untitled'}.deal`;
     closeDialog();
-    loadDocument({ path: null, fileName, deal, migrated: false }, false);
-    notify(null);
+    loadDocument({ path: null, fileName, deal: standard.deal, migrated: false }, false);
+    notify(standard.error ? { tone: 'error', text: `The deal was created without its standard term-sheet sections: ${standard.error}` } : null);
     showSection(kind === 'blank' ? 'parties' : 'terms');
   };
 
@@ -41,7 +47,7 @@ export function NewDealWizard() {
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          create();
+          void create();
         }}
       >
         <fieldset className="kind-choice">

@@ -121,12 +121,13 @@ export function renameId(deal: Deal, from: string, to: string): Deal {
   const f = (s: string) => renameInFormula(s, from, to);
   const series: Record<string, string> = {};
   for (const [k, v] of Object.entries(deal.series)) series[k === from ? to : k] = f(v);
+  // Every text that may hold placeholders: clauses, the summary, success metrics and terms' triggers.
+  const ph = (text: string) => text.replace(/\{\{([^}|]+)(\|[^}]*)?\}\}/g, (_m, p: string, fmt: string | undefined) => `{{${renameInPath(p.trim(), from, to)}${fmt ?? ''}}}`);
   const termSheet = deal.termSheet && {
     ...deal.termSheet,
-    sections: deal.termSheet.sections?.map((s) => ({
-      heading: s.heading,
-      text: s.text.replace(/\{\{([^}|]+)(\|[^}]*)?\}\}/g, (_m, p: string, fmt: string | undefined) => `{{${renameInPath(p.trim(), from, to)}${fmt ?? ''}}}`),
-    })),
+    summary: deal.termSheet.summary === undefined ? undefined : ph(deal.termSheet.summary),
+    sections: deal.termSheet.sections?.map((s) => ({ heading: ph(s.heading), text: ph(s.text) })),
+    successMetrics: deal.termSheet.successMetrics?.map((m) => ({ horizon: ph(m.horizon), metric: ph(m.metric), target: ph(m.target) })),
   };
   return stripUndefined({
     ...deal,
@@ -135,10 +136,13 @@ export function renameId(deal: Deal, from: string, to: string): Deal {
     inputs: renameKeys(deal.inputs, from, to),
     correlations: deal.correlations?.map((c) => ({ ...c, between: [renameRef(c.between[0], from, to), renameRef(c.between[1], from, to)] as [string, string] })),
     series,
-    terms: deal.terms.map((t) => renameInTerm(t, from, to)),
+    terms: deal.terms.map((t) => {
+      const renamed = renameInTerm(t, from, to);
+      return renamed.trigger === undefined ? renamed : { ...renamed, trigger: ph(renamed.trigger) };
+    }),
     scenarios: deal.scenarios.map((s) => ({ ...s, set: Object.fromEntries(Object.entries(s.set).map(([p, v]) => [renameInPath(p, from, to), v])) })),
     sliders: deal.sliders?.map((s) => ({ ...s, path: renameInPath(s.path, from, to) })),
-    termSheet,
+    termSheet: termSheet && stripUndefined(termSheet),
   });
 }
 

@@ -4,6 +4,7 @@
  */
 import type { Deal, Scenario, Slider } from '../../../shared/model/schema';
 import { getNumberAt } from '../../../shared/model/paths';
+import { numberKind } from '../../../shared/model/number-fields';
 import { registerEdit } from '../commands/edit-command';
 
 function freshScenarioId(deal: Deal, base: string): string {
@@ -59,6 +60,12 @@ export const setOverride = registerEdit<{ id: string; path: string; value: numbe
   }),
 }));
 
+/** Sets several overrides of a scenario in one edit (a share and the shares that move with it). */
+export const setOverrides = registerEdit<{ id: string; values: Record<string, number> }>('scenario.setOverrides', 'Edit overrides', (deal, { id, values }) => ({
+  ...deal,
+  scenarios: deal.scenarios.map((s) => (s.id === id ? { ...s, set: { ...s.set, ...values } } : s)),
+}));
+
 /**
  * "Pin current values as new scenario": a new scenario holding the active
  * scenario's overrides plus `values` (e.g. where the sliders stand now), so a
@@ -80,7 +87,7 @@ export const pinScenario = registerEdit<{ name: string; fromScenario?: string; v
 export function defaultSlider(deal: Deal, path: string): Slider {
   const current = getNumberAt(deal, path);
   const v = current.ok ? current.value : 0;
-  if (v >= 0 && v <= 1 && /rate|share|stake|p$|\.p\b|tiers\.\d+\.rate/.test(path)) return { path, min: 0, max: 1, step: 0.01 };
+  if (v >= 0 && v <= 1 && numberKind(deal, path) === 'fraction') return { path, min: 0, max: 1, step: 0.01 };
   const max = v > 0 ? Number((v * 2).toPrecision(2)) : 100;
   const step = Number((max / 100).toPrecision(1));
   return { path, min: v < 0 ? v * 2 : 0, max, step };

@@ -1,5 +1,6 @@
-/** Edits of the term-sheet text: sections, success metrics and free placeholders. */
+/** Edits of the term-sheet text: the published summary, sections, standard sections, success metrics and free placeholders. */
 import type { Deal, TermSheet } from '../../../shared/model/schema';
+import { addStandardSections as withStandardSections, type Skeleton } from '../../../shared/termsheet/skeleton';
 import { registerEdit } from '../commands/edit-command';
 
 type Section = NonNullable<TermSheet['sections']>[number];
@@ -8,6 +9,7 @@ type Metric = NonNullable<TermSheet['successMetrics']>[number];
 function withSheet(deal: Deal, update: (sheet: TermSheet) => TermSheet): Deal {
   const next = update(deal.termSheet ?? {});
   const clean: TermSheet = {};
+  if (next.summary?.trim()) clean.summary = next.summary;
   if (next.sections?.length) clean.sections = next.sections;
   if (next.successMetrics?.length) clean.successMetrics = next.successMetrics;
   if (next.placeholders && Object.keys(next.placeholders).length) clean.placeholders = next.placeholders;
@@ -23,6 +25,14 @@ function moveItem<T>(items: T[], index: number, by: number): T[] {
   copy.splice(to, 0, item!);
   return copy;
 }
+
+/** The published description of the transaction (the file's `description` stays internal). */
+export const setSummary = registerEdit<{ summary: string }>('termSheet.setSummary', 'Edit transaction summary', (deal, { summary }) => withSheet(deal, (s) => ({ ...s, summary })));
+
+/** The standard sections of a licence, alliance or joint venture the term sheet lacks, in the lawyers' order. */
+export const addStandardSections = registerEdit<{ skeleton: Skeleton }>('termSheet.addStandardSections', 'Add standard sections', (deal, { skeleton }) =>
+  withSheet(withStandardSections(deal, skeleton), (s) => s),
+);
 
 export const addSection = registerEdit<{ heading?: string } | undefined>('termSheet.addSection', 'Add section', (deal, args) =>
   withSheet(deal, (s) => ({ ...s, sections: [...(s.sections ?? []), { heading: args?.heading ?? 'New section', text: '' }] })),

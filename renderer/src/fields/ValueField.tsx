@@ -13,7 +13,13 @@ import { formatEditableNumber, parseLocaleNumber } from '../format/number-input'
 import { useAppStore } from '../store/app-store';
 import { useFieldProblem, useFocusRequest } from './field-hooks';
 
-export type ValueKind = 'number' | 'integer' | 'money' | 'percent';
+/**
+ * How a number is entered and shown. `percent`: a rate, shown and typed as a percentage ("7.5" means 7.5%).
+ * `fraction`: shown as a percentage, but typed as a plain number unless a % is typed ("0.12" and "12%" are
+ * both 0.12): for numbers that read as percentages only because of their values (an input's parameters),
+ * where a fresh field may hold a value of any size.
+ */
+export type ValueKind = 'number' | 'integer' | 'money' | 'percent' | 'fraction';
 
 export interface ValueFieldProps {
   label: string;
@@ -49,13 +55,14 @@ export function ValueField({ label, value, onCommit, kind = 'number', allowFormu
   useFocusRequest(path, ref);
   const id = useId();
   const percent = kind === 'percent';
+  const shownAsPercent = percent || kind === 'fraction';
 
-  // A rate is edited as "7.5%" so the unit stays in sight while typing (the % is optional on input).
-  const editable = value === undefined ? '' : typeof value === 'string' ? value : `${formatEditableNumber(value, { locale, percent })}${percent ? '%' : ''}`;
+  // A rate is edited as "7.5%" so the unit stays in sight while typing (the % is optional on input for a rate).
+  const editable = value === undefined ? '' : typeof value === 'string' ? value : `${formatEditableNumber(value, { locale, percent: shownAsPercent })}${shownAsPercent ? '%' : ''}`;
   const display = (() => {
     if (value === undefined || typeof value === 'string') return editable;
     if (kind === 'money' && deal) return formatMoney(value, { currency: deal.currency, unit: deal.unit });
-    if (percent) return formatPercent(value);
+    if (shownAsPercent) return formatPercent(value);
     if (kind === 'integer' && !ungrouped) return formatNumber(value, 0);
     return editable;
   })();

@@ -4,7 +4,7 @@
  */
 import { useEffect, useMemo, type RefObject } from 'react';
 import type { Problem } from '../../../shared/api';
-import { dealProblems } from '../problems/deal-problems';
+import { counterpartyWarnings, dealProblems } from '../problems/deal-problems';
 import { useAppStore } from '../store/app-store';
 
 const NO_PROBLEMS: Problem[] = [];
@@ -13,6 +13,12 @@ const NO_PROBLEMS: Problem[] = [];
 export function useDealProblems(): Problem[] {
   const deal = useAppStore((s) => s.document?.deal ?? null);
   return useMemo(() => (deal ? dealProblems(deal) : NO_PROBLEMS), [deal]);
+}
+
+/** What a document for the other side would refuse (memoised per deal value). */
+export function useCounterpartyWarnings(): Problem[] {
+  const deal = useAppStore((s) => s.document?.deal ?? null);
+  return useMemo(() => (deal ? counterpartyWarnings(deal) : NO_PROBLEMS), [deal]);
 }
 
 /** The first problem at exactly `path`, if any. */

@@ -2,8 +2,11 @@
  * The parameter fields of one input, for its distribution. `low`/`high` are
  * labelled as the 90% range (5th to 95th percentile). Normal and lognormal
  * inputs can be given either way (mean/sd or p50/p90, or the 90% range).
+ * An input that reads as a percentage (a probability, growth of 3%–12%, see
+ * number-fields.ts) is entered and shown as one.
  */
 import type { Input } from '../../../shared/model/schema';
+import { inputIsFraction } from '../../../shared/model/number-fields';
 import { stripUndefined } from '../edits/ids';
 import { niceNumber } from '../edits/distribution-switch';
 import { ValueField } from '../fields/ValueField';
@@ -14,9 +17,11 @@ type Commit = (next: Input) => void;
 
 function Param({ id, input, field, label, onCommit, optional }: { id: string; input: Input; field: string; label: string; onCommit: Commit; optional?: boolean }) {
   const value = (input as Record<string, unknown>)[field];
+  const percent = inputIsFraction(input) && field !== 'alpha' && field !== 'beta';
   return (
     <ValueField
       label={label}
+      kind={percent ? 'fraction' : 'number'}
       optional={optional}
       value={typeof value === 'number' ? value : undefined}
       path={`inputs.${id}.${field}`}

@@ -1,6 +1,7 @@
 /**
  * The document window: title bar, left navigator, the section being edited,
- * and the results pane on the right (the analysis UI's mount point).
+ * and the results pane on the right (the analysis UI's mount point), with a
+ * splitter between them.
  */
 import { ResultsPane } from '../results/ResultsPane';
 import { InputsSection } from '../sections/InputsSection';
@@ -15,6 +16,7 @@ import { SECTION_LABELS, type SectionId } from '../store/ui-slice';
 import { ErrorBoundary } from './ErrorBoundary';
 import { Navigator } from './Navigator';
 import { NoticeBar } from './NoticeBar';
+import { Splitter, useResultsWidth } from './Splitter';
 import { TitleBar } from './TitleBar';
 
 const SECTION_VIEWS: Record<SectionId, () => React.JSX.Element | null> = {
@@ -30,11 +32,12 @@ const SECTION_VIEWS: Record<SectionId, () => React.JSX.Element | null> = {
 export function DocumentWindow() {
   const section = useAppStore((s) => s.section);
   const View = SECTION_VIEWS[section];
+  const [resultsWidth, setResultsWidth] = useResultsWidth();
   return (
     <div className="document-window">
       <TitleBar />
       <NoticeBar />
-      <div className="workbench">
+      <div className="workbench" style={{ '--results-width': `${resultsWidth}px` } as React.CSSProperties}>
         <Navigator />
         <main className="editor-pane" aria-labelledby="section-title">
           <h2 id="section-title" className="section-title">
@@ -44,6 +47,7 @@ export function DocumentWindow() {
             <View />
           </ErrorBoundary>
         </main>
+        <Splitter width={resultsWidth} onWidth={setResultsWidth} />
         <aside className="results-pane" aria-label="Results">
           <ErrorBoundary what="The results pane">
             <ResultsPane />

@@ -42,6 +42,9 @@ export function TitleBar() {
         <button type="button" onClick={() => runCommand('file.exportTermSheet')} title="Export the term sheet to Word (Ctrl+E)">
           Export term sheet…
         </button>
+        <button type="button" onClick={() => runCommand('file.compareWith')} title="Redline against another scenario or file">
+          Compare with…
+        </button>
         <button type="button" onClick={() => runCommand('file.close')} title="Close (Ctrl+W)">
           Close
         </button>

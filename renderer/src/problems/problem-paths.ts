@@ -20,6 +20,8 @@ export function normalizeProblemPath(deal: Deal | null, path: string): string {
 /** Which navigator section holds the field at `path`. */
 export function sectionOfPath(path: string): 'overview' | 'parties' | 'inputs' | 'series' | 'terms' | 'scenarios' | 'termSheet' {
   const head = path.split('.')[0] ?? '';
+  // The published summary is edited beside the title, in the Overview.
+  if (path === 'termSheet.summary') return 'overview';
   if (head === 'parties' || head === 'us') return 'parties';
   if (head === 'inputs' || head === 'correlations') return 'inputs';
   if (head === 'series') return 'series';

@@ -25,7 +25,7 @@ export function CashFlowTab({ deal, result, seq, stale }: { deal: Deal; result: 
   return (
     <div className="chart-grid">
       {charts.map((c) => (
-        <ChartView key={c.id} title={c.title} option={c.option} table={c.table} money={money} renderToken={seq} stale={stale} />
+        <ChartView key={c.id} title={c.title} option={c.option} table={c.table} money={money} renderToken={seq} stale={stale} help="cash-flows" />
       ))}
     </div>
   );

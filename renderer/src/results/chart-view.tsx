@@ -1,7 +1,8 @@
 /**
  * A thin React wrapper over one ECharts canvas: sets the option built by a
  * pure adapter (shared/charts), resizes with its box, and carries the chart's
- * data table for screen readers and the PNG/CSV context menu.
+ * data table for screen readers, its help entry, and the export menu (copy as
+ * an image, PNG or SVG ready for a slide, data as CSV).
  *
  * A chart scrolled out of view keeps its last drawing and draws the newest
  * option when it comes back (or is exported): while a slider moves, only what
@@ -16,8 +17,10 @@ import { exportFileName, tableToCsv, type ChartTable } from '../../../shared/cha
 import type { MoneyFormat } from '../../../shared/format/money';
 import { echarts } from './echarts-setup';
 import { DataTable } from './data-table';
-import { copyText, downloadDataUrl, downloadText } from './download';
+import { copyText, downloadText } from './download';
+import { copyChartImage, savePng, saveSvg } from './chart-export';
 import { ExportMenu, type ExportMenuItem } from './export-menu';
+import { HelpLink } from '../help/help-link';
 
 type ChartInstance = ReturnType<typeof echarts.init>;
 
@@ -46,14 +49,17 @@ export interface ChartViewProps {
   renderToken?: string | number;
   /** Dimmed while the figures are stale. */
   stale?: boolean;
+  /** The help entry the chart's title links to. */
+  help?: string;
 }
 
-export function ChartView({ title, option, table, money, height = 260, renderToken, stale }: ChartViewProps) {
+export function ChartView({ title, option, table, money, height = 260, renderToken, stale, help }: ChartViewProps) {
   const figureRef = useRef<HTMLElement>(null);
   const canvasRef = useRef<HTMLDivElement>(null);
   const chartRef = useRef<ChartInstance | null>(null);
   const [menu, setMenu] = useState<{ x: number; y: number } | null>(null);
   const [showTable, setShowTable] = useState(false);
+  const [status, setStatus] = useState<string | null>(null);
 
   /** Whether the chart is on screen; off screen, new options wait (a slider drag redraws only what can be seen). */
   const onScreenRef = useRef(true);
@@ -108,14 +114,12 @@ export function ChartView({ title, option, table, money, height = 260, renderTok
   const closeMenu = useCallback(() => setMenu(null), []);
   const items: ExportMenuItem[] = [
     {
-      label: 'Save chart as PNG',
-      run: () => {
-        const pending = pendingRef.current;
-        if (pending) draw(pending.option, pending.renderToken);
-        const url = chartRef.current?.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#ffffff' });
-        if (url) downloadDataUrl(url, exportFileName(title, 'png'));
-      },
+      label: 'Copy chart as image',
+      run: () =>
+        void copyChartImage(option, title).then((ok) => setStatus(ok ? 'Chart copied to the clipboard.' : 'The clipboard refused the image here: save it as PNG instead.')),
     },
+    { label: 'Save chart as PNG', run: () => savePng(option, title) },
+    { label: 'Save chart as SVG', run: () => saveSvg(option, title) },
     { label: 'Save data as CSV', run: () => downloadText(tableToCsv(table), exportFileName(title, 'csv')) },
     { label: 'Copy data as CSV', run: () => void copyText(tableToCsv(table)) },
   ];
@@ -131,7 +135,10 @@ export function ChartView({ title, option, table, money, height = 260, renderTok
       }}
     >
       <figcaption className="chart-header">
-        <span className="chart-title">{title}</span>
+        <span className="chart-title">
+          {title}
+          {help && <HelpLink topic={help} />}
+        </span>
         <span className="chart-actions">
           <button type="button" className="link-button" aria-pressed={showTable} onClick={() => setShowTable((v) => !v)}>
             {showTable ? 'Hide data' : 'Show data'}
@@ -152,6 +159,11 @@ export function ChartView({ title, option, table, money, height = 260, renderTok
       </figcaption>
       <div ref={canvasRef} className="chart-canvas" style={{ height }} aria-hidden="true" />
       <DataTable table={table} money={money} className={showTable ? undefined : 'sr-only'} />
+      {status && (
+        <p className="chart-status small" role="status">
+          {status}
+        </p>
+      )}
       {menu && <ExportMenu x={menu.x} y={menu.y} items={items} onClose={closeMenu} />}
     </figure>
   );

@@ -4,7 +4,8 @@
  */
 import type { ChartTable, Cell, ColumnKind } from '../../../shared/charts/chart-table';
 import type { MoneyFormat } from '../../../shared/format/money';
-import { formatNumber } from '../../../shared/format/percent';
+import { formatPercent } from '../../../shared/format/percent';
+import { formatPlain } from '../../../shared/format/by-kind';
 import { formatProbability, formatStatMoney } from './results-format';
 
 export function formatCell(cell: Cell, kind: ColumnKind | undefined, money: MoneyFormat): string {
@@ -15,8 +16,10 @@ export function formatCell(cell: Cell, kind: ColumnKind | undefined, money: Mone
       return formatStatMoney(cell, money);
     case 'probability':
       return formatProbability(cell);
+    case 'percent':
+      return formatPercent(cell);
     default:
-      return formatNumber(cell, 4);
+      return formatPlain(cell);
   }
 }
 

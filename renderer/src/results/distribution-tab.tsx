@@ -7,7 +7,6 @@ import type { EChartsOption, SeriesOption, XAXisComponentOption } from 'echarts'
 import type { ValuationResult } from '../../../shared/engine/results';
 import type { Deal } from '../../../shared/model/schema';
 import { buildHistogramOption } from '../../../shared/charts/histogram';
-import { moneyUnitCaption } from '../../../shared/format/money';
 import { ChartView } from './chart-view';
 import { histogramTable } from './chart-tables';
 import { moneyFormatOf } from './results-format';
@@ -25,7 +24,7 @@ export function DistributionTab({ deal, result, seq, stale }: { deal: Deal; resu
             id: p.id,
             title: `${p.name}: NPV distribution and S-curve (P5–P95 shown)`,
             option: focusOn(buildHistogramOption({ histogram: v.histogram, money, walkAway: p.walkAway, mean: v.npv.mean }), [v.npv.p5, v.npv.p95, p.walkAway, v.npv.mean]),
-            table: histogramTable(p.name, v.histogram, p.walkAway, moneyUnitCaption(money)),
+            table: histogramTable(p.name, v.histogram, p.walkAway, v.pAboveWalkAway, money),
           },
         ];
       });
@@ -33,7 +32,7 @@ export function DistributionTab({ deal, result, seq, stale }: { deal: Deal; resu
   return (
     <div className="chart-grid">
       {charts.map((c) => (
-        <ChartView key={c.id} title={c.title} option={c.option} table={c.table} money={money} renderToken={seq} stale={stale} />
+        <ChartView key={c.id} title={c.title} option={c.option} table={c.table} money={money} renderToken={seq} stale={stale} help="distribution" />
       ))}
     </div>
   );
@@ -42,7 +41,7 @@ export function DistributionTab({ deal, result, seq, stale }: { deal: Deal; resu
 /**
  * Deal NPVs have long tails (a blockbuster in 1 draw in 50): cut the money axis to
  * the P5–P95 span (and the walk-away and mean) so the part that matters is legible.
- * The S-curve still reads true at every point shown; bars beyond are clipped.
+ * The S-curve (exact order statistics) still reads true at every point shown; bars beyond are clipped.
  */
 function focusOn(option: EChartsOption, values: number[]): EChartsOption {
   const lo = Math.min(...values);

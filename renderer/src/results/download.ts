@@ -14,9 +14,9 @@ export function downloadDataUrl(dataUrl: string, fileName: string): void {
   a.remove();
 }
 
-export function downloadText(text: string, fileName: string, mime = 'text/csv;charset=utf-8'): void {
-  // A BOM so Excel opens UTF-8 names (Société Générale, €) correctly.
-  const blob = new Blob(['\ufeff', text], { type: mime });
+export function downloadText(text: string, fileName: string, mime = 'text/csv;charset=utf-8', bom = true): void {
+  // A BOM so Excel opens UTF-8 names (Société Générale, €) correctly (not for SVG, which is XML).
+  const blob = new Blob(bom ? ['\ufeff', text] : [text], { type: mime });
   const url = URL.createObjectURL(blob);
   downloadDataUrl(url, fileName);
   setTimeout(() => URL.revokeObjectURL(url), 10_000);

@@ -1,13 +1,14 @@
 /**
- * Which input matters most: a tornado per party (each input at its 10th and
- * 90th percentile, widest swing on top), computed on demand for the scenario
- * and what-ifs on screen, and refreshed after each full run.
+ * Which input matters most: a tornado per party (each continuous input at its
+ * 10th and 90th percentile, each chance or discrete input at each of its
+ * outcomes, widest swing on top), computed on demand for the scenario and
+ * what-ifs on screen, and refreshed after each full run.
  */
 import { useEffect, useMemo } from 'react';
 import type { Deal } from '../../../shared/model/schema';
 import type { SensitivityResult } from '../../../shared/engine/results';
 import { buildTornadoOption } from '../../../shared/charts/tornado';
-import { formatMoney, moneyUnitCaption } from '../../../shared/format/money';
+import { formatMoneyEstimate, moneyUnitCaption } from '../../../shared/format/money';
 import { useAppStore } from '../store/app-store';
 import { ChartView } from './chart-view';
 import { tornadoTable } from './chart-tables';
@@ -65,12 +66,13 @@ function TornadoView({ deal, partyName, sensitivity, stale }: { deal: Deal; part
         option={view.option}
         table={view.table}
         money={money}
-        height={Math.max(200, 60 + 28 * Math.min(10, sensitivity.rows.length))}
+        height={Math.max(200, 70 + sensitivity.rows.slice(0, 10).reduce((h, r) => h + (r.outcomes && r.outcomes.length > 2 ? 14 * r.outcomes.length : 30), 0))}
         stale={stale}
+        help="drivers"
       />
       {view.top && (
         <p className="chart-note" aria-label={`${partyName} main driver`}>
-          Matters most: <strong>{view.top.label || view.top.input}</strong> (swing {formatMoney(view.top.swing, money)})
+          Matters most: <strong>{view.top.label || view.top.input}</strong> (swing {formatMoneyEstimate(view.top.swing, money)})
         </p>
       )}
     </div>

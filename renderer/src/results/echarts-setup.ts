@@ -1,6 +1,7 @@
 /**
  * ECharts, tree-shaken: only the chart types and components Dealwright draws,
- * on the canvas renderer (fast redraws while a slider moves).
+ * on the canvas renderer (fast redraws while a slider moves), and the SVG
+ * renderer for "Save chart as SVG".
  */
 import * as echarts from 'echarts/core';
 import { BarChart, CustomChart, LineChart } from 'echarts/charts';
@@ -13,7 +14,7 @@ import {
   TitleComponent,
   TooltipComponent,
 } from 'echarts/components';
-import { CanvasRenderer } from 'echarts/renderers';
+import { CanvasRenderer, SVGRenderer } from 'echarts/renderers';
 
 echarts.use([
   BarChart,
@@ -27,6 +28,7 @@ echarts.use([
   TitleComponent,
   TooltipComponent,
   CanvasRenderer,
+  SVGRenderer,
 ]);
 
 export { echarts };

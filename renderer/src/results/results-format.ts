@@ -8,7 +8,7 @@ import type { ValuationResult } from '../../../shared/engine/results';
 import type { Party } from '../../../shared/model/schema';
 import { formatMoney, type MoneyFormat } from '../../../shared/format/money';
 import { formatNumber, formatPercent } from '../../../shared/format/percent';
-import type { RunKind, ShownValuation } from '../store/valuation-slice';
+import type { PreviewBasis, RunKind, ShownValuation } from '../store/valuation-slice';
 
 export interface PartyFigures {
   partyId: string;
@@ -22,7 +22,7 @@ export interface PartyFigures {
   p90: string;
   walkAway: string;
   pAboveWalkAway: string;
-  /** Where the mean sits against the walk-away, for colour: above, below. */
+  /** Where the mean sits against the walk-away (the one colour rule: green at or above, red below). */
   meanVsWalkAway: 'above' | 'below';
 }
 
@@ -86,10 +86,28 @@ export function formatIterations(n: number): string {
 
 const KIND_WORDS: Record<RunKind, string> = { preview: 'Preview', full: 'Full run' };
 
-/** "Full run · 100,000 iterations · seed 20270301", with why the figures are stale when they are. */
-export function runProvenance(shown: Pick<ShownValuation, 'kind' | 'result' | 'stale'>, scenarioName: string, whatIfCount: number): string {
+/** What a preview's figures are, in words (see valuation-slice.ts). */
+export function previewBasisWords(basis: PreviewBasis | undefined, iterations: number): string {
+  switch (basis) {
+    case 'relative':
+      return `last full run moved by a ${formatIterations(iterations)}-iteration run on the same draws`;
+    case 'exact':
+      return 'the full run\'s own figures';
+    default:
+      return `a ${formatIterations(iterations)}-iteration run alone`;
+  }
+}
+
+/**
+ * "Full run · 100,000 iterations · seed 20270301", or for a preview what its figures are made of, with
+ * why the figures are stale when they are.
+ */
+export function runProvenance(shown: Pick<ShownValuation, 'kind' | 'result' | 'stale' | 'basis'>, scenarioName: string, whatIfCount: number, previewIterations = 0): string {
   const r = shown.result;
-  const parts = [KIND_WORDS[shown.kind], `${formatIterations(r.iterations)} iterations`, `seed ${r.seed}`, scenarioName];
+  const parts =
+    shown.kind === 'preview'
+      ? [`${KIND_WORDS.preview}: ${previewBasisWords(shown.basis, previewIterations || r.iterations)}`, `seed ${r.seed}`, scenarioName]
+      : [KIND_WORDS[shown.kind], `${formatIterations(r.iterations)} iterations`, `seed ${r.seed}`, scenarioName];
   if (whatIfCount > 0) parts.push(`${whatIfCount} slider what-if${whatIfCount === 1 ? '' : 's'}`);
   if (r.stoppedAtPrecision) parts.push('stopped at the precision target');
   const text = parts.join(' · ');

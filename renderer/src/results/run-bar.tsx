@@ -7,11 +7,14 @@ import { useState } from 'react';
 import type { Deal } from '../../../shared/model/schema';
 import { LIMITS } from '../../../shared/model/schema';
 import { useAppStore } from '../store/app-store';
+import { HelpLink } from '../help/help-link';
+import { PREVIEW_ITERATIONS } from '../store/valuation-slice';
 import { formatIterations, runProvenance } from './results-format';
 
 export function RunBar({ deal, onGoalSeek }: { deal: Deal; onGoalSeek: () => void }) {
   const analysis = useAppStore((s) => s.analysis);
   const actions = useAppStore((s) => s.analysisActions);
+  const showHelp = useAppStore((s) => s.showHelp);
   const [iterationsText, setIterationsText] = useState<string | null>(null);
   const scenarioId = analysis.scenarioId ?? deal.scenarios[0]?.id ?? 'base';
   const scenarioName = deal.scenarios.find((s) => s.id === scenarioId)?.name ?? scenarioId;
@@ -72,6 +75,9 @@ export function RunBar({ deal, onGoalSeek }: { deal: Deal; onGoalSeek: () => voi
         <button type="button" onClick={onGoalSeek}>
           Goal seek…
         </button>
+        <button type="button" className="help-button" onClick={() => showHelp()} title="Help (F1)">
+          Help
+        </button>
         {/* Previews are too short for a progress bar: it would only flicker. */}
         {run?.kind === 'full' && (
           <span className="run-progress" role="group" aria-label="Valuation progress">
@@ -92,9 +98,12 @@ export function RunBar({ deal, onGoalSeek }: { deal: Deal; onGoalSeek: () => voi
       </div>
       <p className="provenance" aria-live="polite">
         {analysis.shown ? (
-          <span aria-label="Results source" data-kind={analysis.shown.kind} data-stale={analysis.shown.stale ?? 'fresh'}>
-            {runProvenance(analysis.shown, scenarioName, whatIfCount)}
-          </span>
+          <>
+            <span aria-label="Results source" data-kind={analysis.shown.kind} data-basis={analysis.shown.basis ?? 'full'} data-stale={analysis.shown.stale ?? 'fresh'}>
+              {runProvenance(analysis.shown, scenarioName, whatIfCount, PREVIEW_ITERATIONS)}
+            </span>{' '}
+            <HelpLink topic="preview" />
+          </>
         ) : run ? (
           <span>Valuing {scenarioName}…</span>
         ) : null}

@@ -1,12 +1,14 @@
 /**
  * The deal's sliders: each moves one number of the active scenario as a
  * what-if (never an edit of the document). Moving one revalues live; the
- * figures say when they come from a preview.
+ * figures say when they come from a preview. A slider reaches only values
+ * that keep the deal valid, and shows what moves with it (the other party's
+ * share, a distribution's P90) beside its own value.
  */
 import type { Deal, Slider } from '../../../shared/model/schema';
 import { useAppStore } from '../store/app-store';
-import { moneyFormatOf } from './results-format';
-import { formatSliderValue, sliderKind, sliderLabel, sliderValue } from './what-if';
+import { HelpLink } from '../help/help-link';
+import { sliderView, type SliderView } from './what-if';
 
 export function SliderPanel({ deal, scenarioId }: { deal: Deal; scenarioId: string }) {
   const whatIfs = useAppStore((s) => s.analysis.whatIfs);
@@ -19,7 +21,9 @@ export function SliderPanel({ deal, scenarioId }: { deal: Deal; scenarioId: stri
   return (
     <section className="slider-panel" aria-label="What-if sliders">
       <header className="section-header">
-        <h3>What-ifs</h3>
+        <h3>
+          What-ifs <HelpLink topic="what-ifs" />
+        </h3>
         {moved > 0 && (
           <button type="button" className="link-button" onClick={actions.clearWhatIfs}>
             Reset {moved === 1 ? 'slider' : `${moved} sliders`}
@@ -27,43 +31,47 @@ export function SliderPanel({ deal, scenarioId }: { deal: Deal; scenarioId: stri
         )}
       </header>
       {sliders.map((slider) => (
-        <SliderRow key={slider.path} deal={deal} scenarioId={scenarioId} slider={slider} moved={whatIfs[slider.path] !== undefined} value={sliderValue(deal, scenarioId, slider, whatIfs)} onChange={(v) => actions.setWhatIf(slider.path, v)} />
+        <SliderRow key={slider.path} slider={slider} view={sliderView(deal, scenarioId, slider, whatIfs)} moved={whatIfs[slider.path] !== undefined} onChange={(v) => actions.setWhatIf(slider.path, v)} />
       ))}
     </section>
   );
 }
 
-function SliderRow({ deal, slider, value, moved, onChange }: { deal: Deal; scenarioId: string; slider: Slider; value: number | null; moved: boolean; onChange: (v: number) => void }) {
-  const label = sliderLabel(deal, slider);
-  const kind = sliderKind(slider.path);
-  const money = moneyFormatOf(deal);
-  if (value === null) {
+function SliderRow({ slider, view, moved, onChange }: { slider: Slider; view: SliderView; moved: boolean; onChange: (v: number) => void }) {
+  const id = `slider-${slider.path}`;
+  if (view.value === null) {
     return (
       <div className="slider-row">
-        <span className="slider-label">{label}</span>
+        <span className="slider-label">{view.label}</span>
         <span className="muted small">holds a formula in this scenario: no slider</span>
       </div>
     );
   }
-  const shown = formatSliderValue(value, kind, money);
+  const notes = [view.couplingNote, ...view.stops].filter((n): n is string => n !== null);
   return (
     <div className={moved ? 'slider-row is-moved' : 'slider-row'}>
-      <label className="slider-label" htmlFor={`slider-${slider.path}`}>
-        {label}
+      <label className="slider-label" htmlFor={id}>
+        {view.label}
       </label>
       <input
-        id={`slider-${slider.path}`}
+        id={id}
         type="range"
-        min={slider.min}
-        max={slider.max}
+        min={view.min}
+        max={view.max}
         step={slider.step}
-        value={value}
-        aria-valuetext={shown}
+        value={view.value}
+        aria-valuetext={view.valueText}
+        aria-describedby={notes.length > 0 ? `${id}-notes` : undefined}
         onChange={(e) => onChange(Number(e.target.value))}
       />
-      <output className="slider-value" htmlFor={`slider-${slider.path}`}>
-        {shown}
+      <output className="slider-value" htmlFor={id}>
+        {view.ownText}
       </output>
+      {notes.length > 0 && (
+        <span id={`${id}-notes`} className="slider-note">
+          {notes.join(' ')}
+        </span>
+      )}
     </div>
   );
 }

@@ -1,7 +1,11 @@
-/** The Overview section: title, description, currency and unit, timeline, simulation settings. */
+/**
+ * The Overview section: title, the internal description, the transaction
+ * summary the term sheets print, currency and unit, timeline, simulation settings.
+ */
 import type { Deal } from '../../../shared/model/schema';
 import { formatTimelineSpan } from '../../../shared/format/dates';
 import { setDealMeta, setSimulation, setTimeline } from '../edits/overview-edits';
+import { setSummary } from '../edits/term-sheet-edits';
 import { SelectField } from '../fields/SelectField';
 import { TextField } from '../fields/TextField';
 import { ValueField } from '../fields/ValueField';
@@ -30,7 +34,16 @@ export function OverviewSection() {
       <div className="card">
         <div className="form-grid">
           <TextField label="Title" className="wide" value={deal.title} path="title" onCommit={(title) => edit(setDealMeta, { title })} />
-          <TextField label="Description" className="wide" multiline value={deal.description ?? ''} path="description" onCommit={(description) => edit(setDealMeta, { description })} />
+          <TextField label="Description (internal, never printed)" className="wide" multiline value={deal.description ?? ''} path="description" onCommit={(description) => edit(setDealMeta, { description })} />
+          <TextField
+            label="Transaction summary (printed in term sheets)"
+            className="wide"
+            multiline
+            value={deal.termSheet?.summary ?? ''}
+            placeholder="Helix Bio grants Northwind Pharma an exclusive licence to …"
+            path="termSheet.summary"
+            onCommit={(summary) => edit(setSummary, { summary })}
+          />
           <SelectField label="Currency" value={deal.currency} options={currencyOptions} path="currency" onCommit={(currency) => edit(setDealMeta, { currency })} />
           <SelectField label="Amounts in" value={deal.unit} options={UNITS} path="unit" onCommit={(unit) => edit(setDealMeta, { unit })} />
         </div>

@@ -1,7 +1,12 @@
-/** The Parties section: name, discount rate, walk-away (BATNA) and which party is "us". */
+/**
+ * The Parties section: name, discount rate, walk-away (BATNA) and which party
+ * is "us"; then each party's legal details (legal name, jurisdiction,
+ * registered address, signatory), which the term sheet's parties table and
+ * signature blocks print and the valuation never reads.
+ */
 import { setDealMeta } from '../edits/overview-edits';
 import { idProblem } from '../edits/ids';
-import { addParty, removeParty, renameParty, updateParty } from '../edits/party-edits';
+import { addParty, removeParty, renameParty, setLegalDetails, updateParty } from '../edits/party-edits';
 import { TextField } from '../fields/TextField';
 import { ValueField } from '../fields/ValueField';
 import { useAppStore } from '../store/app-store';
@@ -48,6 +53,21 @@ export function PartiesSection() {
         </button>
       </div>
       <p className="hint">The walk-away is the NPV below which a party would rather not sign (its BATNA), in the deal's currency and unit. "Us" is the party whose view the workbench takes.</p>
+
+      <h3>Legal details</h3>
+      <p className="hint">Printed in the term sheet's parties table and signature blocks; never part of the valuation. Missing details print as [to be confirmed].</p>
+      {deal.parties.map((p) => (
+        <section key={p.id} className="card" aria-label={`Legal details: ${p.name}`}>
+          <h4>{p.name}</h4>
+          <div className="form-grid">
+            <TextField label="Legal name" value={p.legalName ?? ''} placeholder="Helix Bio, Inc." path={`parties.${p.id}.legalName`} onCommit={(legalName) => edit(setLegalDetails, { id: p.id, patch: { legalName } })} />
+            <TextField label="Jurisdiction" value={p.jurisdiction ?? ''} placeholder="Delaware corporation" path={`parties.${p.id}.jurisdiction`} onCommit={(jurisdiction) => edit(setLegalDetails, { id: p.id, patch: { jurisdiction } })} />
+            <TextField label="Registered address" className="wide" value={p.address ?? ''} path={`parties.${p.id}.address`} onCommit={(address) => edit(setLegalDetails, { id: p.id, patch: { address } })} />
+            <TextField label="Signatory" value={p.signatory?.name ?? ''} path={`parties.${p.id}.signatory.name`} onCommit={(signatoryName) => edit(setLegalDetails, { id: p.id, patch: { signatoryName } })} />
+            <TextField label="Signatory's title" value={p.signatory?.title ?? ''} path={`parties.${p.id}.signatory.title`} onCommit={(signatoryTitle) => edit(setLegalDetails, { id: p.id, patch: { signatoryTitle } })} />
+          </div>
+        </section>
+      ))}
     </div>
   );
 }

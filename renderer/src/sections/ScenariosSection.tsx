@@ -1,33 +1,40 @@
 /**
  * The Scenarios section: create, duplicate, rename and delete scenarios; the
  * overrides of the selected scenario listed beside the value as written in
- * the file; pin values as a new scenario; and the sliders (which numbers get
- * one, with range and step).
+ * the file, each entered and shown in its own unit ("5%" stays 5%); pin
+ * values as a new scenario; and the sliders (which numbers get one, with
+ * range and step). Numbers are named by their labels, never their paths.
+ *
+ * Setting one party's share or stake here also writes the others' (the rest
+ * pro rata, what-if-rules.ts), visibly, as overrides of their own: the file
+ * then says exactly what the scenario values. A scenario read from a file is
+ * never changed silently; one that leaves shares not summing to 1 is a
+ * problem the validator names.
  */
 import { useState } from 'react';
 import type { Deal } from '../../../shared/model/schema';
 import { getNumberAt } from '../../../shared/model/paths';
-import { addScenario, addSlider, duplicateScenario, pinScenario, removeScenario, removeSlider, renameScenarioId, scenarioIdProblem, setOverride, updateScenario, updateSlider } from '../edits/scenario-edits';
+import { applyScenario } from '../../../shared/model/paths';
+import { numberFields, numberKind } from '../../../shared/model/number-fields';
+import { coupledChanges, couplingOf } from '../../../shared/model/what-if-rules';
+import { addScenario, addSlider, duplicateScenario, pinScenario, removeScenario, removeSlider, renameScenarioId, scenarioIdProblem, setOverride, setOverrides, updateScenario, updateSlider } from '../edits/scenario-edits';
 import { TextField } from '../fields/TextField';
-import { ValueField } from '../fields/ValueField';
-import { numberPaths } from '../model/number-paths';
-import { formatForPath } from '../model/placeholders';
-import { formatMoney } from '../../../shared/format/money';
-import { formatNumber, formatPercent } from '../../../shared/format/percent';
+import { ValueField, type ValueKind } from '../fields/ValueField';
+import { formatAtPath } from '../results/what-if';
 import { useAppStore } from '../store/app-store';
 import { EditableTableHead } from '../components/EditableTableHead';
 
-/** A number as the term sheet would print it: money in the deal's unit, rates as percentages. */
-function formatAt(deal: Deal, path: string, value: number): string {
-  const kind = formatForPath(path);
-  if (kind === 'money' && !path.startsWith('inputs.')) return formatMoney(value, { currency: deal.currency, unit: deal.unit });
-  if (kind === 'percent') return formatPercent(value);
-  return formatNumber(value, 4);
+/** How the number at `path` is entered: money and rates in their unit; an input's parameter that reads as a percentage is shown as one. */
+function fieldKindOf(deal: Deal, path: string): ValueKind {
+  const kind = numberKind(deal, path);
+  if (kind === 'money') return 'money';
+  if (kind === 'fraction') return path.startsWith('inputs.') ? 'fraction' : 'percent';
+  return 'number';
 }
 
 function PathPicker({ deal, label, exclude, onPick }: { deal: Deal; label: string; exclude: ReadonlySet<string>; onPick: (path: string) => void }) {
   const [path, setPath] = useState('');
-  const options = numberPaths(deal).filter((p) => !exclude.has(p.path));
+  const options = numberFields(deal).filter((p) => !exclude.has(p.path));
   return (
     <div className="toolbar">
       <label htmlFor={`pick-${label}`}>{label}</label>
@@ -63,7 +70,7 @@ export function ScenariosSection() {
   const [newName, setNewName] = useState('');
   if (!deal) return null;
   const scenario = deal.scenarios.find((s) => s.id === selected) ?? deal.scenarios[0];
-  const labels = new Map(numberPaths(deal).map((p) => [p.path, p.label]));
+  const labels = new Map(numberFields(deal).map((p) => [p.path, p.label]));
   const sliders = deal.sliders ?? [];
   const sliderValues = () => Object.fromEntries(sliders.flatMap((s) => {
     const v = scenario?.set[s.path] ?? (getNumberAt(deal, s.path).ok ? (getNumberAt(deal, s.path) as { value: number }).value : undefined);
@@ -142,15 +149,31 @@ export function ScenariosSection() {
             <tbody>
               {Object.entries(scenario.set).map(([path, value]) => {
                 const base = getNumberAt(deal, path);
+                const coupling = couplingOf(deal, path);
                 return (
                   <tr key={path}>
-                    <th scope="row">
+                    <th scope="row" title={path}>
                       {labels.get(path) ?? path}
-                      <code className="path">{path}</code>
+                      {coupling?.kind === 'whole' && <span className="path">Setting it sets the other {coupling.what}s too, so they stay whole.</span>}
                     </th>
-                    <td className="number">{base.ok ? formatAt(deal, path, base.value) : <span className="field-message">{base.message}</span>}</td>
+                    <td className="number">{base.ok ? formatAtPath(deal, path, base.value) : <span className="field-message">{base.message}</span>}</td>
                     <td>
-                      <ValueField hideLabel label={`Override ${path}`} value={value} onCommit={(v) => typeof v === 'number' && edit(setOverride, { id: scenario.id, path, value: v })} />
+                      <ValueField
+                        hideLabel
+                        label={`Override ${path}`}
+                        kind={fieldKindOf(deal, path)}
+                        value={value}
+                        onCommit={(v) => {
+                          if (typeof v !== 'number') return;
+                          if (coupling?.kind !== 'whole') {
+                            edit(setOverride, { id: scenario.id, path, value: v });
+                            return;
+                          }
+                          // The scenario as it stands, so the others move pro rata from their scenario values.
+                          const applied = applyScenario(deal, scenario);
+                          edit(setOverrides, { id: scenario.id, values: coupledChanges(applied.ok ? applied.value : deal, path, v) });
+                        }}
+                      />
                     </td>
                     <td>
                       <button type="button" className="icon-button" aria-label={`Remove override ${path}`} onClick={() => edit(setOverride, { id: scenario.id, path, value: undefined })}>
@@ -187,18 +210,17 @@ export function ScenariosSection() {
           <tbody>
             {sliders.map((s, i) => (
               <tr key={i}>
-                <th scope="row">
-                  {labels.get(s.path) ?? s.path}
-                  <code className="path">{s.path}</code>
+                <th scope="row" title={s.path}>
+                  {s.label || (labels.get(s.path) ?? s.path)}
                 </th>
                 <td>
-                  <ValueField hideLabel label={`Slider ${s.path} min`} value={s.min} path={`sliders.${i}.min`} onCommit={(v) => typeof v === 'number' && edit(updateSlider, { index: i, patch: { min: v } })} />
+                  <ValueField hideLabel label={`Slider ${s.path} min`} kind={fieldKindOf(deal, s.path)} value={s.min} path={`sliders.${i}.min`} onCommit={(v) => typeof v === 'number' && edit(updateSlider, { index: i, patch: { min: v } })} />
                 </td>
                 <td>
-                  <ValueField hideLabel label={`Slider ${s.path} max`} value={s.max} path={`sliders.${i}.max`} onCommit={(v) => typeof v === 'number' && edit(updateSlider, { index: i, patch: { max: v } })} />
+                  <ValueField hideLabel label={`Slider ${s.path} max`} kind={fieldKindOf(deal, s.path)} value={s.max} path={`sliders.${i}.max`} onCommit={(v) => typeof v === 'number' && edit(updateSlider, { index: i, patch: { max: v } })} />
                 </td>
                 <td>
-                  <ValueField hideLabel label={`Slider ${s.path} step`} value={s.step} path={`sliders.${i}.step`} onCommit={(v) => typeof v === 'number' && edit(updateSlider, { index: i, patch: { step: v } })} />
+                  <ValueField hideLabel label={`Slider ${s.path} step`} kind={fieldKindOf(deal, s.path)} value={s.step} path={`sliders.${i}.step`} onCommit={(v) => typeof v === 'number' && edit(updateSlider, { index: i, patch: { step: v } })} />
                 </td>
                 <td>
                   <TextField hideLabel label={`Slider ${s.path} label`} value={s.label ?? ''} onCommit={(label) => edit(updateSlider, { index: i, patch: { label } })} />

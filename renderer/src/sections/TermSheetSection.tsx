@@ -1,9 +1,13 @@
 /**
  * The Term sheet section: clauses (heading and text) with placeholders
- * inserted from a picker, the success metrics at the partnership review
- * points (12 months and 3 years), and free-text placeholders.
+ * inserted from a picker, the standard sections of a licence, alliance or
+ * joint venture added in the lawyers' order, the success metrics at the
+ * partnership review points (12 months and 3 years), and free-text
+ * placeholders.
  */
 import { useRef, useState } from 'react';
+import type { StandardSectionsKind } from '../../../shared/api';
+import { addStandardSectionsToDocument, inferKind, STANDARD_KINDS } from '../termsheet/standard-sections';
 import { addMetric, addSection, moveSection, removeMetric, removeSection, setPlaceholder, updateMetric, updateSection } from '../edits/term-sheet-edits';
 import { TextField } from '../fields/TextField';
 import { insertAt, placeholderOptions } from '../model/placeholders';
@@ -76,6 +80,36 @@ function ClauseText({ index, text, label }: { index: number; text: string; label
   );
 }
 
+function StandardSections() {
+  const deal = useAppStore((s) => s.document?.deal);
+  const [kind, setKind] = useState<StandardSectionsKind | null>(null);
+  const [busy, setBusy] = useState(false);
+  if (!deal) return null;
+  const chosen = kind ?? inferKind(deal);
+  return (
+    <div className="toolbar">
+      <label htmlFor="standard-kind">Standard sections of a</label>
+      <select id="standard-kind" value={chosen} onChange={(e) => setKind(e.target.value as StandardSectionsKind)}>
+        {STANDARD_KINDS.map((k) => (
+          <option key={k.kind} value={k.kind}>
+            {k.label}
+          </option>
+        ))}
+      </select>
+      <button
+        type="button"
+        disabled={busy}
+        onClick={() => {
+          setBusy(true);
+          void addStandardSectionsToDocument(chosen).finally(() => setBusy(false));
+        }}
+      >
+        Add standard sections
+      </button>
+    </div>
+  );
+}
+
 export function TermSheetSection() {
   const deal = useAppStore((s) => s.document?.deal);
   const edit = useAppStore((s) => s.edit);
@@ -87,6 +121,11 @@ export function TermSheetSection() {
   return (
     <div className="section-body">
       <h3>Clauses</h3>
+      <p className="hint">
+        Term sheets print the parties, the transaction summary (Overview), these clauses and the economic terms in the order lawyers expect; the tables of payments, termination rights and
+        success metrics go into the clauses headed for them.
+      </p>
+      <StandardSections />
       {sections.map((s, i) => (
         <section key={i} className="card" aria-label={`Clause ${i + 1}`}>
           <div className="card-header">

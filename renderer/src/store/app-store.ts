@@ -1,19 +1,22 @@
 /**
  * The renderer's single zustand store, made of typed slices (zustand's slices
  * pattern): welcome, document (edits, undo/redo), ui. Components read through
- * selectors. The analysis UI adds its valuation slice here beside them.
+ * selectors. The analysis UI adds its valuation slice here beside them, and
+ * the help panel its own.
  */
 import { create } from 'zustand';
 import { createDocumentSlice, type DocumentSlice } from './document-slice';
+import { createHelpSlice, type HelpSlice } from './help-slice';
 import { createUiSlice, type UiSlice } from './ui-slice';
 import { createValuationSlice, type ValuationSlice } from './valuation-slice';
 import { createWelcomeSlice, type WelcomeSlice } from './welcome-slice';
 
-export type AppState = WelcomeSlice & DocumentSlice & UiSlice & ValuationSlice;
+export type AppState = WelcomeSlice & DocumentSlice & UiSlice & ValuationSlice & HelpSlice;
 
 export const useAppStore = create<AppState>()((...a) => ({
   ...createWelcomeSlice(...a),
   ...createDocumentSlice(...a),
   ...createUiSlice(...a),
   ...createValuationSlice()(...a),
+  ...createHelpSlice(...a),
 }));

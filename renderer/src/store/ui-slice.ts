@@ -22,7 +22,8 @@ export const SECTION_LABELS: Record<SectionId, string> = {
 
 export type Dialog =
   | { kind: 'new-deal' }
-  | { kind: 'export' }
+  /** The export dialog; `redline` opens it on "Compare with…" (another scenario or file). */
+  | { kind: 'export'; mode?: 'termSheet' | 'redline' }
   | { kind: 'path'; purpose: 'open' | 'save'; defaultDir: string; suggestedName: string }
   /** Unsaved changes: `then` is what to do once the user has chosen (close, open another file, start a new deal). */
   | { kind: 'unsaved'; then: () => void };

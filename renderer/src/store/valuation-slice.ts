@@ -1,7 +1,8 @@
 /**
  * The analysis state: which scenario is being valued, the sliders' what-ifs,
  * the results on screen and where they came from, the run in flight, and the
- * on-demand analyses (scenario comparison, ZOPA sweep, tornado, goal seek).
+ * on-demand analyses (analyses.ts: scenario comparison, ZOPA sweep, tornado,
+ * goal seek).
  *
  * Live valuation: a slider move starts a preview at PREVIEW_ITERATIONS at
  * once (cancelling a full run in flight). While a preview is in flight,
@@ -10,44 +11,60 @@
  * stream of results instead of cancelling run after run. Once the hand has
  * been still for SETTLE_MS, a full run at the deal's iteration count replaces
  * the preview.
- * A cancelled or failed run leaves the previous results on screen, marked
- * stale. Runs go through ValuationRuns (event routing by run id).
  *
- * The host lets one valuation run per window (a newer one cancels the older),
- * so the scenario comparison and the ZOPA sweep run in the background: each
- * of their runs waits until no live run is in flight and, if a slider move
- * pre-empts it, runs again afterwards.
+ * What a preview shows (shared/engine/preview-estimate.ts): every full run
+ * also reports its head, the statistics of its first PREVIEW_ITERATIONS
+ * iterations, which is exactly what a preview of that position gives. A
+ * preview elsewhere is shown as the full run's figures moved by the change
+ * between its own short run and that head, on the same draws, so it lands
+ * where the full run will land. (With no full run to start from, the short
+ * run is shown as it is, and the figures say so.)
+ *
+ * A cancelled or failed run leaves the previous results on screen, marked
+ * stale; the next move values again from scratch, so a failure never sticks.
+ * What-ifs follow the what-if rules (what-if.ts), so a slider cannot send a
+ * deal the validator would refuse.
  *
  * The precision target goes to the engine with the full run: it values in
  * doubling stages of blocks and stops once our mean is within 1% at 95%
  * confidence or the iteration count is reached; the figures say which.
  *
- * The slice reads the deal through `selectDeal` and never edits it: sliders
- * are what-ifs on the active scenario (what-if.ts).
+ * The slice reads the deal through `selectDeal` and never edits it.
  */
 import type { StateCreator } from 'zustand';
 import type { Deal } from '../../../shared/model/schema';
-import type { SensitivityResult, SolveResult, ValuationRequest, ValuationResult } from '../../../shared/engine/results';
-import type { SweepPoint } from '../../../shared/charts/zopa';
-import { dealWithWhatIfs, resolveScenarioId, type WhatIfs } from '../results/what-if';
-import { ValuationRuns, describeError, type RunHandle, type RunOutcome, type ValuationPort } from '../results/valuation-runs';
+import type { ValuationRequest, ValuationResult } from '../../../shared/engine/results';
+import { PREVIEW_ITERATIONS, previewEstimate } from '../../../shared/engine/preview-estimate';
+import { dealWithWhatIfs, positionIsValid, resolveScenarioId, whatIfPosition, type WhatIfs } from '../results/what-if';
+import { ValuationRuns, type RunHandle, type RunOutcome, type ValuationPort } from '../results/valuation-runs';
 import { analysisPort, type AnalysisPort } from '../results/analysis-port';
+import { createAnalyses, initialAnalyses, type AnalysesActions, type AnalysesState } from './analyses';
 import type { AppState } from './app-store';
 
-export const PREVIEW_ITERATIONS = 10_000;
+export type { ComparisonEntry, Pending } from './analyses';
+
+export { PREVIEW_ITERATIONS } from '../../../shared/engine/preview-estimate';
 /** How long the slider must be still before the full run starts. */
 export const SETTLE_MS = 400;
 /** The settle delay grows with slow previews, up to this. */
 export const MAX_SETTLE_MS = 3000;
-export const SWEEP_POINTS = 11;
 export const PRECISION_RELATIVE = 0.01;
 export const PRECISION_CONFIDENCE = 0.95;
 
 export type RunKind = 'preview' | 'full';
 
+/**
+ * How a preview's figures were made: `relative` (the last full run moved by the short run's change on common
+ * draws), `exact` (the short run is the full run: a deal of few iterations, or back where the full run was),
+ * `short` (the short run alone: no full run to start from).
+ */
+export type PreviewBasis = 'relative' | 'exact' | 'short';
+
 export interface ShownValuation {
   result: ValuationResult;
   kind: RunKind;
+  /** For previews: how the figures were made. */
+  basis?: PreviewBasis;
   scenarioId: string;
   whatIfs: WhatIfs;
   /** Increments with every result shown: charts tag themselves with it once drawn. */
@@ -63,15 +80,7 @@ export interface ActiveRun {
   total: number;
 }
 
-export type Pending<T> = { status: 'idle' } | { status: 'running'; note?: string } | { status: 'done'; value: T } | { status: 'error'; message: string };
-
-export interface ComparisonEntry {
-  scenarioId: string;
-  scenarioName: string;
-  result: ValuationResult;
-}
-
-export interface AnalysisState {
+export interface AnalysisState extends AnalysesState {
   scenarioId: string | null;
   whatIfs: WhatIfs;
   /** Iterations of a full run; null means the deal's own `simulation.iterations`. */
@@ -83,13 +92,9 @@ export interface AnalysisState {
   error: string | null;
   /** One line about the last thing that happened to a run ("Run cancelled: ..."). */
   notice: string | null;
-  comparison: Pending<{ iterations: number; seed: number; entries: ComparisonEntry[] }>;
-  sweep: Pending<{ path: string; points: SweepPoint[] }>;
-  sensitivity: Record<string, Pending<SensitivityResult>>;
-  goalSeek: Pending<SolveResult>;
 }
 
-export interface AnalysisActions {
+export interface AnalysisActions extends AnalysesActions {
   /** Called when the deal changes (opened or edited): revalue, keeping what-ifs that still apply. */
   dealChanged: () => void;
   selectScenario: (scenarioId: string) => void;
@@ -99,12 +104,6 @@ export interface AnalysisActions {
   setPrecisionTarget: (on: boolean) => void;
   runFull: () => void;
   cancelRun: () => void;
-  runComparison: () => void;
-  cancelComparison: () => void;
-  runSweep: (path: string, min: number, max: number) => void;
-  runSensitivity: (party: string) => void;
-  solveGoal: (request: { path: string; party: string; target: number }) => void;
-  clearGoalSeek: () => void;
   disposeAnalysis: () => void;
 }
 
@@ -124,11 +123,13 @@ const initialAnalysis: AnalysisState = {
   run: null,
   error: null,
   notice: null,
-  comparison: { status: 'idle' },
-  sweep: { status: 'idle' },
-  sensitivity: {},
-  goalSeek: { status: 'idle' },
+  ...initialAnalyses,
 };
+
+/** What identifies a position for the engine: two requests with the same key value the same numbers. */
+function positionKey(req: ValuationRequest): string {
+  return JSON.stringify([req.scenarioId ?? null, req.seed ?? null, req.deal]);
+}
 
 export function createValuationSlice(port: () => AnalysisPort = analysisPort): StateCreator<AppState, [], [], ValuationSlice> {
   return (set, get) => {
@@ -142,18 +143,16 @@ export function createValuationSlice(port: () => AnalysisPort = analysisPort): S
     let fullAfterPreview = false;
     /** The sliders moved while a preview was in flight: another preview follows when it lands. */
     let previewAgain = false;
-    let backgroundLane: Promise<void> = Promise.resolve();
     let settleTimer: ReturnType<typeof setTimeout> | null = null;
-    let comparisonHandle: RunHandle | null = null;
-    let comparisonToken = 0;
-    let sweepHandle: RunHandle | null = null;
-    let sweepToken = 0;
     let seq = 0;
+    /** The last full run and the position it valued: previews are shown relative to it. */
+    let reference: { key: string; full: ValuationResult } | null = null;
 
     const runner = (): ValuationRuns => (runs ??= new ValuationRuns(port() as ValuationPort));
     const patch = (p: Partial<AnalysisState>) => set((s) => ({ analysis: { ...s.analysis, ...p } }));
     const deal = () => selectDeal(get());
     const scenarioOf = (d: Deal) => resolveScenarioId(d, get().analysis.scenarioId);
+    const fullIterations = (d: Deal) => get().analysis.iterations ?? d.simulation.iterations;
 
     function clearTimers() {
       if (settleTimer) clearTimeout(settleTimer);
@@ -165,9 +164,9 @@ export function createValuationSlice(port: () => AnalysisPort = analysisPort): S
       if (shown && shown.stale !== reason) patch({ shown: { ...shown, stale: reason } });
     }
 
-    function request(d: Deal, iterations: number, precision?: ValuationRequest['precision']): ValuationRequest {
+    function request(d: Deal, iterations: number, extra: Partial<ValuationRequest> = {}): ValuationRequest {
       const scenarioId = scenarioOf(d);
-      return { deal: dealWithWhatIfs(d, scenarioId, get().analysis.whatIfs), scenarioId, iterations, seed: d.simulation.seed, ...(precision ? { precision } : {}) };
+      return { deal: dealWithWhatIfs(d, scenarioId, get().analysis.whatIfs), scenarioId, iterations, seed: d.simulation.seed, ...extra };
     }
 
     // Live runs: at most one in flight; waiters are background runs queued behind it.
@@ -197,6 +196,16 @@ export function createValuationSlice(port: () => AnalysisPort = analysisPort): S
       return outcome;
     }
 
+    /** What a preview shows, and how it was made (see the module header). */
+    function previewFigures(req: ValuationRequest, result: ValuationResult, full: number): { result: ValuationResult; basis: PreviewBasis } {
+      if (result.iterations >= full) return { result, basis: 'exact' };
+      if (!reference) return { result, basis: 'short' };
+      if (reference.key === positionKey(req)) return { result: reference.full, basis: 'exact' };
+      const head = reference.full.head;
+      const estimate = head && head.iterations === result.iterations ? previewEstimate(reference.full, head, result) : null;
+      return estimate ? { result: estimate, basis: 'relative' } : { result, basis: 'short' };
+    }
+
     /** Starts a preview or full run, superseding whatever live run is in flight. */
     function start(kind: RunKind) {
       const d = deal();
@@ -205,13 +214,21 @@ export function createValuationSlice(port: () => AnalysisPort = analysisPort): S
       const a = get().analysis;
       const whatIfs = a.whatIfs;
       const scenarioId = scenarioOf(d);
-      const wanted = a.iterations ?? d.simulation.iterations;
+      // The what-if rules keep every slider position valid; should one not be, say so instead of valuing it.
+      const position = whatIfPosition(d, scenarioId, whatIfs);
+      if (!positionIsValid(position)) {
+        patch({ run: null, error: position.problems.map((p) => p.message).join('\n') || 'The slider what-ifs do not make a valid deal.' });
+        markStale('failed');
+        return;
+      }
+      const wanted = fullIterations(d);
       const startedAt = Date.now();
       void (async () => {
         const iterations = kind === 'preview' ? Math.min(PREVIEW_ITERATIONS, wanted) : wanted;
         // The engine runs in stages and stops once the target is met (result.stoppedAtPrecision).
         const precision = kind === 'full' && a.precisionTarget ? { relative: PRECISION_RELATIVE, confidence: PRECISION_CONFIDENCE } : undefined;
-        const outcome = await liveRun(request(d, iterations, precision), kind, token);
+        const req = request(d, iterations, { ...(precision ? { precision } : {}), ...(kind === 'full' && wanted > PREVIEW_ITERATIONS ? { head: PREVIEW_ITERATIONS } : {}) });
+        const outcome = await liveRun(req, kind, token);
         if (!outcome) return;
         if (outcome.status !== 'done') {
           setCurrent(null);
@@ -226,13 +243,18 @@ export function createValuationSlice(port: () => AnalysisPort = analysisPort): S
           }
           return;
         }
-        const result = outcome.result;
         setCurrent(null);
-        if (kind === 'preview') lastPreviewMs = Date.now() - startedAt;
+        let shownResult = outcome.result;
+        let basis: PreviewBasis | undefined;
+        if (kind === 'full') reference = { key: positionKey(req), full: outcome.result };
+        else {
+          lastPreviewMs = Date.now() - startedAt;
+          ({ result: shownResult, basis } = previewFigures(req, outcome.result, wanted));
+        }
         seq += 1;
         // A preview overtaken by later moves is still shown (a drag shows a stream of results), marked as behind.
         const behind = kind === 'preview' && previewAgain;
-        patch({ run: null, shown: { result, kind, scenarioId, whatIfs, seq, stale: behind ? 'changed' : null }, error: null });
+        patch({ run: null, shown: { result: shownResult, kind, ...(basis ? { basis } : {}), scenarioId, whatIfs, seq, stale: behind ? 'changed' : null }, error: null });
         // Tornado rows belong to the inputs on screen: refresh those already asked for.
         if (kind === 'full') refreshSensitivity();
         if (behind) {
@@ -249,32 +271,7 @@ export function createValuationSlice(port: () => AnalysisPort = analysisPort): S
             start('full');
           }, SETTLE_MS);
         }
-        return;
       })();
-    }
-
-    /**
-     * A run of the comparison or the sweep: waits for the live run to finish, and runs again
-     * if a live run pre-empted it, until it completes or is no longer wanted.
-     */
-    async function backgroundRun(req: ValuationRequest, wanted: () => boolean, onHandle: (h: RunHandle) => void): Promise<RunOutcome> {
-      // One background run at a time too (the comparison and a sweep would otherwise pre-empt each other).
-      const previous = backgroundLane;
-      let release: () => void = () => {};
-      backgroundLane = new Promise<void>((resolve) => (release = resolve));
-      await previous;
-      try {
-        for (;;) {
-          while (current) await liveIdle();
-          if (!wanted()) return { status: 'cancelled' };
-          const handle = runner().start(req);
-          onHandle(handle);
-          const outcome = await handle.outcome;
-          if (outcome.status !== 'cancelled' || !wanted()) return outcome;
-        }
-      } finally {
-        release();
-      }
     }
 
     /** The live path: a preview now (or as soon as the one in flight lands), a full run once the hand is still. */
@@ -314,12 +311,26 @@ export function createValuationSlice(port: () => AnalysisPort = analysisPort): S
       start('full');
     }
 
+    const analyses = createAnalyses({
+      port,
+      deal,
+      scenarioId: scenarioOf,
+      whatIfs: () => get().analysis.whatIfs,
+      iterations: fullIterations,
+      get: () => get().analysis,
+      patch,
+      liveIdle,
+      liveBusy: () => current !== null,
+      startRun: (req) => runner().start(req),
+    });
+
     function refreshSensitivity() {
       const asked = Object.keys(get().analysis.sensitivity);
-      for (const party of asked) actions.runSensitivity(party);
+      for (const party of asked) analyses.actions.runSensitivity(party);
     }
 
     const actions: AnalysisActions = {
+      ...analyses.actions,
       dealChanged: () => {
         const d = deal();
         if (!d) {
@@ -338,7 +349,9 @@ export function createValuationSlice(port: () => AnalysisPort = analysisPort): S
         fullNow();
       },
       setWhatIf: (path, value) => {
-        patch({ whatIfs: { ...get().analysis.whatIfs, [path]: value } });
+        // The latest move is applied last (it wins where two what-ifs couple the same numbers).
+        const { [path]: _previous, ...rest } = get().analysis.whatIfs;
+        patch({ whatIfs: { ...rest, [path]: value } });
         scheduleLive();
       },
       clearWhatIfs: () => {
@@ -359,92 +372,6 @@ export function createValuationSlice(port: () => AnalysisPort = analysisPort): S
         patch({ run: null, notice: 'Run cancelled: the figures shown are from the previous run.' });
         markStale('cancelled');
       },
-      runComparison: () => {
-        const d = deal();
-        if (!d) return;
-        const token = ++comparisonToken;
-        comparisonHandle?.cancel();
-        const iterations = get().analysis.iterations ?? d.simulation.iterations;
-        const seed = d.simulation.seed;
-        const scenarios = d.scenarios.length > 0 ? d.scenarios : [{ id: 'base', name: 'Base case', set: {} }];
-        const wanted = () => token === comparisonToken;
-        void (async () => {
-          const entries: ComparisonEntry[] = [];
-          for (const [i, s] of scenarios.entries()) {
-            patch({ comparison: { status: 'running', note: `Valuing ${s.name} (${i + 1} of ${scenarios.length})` } });
-            // Scenarios as written in the document: the sliders' what-ifs are not part of the comparison.
-            const outcome = await backgroundRun({ deal: d, scenarioId: s.id, iterations, seed }, wanted, (h) => (comparisonHandle = h));
-            if (!wanted()) return;
-            if (outcome.status !== 'done') {
-              patch({ comparison: outcome.status === 'failed' ? { status: 'error', message: `${s.name}: ${outcome.message}` } : { status: 'idle' } });
-              return;
-            }
-            entries.push({ scenarioId: s.id, scenarioName: s.name, result: outcome.result });
-          }
-          comparisonHandle = null;
-          patch({ comparison: { status: 'done', value: { iterations, seed, entries } } });
-        })();
-      },
-      cancelComparison: () => {
-        comparisonToken++;
-        comparisonHandle?.cancel();
-        comparisonHandle = null;
-        patch({ comparison: { status: 'idle' } });
-      },
-      runSweep: (path, min, max) => {
-        const d = deal();
-        if (!d) return;
-        const token = ++sweepToken;
-        sweepHandle?.cancel();
-        const scenarioId = scenarioOf(d);
-        const base = get().analysis.whatIfs;
-        const values = Array.from({ length: SWEEP_POINTS }, (_, i) => min + ((max - min) * i) / (SWEEP_POINTS - 1));
-        const wanted = () => token === sweepToken;
-        void (async () => {
-          const points: SweepPoint[] = [];
-          for (const [i, value] of values.entries()) {
-            patch({ sweep: { status: 'running', note: `${i} of ${values.length}` } });
-            const req = { deal: dealWithWhatIfs(d, scenarioId, { ...base, [path]: value }), scenarioId, iterations: PREVIEW_ITERATIONS, seed: d.simulation.seed };
-            const outcome = await backgroundRun(req, wanted, (h) => (sweepHandle = h));
-            if (!wanted()) return;
-            if (outcome.status !== 'done') {
-              patch({ sweep: outcome.status === 'failed' ? { status: 'error', message: outcome.message } : { status: 'idle' } });
-              return;
-            }
-            const r = outcome.result;
-            const parties = Object.fromEntries(Object.entries(r.parties).map(([id, p]) => [id, { mean: p.npv.mean, pAboveWalkAway: p.pAboveWalkAway }]));
-            points.push({ value, parties, pAllAboveWalkAway: r.pAllAboveWalkAway });
-          }
-          sweepHandle = null;
-          patch({ sweep: { status: 'done', value: { path, points } } });
-        })();
-      },
-      runSensitivity: (party) => {
-        const d = deal();
-        if (!d) return;
-        const scenarioId = scenarioOf(d);
-        const key = party;
-        patch({ sensitivity: { ...get().analysis.sensitivity, [key]: { status: 'running' } } });
-        port()
-          .runSensitivity({ deal: dealWithWhatIfs(d, scenarioId, get().analysis.whatIfs), scenarioId, party, seed: d.simulation.seed })
-          .then(
-            (value) => patch({ sensitivity: { ...get().analysis.sensitivity, [key]: { status: 'done', value } } }),
-            (err: unknown) => patch({ sensitivity: { ...get().analysis.sensitivity, [key]: { status: 'error', message: describeError(err) } } }),
-          );
-      },
-      solveGoal: ({ path, party, target }) => {
-        const d = deal();
-        if (!d) return;
-        const scenarioId = scenarioOf(d);
-        patch({ goalSeek: { status: 'running' } });
-        port()
-          .solve({ deal: dealWithWhatIfs(d, scenarioId, get().analysis.whatIfs), scenarioId, path, party, target, seed: d.simulation.seed })
-          .then(
-            (value) => patch({ goalSeek: { status: 'done', value } }),
-            (err: unknown) => patch({ goalSeek: { status: 'error', message: describeError(err) } }),
-          );
-      },
-      clearGoalSeek: () => patch({ goalSeek: { status: 'idle' } }),
       disposeAnalysis: () => {
         clearTimers();
         fullAfterPreview = false;
@@ -452,12 +379,8 @@ export function createValuationSlice(port: () => AnalysisPort = analysisPort): S
         liveToken++;
         current?.cancel();
         setCurrent(null);
-        comparisonToken++;
-        comparisonHandle?.cancel();
-        comparisonHandle = null;
-        sweepToken++;
-        sweepHandle?.cancel();
-        sweepHandle = null;
+        reference = null;
+        analyses.dispose();
         set({ analysis: initialAnalysis });
       },
     };

@@ -1,8 +1,11 @@
 /**
- * One term in the Terms section: its id, wording label and note, the actions
- * (move, duplicate, delete) and the editor for its type.
+ * One term in the Terms section: its id, wording label, trigger (the contract
+ * wording of when it is due, printed in every term sheet; the default shows
+ * as a hint) and internal note, the actions (move, duplicate, delete) and the
+ * editor for its type.
  */
 import type { Term } from '../../../shared/model/schema';
+import { defaultTrigger } from '../../../shared/termsheet/triggers';
 import { idProblem } from '../edits/ids';
 import { duplicateTerm, moveTerm, removeTerm, renameTerm } from '../edits/term-edits';
 import { TERM_TYPES, termTypeLabel } from '../edits/term-templates';
@@ -72,7 +75,17 @@ export function TermCard({ term, index, count }: { term: Term; index: number; co
           onCommit={(to) => edit(renameTerm, { from: term.id, to: to.trim() })}
         />
         <TextField label="Label (term-sheet wording)" value={term.label ?? ''} className="wide" onCommit={(label) => patch({ label: label || undefined })} />
-        <TextField label="Note" value={term.note ?? ''} className="wide" onCommit={(note) => patch({ note: note || undefined })} />
+        <TextField label="Note (internal)" value={term.note ?? ''} className="wide" onCommit={(note) => patch({ note: note || undefined })} />
+        {term.type !== 'cashflow' && deal && (
+          <TextField
+            label="Trigger (when it is due, in contract words)"
+            value={term.trigger ?? ''}
+            placeholder={defaultTrigger(deal, term)}
+            className="wide trigger"
+            path={`terms.${term.id}.trigger`}
+            onCommit={(trigger) => patch({ trigger: trigger.trim() ? trigger : undefined })}
+          />
+        )}
       </div>
       <TermBody term={term} />
     </section>

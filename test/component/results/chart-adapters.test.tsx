@@ -5,8 +5,18 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildFanChartOption, fanChartTable } from '../../../shared/charts/fan-chart';
-import { agreementRanges, buildZopaDistributionOption, buildZopaSweepOption, exceedancePoints, zopaSweepTable, type SweepPoint } from '../../../shared/charts/zopa';
-import { bestScenarioForUs, buildScenarioComparisonOption, scenarioComparisonSummaryTable, scenarioComparisonTable, type ComparisonParty, type ComparisonRow } from '../../../shared/charts/scenario-comparison';
+import {
+  agreementZones,
+  buildZopaDistributionOption,
+  buildZopaSweepProbabilityOption,
+  buildZopaSweepValueOption,
+  walkAwayCrossings,
+  zopaSweepTable,
+  type SweepPoint,
+} from '../../../shared/charts/zopa';
+import { exceedancePoints, sCurvePoints, shareBelow } from '../../../shared/engine/distribution-curve';
+import { CURVE_LEVELS, type DistributionCurve } from '../../../shared/engine/results';
+import { bestScenarioForUs, buildScenarioComparisonOption, scenarioComparisonMeasures, scenarioComparisonTable, type ComparisonParty, type ComparisonRow } from '../../../shared/charts/scenario-comparison';
 import { exportFileName, tableToCsv } from '../../../shared/charts/chart-table';
 import type { NpvStats } from '../../../shared/engine/results';
 
@@ -52,49 +62,85 @@ describe('zone of agreement', () => {
     pAllAboveWalkAway: 0.3,
   });
 
-  it('finds the slider range where every party expects to beat its walk-away', () => {
-    // Upfront 0..80: we need at least 45, they stop being happy above 60.
+  const input = (points: SweepPoint[], current = 55) => ({ sliderLabel: 'Upfront payment', kind: 'money' as const, money, points, parties, current });
+
+  it('puts the zone between the points where a party’s mean crosses its walk-away, interpolated, not at sweep points', () => {
+    // Upfront 0..80: we need at least 45 (reached at 35), they stop being happy above 60.
     const points = [point(0, 30, 40), point(20, 40, 25), point(40, 50, 10), point(60, 60, 0), point(80, 70, -10)];
-    expect(agreementRanges({ points, parties })).toEqual([[40, 60]]);
+    expect(walkAwayCrossings(points, parties[0]!)).toEqual([30]);
+    expect(walkAwayCrossings(points, parties[1]!)).toEqual([60]);
+    expect(agreementZones({ points, parties })).toEqual([{ from: { value: 30, by: { kind: 'crossing', party: 'us' } }, to: { value: 60, by: { kind: 'crossing', party: 'them' } } }]);
+  });
+
+  it('says when a zone runs to the end of the range swept rather than to a crossing', () => {
+    const points = [point(0, 30, 40), point(40, 50, 30), point(80, 70, 20)];
+    const [zone] = agreementZones({ points, parties });
+    expect(zone!.from).toEqual({ value: 30, by: { kind: 'crossing', party: 'us' } });
+    expect(zone!.to).toEqual({ value: 80, by: { kind: 'range-end' } });
   });
 
   it('reports no zone when the walk-aways never overlap, and separate zones separately', () => {
-    expect(agreementRanges({ points: [point(0, 10, 10), point(10, 60, -1)], parties })).toEqual([]);
-    const split = [point(0, 50, 1), point(1, 40, 1), point(2, 50, 1)];
-    expect(agreementRanges({ points: split, parties })).toEqual([
-      [0, 0],
-      [2, 2],
+    expect(agreementZones({ points: [point(0, 10, 10), point(10, 30, -1)], parties })).toEqual([]);
+    // We clear 45 near both ends only; they are always happy.
+    const split = [point(0, 50, 1), point(10, 40, 1), point(20, 50, 1)];
+    expect(agreementZones({ points: split, parties }).map((z) => [z.from.value, z.to.value])).toEqual([
+      [0, 5],
+      [15, 20],
     ]);
   });
 
-  it('shades the zone and marks the current value on the sweep chart', () => {
+  it('shades the zone on the mean-NPV chart, with each walk-away, and keeps the chances on a chart of their own', () => {
     const points = [point(80, 70, -10), point(40, 50, 10), point(60, 60, 0)];
-    const series = seriesOf(buildZopaSweepOption({ sliderLabel: 'Upfront payment', points, parties, current: 55 }));
-    const all = series.find((s) => s.name === 'P(all ≥ walk-away)')!;
-    expect(all.markArea!.data).toEqual([[{ xAxis: 40 }, { xAxis: 60 }]]);
+    const value = seriesOf(buildZopaSweepValueOption(input(points)));
+    expect(value.map((s) => s.name)).toEqual(['Helix Bio mean NPV (walk-away $45.0M)', 'Northwind mean NPV (walk-away $0.0M)']);
+    // Points in slider order whatever order the runs finished in.
+    expect(value[0]!.data.map((d) => (d as number[])[0])).toEqual([40, 60, 80]);
+    expect(value[0]!.markArea!.data).toEqual([[{ xAxis: 40 }, { xAxis: 60 }]]);
+    expect(value.map((s) => (s.markLine!.data as { yAxis?: number }[])[0]!.yAxis)).toEqual([45, 0]);
+    const chances = seriesOf(buildZopaSweepProbabilityOption(input(points)));
+    expect(chances.map((s) => s.name)).toEqual(['P(Helix Bio ≥ walk-away)', 'P(Northwind ≥ walk-away)', 'P(every party ≥ walk-away)']);
+    // The joint line is drawn dashed on top, so a party's line under it stays visible.
+    const all = chances.at(-1) as LineSeries & { lineStyle: { type: string }; z: number };
+    expect(all.lineStyle.type).toBe('dashed');
     expect(all.markLine!.data).toEqual([{ xAxis: 55 }]);
-    // Points are drawn in slider order whatever order the runs finished in.
-    expect(all.data.map((d) => (d as number[])[0])).toEqual([40, 60, 80]);
-    const table = zopaSweepTable({ sliderLabel: 'Upfront payment', points, parties, current: 55 });
-    expect(table.columns).toEqual(['Upfront payment', 'Helix Bio mean NPV', 'P(Helix Bio ≥ walk-away)', 'Northwind mean NPV', 'P(Northwind ≥ walk-away)', 'P(all ≥ walk-away)']);
+    const table = zopaSweepTable(input(points));
+    expect(table.columns).toEqual(['Upfront payment', 'Helix Bio mean NPV', 'P(Helix Bio ≥ walk-away)', 'Northwind mean NPV', 'P(Northwind ≥ walk-away)', 'P(every party ≥ walk-away)']);
     expect(table.rows[0]).toEqual([40, 50, 0.5, 10, 0.5, 0.3]);
   });
 
-  it('plots each party’s chance of reaching at least x, so the chance of beating a walk-away reads off the curve', () => {
-    // 10 outcomes: 6 at [0,10), 1 at [10,20), 3 at [20,30).
-    const points = exceedancePoints({ edges: [0, 10, 20, 30], counts: [6, 1, 3] });
-    expect(points.map(([x]) => x)).toEqual([0, 10, 20, 30]);
-    [1, 0.4, 0.3, 0].forEach((p, i) => expect(points[i]![1]).toBeCloseTo(p, 12));
-    expect(exceedancePoints({ edges: [], counts: [] })).toEqual([]);
+  /** A curve of 10 outcomes: 6 at -5 (a point mass), then 1, 2, 3, 4 (type-7 quantiles at every level). */
+  function curveOf(values: number[], walkAway: number): DistributionCurve {
+    const sorted = [...values].sort((a, b) => a - b);
+    const q = (p: number) => {
+      const h = (sorted.length - 1) * p;
+      const f = Math.floor(h);
+      return sorted[f]! + (h - f) * (sorted[Math.min(sorted.length - 1, f + 1)]! - sorted[f]!);
+    };
+    return { values: CURVE_LEVELS.map(q), walkAway: { value: walkAway, below: sorted.filter((v) => v < walkAway).length / sorted.length } };
+  }
+
+  it('draws curves through the exact order statistics, a point mass as a vertical step, reading the exact share at the walk-away', () => {
+    const curve = curveOf([-5, -5, -5, -5, -5, -5, 1, 2, 3, 4], 0);
+    const points = sCurvePoints(curve);
+    // Ascending in both coordinates.
+    for (let i = 1; i < points.length; i++) {
+      expect(points[i]![0]).toBeGreaterThanOrEqual(points[i - 1]![0]);
+      expect(points[i]![1]).toBeGreaterThanOrEqual(points[i - 1]![1]);
+    }
+    // The point mass: several levels at -5, a vertical line.
+    expect(points.filter(([x]) => x === -5).length).toBeGreaterThan(50);
+    // At the walk-away the curve reads exactly the share below it (6 of 10), and the exceedance curve 40%.
+    expect(shareBelow(points, 0)).toBe(0.6);
+    expect(shareBelow(exceedancePoints(curve).map(([x, a]) => [x, 1 - a] as [number, number]), 0)).toBe(0.6);
   });
 
   it('draws every party on one axis with its walk-away line, cut to the range asked for', () => {
-    const h = { edges: [0, 10, 20], counts: [1, 3] };
+    const curve = curveOf([0, 5, 10, 15, 20], 10);
     const option = buildZopaDistributionOption({
       money,
       pAllAboveWalkAway: 0.44,
       range: [-5, 60],
-      parties: parties.map((p) => ({ ...p, histogram: h, pAboveWalkAway: 0.6, mean: 12 })),
+      parties: parties.map((p) => ({ ...p, curve, pAboveWalkAway: 0.6, mean: 12 })),
     }) as { title: { text: string }; xAxis: { min: number; max: number }; series: LineSeries[] };
     expect(option.title.text).toBe('All parties beat their walk-away together: 44.0%');
     expect(option.series.map((s) => s.markLine!.data)).toEqual([[{ xAxis: 45 }], [{ xAxis: 0 }]]);
@@ -123,14 +169,22 @@ describe('scenario comparison', () => {
     expect(bestScenarioForUs({ parties, rows: [row('ask', 80, -3)] })).toBeNull();
   });
 
-  it('groups one bar per party per scenario, with each walk-away as a line', () => {
-    const rows = [row('base', 50, 20), row('ask', 80, -3)];
-    const option = buildScenarioComparisonOption({ parties, rows, money }) as { xAxis: { data: string[] }; series: LineSeries[] };
-    expect(option.xAxis.data).toEqual(['BASE', 'ASK']);
+  it('groups one bar per party per scenario, every bar and every scenario labelled, with each walk-away as a line', () => {
+    const rows = ['base', 'ask', 'fallback', 'walk', 'open'].map((id, i) => row(id, 50 + i, 20 - i));
+    const option = buildScenarioComparisonOption({ parties, rows, money }) as {
+      xAxis: { data: string[]; axisLabel: { interval: number; rotate: number } };
+      series: (LineSeries & { label: { show: boolean; formatter: (p: { value: number }) => string } })[];
+    };
+    expect(option.xAxis.data).toEqual(['BASE', 'ASK', 'FALLBACK', 'WALK', 'OPEN']);
+    // Every category named (interval 0), none rotated.
+    expect(option.xAxis.axisLabel.interval).toBe(0);
+    expect(option.xAxis.axisLabel.rotate).toBe(0);
     expect(option.series.map((s) => [s.name, s.data])).toEqual([
-      ['Helix Bio', [50, 80]],
-      ['Northwind Pharma', [20, -3]],
+      ['Helix Bio (walk-away $45.0M)', [50, 51, 52, 53, 54]],
+      ['Northwind Pharma (walk-away $0.0M)', [20, 19, 18, 17, 16]],
     ]);
+    expect(option.series.every((s) => s.label.show)).toBe(true);
+    expect(option.series[0]!.label.formatter({ value: 52.04 })).toBe('$52.0M');
     expect(option.series.map((s) => s.markLine!.data)).toEqual([[{ yAxis: 45 }], [{ yAxis: 0 }]]);
   });
 
@@ -158,9 +212,9 @@ describe('CSV export', () => {
 });
 
 describe('scenario comparison summary', () => {
-  it('keeps to mean NPV and the chance of beating each walk-away, and marks the best scenario', () => {
+  it('keeps to mean NPV and the chance of beating each walk-away, scenarios as columns, and marks the best one', () => {
     const stats = (mean: number) => ({ mean, sd: 1, se: 0.1, p5: mean, p10: mean, p50: mean, p90: mean, p95: mean });
-    const table = scenarioComparisonSummaryTable({
+    const measures = scenarioComparisonMeasures({
       money,
       parties: [
         { id: 'a', name: 'Us', color: '#000', isUs: true, walkAway: 10 },
@@ -171,10 +225,15 @@ describe('scenario comparison summary', () => {
         { scenarioId: 'y', scenarioName: 'Y', parties: { a: { npv: stats(30), pAboveWalkAway: 0.8 }, b: { npv: stats(-1), pAboveWalkAway: 0.4 } }, pAllAboveWalkAway: 0.3 },
       ],
     });
-    expect(table.columns).toEqual(['Scenario', 'Us mean NPV', 'P(Us ≥ walk-away)', 'Them mean NPV', 'P(Them ≥ walk-away)', 'P(all ≥ walk-away)', 'Best for us']);
-    expect(table.rows).toEqual([
-      ['X', 20, 0.7, 5, 0.6, 0.5, '✓'],
-      ['Y', 30, 0.8, -1, 0.4, 0.3, ''],
+    expect(measures.map((m) => [m.label, m.values])).toEqual([
+      ['Us mean NPV', [20, 30]],
+      ['P(Us ≥ walk-away)', [0.7, 0.8]],
+      ['Them mean NPV', [5, -1]],
+      ['P(Them ≥ walk-away)', [0.6, 0.4]],
+      ['P(every party ≥ walk-away)', [0.5, 0.3]],
+      ['Best for us (and acceptable to them)', ['✓', '']],
     ]);
+    // The one colour rule: a mean against its party's walk-away.
+    expect(measures[2]!.vsWalkAway).toEqual(['above', 'below']);
   });
 });

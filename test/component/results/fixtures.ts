@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { ValuationResult, PartyValuation } from '../../../shared/engine/results';
+import { CURVE_LEVELS, type ValuationResult, type PartyValuation } from '../../../shared/engine/results';
 import type { Deal } from '../../../shared/model/schema';
 import { dealSchema } from '../../../shared/model/schema';
 
@@ -18,7 +18,7 @@ function party(mean: number, se: number, pAbove: number): PartyValuation {
   return {
     npv: { mean, sd: se * 300, se, p5: mean - 40, p10: mean - 30, p50: mean - 5, p90: mean + 60, p95: mean + 90 },
     pAboveWalkAway: pAbove,
-    histogram: { edges: [0, 10, 20, 30, 40], counts: [10, 20, 30, 40] },
+    histogram: { edges: [0, 10, 20, 30, 40], counts: [10, 20, 30, 40], curve: { values: CURVE_LEVELS.map((l) => 40 * l), walkAway: { value: 10, below: 1 - pAbove } } },
     fan: { p10: [-5, -2, 0], p50: [1, 2, 3], p90: [4, 8, 12], mean: [1.5, 2.5, 4] },
   };
 }

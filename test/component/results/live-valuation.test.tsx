@@ -14,6 +14,7 @@ import { createValuationHandlers } from '../../../host/valuation/valuation-handl
 import type { AnalysisPort } from '../../../renderer/src/results/analysis-port';
 import { createDocumentSlice } from '../../../renderer/src/store/document-slice';
 import { createUiSlice } from '../../../renderer/src/store/ui-slice';
+import { createHelpSlice } from '../../../renderer/src/store/help-slice';
 import type { AppState } from '../../../renderer/src/store/app-store';
 import { createValuationSlice, PREVIEW_ITERATIONS, SETTLE_MS } from '../../../renderer/src/store/valuation-slice';
 import { createWelcomeSlice } from '../../../renderer/src/store/welcome-slice';
@@ -28,19 +29,29 @@ function hostPort() {
   const runner = createInProcessRunner();
   const listeners = new Map<string, Set<Listener>>();
   const requests: ValuationRequest[] = [];
+  /** The next run fails in the host (as a runaway formula or a lost worker would). */
+  const faults = { failNext: false };
   const ctx = {
     emit<E extends keyof MainEvents>(event: E, payload: MainEvents[E]) {
       for (const l of listeners.get(event) ?? []) (l as (p: MainEvents[E]) => void)(payload);
     },
   };
+  let failed = 0;
   const port = {
-    startValuation: (request: ValuationRequest) => {
+    startValuation: async (request: ValuationRequest) => {
       requests.push(request);
+      if (faults.failNext) {
+        faults.failNext = false;
+        const runId = `run-failed-${++failed}`;
+        setTimeout(() => ctx.emit('valuation:result', { runId, error: { code: 'failed', message: 'the worker stopped' } }), 5);
+        return { runId };
+      }
       return handlers.startValuation(ctx, request);
     },
     cancelValuation: (runId: string) => handlers.cancelValuation(ctx, runId),
     runSensitivity: (request) => handlers.runSensitivity(ctx, request),
     solve: (request) => handlers.solve(ctx, request),
+    runSweep: (request) => handlers.runSweep(ctx, request),
     subscribe: (event: string, listener: Listener) => {
       const set = listeners.get(event) ?? new Set<Listener>();
       set.add(listener);
@@ -48,7 +59,7 @@ function hostPort() {
       return () => set.delete(listener);
     },
   } as AnalysisPort;
-  return { port, requests, close: () => runner.close() };
+  return { port, requests, faults, close: () => runner.close() };
 }
 
 function storeWith(port: AnalysisPort) {
@@ -57,6 +68,7 @@ function storeWith(port: AnalysisPort) {
     ...createDocumentSlice(...a),
     ...createUiSlice(...a),
     ...createValuationSlice(() => port)(...a),
+    ...createHelpSlice(...a),
   }));
 }
 
@@ -148,6 +160,34 @@ describe('live valuation from the sliders', () => {
     expect(host.requests.at(-1)!.iterations).toBe(PREVIEW_ITERATIONS);
     await until(() => store.getState().analysis.shown?.kind === 'preview');
     expect(store.getState().analysis.shown).toMatchObject({ kind: 'preview', stale: null, whatIfs: { [UPFRONT]: 40 } });
+  });
+
+  it('a failed run never sticks: the next move values again and its figures replace the stale ones', async () => {
+    const { host, store } = openPharma(20_000);
+    store.getState().analysisActions.dealChanged();
+    await until(() => store.getState().analysis.shown?.kind === 'full');
+    host.faults.failNext = true;
+    store.getState().analysisActions.setWhatIf(UPFRONT, 30);
+    await until(() => store.getState().analysis.shown?.stale === 'failed');
+    expect(store.getState().analysis.error).toBe('the worker stopped');
+    store.getState().analysisActions.setWhatIf(UPFRONT, 31);
+    await until(() => store.getState().analysis.shown?.kind === 'full' && store.getState().analysis.shown?.whatIfs[UPFRONT] === 31);
+    expect(store.getState().analysis.shown!.stale).toBeNull();
+    expect(store.getState().analysis.error).toBeNull();
+  });
+
+  it('shows a preview as the last full run moved by the change on common draws, and says so', async () => {
+    const { store } = openPharma(30_000);
+    store.getState().analysisActions.dealChanged();
+    await until(() => store.getState().analysis.shown?.kind === 'full');
+    const full = store.getState().analysis.shown!.result;
+    store.getState().analysisActions.setWhatIf(UPFRONT, 30);
+    await until(() => store.getState().analysis.shown?.kind === 'preview');
+    const preview = store.getState().analysis.shown!;
+    expect(preview.basis).toBe('relative');
+    // An upfront paid at signing moves every outcome by the same 5: the preview says exactly that.
+    expect(preview.result.parties.licensor!.npv.mean - full.parties.licensor!.npv.mean).toBeCloseTo(5, 9);
+    expect(preview.result.parties.licensee!.npv.mean - full.parties.licensee!.npv.mean).toBeCloseTo(-5, 9);
   });
 
   it('with the precision target on, the full run asks the engine to stop at ±1% (95%) and shows where it stopped', async () => {

@@ -8,9 +8,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render, screen, within } from '@testing-library/react';
 import { PartyCards } from '../../../renderer/src/results/party-cards';
 import { formatProbability, formatStandardError, formatStatMoney, partyFigures, relativePrecision, runProvenance } from '../../../renderer/src/results/results-format';
-import { dealWithWhatIfs, formatSliderValue, sliderKind, sliderLabel, sliderValue } from '../../../renderer/src/results/what-if';
+import { dealWithWhatIfs, formatAtPath, sliderLabel, sliderValue, sliderView } from '../../../renderer/src/results/what-if';
+import { numberKind } from '../../../shared/model/number-fields';
 import { applyScenarioById, getNumberAt } from '../../../shared/model/paths';
 import { pharmaDeal, pharmaResult } from './fixtures';
+import { exampleDeal } from '../helpers';
 
 const money = { currency: 'USD', unit: 'million' as const };
 
@@ -62,7 +64,11 @@ describe('run provenance', () => {
   const result = pharmaResult();
   it('says whether figures come from a preview or a full run, with iterations and seed', () => {
     expect(runProvenance({ kind: 'full', result, stale: null }, 'Base case', 0)).toBe('Full run · 100,000 iterations · seed 20270301 · Base case');
-    expect(runProvenance({ kind: 'preview', result: { ...result, iterations: 10_000 }, stale: null }, 'Base case', 1)).toBe('Preview · 10,000 iterations · seed 20270301 · Base case · 1 slider what-if');
+    // A preview says what its figures are made of.
+    expect(runProvenance({ kind: 'preview', basis: 'relative', result, stale: null }, 'Base case', 1, 8192)).toBe(
+      'Preview: last full run moved by a 8,192-iteration run on the same draws · seed 20270301 · Base case · 1 slider what-if',
+    );
+    expect(runProvenance({ kind: 'preview', basis: 'short', result: { ...result, iterations: 8192 }, stale: null }, 'Base case', 0, 8192)).toBe('Preview: a 8,192-iteration run alone · seed 20270301 · Base case');
   });
   it('marks stale figures and says why', () => {
     expect(runProvenance({ kind: 'full', result, stale: 'cancelled' }, 'Opening ask', 2)).toMatch(/2 slider what-ifs · stale: the newer run was cancelled$/);
@@ -80,7 +86,12 @@ describe('party cards', () => {
     expect(screen.getByLabelText('Northwind Pharma probability of beating walk-away').textContent).toBe('81.0%');
     expect(screen.getByLabelText('Probability all parties beat their walk-away').textContent).toBe('44.1%');
     const ours = screen.getByRole('article', { name: 'Helix Bio valuation' });
-    expect(within(ours).getByText('us')).toBeTruthy();
+    // "our side", in lower case: an upper-cased "us" reads as the United States.
+    expect(within(ours).getByText('our side')).toBeTruthy();
+    expect(getComputedStyle(within(ours).getByText('our side')).textTransform).not.toBe('uppercase');
+    // One colour rule: the mean is marked against the walk-away, in words as well as colour.
+    expect(screen.getByLabelText('Helix Bio mean against walk-away').textContent).toBe('✓ at or above walk-away');
+    expect(ours.getAttribute('data-mean')).toBe('52.34');
     expect(ours.className).toContain('is-us');
   });
 
@@ -118,10 +129,35 @@ describe('slider what-ifs', () => {
       'Upfront payment',
       'Royalties on net sales, tier 1 rate',
       'First approval (US or EU)',
-      'Peak annual net sales (p50)',
+      'Peak annual net sales, median (P50)',
     ]);
-    expect(deal.sliders!.map((s) => sliderKind(s.path))).toEqual(['money', 'rate', 'money', 'number']);
-    expect(formatSliderValue(0.075, 'rate', money)).toBe('7.5%');
-    expect(formatSliderValue(40, 'money', money)).toBe('$40.0M');
+    expect(deal.sliders!.map((s) => numberKind(deal, s.path))).toEqual(['money', 'fraction', 'money', 'number']);
+    expect(formatAtPath(deal, 'terms.royalty.tiers.0.rate', 0.075)).toBe('7.5%');
+    expect(formatAtPath(deal, 'terms.upfront.amount', 40)).toBe('$40.0M');
+    expect(formatAtPath(deal, 'inputs.peakSales.p90', 1301.7857)).toBe('1,302');
+  });
+
+  it('moves the other party’s share with a share, and says so beside the value', () => {
+    const deal = exampleDeal('saas-alliance');
+    const slider = deal.sliders![0]!;
+    const view = sliderView(deal, 'base', slider, { [slider.path]: 0.71 });
+    expect(view.label).toBe('Revenue share on resold subscriptions, tier 1, Ledgerly share');
+    expect(view.valueText).toBe('71% · Atlas Cloud 29%');
+    expect(view.couplingNote).toBe("Atlas Cloud's share moves with it: 29%");
+    const sent = dealWithWhatIfs(deal, 'base', { [slider.path]: 0.71 });
+    expect(sent.scenarios[0]!.set).toEqual({ 'terms.share.tiers.0.shares.ledgerly': 0.71, 'terms.share.tiers.0.shares.atlas': 0.29 });
+  });
+
+  it('carries a median’s P90 with it, and stops a P90 above its median', () => {
+    const deal = pharmaDeal();
+    const median = deal.sliders![3]!;
+    const view = sliderView(deal, 'base', median, { [median.path]: 1300 });
+    expect(view.valueText).toBe('1,300 · P90 2,800');
+    expect(view.couplingNote).toBe('P90 moves with it (same spread): 2,800');
+    // The slider's own range, 200..1500, stays reachable: the P90 moves along.
+    expect([view.min, view.max]).toEqual([200, 1500]);
+    const p90 = sliderView({ ...deal, sliders: [{ path: 'inputs.peakSales.p90', min: 500, max: 2000, step: 50 }] }, 'base', { path: 'inputs.peakSales.p90', min: 500, max: 2000, step: 50 }, {});
+    expect(p90.min).toBe(700);
+    expect(p90.stops).toEqual(['Stops where P90 must stay above the median.']);
   });
 });

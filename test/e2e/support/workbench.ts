@@ -4,6 +4,14 @@
  * navigator switches sections. Every locator goes through accessible names.
  */
 import { expect, type Locator, type Page } from '@playwright/test';
+import { numberKind } from '../../../shared/model/number-fields';
+import type { Deal } from '../../../shared/model/schema';
+
+/** How a person types a number into its field: a rate or share as a percentage ("14%"), money and plain numbers as they are. */
+export function typedNumber(deal: unknown, path: string, value: number | string): string {
+  if (typeof value !== 'number') return value;
+  return numberKind(deal as Deal, path) === 'fraction' ? `${Number((value * 100).toPrecision(12))}%` : String(value);
+}
 
 export async function go(page: Page, section: string): Promise<void> {
   await page.getByRole('navigation', { name: 'Deal sections' }).getByRole('button', { name: new RegExp(`^${section}`) }).click();
@@ -88,17 +96,24 @@ export interface ScenarioSpec {
   set: Record<string, number | string>;
 }
 
-/** Creates a scenario in the Scenarios section and enters its overrides one by one. */
-export async function addScenario(page: Page, s: ScenarioSpec): Promise<void> {
+/**
+ * Creates a scenario in the Scenarios section and enters its overrides one by one, each typed the way its
+ * field reads (`deal` says which numbers are percentages). A share set there sets the other shares too, so
+ * an override already listed is only typed over.
+ */
+export async function addScenario(page: Page, s: ScenarioSpec, deal?: unknown): Promise<void> {
   await page.getByLabel('New scenario').fill(s.name);
   await page.getByRole('button', { name: 'Create scenario' }).click();
   const region = page.getByRole('region', { name: `Scenario ${s.name}` });
   await setField(region.getByLabel('Scenario id'), s.id);
   if (s.notes) await setField(region.getByLabel('Notes'), s.notes);
   for (const [path, value] of Object.entries(s.set)) {
-    await region.getByLabel('Override a number').selectOption(path);
-    await region.getByRole('button', { name: 'Add', exact: true }).click();
-    await setField(region.getByLabel(`Override ${path}`, { exact: true }), String(value));
+    const field = region.getByLabel(`Override ${path}`, { exact: true });
+    if ((await field.count()) === 0) {
+      await region.getByLabel('Override a number').selectOption(path);
+      await region.getByRole('button', { name: 'Add', exact: true }).click();
+    }
+    await setField(field, deal === undefined ? String(value) : typedNumber(deal, path, value));
   }
 }
 
@@ -109,22 +124,70 @@ export interface SliderSpec {
   step: number;
 }
 
-/** Adds sliders in the Scenarios section with their ranges. */
-export async function addSliders(page: Page, list: readonly SliderSpec[]): Promise<void> {
+/** Adds sliders in the Scenarios section with their ranges, typed the way their fields read (see addScenario). */
+export async function addSliders(page: Page, list: readonly SliderSpec[], deal?: unknown): Promise<void> {
   const sliders = page.getByRole('region', { name: 'Sliders' });
+  const text = (path: string, v: number) => (deal === undefined ? String(v) : typedNumber(deal, path, v));
   for (const s of list) {
     await sliders.getByLabel('Add a slider for').selectOption(s.path);
     await sliders.getByRole('button', { name: 'Add', exact: true }).click();
-    await setField(sliders.getByLabel(`Slider ${s.path} min`, { exact: true }), String(s.min));
-    await setField(sliders.getByLabel(`Slider ${s.path} max`, { exact: true }), String(s.max));
-    await setField(sliders.getByLabel(`Slider ${s.path} step`, { exact: true }), String(s.step));
+    await setField(sliders.getByLabel(`Slider ${s.path} min`, { exact: true }), text(s.path, s.min));
+    await setField(sliders.getByLabel(`Slider ${s.path} max`, { exact: true }), text(s.path, s.max));
+    await setField(sliders.getByLabel(`Slider ${s.path} step`, { exact: true }), text(s.path, s.step));
   }
 }
 
 export interface TermSheetSpec {
+  summary?: string;
   placeholders?: Record<string, string>;
   sections: { heading: string; text: string }[];
   successMetrics: { horizon: string; metric: string; target: string }[];
+}
+
+export interface PartySpec {
+  name: string;
+  legalName?: string;
+  jurisdiction?: string;
+  address?: string;
+  signatory?: { name: string; title: string };
+}
+
+/** Fills each party's legal details in the Parties section (already shown). */
+export async function fillLegalDetails(page: Page, parties: readonly PartySpec[]): Promise<void> {
+  for (const p of parties) {
+    const card = page.getByRole('region', { name: `Legal details: ${p.name}` });
+    const fields: [string, string | undefined][] = [
+      ['Legal name', p.legalName],
+      ['Jurisdiction', p.jurisdiction],
+      ['Registered address', p.address],
+      ['Signatory', p.signatory?.name],
+      ["Signatory's title", p.signatory?.title],
+    ];
+    for (const [label, value] of fields) if (value !== undefined) await setField(card.getByLabel(label, { exact: true }), value);
+  }
+}
+
+/** Types a term's trigger wording into its card (Terms section shown). */
+export async function setTrigger(page: Page, termId: string, trigger: string): Promise<void> {
+  await setField(page.getByRole('region', { name: `Term ${termId}` }).getByLabel('Trigger (when it is due, in contract words)'), trigger);
+}
+
+/** Types the published transaction summary (Overview section shown). */
+export async function setSummary(page: Page, summary: string): Promise<void> {
+  const field = page.getByLabel('Transaction summary (printed in term sheets)');
+  await field.fill(summary);
+  await field.press('Tab');
+}
+
+/**
+ * The example's own clauses typed in, then "Add standard sections" for the
+ * rest: the example's other sections are exactly the standard ones, so the
+ * saved file must equal the example.
+ */
+export async function fillTermSheetWithStandardSections(page: Page, sheet: TermSheetSpec, own: readonly string[]): Promise<void> {
+  await fillTermSheet(page, { ...sheet, sections: sheet.sections.filter((s) => own.includes(s.heading)) });
+  await page.getByRole('button', { name: 'Add standard sections' }).click();
+  await expect(page.getByLabel(`Clause ${sheet.sections.length} heading`)).toHaveValue(sheet.sections.at(-1)!.heading);
 }
 
 /** Fills the Term sheet section: placeholders, clauses, then success metrics. */

@@ -17,6 +17,7 @@ import { simulateRange } from '../../../shared/engine/simulate';
 import { compiledFor } from '../../../shared/engine/jobs';
 import { summariseShards, type ShardHandle } from '../../../shared/engine/statistics-merge';
 import { HISTOGRAM_BINS } from '../../../shared/engine/statistics';
+import { CURVE_LEVELS, type DistributionCurve } from '../../../shared/engine/results';
 import { normalQuantile } from '../../../shared/engine/special-functions';
 import { exampleDeal } from './engine-harness';
 
@@ -81,7 +82,13 @@ function bruteForce(values: Float64Array, walkAway: number) {
   for (const v of values) ss += (v - mean) * (v - mean);
   let atLeast = 0;
   for (const v of values) if (v >= walkAway) atLeast++;
-  return { mean, sd: n > 1 ? Math.sqrt(ss / (n - 1)) : 0, p5: q(0.05), p10: q(0.1), p50: q(0.5), p90: q(0.9), p95: q(0.95), atLeast, min: sorted[0]!, max: sorted[n - 1]! };
+  return { mean, sd: n > 1 ? Math.sqrt(ss / (n - 1)) : 0, p5: q(0.05), p10: q(0.1), p50: q(0.5), p90: q(0.9), p95: q(0.95), atLeast, min: sorted[0]!, max: sorted[n - 1]!, q };
+}
+
+/** The distribution curve (S-curve, exceedance curves) is the brute-force type-7 quantile at every level, and the walk-away's exact count. */
+function expectCurve(name: string, curve: DistributionCurve, want: ReturnType<typeof bruteForce>, n: number, walkAway: number) {
+  CURVE_LEVELS.forEach((level, k) => expect(curve.values[k], `${name}: curve at ${level}`).toBe(want.q(level)));
+  expect(curve.walkAway).toEqual({ value: walkAway, below: (n - want.atLeast) / n });
 }
 
 const meta = (n: number) => ({ scenario: 'base', iterations: n, seed: 1, elapsedMs: 0 });
@@ -108,6 +115,7 @@ async function checkSample(name: string, values: Float64Array, walkAway = 0, mom
     expect(got.npv.se).toBeCloseTo(got.npv.sd / Math.sqrt(values.length), 12);
   }
   expect(got.pAboveWalkAway, `${name}: P(>= walk-away)`).toBe(want.atLeast / values.length);
+  expectCurve(name, got.histogram.curve, want, values.length, walkAway);
   // The display histogram: HISTOGRAM_BINS bins from the smallest to the largest value, every value counted once.
   const h = got.histogram;
   expect(h.counts.reduce((a, b) => a + b, 0)).toBe(values.length);
@@ -201,6 +209,7 @@ describe('statistics merged from shards', () => {
       expect(Math.abs(got.npv.mean / want.mean - 1)).toBeLessThan(1e-10);
       expect(Math.abs(got.npv.sd / want.sd - 1)).toBeLessThan(1e-10); // summation order differs: ~n·ε at most
       expect(got.pAboveWalkAway).toBe(want.atLeast / iterations);
+      expectCurve(id, got.histogram.curve, want, iterations, compiled.walkAway[p]!);
     });
   });
 });

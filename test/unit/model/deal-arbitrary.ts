@@ -65,6 +65,19 @@ function sharesArb(parties: string[]): fc.Arbitrary<Record<string, number | stri
   });
 }
 
+/** A party, with or without the optional legal details (deal-format.md, "Parties' legal details"). */
+const partyArb = fc
+  .record({
+    name: fc.string({ minLength: 1, maxLength: 12 }),
+    legalName: optional(text),
+    jurisdiction: optional(text),
+    address: optional(text),
+    signatory: optional(fc.record({ name: text, title: text })),
+    discountRate: fraction,
+    walkAway: signed,
+  })
+  .map((p) => clean({ id: '', ...p }));
+
 const numOrFormula = (num: fc.Arbitrary<number>) => fc.oneof(num, fc.constantFrom('k * 2', 'base1 + 1', 'max(k, 1)'));
 const periodOrFormula = fc.oneof(fc.integer({ min: 0, max: 30 }), fc.constantFrom('k', 'k + 1.5'));
 
@@ -91,26 +104,28 @@ export const dealArb: fc.Arbitrary<Deal> = fc
     hazard: numOrFormula(fraction),
     withTermSheet: fc.boolean(),
     withSliders: fc.boolean(),
+    triggers: fc.array(optional(text), { minLength: 3, maxLength: 3 }),
+    summary: optional(text),
     ext: optional(extensionValue),
   })
   .chain((g) => {
     const parties = PARTY_IDS.slice(0, g.nParties);
-    return fc.tuple(sharesArb(parties), sharesArb(parties), fc.array(withExtras(fc.record({ id: fc.constant(''), name: fc.string({ minLength: 1, maxLength: 12 }), discountRate: fraction, walkAway: signed })), { minLength: g.nParties, maxLength: g.nParties })).map(
+    return fc.tuple(sharesArb(parties), sharesArb(parties), fc.array(withExtras(partyArb), { minLength: g.nParties, maxLength: g.nParties })).map(
       ([shares, stakes, partyRecords]) => {
         const [a, b] = parties as [string, string];
         const inputs: Record<string, unknown> = { k: { dist: 'fixed', value: 3 }, growth: { dist: 'uniform', min: 0, max: 0.1 } };
         g.extraInputs.forEach((inp, i) => (inputs[`in${i}`] = inp));
         const terms: unknown[] = [
-          clean({ id: 'upfront', type: 'payment', label: 'Upfront', from: b, to: a, amount: g.amounts[0]!, at: g.at }),
+          clean({ id: 'upfront', type: 'payment', label: 'Upfront', trigger: g.triggers[0], from: b, to: a, amount: g.amounts[0]!, at: g.at }),
           { id: 'onEvent', type: 'payment', from: b, to: a, amount: g.formulas[0]!, when: 'base1 > 5' },
-          { id: 'ms', type: 'salesMilestone', from: b, to: a, amount: g.amounts[1]!, base: 'base1', threshold: g.amounts[2]! },
+          clean({ id: 'ms', type: 'salesMilestone', trigger: g.triggers[1], from: b, to: a, amount: g.amounts[1]!, base: 'base1', threshold: g.amounts[2]! }),
           clean({ id: 'royalty', type: 'royalty', from: b, to: a, base: 'base1', tiers: [{ upTo: 100, rate: g.rates[0]! }, { upTo: 'k * 100', rate: g.rates[1]! }, { rate: g.rates[2]! }], until: g.until }),
           { id: 'rs', type: 'revenueShare', base: 'base1', shares },
           { id: 'rsTiers', type: 'revenueShare', base: 'base1', tiers: [{ upTo: g.amounts[3]! + 1, shares }, { shares: stakes }] },
           { id: 'cost', type: 'costShare', base: g.formulas[1]!, shares: stakes },
           clean({ id: 'jv', type: 'equity', venture: 'base1 - 10', stakes, contributions: [{ party: a, amount: g.amounts[4]!, at: 0 }], preferredReturn: { rate: g.rates[0]! } }),
           { id: 'ops', type: 'cashflow', party: b, amount: g.formulas[2]!, note: 'own margin' },
-          { id: 'exit', type: 'termination', hazard: g.hazard, from: 2, fee: { from: b, to: a, amount: g.amounts[5]! } },
+          clean({ id: 'exit', type: 'termination', trigger: g.triggers[2], hazard: g.hazard, from: 2, fee: { from: b, to: a, amount: g.amounts[5]! } }),
           { id: 'stop', type: 'termination', when: 'cumsum(base1) > 1000' },
         ];
         const deal: Record<string, unknown> = clean({
@@ -134,7 +149,7 @@ export const dealArb: fc.Arbitrary<Deal> = fc
           sliders: g.withSliders ? [{ path: 'terms.upfront.amount', label: 'Upfront', min: 0, max: 100, step: 1 }] : undefined,
           simulation: { iterations: g.iterations, seed: g.seed },
           termSheet: g.withTermSheet
-            ? { sections: [{ heading: 'H', text: '{{parties.licensor.name}}' }], successMetrics: [{ horizon: '1y', metric: 'm', target: 't' }], placeholders: { territory: 'EU' } }
+            ? clean({ summary: g.summary, sections: [{ heading: 'H', text: '{{parties.licensor.name}}' }], successMetrics: [{ horizon: '1y', metric: 'm', target: 't' }], placeholders: { territory: 'EU' } })
             : undefined,
           'x-ext': g.ext,
         });

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- the case builds shuffled JSON */
 /**
  * Writing `.deal` files: the shipped examples survive open-and-save byte for
  * byte, an edit changes only its own line, the canonical layout is stable
@@ -104,6 +105,17 @@ describe('canonical layout', () => {
 
   it('is the same text every time', () => {
     expect(serializeDeal(load(text))).toBe(text);
+  });
+
+  it('orders the term-sheet additions too: legal details after the name, trigger after the label, the summary first', () => {
+    const shuffled = JSON.parse(JSON.stringify(deal)) as Record<string, any>;
+    shuffled.parties[0] = { walkAway: 45, signatory: { title: 'CEO', name: 'Dr Maya Chen' }, address: 'x', discountRate: 0.13, jurisdiction: 'j', name: 'Helix Bio', legalName: 'l', id: 'licensor' };
+    shuffled.terms[0] = { at: 0, amount: 25, to: 'licensor', from: 'licensee', trigger: 'on signing', label: 'Upfront payment', type: 'payment', id: 'upfront' };
+    shuffled.termSheet = { placeholders: shuffled.termSheet.placeholders, sections: shuffled.termSheet.sections, summary: 'S' };
+    const out = serializeDeal(shuffled);
+    expect(out).toContain('"id": "licensor",\n      "name": "Helix Bio",\n      "legalName": "l",\n      "jurisdiction": "j",\n      "address": "x",\n      "signatory": {\n        "name": "Dr Maya Chen",\n        "title": "CEO"\n      },\n      "discountRate": 0.13');
+    expect(out).toContain('"label": "Upfront payment",\n      "trigger": "on signing",\n      "from": "licensee"');
+    expect(out).toMatch(/"termSheet": \{\n {4}"summary": "S",\n {4}"sections"/);
   });
 
   it('keeps -0 and x- keys', () => {

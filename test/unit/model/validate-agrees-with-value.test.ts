@@ -5,7 +5,7 @@
  * path. Before: `at: "sqrt(-1)"` validated and silently never paid, a hazard
  * of `1.5 + t` was accepted and always fired, a normal truncated to a range
  * with no probability passed validate, unknown placeholders only failed at
- * export, ids NaN/Infinity/null/undefined were accepted but unusable, and a
+ * export (now warnings of the term-sheet gate), ids NaN/Infinity/null/undefined were accepted but unusable, and a
  * comment-only formula said `"undefined" is not allowed`.
  */
 import { spawnSync } from 'node:child_process';
@@ -17,6 +17,7 @@ import { createInProcessRunner } from '../../../host/valuation/in-process';
 import { ValuationError } from '../../../host/valuation/runner';
 import type { Deal, Input, Term } from '../../../shared/model/schema';
 import { dealProblems, validateDeal } from '../../../shared/model/validate';
+import { termSheetWarnings } from '../../../shared/termsheet/gate';
 import { smallDeal } from '../engine/deal-builder';
 import { repoRoot } from '../../cli/run-cli';
 
@@ -114,7 +115,8 @@ describe('inputs, ids and formulas', () => {
   it('an unknown placeholder is a warning with its path: the deal still opens and values', () => {
     const d = deal({ termSheet: { sections: [{ heading: 'Fees', text: 'An upfront of {{terms.pay.amount|money}} and {{terms.pya.amount}}.' }] } });
     expect(validateDeal(d).ok).toBe(true);
-    const warnings = dealProblems(d);
+    // The term sheet's own gate says what its export would refuse (issue 11); validate hands it the valid deal.
+    const warnings = termSheetWarnings(d);
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatchObject({ path: 'termSheet.sections[0].text', severity: 'warning' });
     expect(warnings[0]!.message).toMatch(/unknown placeholder "\{\{terms\.pya\.amount\}\}"/);

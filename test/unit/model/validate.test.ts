@@ -94,6 +94,29 @@ describe('structure', () => {
     ]);
   });
 
+  it('checks the term-sheet additions with paths: triggers, the summary and legal details are text, a signatory has a name and a title', () => {
+    const bad = variant((d) => {
+      term(d, 'upfront').trigger = 30;
+      d.termSheet.summary = ['not', 'text'];
+      d.parties[0].legalName = 7;
+      d.parties[1].signatory = { name: 'Lars Brandt', titel: 'CEO' };
+    });
+    expect(lines(bad)).toEqual(
+      expect.arrayContaining([
+        'terms.upfront.trigger: must be text',
+        'termSheet.summary: must be text',
+        'parties.licensor.legalName: must be text',
+        'parties.licensee.signatory.title: is required',
+        expect.stringMatching(/^parties\.licensee\.signatory\.titel: unknown key "titel" \(did you mean "title"\?\)/),
+      ]),
+    );
+    const good = variant((d) => {
+      term(d, 'royalty').trigger = 'within 45 days of each quarter end';
+      d.parties[1].signatory = { name: '', title: '' };
+    });
+    expect(lines(good)).toEqual([]);
+  });
+
   it('terms are named by index when their id cannot name them', () => {
     expect(lines(variant((d) => (d.terms[0].id = 'mPhase3')))[0]).toBe('terms[1].id: id "mPhase3" is already used by terms[0].id');
   });

@@ -33,7 +33,8 @@ describe('resolvePlaceholders', () => {
 
   it('prints quarters and money in thousands for a quarterly EUR deal', () => {
     const r = resolvePlaceholders('{{terms.exit.fee.amount|money}} from {{terms.exit.from|period}}', 'x', { deal: saas, audience: 'counterparty' });
-    expect(r).toEqual({ ok: true, text: '€250k from Q1 2028' });
+    // A date never breaks across lines: "Q1 2028" is joined by a non-breaking space.
+    expect(r).toEqual({ ok: true, text: '€250k from Q1\u00A02028' });
   });
 
   it('names an unknown placeholder and where it is', () => {
@@ -46,8 +47,8 @@ describe('resolvePlaceholders', () => {
     expect(r.problems[0]!.message).toContain('no term "upfrnt"');
   });
 
-  it('rejects an unknown named placeholder, an unknown format and a formula formatted as money', () => {
-    const bad = resolvePlaceholders('{{territroy}} {{terms.upfront.amount|euros}} {{terms.licenseeOps.amount|money}}', 'loc', counterparty);
+  it('rejects an unknown named placeholder, an unknown format and a series formatted as money', () => {
+    const bad = resolvePlaceholders('{{territroy}} {{terms.upfront.amount|euros}} {{series.netSales|money}}', 'loc', { deal: pharma, audience: 'internal' });
     expect(bad.ok).toBe(false);
     if (bad.ok) return;
     expect(bad.problems.map((p) => p.message)).toEqual([
@@ -57,11 +58,19 @@ describe('resolvePlaceholders', () => {
     ]);
   });
 
-  it('keeps our walk-away, discount rates and assumptions out of a counterparty document', () => {
-    for (const path of ['parties.licensor.walkAway', 'parties.licensee.discountRate', 'inputs.peakSales.p50', 'simulation.seed']) {
+  it('prints a term field holding a formula as the trigger wording, never the formula', () => {
+    const deal = { ...pharma, terms: pharma.terms.map((t) => (t.id === 'mApproval' ? { ...t, amount: 'peakSales * 0.1' } : t.id === 'mFiling' ? { ...t, amount: 'peakSales * 0.05', trigger: undefined } : t)) };
+    for (const audience of ['counterparty', 'internal'] as const) {
+      const r = resolvePlaceholders('{{terms.mApproval.amount}} / {{terms.mFiling.amount|plain}}', 'loc', { deal, audience });
+      expect(r, audience).toEqual({ ok: true, text: 'within 30 days of the first marketing approval in the United States or the European Union / [to be agreed]' });
+    }
+  });
+
+  it('keeps our walk-away, discount rates, assumptions and own cash flows out of a counterparty document', () => {
+    for (const path of ['parties.licensor.walkAway', 'parties.licensee.discountRate', 'inputs.peakSales.p50', 'simulation.seed', 'terms.licenseeOps.amount', 'scenarios.1.notes', 'sliders.0.max']) {
       const r = resolvePlaceholders(`{{${path}}}`, 'loc', counterparty);
       expect(r.ok, path).toBe(false);
-      if (!r.ok) expect(r.problems[0]!.message).toContain('cannot appear in a counterparty term sheet');
+      if (!r.ok) expect(r.problems[0]!.message).toContain('cannot appear in a document for the other side');
     }
     const internal = resolvePlaceholders('{{parties.licensor.walkAway}} at {{parties.licensor.discountRate}}', 'loc', { deal: pharma, audience: 'internal' });
     expect(internal).toEqual({ ok: true, text: '$45.0M at 13%' });

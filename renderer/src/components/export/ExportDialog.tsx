@@ -1,24 +1,29 @@
 /**
- * The export dialog for Word term sheets: audience (counterparty: terms only;
- * internal: with our valuation appendix), scenario, paper size, where to save,
- * and, once written, the folder opened (or shown, where the host cannot open it).
+ * The export dialog for Word documents: a term sheet (counterparty: terms
+ * only; internal: with our valuation appendix) or a redline ("Compare
+ * with…" another scenario or another .deal file: tracked changes to the
+ * open deal), the scenario, the draft's label printed instead of any internal
+ * name, the user's name as author of the tracked changes (kept in the
+ * settings), "$25.0M" or "USD 25 million", paper size, where to save, and,
+ * once written, the folder opened (or shown, where the host cannot open it).
  *
  * Self-contained and driven by props: the app passes the open deal, its file
  * name and the host API; nothing here reads the store, so it can be mounted
  * from a menu, a toolbar or a test alike.
  */
-import { useId, useState } from 'react';
-import type { DialogChoice, ExportAudience, MainApi, PaperSize, Problem } from '../../../../shared/api';
+import { useEffect, useId, useState } from 'react';
+import type { DialogChoice, ExportAudience, MainApi, MoneyWording, PaperSize, Problem } from '../../../../shared/api';
 import type { Deal } from '../../../../shared/model/schema';
 import { FolderBrowser, joinPath, separatorOf } from '../../dialogs/FolderBrowser';
 import { Modal } from '../../dialogs/Modal';
+import { ExportFields, type ExportChoices } from './ExportFields';
 import './export-dialog.css';
 
-export type ExportApi = Pick<MainApi, 'exportTermSheet' | 'chooseExportPath' | 'revealInFolder' | 'listFolder'>;
+export type ExportApi = Pick<MainApi, 'exportTermSheet' | 'exportRedline' | 'chooseExportPath' | 'revealInFolder' | 'getAuthorName' | 'setAuthorName' | 'chooseOpenPath' | 'listFolder'>;
 
 export interface ExportDialogProps {
   deal: Deal;
-  /** The .deal file's name ("pharma-licence.deal"), or a name for an unsaved deal. */
+  /** The .deal file's name ("pharma-licence.deal"), or a name for an unsaved deal. Printed in internal documents only. */
   fileName: string;
   /** Where the deal's own file is, if it has one: the export is proposed beside it. */
   dealPath?: string;
@@ -26,6 +31,8 @@ export interface ExportDialogProps {
   onClose: () => void;
   /** The scenario selected in the app; the deal's first scenario otherwise. */
   scenarioId?: string;
+  /** "redline" opens on "Compare with…". */
+  mode?: 'termSheet' | 'redline';
   /**
    * Slider what-ifs on screen for that scenario ("Upfront payment: $40.0M"). They are not part of the
    * file, so not of the term sheet: the dialog says so rather than let a negotiator send numbers they
@@ -43,48 +50,97 @@ type Phase =
   | { kind: 'failed'; problems: Problem[] }
   | { kind: 'done'; path: string; folder?: string };
 
-/** "pharma-licence - Opening ask - term sheet.docx": what the save dialog proposes. */
-export function suggestedDocxName(fileName: string, scenarioName: string, audience: ExportAudience): string {
-  const base = fileName.replace(/\.deal$/i, '').replace(/[\\/:*?"<>|]+/g, ' ').trim() || 'deal';
-  const scenario = scenarioName.replace(/[\\/:*?"<>|]+/g, ' ').trim();
-  return `${base} - ${scenario} - ${audience === 'internal' ? 'internal term sheet' : 'term sheet'}.docx`;
+const safe = (name: string) => name.replace(/[\\/:*?"<>|]+/g, ' ').replace(/\s+/g, ' ').trim();
+
+/**
+ * What the save dialog proposes. A document for the other side is named by
+ * the deal's title and the draft's label, never by the scenario or our file
+ * ("Helix Bio - Northwind Pharma HX-201 licence - term sheet - Draft 2.docx");
+ * the internal draft keeps file and scenario, for us to find it again.
+ */
+export function suggestedDocxName(choice: { title: string; fileName: string; scenarioName: string; audience: ExportAudience; redline: boolean; draft: string }): string {
+  if (choice.audience === 'internal' && !choice.redline) {
+    const base = safe(choice.fileName.replace(/\.deal$/i, '')) || 'deal';
+    return `${base} - ${safe(choice.scenarioName)} - internal term sheet.docx`;
+  }
+  return `${safe(choice.title) || 'Deal'} - ${choice.redline ? 'redline' : 'term sheet'} - ${safe(choice.draft) || 'Draft 1'}.docx`;
 }
 
-export function ExportDialog({ deal, fileName, dealPath, api, onClose, scenarioId, whatIfs = [], defaultPaper = 'A4' }: ExportDialogProps) {
+export function ExportDialog({ deal, fileName, dealPath, api, onClose, scenarioId, mode = 'termSheet', whatIfs = [], defaultPaper = 'A4' }: ExportDialogProps) {
   const ids = useId();
   const scenarios = deal.scenarios.length ? deal.scenarios : [{ id: 'base', name: 'Base case', set: {} }];
-  const [audience, setAudience] = useState<ExportAudience>('counterparty');
-  const [scenario, setScenario] = useState(scenarios.some((s) => s.id === scenarioId) ? scenarioId! : scenarios[0]!.id);
-  const [paper, setPaper] = useState<PaperSize>(defaultPaper);
-  const [openFolder, setOpenFolder] = useState(true);
+  const initialScenario = scenarios.some((s) => s.id === scenarioId) ? scenarioId! : scenarios[0]!.id;
+  const [choices, setChoices] = useState<ExportChoices>({
+    redline: mode === 'redline',
+    audience: 'counterparty',
+    scenario: initialScenario,
+    against: { kind: 'scenario', scenarioId: scenarios.find((s) => s.id !== initialScenario)?.id ?? initialScenario },
+    draft: mode === 'redline' ? 'Draft 2' : 'Draft 1',
+    author: '',
+    moneyStyle: 'symbol' as MoneyWording,
+    paper: defaultPaper,
+    openFolder: true,
+  });
+  const [savedAuthor, setSavedAuthor] = useState('');
   const [typedPath, setTypedPath] = useState('');
   const [pathError, setPathError] = useState<string | null>(null);
   const [phase, setPhase] = useState<Phase>({ kind: 'form' });
-  const scenarioName = scenarios.find((s) => s.id === scenario)?.name ?? scenario;
-  const suggested = suggestedDocxName(fileName, scenarioName, audience);
+  const update = (patch: Partial<ExportChoices>) => setChoices((c) => ({ ...c, ...patch }));
+
+  useEffect(() => {
+    let live = true;
+    api.getAuthorName().then(
+      (name) => {
+        if (!live) return;
+        setSavedAuthor(name);
+        setChoices((c) => (c.author ? c : { ...c, author: name }));
+      },
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [api]);
+
+  const scenarioName = scenarios.find((s) => s.id === choices.scenario)?.name ?? choices.scenario;
+  const audience: ExportAudience = choices.redline ? 'counterparty' : choices.audience;
+  const suggested = suggestedDocxName({ title: deal.title, fileName, scenarioName, audience, redline: choices.redline, draft: choices.draft });
+  const what = choices.redline ? 'redline' : 'term sheet';
+
+  const fail = (err: unknown) => setPhase({ kind: 'failed', problems: [{ path: '', message: err instanceof Error ? err.message : String(err) }] });
 
   const write = async (outPath: string) => {
     setPhase({ kind: 'writing' });
     try {
-      const result = await api.exportTermSheet({ deal, fileName, scenarioId: scenario, audience, paper, outPath });
+      const author = choices.author.trim();
+      // The name is the user's, not the document's: remembered for the next export.
+      if (author !== savedAuthor) {
+        await api.setAuthorName(author);
+        setSavedAuthor(author);
+      }
+      const common = { deal, fileName, scenarioId: choices.scenario, paper: choices.paper, outPath, draft: choices.draft, moneyStyle: choices.moneyStyle, ...(author ? { author } : {}) };
+      const result = choices.redline ? await api.exportRedline({ ...common, against: choices.against }) : await api.exportTermSheet({ ...common, audience });
       if (!result.ok) return setPhase({ kind: 'failed', problems: result.problems });
       let folder: string | undefined;
-      if (openFolder) {
+      if (choices.openFolder) {
         const revealed = await api.revealInFolder(result.path);
         if (!revealed.opened) folder = revealed.folder;
       }
       setPhase({ kind: 'done', path: result.path, folder });
     } catch (err) {
-      setPhase({ kind: 'failed', problems: [{ path: '', message: err instanceof Error ? err.message : String(err) }] });
+      fail(err);
     }
   };
 
   const chooseAndWrite = async () => {
+    if (choices.redline && choices.against.kind === 'file' && !choices.against.path.trim()) {
+      return setPhase({ kind: 'failed', problems: [{ path: 'against.path', message: 'Choose the .deal file to compare with.' }] });
+    }
     let choice: DialogChoice;
     try {
       choice = await api.chooseExportPath(suggested, dealPath);
     } catch (err) {
-      return setPhase({ kind: 'failed', problems: [{ path: '', message: err instanceof Error ? err.message : String(err) }] });
+      return fail(err);
     }
     if (choice.kind === 'cancelled') return;
     if (choice.kind === 'chosen') return write(choice.path);
@@ -100,9 +156,9 @@ export function ExportDialog({ deal, fileName, dealPath, api, onClose, scenarioI
 
   if (phase.kind === 'writing') {
     return (
-      <Modal title="Export term sheet" onCancel={() => undefined}>
+      <Modal title={choices.redline ? 'Compare with…' : 'Export term sheet'} onCancel={() => undefined}>
         <p role="status" aria-live="polite">
-          {audience === 'internal' ? 'Valuing the scenario and writing the term sheet…' : 'Writing the term sheet…'}
+          {audience === 'internal' ? 'Valuing the scenario and writing the term sheet…' : `Writing the ${what}…`}
         </p>
       </Modal>
     );
@@ -110,13 +166,13 @@ export function ExportDialog({ deal, fileName, dealPath, api, onClose, scenarioI
 
   if (phase.kind === 'done') {
     return (
-      <Modal title="Term sheet exported" onCancel={onClose}>
+      <Modal title={choices.redline ? 'Redline exported' : 'Term sheet exported'} onCancel={onClose}>
         <p role="status">
           Saved to <code className="export-path">{phase.path}</code>
         </p>
         {phase.folder !== undefined && <p className="export-note">Open this folder to find it: {phase.folder}</p>}
         <div className="dialog-actions">
-          {phase.folder === undefined && !openFolder && (
+          {phase.folder === undefined && !choices.openFolder && (
             <button type="button" onClick={() => void api.revealInFolder(phase.path).then((r) => !r.opened && setPhase({ ...phase, folder: r.folder }))}>
               Show in folder
             </button>
@@ -131,7 +187,7 @@ export function ExportDialog({ deal, fileName, dealPath, api, onClose, scenarioI
 
   if (phase.kind === 'path') {
     return (
-      <Modal title="Save term sheet as" onCancel={() => setPhase({ kind: 'form' })}>
+      <Modal title={`Save ${what} as`} onCancel={() => setPhase({ kind: 'form' })}>
         <form
           onSubmit={(e) => {
             e.preventDefault();
@@ -180,58 +236,17 @@ export function ExportDialog({ deal, fileName, dealPath, api, onClose, scenarioI
   }
 
   return (
-    <Modal title="Export term sheet" onCancel={onClose} className="export-dialog">
+    <Modal title={choices.redline ? 'Compare with…' : 'Export term sheet'} onCancel={onClose} className="export-dialog">
       <form
         onSubmit={(e) => {
           e.preventDefault();
           void chooseAndWrite();
         }}
       >
-        <fieldset className="export-choice">
-          <legend>Audience</legend>
-          <label>
-            <input type="radio" name={`${ids}-audience`} value="counterparty" checked={audience === 'counterparty'} onChange={() => setAudience('counterparty')} />
-            Counterparty: the terms only, never our valuation, walk-away or discount rates
-          </label>
-          <label>
-            <input type="radio" name={`${ids}-audience`} value="internal" checked={audience === 'internal'} onChange={() => setAudience('internal')} />
-            Internal: adds the valuation appendix (statistics, charts); values the scenario first
-          </label>
-        </fieldset>
-        <div className="field wide">
-          <label className="field-label" htmlFor={`${ids}-scenario`}>
-            Scenario
-          </label>
-          <select id={`${ids}-scenario`} value={scenario} onChange={(e) => setScenario(e.target.value)}>
-            {scenarios.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-          {whatIfs.length > 0 && scenario === scenarioId && (
-            <p className="export-warning" role="note">
-              Not in this term sheet: the slider what-if{whatIfs.length > 1 ? 's' : ''} on screen ({whatIfs.join('; ')}). Term sheets show the
-              scenario as written in the file; set the number in the deal or a scenario to use it.
-            </p>
-          )}
-        </div>
-        <fieldset className="export-choice">
-          <legend>Paper</legend>
-          {(['A4', 'Letter'] as const).map((size) => (
-            <label key={size}>
-              <input type="radio" name={`${ids}-paper`} value={size} checked={paper === size} onChange={() => setPaper(size)} />
-              {size}
-            </label>
-          ))}
-        </fieldset>
-        <label className="export-open">
-          <input type="checkbox" checked={openFolder} onChange={(e) => setOpenFolder(e.target.checked)} />
-          Open the folder when done
-        </label>
+        <ExportFields scenarios={scenarios} choices={choices} update={update} api={api} whatIfs={whatIfs} scenarioId={scenarioId} />
         {phase.kind === 'failed' && (
           <div className="problems" role="alert">
-            <p>The term sheet was not written:</p>
+            <p>The {what} was not written:</p>
             <ul>
               {phase.problems.map((p, i) => (
                 <li key={i}>{p.path ? `${p.path}: ${p.message}` : p.message}</li>
@@ -251,3 +266,4 @@ export function ExportDialog({ deal, fileName, dealPath, api, onClose, scenarioI
     </Modal>
   );
 }
+
