@@ -4,6 +4,7 @@
  * input is wrong, 2 usage error. Errors go to stderr as `path: message` lines,
  * never a stack trace.
  */
+import { oneLine } from '../../shared/model/problem-paths';
 import { appVersion, projectRoot } from '../paths';
 import { commands, type CommandContext } from './commands';
 import { UsageError } from './args';
@@ -50,7 +51,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const load = Object.prototype.hasOwnProperty.call(commands, command) ? commands[command] : undefined;
   if (!load) {
-    ctx.err(`dealwright: unknown command "${command}" (see dealwright --help)\n`);
+    ctx.err(`dealwright: unknown command "${oneLine(command)}" (see dealwright --help)\n`);
     return 2;
   }
   try {
@@ -58,10 +59,10 @@ async function main(argv: string[]): Promise<number> {
     return await run(rest, ctx);
   } catch (err) {
     if (err instanceof UsageError) {
-      ctx.err(`dealwright ${command}: ${err.message}\n`);
+      ctx.err(`dealwright ${command}: ${oneLine(err.message)}\n`);
       return 2;
     }
-    ctx.err(`dealwright ${command}: ${err instanceof Error ? err.message : String(err)}\n`);
+    ctx.err(`dealwright ${command}: ${oneLine(err instanceof Error ? err.message : String(err))}\n`);
     return 1;
   }
 }

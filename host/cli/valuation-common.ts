@@ -3,6 +3,7 @@
  * its problems as `path: message` lines, the worker-count flag, the pool
  * runner's lifetime, and printing valuation errors.
  */
+import { formatProblem } from '../../shared/model/problem-paths';
 import { availableParallelism } from 'node:os';
 import type { Deal } from '../../shared/model/schema';
 import { openDealFile } from '../documents/load';
@@ -18,7 +19,7 @@ export const MAX_WORKERS = 64;
 export async function loadDeal(file: string, ctx: CommandContext): Promise<Deal | null> {
   const opened = await openDealFile(file);
   if (opened.ok) return opened.document.deal;
-  for (const p of opened.problems) ctx.err(`${p.path || file}: ${p.message}\n`);
+  for (const p of opened.problems) ctx.err(`${formatProblem(p, file)}\n`);
   return null;
 }
 
@@ -33,7 +34,7 @@ export async function withRunner(workers: number, ctx: CommandContext, work: (ru
     return await work(runner);
   } catch (err) {
     if (err instanceof ValuationError) {
-      for (const p of err.problems) ctx.err(p.path ? `${p.path}: ${p.message}\n` : `${p.message}\n`);
+      for (const p of err.problems) ctx.err(`${formatProblem(p)}\n`);
       return 1;
     }
     throw err;

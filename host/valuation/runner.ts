@@ -22,7 +22,6 @@ import { runSolve } from '../../shared/engine/goal-seek';
 import { checkIterations, checkSeed, planValuation, precisionReached, resultFromShards, variantStatsFromOutputs, type JobTemplate } from '../../shared/engine/run-plan';
 import { runSweep, type StatsEvaluator, type SweepRequest, type SweepResult } from '../../shared/engine/sweep';
 import { runSensitivity, type MeansEvaluator } from '../../shared/engine/sensitivity';
-import { compiledFor } from '../../shared/engine/jobs';
 import { EngineError } from '../../shared/engine/simulate';
 
 export interface RunOptions {
@@ -115,9 +114,8 @@ export function createRunner(executor: JobExecutor): ValuationRunner {
     async (deal, variants, iterations, seed) => {
       checkIterations(iterations);
       checkSeed(seed);
-      const compiled = compiledFor(deal);
       return executor.execute({ kind: 'means', deal, variants }, iterations, seed, () => undefined, options.signal, async (outputs) =>
-        variantStatsFromOutputs(outputs, variants.length, compiled.partyIds.length, iterations),
+        variantStatsFromOutputs(outputs, variants.length, deal.parties.length, iterations),
       );
     };
   const means =

@@ -14,11 +14,11 @@
 import type { Problem } from '../api';
 import type { Deal, NumberOrFormula } from '../model/schema';
 import { LIMITS } from '../model/schema';
-import { seriesOrder } from '../formula/series-order';
+import { orderSeries } from '../formula/series-order';
 import { planCorrelations, type CorrelationPlan } from './correlation';
 import { prepareInput, type PreparedDist } from './distributions';
 import { compileFormula, KERNEL_HELPERS, type CompiledFormula, type NameRef } from './formula-compiler';
-import { emitTerm, emptyTermCode, type CodegenContext } from './term-codegen';
+import { emitTerm, emptyTermCode, type CodegenContext, type FaultKind } from './term-codegen';
 import { discountFactors, periodYears, stepYears } from './timeline';
 
 /** Where a kernel writes one block's results. */
@@ -32,7 +32,7 @@ export interface KernelOut {
   flowRows: number;
   /** Optional: 1 when the condition series was true in some period of the iteration. */
   cond: Uint8Array | null;
-  /** On failure: [iteration, location index (-1 unknown), period]. */
+  /** On failure: [iteration, location index (-1 unknown), period (-1 none), the value at fault]. */
   fault: number[];
 }
 
@@ -50,10 +50,19 @@ export interface CompiledDeal {
   hazards: number;
   seriesOrder: string[];
   conditionSeries: string | null;
-  /** Names of the series and terms, by the location index a fault reports. */
-  locations: string[];
+  /** Where a fault can be, by the location index the kernel reports. */
+  locations: FaultLocation[];
   source: string;
   kernel: Kernel;
+}
+
+/** A place the kernel can report a fault at: a series or term (kind 'flow'), or a field (timing, probability). */
+export interface FaultLocation {
+  kind: FaultKind;
+  /** The problem path: `series.netSales`, `terms.royalty`, `terms.upfront.at`. */
+  path: string;
+  /** How a person names it: `series "netSales"`, `term "royalty"`, `terms.upfront.at`. */
+  label: string;
 }
 
 export type CompileResult = { ok: true; compiled: CompiledDeal } | { ok: false; problems: Problem[] };
@@ -127,8 +136,9 @@ export function compileDeal(deal: Deal, options: CompileOptions = {}): CompileRe
     seriesPeriodic.set(id, r.value.periodic);
     noteUses(r.value);
   }
-  // The formula front end owns the ordering rule (prev() is not an edge; cumsum() is).
-  const ordered = seriesOrder(deal);
+  // The formula front end owns the ordering rule (prev() is not an edge; cumsum() is); the references
+  // come from the compiled formulas, sorted as the checker lists them, so both give the same order.
+  const ordered = orderSeries(new Map(seriesIds.map((id) => [id, [...(seriesDeps.get(id) ?? [])].sort()])));
   if (!ordered.ok) problems.push(...ordered.problems);
   const order = ordered.ok ? ordered.order.filter((id) => seriesCode.has(id)) : [];
   // A series that depends on inputs only is the same in every period: compute it once per iteration.
@@ -143,8 +153,8 @@ export function compileDeal(deal: Deal, options: CompileOptions = {}): CompileRe
     else conditionSeries = options.conditionOn;
   }
 
-  const locations: string[] = [];
-  const locate = (name: string) => locations.push(name) - 1;
+  const locations: FaultLocation[] = [];
+  const locate = (kind: FaultKind, path: string, label: string) => locations.push({ kind, path, label }) - 1;
   const checked = options.locateFaults === true;
   const partyVars = partyIds.map((_, i) => `f${i}`);
   const flowCheck = (loc: number) =>
@@ -156,6 +166,7 @@ export function compileDeal(deal: Deal, options: CompileOptions = {}): CompileRe
   const ctx: CodegenContext = {
     periodExpr: (value: NumberOrFormula, path: string) => compileField(value, path, periodScope, problems, noteUses, fieldNumbers),
     iterationExpr: (value: NumberOrFormula, path: string) => compileField(value, path, iterationScope, problems, noteUses, fieldNumbers),
+    fault: (test, value, path, kind, period) => `if (${test} && fBad < 0) { fBad = ${locate(kind, path, path)}; fBT = ${period}; fBV = ${value}; }`,
     party: (id: string, path: string) => {
       const i = partyIds.indexOf(id);
       if (i < 0) {
@@ -169,7 +180,7 @@ export function compileDeal(deal: Deal, options: CompileOptions = {}): CompileRe
     stepYears: stepYears(deal.timeline),
   };
   const terms = emptyTermCode();
-  deal.terms.forEach((term, n) => emitTerm(term, n, ctx, terms, flowCheck(locate(`term "${term.id}"`))));
+  deal.terms.forEach((term, n) => emitTerm(term, n, ctx, terms, flowCheck(locate('flow', `terms.${term.id}`, `term "${term.id}"`))));
 
   if (problems.length > 0) return { ok: false, problems };
 
@@ -178,7 +189,7 @@ export function compileDeal(deal: Deal, options: CompileOptions = {}): CompileRe
   const constantLines: string[] = [];
   for (const id of order) {
     const s = seriesIndex.get(id)!;
-    const loc = locate(`series "${id}"`);
+    const loc = locate('flow', `series.${id}`, `series "${id}"`);
     const check = checked ? ` if (fLoc < 0 && !(s${s} - s${s} === 0)) { fLoc = ${loc}; fT = ${constant.has(id) ? 0 : 't'}; }` : '';
     const sum = cumsumUsed.has(id) ? ` cs${s} += s${s};` : '';
     if (constant.has(id)) {
@@ -201,7 +212,7 @@ return function kernel(cols, hz, n, out) {
     ${inputIds.map((_, i) => `const i${i} = c${i}[k];`).join(' ')}
     ${seriesIds.map((_, s) => `let s${s} = 0, ps${s} = 0, cs${s} = 0;`).join(' ')}
     ${partyIds.map((_, i) => `let n${i} = 0;`).join(' ')}
-    let endAt = P, trm = 0, cnd = 0, fLoc = -1, fT = -1;
+    let endAt = P, trm = 0, cnd = 0, fLoc = -1, fT = -1, fBad = -1, fBT = -1, fBV = 0;
     ${constantLines.join('\n    ')}
     ${terms.setup.join('\n    ')}
     const fb = k * NP * P;
@@ -221,6 +232,7 @@ return function kernel(cols, hz, n, out) {
       ${prevLines.join(' ')}
     }
     if (cv !== null) cv[k] = cnd;
+    if (fBad >= 0) { out.fault[0] = k; out.fault[1] = fBad; out.fault[2] = fBT; out.fault[3] = fBV; return k; }
     if (!(${partyIds.map((_, i) => `n${i} - n${i} === 0`).join(' && ')})) { out.fault[0] = k; out.fault[1] = fLoc; out.fault[2] = fT; return k; }
     ${partyIds.map((_, i) => `npv${i}[k] = n${i};`).join(' ')}
   }

@@ -9,7 +9,7 @@
 import type { Deal } from '../model/schema';
 import type { CompiledDeal } from './compile-deal';
 import { ShardBuilder, summaryBuffers, type Shard, type ShardSummary } from './shard';
-import { compileOrThrow, rangeSize, simulateMeans, simulateRange, type BlockRange, type MeansVariant } from './simulate';
+import { compileOrThrow, rangeSize, runAll, simulateMeansSteps, simulateRangeSteps, type BlockRange, type BlockSteps, type MeansVariant } from './simulate';
 
 export type EngineJob =
   | { kind: 'simulate'; deal: Deal; conditionOn?: string; headBlocks?: number; range: BlockRange }
@@ -44,17 +44,29 @@ export function compiledFor(deal: Deal, conditionOn?: string): CompiledDeal {
 
 /** Runs a job synchronously; `onBlock` reports iterations done and may return false to stop. */
 export function executeJob(job: EngineJob, onBlock?: (iterationsDone: number) => boolean | void): JobRun {
+  return runAll(jobSteps(job), onBlock);
+}
+
+/** A job one block at a time (a worker interleaves jobs between blocks); the result once every step has run. */
+export function jobSteps(job: EngineJob): BlockSteps<JobRun> {
   if (job.kind === 'simulate') {
     const compiled = compiledFor(job.deal, job.conditionOn);
     const { range } = job;
     const headBlocks = job.headBlocks ?? 0;
     const headRange = { ...range, endBlock: Math.max(range.firstBlock, Math.min(range.endBlock, headBlocks)) };
     const builder = new ShardBuilder(compiled, range.firstBlock, range.endBlock - range.firstBlock, rangeSize(range), headBlocks, rangeSize(headRange));
-    const shard = builder.finish(simulateRange(job.deal, compiled, range, job.conditionOn, onBlock, (index, npv, cond, n) => builder.addBlock(index, npv, cond, n)), compiled.periods);
-    return { output: { kind: 'simulate', summary: shard.summary }, shard };
+    const steps = simulateRangeSteps(job.deal, compiled, range, job.conditionOn, (index, npv, cond, n) => builder.addBlock(index, npv, cond, n));
+    return {
+      step: () => steps.step(),
+      result: () => {
+        const shard = builder.finish(steps.result(), compiled.periods);
+        return { output: { kind: 'simulate', summary: shard.summary }, shard };
+      },
+    };
   }
   const compiled = compiledFor(job.deal);
-  return { output: { kind: 'means', firstBlock: job.range.firstBlock, sums: simulateMeans(job.deal, compiled, job.range, job.variants, onBlock) }, shard: null };
+  const steps = simulateMeansSteps(job.deal, compiled, job.range, job.variants);
+  return { step: () => steps.step(), result: () => ({ output: { kind: 'means', firstBlock: job.range.firstBlock, sums: steps.result() }, shard: null }) };
 }
 
 /** Transferable buffers of an output (so workers hand them over without copying). */

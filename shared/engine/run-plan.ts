@@ -7,16 +7,14 @@
  * Intentionally has no platform imports.
  */
 import { LIMITS, type Deal } from '../model/schema';
-import type { CompiledDeal } from './compile-deal';
 import type { EngineJob, JobOutput } from './jobs';
-import { compiledFor } from './jobs';
 import type { ValuationRequest, ValuationResult } from './results';
 import { BLOCK_SIZE, blockCount } from './rng';
 import { resolveScenario } from './sensitivity';
 import { EngineError, meansStride, type BlockRange, type MeansVariant } from './simulate';
 import type { ShardSummary } from './shard';
 import { normalQuantile } from './special-functions';
-import { momentsOf, summariseShards, type ShardHandle } from './statistics-merge';
+import { momentsOf, summariseShards, type DealShape, type ShardHandle } from './statistics-merge';
 
 export type JobTemplate = { kind: 'simulate'; deal: Deal; conditionOn?: string; headBlocks?: number } | { kind: 'means'; deal: Deal; variants: MeansVariant[] };
 
@@ -28,7 +26,7 @@ export interface ValuationPlan {
   conditionOn?: string;
   /** Blocks of the head reported beside the run (0 for none). */
   headBlocks: number;
-  compiled: CompiledDeal;
+  shape: DealShape;
 }
 
 export function checkIterations(iterations: number): void {
@@ -43,18 +41,29 @@ export function checkSeed(seed: number): void {
   if (!Number.isSafeInteger(seed)) throw new EngineError([{ path: 'simulation.seed', message: `must be a whole number (got ${seed})` }]);
 }
 
-/** Applies the scenario, checks limits and compiles (errors as EngineError with paths). */
+/**
+ * Applies the scenario and checks limits (errors as EngineError with paths).
+ * The deal is compiled where it runs, not here: planning happens on the thread
+ * that serves every window, and compiling 20,000 series takes a second; a
+ * deal that does not compile fails as its jobs are prepared, with the same
+ * problems.
+ */
 export function planValuation(request: ValuationRequest): ValuationPlan {
   const { deal, scenario } = resolveScenario(request.deal, request.scenarioId);
   const iterations = request.iterations ?? deal.simulation.iterations;
   const seed = request.seed ?? deal.simulation.seed;
   checkIterations(iterations);
   checkSeed(seed);
-  const compiled = compiledFor(deal, request.conditionOn);
+  const shape: DealShape = {
+    partyIds: deal.parties.map((p) => p.id),
+    walkAway: deal.parties.map((p) => p.walkAway),
+    periods: deal.timeline.periods,
+    conditionSeries: request.conditionOn ?? null,
+  };
   // A head is whole blocks inside the run (what a preview at that count values), or nothing.
   const head = request.head ?? 0;
   const headBlocks = head > 0 && head % BLOCK_SIZE === 0 && head < iterations ? head / BLOCK_SIZE : 0;
-  return { deal, scenario, iterations, seed, ...(request.conditionOn === undefined ? {} : { conditionOn: request.conditionOn }), headBlocks, compiled };
+  return { deal, scenario, iterations, seed, ...(request.conditionOn === undefined ? {} : { conditionOn: request.conditionOn }), headBlocks, shape };
 }
 
 /** Cuts blocks [from, to) of a run (all of them by default) into `parts` contiguous ranges of nearly equal size (empty ranges dropped). */
@@ -93,7 +102,7 @@ export function runStages(iterations: number, staged: boolean): [number, number]
  * first summaries, so a run checks it between stages without asking anything.
  */
 export function precisionReached(plan: ValuationPlan, summaries: readonly ShardSummary[], precision: { relative: number; confidence: number }): boolean {
-  const us = plan.compiled.partyIds.indexOf(plan.deal.us);
+  const us = plan.shape.partyIds.indexOf(plan.deal.us);
   if (us < 0) return false;
   const { count, mean, squares } = momentsOf(summaries, us);
   if (count < 2 || mean === 0) return false;
@@ -110,7 +119,7 @@ export function jobFor(template: JobTemplate, range: BlockRange): EngineJob {
 
 /** The result of a complete run from its shards (statistics merged exactly, whatever the split). */
 export function resultFromShards(plan: ValuationPlan, shards: readonly ShardHandle[], elapsedMs: number): Promise<ValuationResult> {
-  return summariseShards(plan.compiled, shards, { scenario: plan.scenario, iterations: plan.iterations, seed: plan.seed, elapsedMs, headBlocks: plan.headBlocks });
+  return summariseShards(plan.shape, shards, { scenario: plan.scenario, iterations: plan.iterations, seed: plan.seed, elapsedMs, headBlocks: plan.headBlocks });
 }
 
 /** What a means job says of one variant: per party the mean NPV, its standard error and the chance of reaching the walk-away; the chance every party does. */

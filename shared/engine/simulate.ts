@@ -8,8 +8,9 @@
  * Intentionally has no platform imports.
  */
 import type { Problem } from '../api';
+import { hazardMessage, timingMessage } from '../formula/fold';
 import type { Deal } from '../model/schema';
-import { compileDeal, type CompiledDeal, type KernelOut } from './compile-deal';
+import { compileDeal, type CompiledDeal, type FaultLocation, type KernelOut } from './compile-deal';
 import { imposeRankCorrelation } from './correlation';
 import { clearBelow, countAtLeast, countSet, sum } from './array-stats';
 import { sampleInto, sampleSorted } from './distributions';
@@ -116,24 +117,31 @@ export function rangeSize(range: BlockRange): number {
   return n;
 }
 
-/** Explains a non-finite NPV: re-runs the block with location checks and names the series or term and period. */
+/**
+ * Explains a failed iteration: re-runs the block with location checks and names
+ * the series, term or field, the period and, for a field, what it held.
+ */
 function faultError(deal: Deal, c: CompiledDeal, draws: BlockDraws, conditionOn: string | undefined): EngineError {
   const located = compileDeal(deal, { locateFaults: true, ...(conditionOn === undefined ? {} : { conditionOn }) });
   const P = c.periods;
-  let where = 'a cash flow';
+  let where: FaultLocation | undefined;
   let period = -1;
+  let value = NaN;
   if (located.ok) {
     const out = makeOut(c.partyIds.length, P, draws.n, null, false);
     located.compiled.kernel(draws.cols, draws.hz, draws.n, out);
     const loc = out.fault[1]!;
-    if (loc >= 0) where = located.compiled.locations[loc]!;
+    if (loc >= 0) where = located.compiled.locations[loc];
     period = out.fault[2]!;
+    value = out.fault[3]!;
   }
-  const path = where.startsWith('series') ? `series.${where.slice(8, -1)}` : where.startsWith('term') ? `terms.${where.slice(6, -1)}` : '';
+  const inPeriod = period >= 0 ? ` in period ${period}` : '';
+  if (where?.kind === 'timing') return new EngineError([{ path: where.path, message: timingMessage(value) }]);
+  if (where?.kind === 'probability') return new EngineError([{ path: where.path, message: hazardMessage(value, period) }]);
   return new EngineError([
     {
-      path,
-      message: `${where} is not a finite number${period >= 0 ? ` in period ${period}` : ''} (e.g. a division by zero, or log/sqrt of a negative number); the valuation cannot report statistics`,
+      path: where?.path ?? '',
+      message: `${where?.label ?? 'a cash flow'} is not a finite number${inPeriod} (e.g. a division by zero, or log/sqrt of a negative number); the valuation cannot report statistics`,
     },
   ]);
 }
@@ -145,8 +153,15 @@ function makeOut(nParties: number, P: number, n: number, flows: Float64Array | n
     flows,
     flowRows: flows ? n : 0,
     cond: cond ? new Uint8Array(n) : null,
-    fault: [-1, -1, -1],
+    fault: [-1, -1, -1, 0],
   };
+}
+
+/** A run over a block range, one block at a time: `step` runs the next block and says how many iterations it did (0 once all are done). */
+export interface BlockSteps<T> {
+  step(): number;
+  /** The range's outcome, once every block has run (or what there is, when stopped early). */
+  result(): T;
 }
 
 /** Runs blocks [firstBlock, endBlock) and gathers NPVs, per-block flow sums, fan flows and condition flags. */
@@ -159,6 +174,26 @@ export function simulateRange(
   /** Called after each block's kernel, with the block's NPV views (still in cache) and condition flags. */
   afterKernel?: (blockIndex: number, npv: Float64Array[], cond: Uint8Array | null, n: number) => void,
 ): SimulationPart {
+  return runAll(simulateRangeSteps(deal, compiled, range, conditionOn, afterKernel), onBlock);
+}
+
+/** Steps until done, or until `onBlock` says stop. */
+export function runAll<T>(steps: BlockSteps<T>, onBlock?: (iterationsDone: number) => boolean | void): T {
+  for (let n = steps.step(); n > 0; n = steps.step()) if (onBlock?.(n) === false) break;
+  return steps.result();
+}
+
+/**
+ * simulateRange one block per step, so a worker can interleave other jobs
+ * between blocks (a preview need not wait behind a long run).
+ */
+export function simulateRangeSteps(
+  deal: Deal,
+  compiled: CompiledDeal,
+  range: BlockRange,
+  conditionOn: string | undefined,
+  afterKernel?: (blockIndex: number, npv: Float64Array[], cond: Uint8Array | null, n: number) => void,
+): BlockSteps<SimulationPart> {
   const nP = compiled.partyIds.length;
   const P = compiled.periods;
   const total = rangeSize(range);
@@ -171,29 +206,34 @@ export function simulateRange(
   const cond = compiled.conditionSeries !== null ? new Uint8Array(total) : null;
   let offset = 0;
   const scratch = drawScratch(compiled);
-  const fault = [-1, -1, -1];
-  for (let b = range.firstBlock; b < range.endBlock; b++) {
-    const n = blockLength(range.iterations, b);
-    const draws = drawBlock(compiled, range.seed, b, n, scratch);
-    const wantFlows = offset < fanCount;
-    const flowRows = wantFlows ? Math.min(n, fanCount - offset) : 0;
-    const blockIndex = b - range.firstBlock;
-    // The kernel writes straight into the range's arrays (views), so nothing per block is copied.
-    const out: KernelOut = {
-      npv: npv.map((a) => a.subarray(offset, offset + n)),
-      sums: Array.from({ length: nP }, (_, p) => blockSums.subarray((blockIndex * nP + p) * P, (blockIndex * nP + p + 1) * P)),
-      flows: wantFlows ? new Float64Array(flowRows * nP * P) : null,
-      flowRows,
-      cond: cond ? cond.subarray(offset, offset + n) : null,
-      fault,
-    };
-    if (compiled.kernel(draws.cols, draws.hz, n, out) >= 0) throw faultError(deal, compiled, draws, conditionOn);
-    if (out.flows) fanFlows.set(out.flows, offset * nP * P);
-    afterKernel?.(blockIndex, out.npv, out.cond, n);
-    offset += n;
-    if (onBlock?.(n) === false) break;
-  }
-  return { firstBlock: range.firstBlock, blocks, npv, blockSums, fanFlows, cond };
+  const fault = [-1, -1, -1, 0];
+  let b = range.firstBlock;
+  return {
+    step() {
+      if (b >= range.endBlock) return 0;
+      const n = blockLength(range.iterations, b);
+      const draws = drawBlock(compiled, range.seed, b, n, scratch);
+      const wantFlows = offset < fanCount;
+      const flowRows = wantFlows ? Math.min(n, fanCount - offset) : 0;
+      const blockIndex = b - range.firstBlock;
+      // The kernel writes straight into the range's arrays (views), so nothing per block is copied.
+      const out: KernelOut = {
+        npv: npv.map((a) => a.subarray(offset, offset + n)),
+        sums: Array.from({ length: nP }, (_, p) => blockSums.subarray((blockIndex * nP + p) * P, (blockIndex * nP + p + 1) * P)),
+        flows: wantFlows ? new Float64Array(flowRows * nP * P) : null,
+        flowRows,
+        cond: cond ? cond.subarray(offset, offset + n) : null,
+        fault,
+      };
+      if (compiled.kernel(draws.cols, draws.hz, n, out) >= 0) throw faultError(deal, compiled, draws, conditionOn);
+      if (out.flows) fanFlows.set(out.flows, offset * nP * P);
+      afterKernel?.(blockIndex, out.npv, out.cond, n);
+      offset += n;
+      b++;
+      return n;
+    },
+    result: () => ({ firstBlock: range.firstBlock, blocks, npv, blockSums, fanFlows, cond }),
+  };
 }
 
 /** One "what if" of a means job: an input held at a value (others as drawn), or null for the base. */
@@ -219,6 +259,11 @@ export function simulateMeans(
   variants: readonly MeansVariant[],
   onBlock?: (iterationsDone: number) => boolean | void,
 ): Float64Array {
+  return runAll(simulateMeansSteps(deal, compiled, range, variants), onBlock);
+}
+
+/** simulateMeans one block per step (each step runs the block once per variant). */
+export function simulateMeansSteps(deal: Deal, compiled: CompiledDeal, range: BlockRange, variants: readonly MeansVariant[]): BlockSteps<Float64Array> {
   const nP = compiled.partyIds.length;
   const P = compiled.periods;
   const nV = variants.length;
@@ -229,33 +274,35 @@ export function simulateMeans(
   const out = makeOut(nP, P, BLOCK_SIZE, null, false);
   const held = new Float64Array(BLOCK_SIZE);
   const every = new Uint8Array(BLOCK_SIZE);
-  for (let b = range.firstBlock; b < range.endBlock; b++) {
-    const n = blockLength(range.iterations, b);
-    const draws = drawBlock(compiled, range.seed, b, n, scratch);
-    for (let v = 0; v < nV; v++) {
-      const col = columns[v]!;
-      const saved = col >= 0 ? draws.cols[col]! : null;
-      if (col >= 0) draws.cols[col] = held.subarray(0, n).fill(variants[v]!.value);
-      out.fault[0] = -1;
-      if (compiled.kernel(draws.cols, draws.hz, n, out) >= 0) {
-        const error = faultError(deal, compiled, draws, undefined);
-        throw error;
+  let b = range.firstBlock;
+  return {
+    step() {
+      if (b >= range.endBlock) return 0;
+      const n = blockLength(range.iterations, b);
+      const draws = drawBlock(compiled, range.seed, b, n, scratch);
+      for (let v = 0; v < nV; v++) {
+        const col = columns[v]!;
+        const saved = col >= 0 ? draws.cols[col]! : null;
+        if (col >= 0) draws.cols[col] = held.subarray(0, n).fill(variants[v]!.value);
+        out.fault[0] = -1;
+        if (compiled.kernel(draws.cols, draws.hz, n, out) >= 0) throw faultError(deal, compiled, draws, undefined);
+        if (saved) draws.cols[col] = saved;
+        const base = ((b - range.firstBlock) * nV + v) * stride;
+        const all = every.subarray(0, n).fill(1);
+        for (let p = 0; p < nP; p++) {
+          const x = out.npv[p]!.subarray(0, n);
+          sums[base + p] = sum(x);
+          sums[base + nP + p] = sumOfSquares(x);
+          sums[base + 2 * nP + p] = countAtLeast(x, compiled.walkAway[p]!);
+          clearBelow(x, compiled.walkAway[p]!, all);
+        }
+        sums[base + 3 * nP] = countSet(all);
       }
-      if (saved) draws.cols[col] = saved;
-      const base = ((b - range.firstBlock) * nV + v) * stride;
-      const all = every.subarray(0, n).fill(1);
-      for (let p = 0; p < nP; p++) {
-        const x = out.npv[p]!.subarray(0, n);
-        sums[base + p] = sum(x);
-        sums[base + nP + p] = sumOfSquares(x);
-        sums[base + 2 * nP + p] = countAtLeast(x, compiled.walkAway[p]!);
-        clearBelow(x, compiled.walkAway[p]!, all);
-      }
-      sums[base + 3 * nP] = countSet(all);
-    }
-    if (onBlock?.(n * nV) === false) break;
-  }
-  return sums;
+      b++;
+      return n * nV;
+    },
+    result: () => sums,
+  };
 }
 
 function sumOfSquares(values: Float64Array): number {

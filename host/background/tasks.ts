@@ -1,0 +1,41 @@
+/**
+ * The work the host hands to its background thread: reading a deal's text,
+ * validating a deal, drawing an input's density preview. Each is a plain
+ * function of its message, so the same code runs in the worker and, where no
+ * worker can be had, in place.
+ */
+import type { ApiErrorData, Problem } from '../../shared/api';
+import { parseDealText } from '../../shared/model/parse';
+import { validateDeal } from '../../shared/model/validate';
+import { HostError } from '../rpc/dispatcher';
+import { sampleInputPreview } from '../valuation/input-preview';
+
+export type Task =
+  | { kind: 'parse'; text: string }
+  | { kind: 'validate'; raw: unknown }
+  | { kind: 'sample'; input: unknown; n: number };
+
+/** A validation's verdict without the deal: valid, or its problems. */
+export type Verdict = { ok: true } | { ok: false; problems: Problem[] };
+
+export type TaskOutcome = { ok: true; value: unknown } | { ok: false; error: ApiErrorData };
+
+export function runTask(task: Task): TaskOutcome {
+  try {
+    switch (task.kind) {
+      case 'parse':
+        return { ok: true, value: parseDealText(task.text) };
+      case 'validate': {
+        // Only the verdict comes back: the caller already holds the deal, and copying a 5 MB deal back
+        // to the thread that serves every window would cost what moving the work away saved.
+        const result = validateDeal(task.raw);
+        return { ok: true, value: result.ok ? { ok: true } : { ok: false, problems: result.problems } };
+      }
+      case 'sample':
+        return { ok: true, value: sampleInputPreview(task.input, task.n) };
+    }
+  } catch (err) {
+    if (err instanceof HostError) return { ok: false, error: err.data };
+    return { ok: false, error: { code: 'failed', message: err instanceof Error ? err.message : String(err) } };
+  }
+}
