@@ -46,6 +46,8 @@ export const entries = [
   // Valuation worker threads; the pool finds it at out/workers/ from any bundle.
   // Self-contained (no external packages) so a packaged app can run it unpacked from the asar archive.
   { ...node, packages: undefined, entryPoints: ['host/valuation/valuation-worker.ts'], outfile: 'out/workers/valuation-worker.js', format: 'esm' },
+  // The host's background thread: reading, validating and sampling off the event loop (host/background).
+  { ...node, packages: undefined, entryPoints: ['host/background/background-worker.ts'], outfile: 'out/workers/background-worker.js', format: 'esm' },
   // The bench and the whole processes its cold-start table times beside the CLI.
   { ...node, entryPoints: ['host/bench/bench.ts', 'host/bench/squiggle-pharma.ts', 'host/bench/baseline-process.ts'], outdir: 'out/bench', format: 'esm' },
 ];

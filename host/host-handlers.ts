@@ -2,11 +2,18 @@
  * The MainApi handlers over the host services. Electron's main process and the
  * web host both build their handlers here, passing in the ports that differ
  * between them (where resources live, which front door, dialogs, settings).
+ *
+ * One PathPolicy per host decides where the renderer may read and write:
+ * paths the user chose (dialogs, command line, recent files) and, for the web
+ * host, its documents root. The export handlers get their paths checked here,
+ * on the way in, like every other handler that takes a path.
  */
+import { join } from 'node:path';
 import type { AppInfo } from '../shared/api';
 import { defaultDataDir } from './documents/data-dir';
-import { inAppDialogs } from './documents/dialog-port';
-import { createDocumentHandlers, type DocumentPorts } from './documents/document-handlers';
+import { documentsRoot, inAppDialogs } from './documents/dialog-port';
+import { createDocumentHandlers, granting, startFolder, type DocumentPorts } from './documents/document-handlers';
+import { createPathPolicy, type PathPolicy } from './documents/path-policy';
 import { listExamples, openExample } from './examples';
 import type { LaunchFiles } from './launch-files';
 import type { HostHandlers } from './rpc/dispatcher';
@@ -24,25 +31,50 @@ export interface HostPorts {
   /** Files to open that came from the command line or the OS. */
   launchFiles?: LaunchFiles;
   /** Documents: data folder, dialogs, settings. Defaults suit the web host (DEALWRIGHT_DATA_DIR, in-page dialogs, conf). */
-  documents?: Partial<DocumentPorts>;
+  documents?: Partial<Omit<DocumentPorts, 'paths'>>;
+  /**
+   * The folder in-page dialogs browse and the renderer may read and write without a dialog pick:
+   * for the web host, DEALWRIGHT_DOCUMENTS_DIR or the user's Documents folder by default; none
+   * under Electron (native dialogs grant each path the user picks).
+   */
+  documentsRoot?: string;
+  /** Aborted when the window or connection these handlers serve goes away: its valuations are cancelled. */
+  closed?: AbortSignal;
   /** Valuation runner; defaults to the host's shared worker pool (the main process never runs a kernel). */
   valuationRunner?: () => ValuationRunner;
   /** Export dialog: a .docx save dialog and showing a file in its folder. Defaults suit the web host (in-page path, folder shown as text). */
   exports?: Partial<ExportPorts>;
 }
 
-function documentPorts(given: Partial<DocumentPorts> = {}): DocumentPorts {
-  const dataDir = given.dataDir ?? defaultDataDir();
-  let settings: SettingsStore | undefined;
+function documentPorts(ports: HostPorts, paths: PathPolicy, settings: () => SettingsStore, dataDir: string): DocumentPorts {
+  const given = ports.documents ?? {};
   return {
     dataDir,
-    dialogs: given.dialogs ?? inAppDialogs(),
-    settings: given.settings ?? (() => (settings ??= openConfSettings(dataDir))),
+    dialogs: given.dialogs ?? inAppDialogs(paths.root),
+    settings,
+    paths,
   };
 }
 
 export function createHostHandlers(ports: HostPorts): HostHandlers {
-  const documents = documentPorts(ports.documents);
+  const dataDir = ports.documents?.dataDir ?? defaultDataDir();
+  let settingsStore: SettingsStore | undefined;
+  const settings = ports.documents?.settings ?? (() => (settingsStore ??= openConfSettings(dataDir)));
+  const root = ports.documentsRoot ?? (ports.host === 'web' ? documentsRoot() : undefined);
+  const paths = createPathPolicy({
+    readable: [join(ports.resourcesDir, 'examples')],
+    // Each recent file was a path the user chose when it was recorded.
+    remembered: () => {
+      try {
+        return settings().getRecentFiles();
+      } catch {
+        return [];
+      }
+    },
+    ...(root === undefined ? {} : { root }),
+  });
+  const documents = documentPorts(ports, paths, settings, dataDir);
+  const exports = createExportHandlers({ appVersion: ports.appVersion, valuationRunner: ports.valuationRunner ?? sharedValuationRunner, ports: ports.exports, settings });
   return {
     getAppInfo: async () => ({
       name: 'Dealwright',
@@ -52,10 +84,35 @@ export function createHostHandlers(ports: HostPorts): HostHandlers {
     }),
     listExamples: async () => listExamples(ports.resourcesDir),
     openExample: async (_ctx, id) => openExample(ports.resourcesDir, id),
-    takeLaunchFiles: async (ctx) => ports.launchFiles?.take((path) => ctx.emit('app:open-file', { path })) ?? [],
+    // A file named on the command line or by the OS was chosen by the user, outside any dialog.
+    takeLaunchFiles: async (ctx) => {
+      const taken = ports.launchFiles?.take((path) => {
+        paths.grant(path);
+        ctx.emit('app:open-file', { path });
+      }) ?? [];
+      for (const path of taken) paths.grant(path);
+      return taken;
+    },
     getStandardSections: async (_ctx, kind) => loadSkeleton(ports.resourcesDir, kind),
     ...createDocumentHandlers(documents),
-    ...createValuationHandlers(ports.valuationRunner),
-    ...createExportHandlers({ appVersion: ports.appVersion, valuationRunner: ports.valuationRunner ?? sharedValuationRunner, ports: ports.exports, settings: documents.settings }),
+    ...createValuationHandlers(ports.valuationRunner, ports.closed),
+    ...exports,
+    exportTermSheet: async (ctx, request) => {
+      const refused = await paths.checkWrite(request.outPath, 'docx');
+      if (refused) return { ok: false, problems: [{ ...refused, path: 'outPath' }] };
+      return exports.exportTermSheet(ctx, request);
+    },
+    // A redline reads the other .deal file, so that path is checked for reading as Open checks it.
+    exportRedline: async (ctx, request) => {
+      const refused = await paths.checkWrite(request.outPath, 'docx');
+      if (refused) return { ok: false, problems: [{ ...refused, path: 'outPath' }] };
+      if (request.against.kind === 'file') {
+        const unreadable = await paths.checkRead(request.against.path);
+        if (unreadable) return { ok: false, problems: [{ ...unreadable, path: 'against.path' }] };
+      }
+      return exports.exportRedline(ctx, request);
+    },
+    chooseExportPath: async (ctx, suggestedName, near) => startFolder(paths, granting(paths, await exports.chooseExportPath(ctx, suggestedName, near)), near),
+    revealInFolder: async (ctx, path) => ((await paths.checkRead(path)) === undefined ? exports.revealInFolder(ctx, path) : { opened: false, folder: '' }),
   } satisfies HostHandlers;
 }

@@ -72,8 +72,22 @@ const exampleId = z.string().regex(/^[a-z0-9-]{1,64}$/, 'must be an example id s
 export type DialogChoice =
   | { kind: 'chosen'; path: string }
   | { kind: 'cancelled' }
-  /** No native dialog here (web host): the renderer asks for a path itself, starting from defaultDir. */
-  | { kind: 'in-app'; defaultDir: string };
+  /**
+   * No native dialog here (web host): the renderer asks for a path itself, starting from defaultDir,
+   * browsing with listFolder inside `root` (the documents folder), the only place the host reads and writes.
+   */
+  | { kind: 'in-app'; defaultDir: string; root: string };
+
+/** One entry of a folder shown by an in-page file dialog. */
+export interface FolderEntry {
+  name: string;
+  kind: 'folder' | 'file';
+}
+
+/** A folder inside the documents root as an in-page file dialog shows it: its sub-folders, then the files of the kind asked for. */
+export type FolderListing =
+  | { ok: true; folder: string; root: string; parent: string | null; entries: FolderEntry[]; truncated: boolean }
+  | { ok: false; problems: Problem[] };
 
 export type SaveResult =
   | { ok: true; path: string; fileName: string; savedAt: string }
@@ -123,8 +137,11 @@ export interface RecentFile {
 const docKey = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be letters, digits, - or _ (at most 64)');
 const filePath = z.string().min(1, 'must not be empty').max(4096, 'is too long');
 const fileName = z.string().min(1, 'must not be empty').max(255, 'is too long');
-/** 5 MB of UTF-8 is at most 5 Mi UTF-16 code units; the exact byte limit is checked by the host. */
-const dealText = z.string().max(5 * 1024 * 1024, 'is larger than 5 MB');
+/** Base64 of at most 5 MB (the page checks the size before reading; the exact byte limit is checked by the host). */
+const dealBytes = z
+  .string()
+  .max(Math.ceil((5 * 1024 * 1024) / 3) * 4 + 4, 'is larger than 5 MB')
+  .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64');
 
 export type ExportAudience = 'counterparty' | 'internal';
 export type PaperSize = 'A4' | 'Letter';
@@ -192,10 +209,13 @@ export const apiArgs = {
   /** Paths the app was asked to open from outside (command line, OS); each is returned once. */
   takeLaunchFiles: z.tuple([]),
   openFile: z.tuple([filePath]),
-  /** Drag-and-drop or upload: the text of a file the page already read. */
-  openText: z.tuple([fileName, dealText]),
+  /** Drag-and-drop or upload: the bytes of a file the page already read (base64), decoded and checked by the host like any file. */
+  openBytes: z.tuple([fileName, dealBytes]),
   chooseOpenPath: z.tuple([]),
-  chooseSavePath: z.tuple([fileName]),
+  /** The suggested file name, and the open document's path (the dialog starts in its folder). */
+  chooseSavePath: z.tuple([fileName, filePath.optional()]),
+  /** In-page file dialogs (web host only): a folder inside the documents root, with its .deal or .docx files. */
+  listFolder: z.tuple([filePath, z.enum(['deal', 'docx'])]),
   saveFile: z.tuple([
     z.strictObject({ path: filePath, deal: z.unknown(), originalPath: filePath.optional(), docKey: docKey.optional() }),
   ]),
@@ -221,8 +241,8 @@ export const apiArgs = {
   exportTermSheet: z.tuple([exportTermSheetArg]),
   /** Writes a redline (tracked changes) from another scenario or another .deal file to the open deal. */
   exportRedline: z.tuple([exportRedlineArg]),
-  /** Asks where to save an exported document (.docx); the web host answers 'in-app'. */
-  chooseExportPath: z.tuple([fileName]),
+  /** Asks where to save an exported document (.docx), starting in the folder of the deal's own file when given; the web host answers 'in-app'. */
+  chooseExportPath: z.tuple([fileName, filePath.optional()]),
   /** The user's name for documents (author of tracked changes), from the settings; '' when never set. */
   getAuthorName: z.tuple([]),
   setAuthorName: z.tuple([z.string().max(200, 'is longer than 200 characters')]),
@@ -238,9 +258,10 @@ export interface ApiResults {
   openExample: OpenResult;
   takeLaunchFiles: string[];
   openFile: OpenResult;
-  openText: OpenResult;
+  openBytes: OpenResult;
   chooseOpenPath: DialogChoice;
   chooseSavePath: DialogChoice;
+  listFolder: FolderListing;
   saveFile: SaveResult;
   autosave: { ok: true; savedAt: string };
   listRecovered: RecoveryList;

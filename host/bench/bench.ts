@@ -4,7 +4,10 @@
  * resources/examples/pharma-licence.deal at 10k, 100k and 1M iterations with 1
  * and 2 workers (statistics included, warm pools, best of several runs), side
  * by side with a hand-written plain-JS loop of the same deal, as iterations per
- * second and ratio; then the slider path (10k iterations, warm) as a latency.
+ * second and ratio; then the slider path (10k iterations, warm) as a latency;
+ * then reading and validating large files (20,000 chained series, a 5 MB
+ * file) as time, beside plain JSON.parse of the same text (the floor any
+ * reader pays).
  *
  * Options (npm run bench -- ...): --cold-only, --warm-only, --cold-runs N
  * (default 7), --against OTHER/out/cli/main.js (a second CLI build timed in the
@@ -13,11 +16,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { availableParallelism } from 'node:os';
+import { parseDealText } from '../../shared/model/parse';
 import { dealSchema } from '../../shared/model/schema';
 import { projectRoot } from '../paths';
 import { createWorkerPoolRunner } from '../valuation/worker-pool';
 import { baselinePharma } from './baseline-pharma';
 import { printColdStartTable } from './cold-start';
+import { chainedSeriesDeal, fiveMegabyteDeal } from './large-deals';
 
 const root = projectRoot(import.meta.url);
 const deal = dealSchema.parse(JSON.parse(readFileSync(join(root, 'resources', 'examples', 'pharma-licence.deal'), 'utf8')));
@@ -94,6 +99,33 @@ async function main(): Promise<void> {
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
   for (const r of rows) console.log(r.map((cell, c) => cell.padStart(widths[c]!)).join('   '));
   console.log('\nTargets (2-core machine): 2 workers at 1M >= 1.5x the baseline (>= ~3.5M it/s); 10k in < 20 ms warm.');
+  validationBench();
+}
+
+/** Reading and validating large files (what Open, Save and the live problems list do), best of 3, beside JSON.parse. */
+function validationBench(): void {
+  console.log('\nReading and validating large files (strict JSON, schema, every rule and formula), best of 3:');
+  const files = [
+    { name: '20,000 chained series', text: JSON.stringify(chainedSeriesDeal(deal, 20_000), null, 2) },
+    { name: '5 MB file', text: fiveMegabyteDeal(deal).text },
+  ];
+  for (const { name, text } of files) {
+    const parse: number[] = [];
+    const validate: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      let t0 = performance.now();
+      JSON.parse(text);
+      parse.push(performance.now() - t0);
+      t0 = performance.now();
+      const result = parseDealText(text);
+      validate.push(performance.now() - t0);
+      if (!result.ok) throw new Error(`bench file "${name}" does not validate: ${result.problems[0]?.message}`);
+    }
+    const kb = Buffer.byteLength(text) / 1024;
+    const size = kb >= 1024 ? `${(kb / 1024).toFixed(2)} MB` : `${kb.toFixed(0)} KB`;
+    console.log(`  ${name} (${size}): validate ${best(validate).toFixed(0)} ms; JSON.parse alone ${best(parse).toFixed(0)} ms (${(best(validate) / best(parse)).toFixed(1)}x)`);
+  }
+  console.log('Target: each within seconds (20,000 chained series took over 90 s before validation was made linear).');
 }
 
 await main();

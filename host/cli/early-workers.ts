@@ -8,7 +8,8 @@
  */
 import { blockCount } from '../../shared/engine/rng';
 import { LIMITS } from '../../shared/model/limits';
-import { findWorkerScript, startValuationWorker, type StartedWorker } from '../valuation/worker-threads';
+import { startValuationWorker, type StartedWorker } from '../valuation/worker-threads';
+import { findWorkerScript } from '../worker-script';
 import { intFlag, workersFlag, type ParsedArgs } from './args';
 
 /** The value of `--name V` or `--name=V` in argv, if any. */

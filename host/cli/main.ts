@@ -5,6 +5,7 @@
  * never a stack trace.
  */
 import { saveCodeCaches } from '../code-cache';
+import { oneLine } from '../../shared/model/problem-paths';
 import { appVersion, projectRoot } from '../paths';
 import { commands, VALUING_COMMANDS, type CommandContext } from './commands';
 import { isUsageError } from './args';
@@ -52,7 +53,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const load = Object.prototype.hasOwnProperty.call(commands, command) ? commands[command] : undefined;
   if (!load) {
-    ctx.err(`dealwright: unknown command "${command}" (see dealwright --help)\n`);
+    ctx.err(`dealwright: unknown command "${oneLine(command)}" (see dealwright --help)\n`);
     return 2;
   }
   try {
@@ -63,10 +64,10 @@ async function main(argv: string[]): Promise<number> {
     return code;
   } catch (err) {
     if (isUsageError(err)) {
-      ctx.err(`dealwright ${command}: ${err.message}\n`);
+      ctx.err(`dealwright ${command}: ${oneLine(err.message)}\n`);
       return 2;
     }
-    ctx.err(`dealwright ${command}: ${err instanceof Error ? err.message : String(err)}\n`);
+    ctx.err(`dealwright ${command}: ${oneLine(err instanceof Error ? err.message : String(err))}\n`);
     return 1;
   }
 }

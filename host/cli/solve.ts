@@ -3,6 +3,7 @@
  * goal seek. Prints the value of PATH that gives the party that mean NPV, or
  * (exit 1) a clear message when no value in range reaches it.
  */
+import { formatProblem } from '../../shared/model/problem-paths';
 import { formatMoney } from '../../shared/format/money';
 import { formatNumber } from '../../shared/format/percent';
 import { numberFlag, parseArgs, UsageError } from './args';
@@ -46,7 +47,7 @@ export const solveCommand: Command = async (argv, ctx) => {
       return result.ok ? 0 : 1;
     }
     if (!result.ok) {
-      ctx.err(`${result.path}: ${result.message}\n`);
+      ctx.err(`${formatProblem(result)}\n`);
       return 1;
     }
     const money = (v: number) => formatMoney(v, { currency: deal.currency, unit: deal.unit });

@@ -6,6 +6,7 @@
  * any internal name ("Draft 1" by default); `--author` the document's author.
  * Problems print as `path: message` lines with exit 1; usage errors exit 2.
  */
+import { formatProblem } from '../../shared/model/problem-paths';
 import { basename } from 'node:path';
 import { openDealFile } from '../documents/load';
 import { exportTermSheet } from '../docx/export-term-sheet';
@@ -60,7 +61,7 @@ export function amountsFlag(flags: ParsedArgs['flags']): MoneyStyle | undefined 
 }
 
 export function printProblems(ctx: CommandContext, fallback: string, problems: readonly { path: string; message: string }[]): number {
-  for (const p of problems) ctx.err(`${p.path || fallback}: ${p.message}\n`);
+  for (const p of problems) ctx.err(`${formatProblem(p, fallback)}\n`);
   return 1;
 }
 

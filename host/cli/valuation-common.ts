@@ -4,6 +4,7 @@
  * workers main.ts started while this module loaded), and printing valuation
  * errors.
  */
+import { formatProblem } from '../../shared/model/problem-paths';
 import type { Deal } from '../../shared/model/schema';
 import { openDealFile } from '../documents/load';
 import { ValuationError } from '../valuation/runner';
@@ -17,7 +18,7 @@ export { MAX_WORKERS, workersFlag } from './args';
 export async function loadDeal(file: string, ctx: CommandContext): Promise<Deal | null> {
   const opened = await openDealFile(file);
   if (opened.ok) return opened.document.deal;
-  for (const p of opened.problems) ctx.err(`${p.path || file}: ${p.message}\n`);
+  for (const p of opened.problems) ctx.err(`${formatProblem(p, file)}\n`);
   return null;
 }
 
@@ -31,7 +32,7 @@ export async function withRunner(workers: number, ctx: CommandContext, work: (ru
     return await work(runner);
   } catch (err) {
     if (err instanceof ValuationError) {
-      for (const p of err.problems) ctx.err(p.path ? `${p.path}: ${p.message}\n` : `${p.message}\n`);
+      for (const p of err.problems) ctx.err(`${formatProblem(p)}\n`);
       return 1;
     }
     throw err;

@@ -1,25 +1,35 @@
 /**
  * Asking the user where to open or save a file. Electron shows native dialogs
  * (electron/main/ports); the web host cannot, so it tells the renderer to ask
- * in the page; tests answer with a scripted port.
+ * in the page, inside the documents root; tests answer with a scripted port.
  */
+import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
 import type { DialogChoice } from '../../shared/api';
 
 export interface DialogPort {
   chooseOpenPath(): Promise<DialogChoice>;
-  chooseSavePath(suggestedName: string): Promise<DialogChoice>;
+  /** `near`: the open document's own file, whose folder the dialog starts in. */
+  chooseSavePath(suggestedName: string, near?: string): Promise<DialogChoice>;
 }
 
 /**
- * For hosts without native dialogs: the renderer shows its own path entry,
- * starting in `defaultDir` (DEALWRIGHT_DOCUMENTS_DIR if set, else the home folder).
+ * The folder the web host's in-page dialogs may browse, read and write:
+ * DEALWRIGHT_DOCUMENTS_DIR if set, else the user's Documents folder, else
+ * (no such folder) the home folder.
  */
-export function inAppDialogs(defaultDir: string = process.env.DEALWRIGHT_DOCUMENTS_DIR || homedir()): DialogPort {
-  return {
-    chooseOpenPath: async () => ({ kind: 'in-app', defaultDir }),
-    chooseSavePath: async () => ({ kind: 'in-app', defaultDir }),
-  };
+export function documentsRoot(env: NodeJS.ProcessEnv = process.env): string {
+  const fromEnv = env.DEALWRIGHT_DOCUMENTS_DIR;
+  if (fromEnv && fromEnv.trim() !== '') return resolve(fromEnv);
+  const documents = join(homedir(), 'Documents');
+  return existsSync(documents) ? documents : homedir();
+}
+
+/** For hosts without native dialogs: the renderer shows its own dialog, inside `root`. */
+export function inAppDialogs(root: string = documentsRoot()): DialogPort {
+  const choice = async (): Promise<DialogChoice> => ({ kind: 'in-app', defaultDir: root, root });
+  return { chooseOpenPath: choice, chooseSavePath: choice };
 }
 
 /** Answers each dialog with the next scripted choice (tests, automation). */

@@ -4,23 +4,18 @@
  * reading, the encoding is checked before parsing, and nothing here throws for
  * bad content.
  */
-import { open } from 'node:fs/promises';
+import { constants, type Stats } from 'node:fs';
+import { lstat, open, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { OpenResult, Problem } from '../../shared/api';
 import { MIGRATIONS, type MigrationRegistry } from '../../shared/model/migrations';
-import { parseDealText } from '../../shared/model/parse';
+import { fileTooBig as tooBig, parseDealText, type ParseResult } from '../../shared/model/parse';
+import { parseInBackground } from '../background/background';
 import { LIMITS } from '../../shared/model/schema';
 
 export interface LoadOptions {
   migrations?: MigrationRegistry;
 }
-
-const tooBig = (bytes: number): Problem => {
-  const mb = bytes / 1024 / 1024;
-  // "5.0 MB" would read as within the limit: say how far over it is instead.
-  const size = mb >= 5.05 ? `${mb.toFixed(1)} MB` : `just over 5 MB (${bytes.toLocaleString('en-US')} bytes)`;
-  return { path: '', message: `file is ${size}; a .deal file may be at most 5 MB` };
-};
 
 /** Bytes -> text: UTF-8 only (a leading BOM is fine), with a clear word for UTF-16 and binary files. */
 export function decodeDealBytes(bytes: Uint8Array): { ok: true; text: string } | { ok: false; problem: Problem } {
@@ -44,17 +39,32 @@ export function decodeDealBytes(bytes: Uint8Array): { ok: true; text: string } |
   return { ok: true, text };
 }
 
-/** Reads at most the 5 MB limit plus one byte, so a huge file is refused without being read. */
+/**
+ * Reads at most the 5 MB limit plus one byte, so a huge file is refused without
+ * being read. Only regular files are read: a FIFO, a device or a socket would
+ * block the file thread pool (a FIFO's open waits for a writer; five of them
+ * stalled every later file operation) or never end (/dev/zero). The type is
+ * checked before opening, and again on the open handle (opened non-blocking),
+ * in case the path changed in between.
+ */
 async function readLimited(path: string): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; problem: Problem }> {
+  try {
+    const before = await stat(path);
+    const kind = notAFile(before);
+    if (kind) return { ok: false, problem: { path: '', message: kind } };
+  } catch (err) {
+    return { ok: false, problem: { path: '', message: cannotRead(err) } };
+  }
   let handle;
   try {
-    handle = await open(path, 'r');
+    handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (err) {
     return { ok: false, problem: { path: '', message: cannotRead(err) } };
   }
   try {
     const info = await handle.stat();
-    if (info.isDirectory()) return { ok: false, problem: { path: '', message: 'this is a folder, not a .deal file' } };
+    const kind = notAFile(info);
+    if (kind) return { ok: false, problem: { path: '', message: kind } };
     if (info.size > LIMITS.maxFileBytes) return { ok: false, problem: tooBig(info.size) };
     const buffer = new Uint8Array(LIMITS.maxFileBytes + 1);
     let filled = 0;
@@ -73,6 +83,13 @@ async function readLimited(path: string): Promise<{ ok: true; bytes: Uint8Array 
   }
 }
 
+/** Why something on disk is not a file that can be read as a deal, or undefined for a regular file. */
+function notAFile(info: Stats): string | undefined {
+  if (info.isFile()) return undefined;
+  if (info.isDirectory()) return 'this is a folder, not a .deal file';
+  return 'this is not a regular file (a pipe, a device or a socket), so it is not a .deal file';
+}
+
 function cannotRead(err: unknown): string {
   const code = (err as NodeJS.ErrnoException).code;
   if (code === 'ENOENT') return 'the file does not exist';
@@ -81,21 +98,56 @@ function cannotRead(err: unknown): string {
   return `cannot read the file (${code ?? (err instanceof Error ? err.message : String(err))})`;
 }
 
+function openedResult(fileName: string, path: string | null, result: ParseResult): OpenResult {
+  if (!result.ok) return { ok: false, fileName, problems: result.problems };
+  return { ok: true, document: { path, fileName, deal: result.deal, migrated: result.migrated, ...(path ? { originalPath: path } : {}) } };
+}
+
 /** Text (already read, e.g. dropped onto the window) -> deal or problems. */
 export function openDealBytes(fileName: string, bytes: Uint8Array, path: string | null, options: LoadOptions = {}): OpenResult {
   if (bytes.length > LIMITS.maxFileBytes) return { ok: false, fileName, problems: [tooBig(bytes.length)] };
   const decoded = decodeDealBytes(bytes);
   if (!decoded.ok) return { ok: false, fileName, problems: [decoded.problem] };
-  const result = parseDealText(decoded.text, options.migrations ?? MIGRATIONS);
-  if (!result.ok) return { ok: false, fileName, problems: result.problems };
-  return { ok: true, document: { path, fileName, deal: result.deal, migrated: result.migrated, ...(path ? { originalPath: path } : {}) } };
+  return openedResult(fileName, path, parseDealText(decoded.text, options.migrations ?? MIGRATIONS));
+}
+
+/** As openDealBytes, reading and validating a long text on the host's background thread. */
+export async function readDealBytes(fileName: string, bytes: Uint8Array, path: string | null, options: LoadOptions = {}): Promise<OpenResult> {
+  if (options.migrations) return openDealBytes(fileName, bytes, path, options);
+  if (bytes.length > LIMITS.maxFileBytes) return { ok: false, fileName, problems: [tooBig(bytes.length)] };
+  const decoded = decodeDealBytes(bytes);
+  if (!decoded.ok) return { ok: false, fileName, problems: [decoded.problem] };
+  return openedResult(fileName, path, await parseInBackground(decoded.text, (text) => parseDealText(text)));
 }
 
 export async function openDealFile(path: string, options: LoadOptions = {}): Promise<OpenResult> {
   const fileName = basename(path);
   const read = await readLimited(path);
   if (!read.ok) return { ok: false, fileName, problems: [read.problem] };
-  return openDealBytes(fileName, read.bytes, path, options);
+  return readDealBytes(fileName, read.bytes, path, options);
+}
+
+/** What is on disk where a save would write: nothing, a deal this version reads (its text, and whether it is older), or something else. */
+export type ExistingFile =
+  | { kind: 'absent' }
+  | { kind: 'deal'; text: string; migrated: boolean }
+  | { kind: 'other'; problems: Problem[] };
+
+/** Reads what a save would replace with exactly the loader Open uses (limits, encoding, strict JSON, version, validation). */
+export async function openExistingDeal(path: string, options: LoadOptions = {}): Promise<ExistingFile> {
+  try {
+    await lstat(path);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'absent' };
+  }
+  const read = await readLimited(path);
+  if (!read.ok) return { kind: 'other', problems: [read.problem] };
+  if (read.bytes.length > LIMITS.maxFileBytes) return { kind: 'other', problems: [tooBig(read.bytes.length)] };
+  const decoded = decodeDealBytes(read.bytes);
+  if (!decoded.ok) return { kind: 'other', problems: [decoded.problem] };
+  const parsed = options.migrations ? parseDealText(decoded.text, options.migrations) : await parseInBackground(decoded.text, (text) => parseDealText(text));
+  if (!parsed.ok) return { kind: 'other', problems: parsed.problems };
+  return { kind: 'deal', text: decoded.text, migrated: parsed.migrated };
 }
 
 /** Raw text of a file for internal use (layout template, version check), or undefined if it cannot be read safely. */

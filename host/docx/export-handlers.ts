@@ -6,10 +6,10 @@
  * web host uses the defaults (the page asks for the path; the folder is shown
  * as text rather than opened, since the browser may not be on the same desk).
  */
-import { homedir } from 'node:os';
-import { basename, dirname, isAbsolute, join } from 'node:path';
+import { basename, dirname, isAbsolute } from 'node:path';
 import type { DialogChoice, RevealResult } from '../../shared/api';
 import { validateDeal } from '../../shared/model/validate';
+import { documentsRoot } from '../documents/dialog-port';
 import type { HostHandlers } from '../rpc/dispatcher';
 import { openDealFile } from '../documents/load';
 import type { SettingsStore } from '../settings/settings-store';
@@ -17,16 +17,16 @@ import type { ValuationRunner } from '../valuation/runner';
 import { exportRedline, exportTermSheet } from './export-term-sheet';
 
 export interface ExportPorts {
-  /** A save dialog for .docx files. */
-  chooseExportPath(suggestedName: string): Promise<DialogChoice>;
+  /** A save dialog for .docx files, starting in the folder of `near` (the deal's own file) when given. */
+  chooseExportPath(suggestedName: string, near?: string): Promise<DialogChoice>;
   /** Shows the file in the system's file manager (Electron: shell.showItemInFolder). */
   revealInFolder(path: string): Promise<RevealResult>;
 }
 
 /** For hosts without native dialogs or a file manager at hand (the web host). */
-export function inAppExportPorts(defaultDir: string = join(homedir(), 'Documents')): ExportPorts {
+export function inAppExportPorts(root: string = documentsRoot()): ExportPorts {
   return {
-    chooseExportPath: async () => ({ kind: 'in-app', defaultDir }),
+    chooseExportPath: async () => ({ kind: 'in-app', defaultDir: root, root }),
     revealInFolder: async (path) => ({ opened: false, folder: dirname(path) }),
   };
 }
@@ -101,7 +101,7 @@ export function createExportHandlers(options: {
       options.settings?.().setAuthorName(name);
       return { ok: true };
     },
-    chooseExportPath: async (_ctx, suggestedName) => ports.chooseExportPath(basename(suggestedName).replace(/\.docx$/i, '') + '.docx'),
+    chooseExportPath: async (_ctx, suggestedName, near) => ports.chooseExportPath(basename(suggestedName).replace(/\.docx$/i, '') + '.docx', near),
     revealInFolder: async (_ctx, path) => {
       if (!isAbsolute(path)) return { opened: false, folder: '' };
       return ports.revealInFolder(path);

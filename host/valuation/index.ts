@@ -8,8 +8,7 @@ import type { RunOptions } from './runner';
 import { createWorkerPoolRunner } from './worker-pool';
 
 export { createInProcessRunner } from './in-process';
-export { createWorkerPoolRunner } from './worker-pool';
-export { findWorkerScript } from './worker-threads';
+export { createWorkerPoolRunner, findWorkerScript } from './worker-pool';
 export { CancelledError, ValuationError, type RunOptions, type ValuationRunner } from './runner';
 
 /** Values a deal once: on a temporary worker pool when `request.workers` is set, else in process. */

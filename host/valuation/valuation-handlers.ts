@@ -8,13 +8,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { ApiErrorData } from '../../shared/api';
-import { distQuantile, prepareInput, sampleInto } from '../../shared/engine/distributions';
-import type { InputSample } from '../../shared/engine/results';
-import { createRng } from '../../shared/engine/rng';
-import { quantiles } from '../../shared/engine/select';
-import { histogram } from '../../shared/engine/statistics';
-import { inputSchema, type Deal } from '../../shared/model/schema';
-import { validateDeal } from '../../shared/model/validate';
+import type { Deal } from '../../shared/model/schema';
+import { compileInBackground, sampleInBackground, validateInBackground } from '../background/background';
 import { HostError, type HostHandlers } from '../rpc/dispatcher';
 import { CancelledError, ValuationError, type ValuationRunner } from './runner';
 import { createWorkerPoolRunner } from './worker-pool';
@@ -23,9 +18,9 @@ type ValuationMethods = Pick<HostHandlers, 'startValuation' | 'cancelValuation' 
 
 let sharedPool: ValuationRunner | undefined;
 
-/** The host's one warm worker pool (started on first use). */
+/** The host's one warm worker pool (started on first use); large deals compile off the thread that serves every window. */
 export function sharedValuationRunner(): ValuationRunner {
-  sharedPool ??= createWorkerPoolRunner();
+  sharedPool ??= createWorkerPoolRunner({ compile: compileInBackground });
   return sharedPool;
 }
 
@@ -42,7 +37,7 @@ export function sharedValuationRunner(): ValuationRunner {
 export function warmUpValuation(dealPath: string): Promise<void> {
   return (async () => {
     try {
-      const deal = checkedDeal(JSON.parse(await readFile(dealPath, 'utf8')));
+      const deal = await checkedDeal(JSON.parse(await readFile(dealPath, 'utf8')));
       const runner = sharedValuationRunner();
       await runner.value({ deal, iterations: 40_000 });
       for (let i = 1; i <= 4; i++) {
@@ -57,8 +52,9 @@ export function warmUpValuation(dealPath: string): Promise<void> {
 
 let runCounter = 0;
 
-function checkedDeal(raw: unknown): Deal {
-  const result = validateDeal(raw);
+/** The deal, validated in full (on the background thread when it is large), or a HostError with its problems. */
+async function checkedDeal(raw: unknown): Promise<Deal> {
+  const result = await validateInBackground(raw);
   if (!result.ok) {
     throw new HostError({ code: 'failed', message: 'the deal has problems to fix before it can be valued', problems: result.problems });
   }
@@ -81,34 +77,15 @@ async function rethrowAsHostError<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-/** Draws n values of one input (fixed seed, so the preview does not flicker) and summarises them. */
-export function sampleInputPreview(raw: unknown, n: number): InputSample {
-  const parsed = inputSchema.safeParse(raw);
-  if (!parsed.success) {
-    throw new HostError({
-      code: 'bad-arguments',
-      message: 'not an input',
-      problems: parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })),
-    });
-  }
-  const prepared = prepareInput(parsed.data, 'input');
-  if (!prepared.ok) throw new HostError({ code: 'failed', message: prepared.problems.map((p) => `${p.path}: ${p.message}`).join('; '), problems: prepared.problems });
-  const values = new Float64Array(n);
-  sampleInto(prepared.dist, createRng(1, 0), values, n);
-  const [p5, p10, p50, p90, p95] = quantiles(values, [0.05, 0.1, 0.5, 0.9, 0.95]) as [number, number, number, number, number];
-  let sum = 0;
-  for (let i = 0; i < n; i++) sum += values[i]!;
-  // Discrete inputs show their exact quantiles rather than interpolated ones.
-  const exact = prepared.dist.kind === 'discrete' || prepared.dist.kind === 'chance' || prepared.dist.kind === 'fixed';
-  const q = (p: number, sampled: number) => (exact ? distQuantile(prepared.dist, p) : sampled);
-  return { histogram: histogram(values), p5: q(0.05, p5), p10: q(0.1, p10), p50: q(0.5, p50), p90: q(0.9, p90), p95: q(0.95, p95), mean: sum / n };
-}
-
-export function createValuationHandlers(runner: () => ValuationRunner = sharedValuationRunner): ValuationMethods {
+export function createValuationHandlers(runner: () => ValuationRunner = sharedValuationRunner, closed?: AbortSignal): ValuationMethods {
   const runs = new Map<string, AbortController>();
+  // Nobody is left to see the results: a closed tab's runs give the pool back at once.
+  closed?.addEventListener('abort', () => {
+    for (const controller of runs.values()) controller.abort();
+  });
   return {
     startValuation: async (ctx, request) => {
-      const deal = checkedDeal(request.deal);
+      const deal = await checkedDeal(request.deal);
       for (const [, older] of runs) older.abort();
       const runId = `run-${++runCounter}`;
       const controller = new AbortController();
@@ -129,17 +106,17 @@ export function createValuationHandlers(runner: () => ValuationRunner = sharedVa
       return { cancelled: controller !== undefined };
     },
     runSensitivity: async (_ctx, request) => {
-      const deal = checkedDeal(request.deal);
-      return rethrowAsHostError(() => runner().sensitivity({ ...request, deal }));
+      const deal = await checkedDeal(request.deal);
+      return rethrowAsHostError(() => runner().sensitivity({ ...request, deal }, closed ? { signal: closed } : {}));
     },
     solve: async (_ctx, request) => {
-      const deal = checkedDeal(request.deal);
-      return rethrowAsHostError(() => runner().solve({ ...request, deal }));
+      const deal = await checkedDeal(request.deal);
+      return rethrowAsHostError(() => runner().solve({ ...request, deal }, closed ? { signal: closed } : {}));
     },
     runSweep: async (_ctx, request) => {
-      const deal = checkedDeal(request.deal);
-      return rethrowAsHostError(() => runner().sweep({ ...request, deal }));
+      const deal = await checkedDeal(request.deal);
+      return rethrowAsHostError(() => runner().sweep({ ...request, deal }, closed ? { signal: closed } : {}));
     },
-    sampleInput: async (_ctx, input, n) => sampleInputPreview(input, n),
+    sampleInput: async (_ctx, input, n) => sampleInBackground(input, n),
   };
 }

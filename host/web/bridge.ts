@@ -19,8 +19,12 @@ function createBridge(): MainApi {
   const pending = new Map<number, Pending>();
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
   let nextId = 1;
-  const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
-  const socket = new WebSocket(`${scheme}//${location.host}/__dealwright/api`);
+  // Relative to the page, like every request it makes: the handshake carries the token in its path.
+  const api = new URL('__dealwright/api', location.href);
+  api.protocol = location.protocol === 'https:' ? 'wss:' : 'ws:';
+  api.search = '';
+  api.hash = '';
+  const socket = new WebSocket(api.href);
   let open = false;
   const ready = new Promise<void>((resolve, reject) => {
     socket.addEventListener('open', () => {
@@ -36,7 +40,13 @@ function createBridge(): MainApi {
     pending.clear();
   });
   socket.addEventListener('message', (ev) => {
-    const msg = JSON.parse(String(ev.data)) as { id?: number; envelope?: Envelope<unknown>; event?: string; payload?: unknown };
+    let msg: { id?: number; envelope?: Envelope<unknown>; event?: string; payload?: unknown };
+    try {
+      msg = JSON.parse(String(ev.data)) as typeof msg;
+    } catch {
+      return;
+    }
+    if (msg === null || typeof msg !== 'object') return;
     if (typeof msg.id === 'number' && msg.envelope) {
       const p = pending.get(msg.id);
       pending.delete(msg.id);
@@ -51,7 +61,10 @@ function createBridge(): MainApi {
     }
   });
 
-  async function call(method: string, args: unknown[]): Promise<unknown> {
+  async function call(method: string, given: unknown[]): Promise<unknown> {
+    // JSON has no undefined: a trailing optional argument left out must not arrive as null.
+    const args = [...given];
+    while (args.length > 0 && args[args.length - 1] === undefined) args.pop();
     // Sent at once when connected, not a microtask later: a slider's valuation request is then on its
     // way before the page re-renders for the move, and the host works while the page does.
     if (!open) await ready;
@@ -63,15 +76,15 @@ function createBridge(): MainApi {
     });
   }
 
-  const api: Record<string, unknown> = {};
-  for (const method of apiMethods) api[method] = (...args: unknown[]) => call(method, args);
-  api.subscribe = <E extends EventName>(event: E, listener: (payload: MainEvents[E]) => void) => {
+  const bridge: Record<string, unknown> = {};
+  for (const method of apiMethods) bridge[method] = (...args: unknown[]) => call(method, args);
+  bridge.subscribe = <E extends EventName>(event: E, listener: (payload: MainEvents[E]) => void) => {
     const set = listeners.get(event) ?? new Set();
     set.add(listener as (p: unknown) => void);
     listeners.set(event, set);
     return () => set.delete(listener as (p: unknown) => void);
   };
-  return Object.freeze(api) as MainApi;
+  return Object.freeze(bridge) as MainApi;
 }
 
 Object.defineProperty(window, 'dealwright', { value: createBridge(), writable: false, configurable: false });

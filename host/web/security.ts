@@ -1,12 +1,12 @@
 /**
  * The web host's gatekeeping, kept apart from the server so it can be tested
- * on its own: the per-launch token, and the Host/Origin checks that stop other
- * sites (and DNS-rebinding pages) from reaching a negotiator's deals.
+ * on its own: the per-launch token (compared in constant time; it travels in
+ * the path of the page's own requests, never in a cookie), and the Host/Origin
+ * checks that stop other sites (and DNS-rebinding pages) from reaching a
+ * negotiator's deals.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { rendererContentSecurityPolicy } from '../../shared/security/csp';
-
-export const TOKEN_COOKIE = 'dealwright_token';
 
 export function newToken(): string {
   return randomBytes(24).toString('base64url');
@@ -32,15 +32,6 @@ export function hostAllowed(hostHeader: string | undefined, port: number): boole
 export function originAllowed(origin: string | undefined, port: number): boolean {
   if (!origin) return false;
   return origin === `http://127.0.0.1:${port}` || origin === `http://localhost:${port}`;
-}
-
-export function tokenFromCookie(cookieHeader: string | undefined): string | null {
-  if (!cookieHeader) return null;
-  for (const part of cookieHeader.split(';')) {
-    const [k, ...v] = part.trim().split('=');
-    if (k === TOKEN_COOKIE) return v.join('=');
-  }
-  return null;
 }
 
 export function contentSecurityPolicy(port: number): string {

@@ -33,6 +33,7 @@ function OpenDialog() {
         <ExportDialog
           deal={document.deal}
           fileName={document.fileName}
+          dealPath={document.path ?? undefined}
           api={mainApi()}
           scenarioId={scenarioId ?? undefined}
           mode={dialog.mode}

@@ -7,25 +7,25 @@
  *
  * Errors come back as Problem[] with JSON paths (compileOrThrow and the cached
  * compiledFor raise them as one EngineError); nothing else here throws for a
- * bad file. This runs on the main thread only: workers receive the result as
- * a KernelSpec (kernel.ts) and never parse a formula. The kernel source is built only from generated names and numeric
+ * bad file. Valuation workers never run this: they receive the result as a
+ * KernelSpec (kernel.ts) and need no formula parser. The kernel source is built only from generated names and numeric
  * literals (see formula-compiler.ts), so text from a file never runs.
  *
  * Intentionally has no platform imports.
  */
 import type { Problem } from '../api';
 import type { Deal, NumberOrFormula } from '../model/schema';
-import { LIMITS } from '../model/schema';
-import { seriesOrder } from '../formula/series-order';
+import { LIMITS } from '../model/limits';
+import { orderSeries } from '../formula/series-order';
 import { planCorrelations } from './correlation';
 import { prepareInput, type PreparedDist } from './distributions';
 import { compileFormula, KERNEL_HELPERS, type CompiledFormula, type NameRef } from './formula-compiler';
-import { emitTerm, emptyTermCode, type CodegenContext } from './term-codegen';
+import { emitTerm, emptyTermCode, type CodegenContext, type FaultKind } from './term-codegen';
 import { discountFactors, periodYears, stepYears } from './timeline';
-import { linkKernel, type CompiledDeal } from './kernel';
+import { linkKernel, type CompiledDeal, type FaultLocation } from './kernel';
 import { EngineError } from './simulate';
 
-export type { CompiledDeal, Kernel, KernelOut } from './kernel';
+export type { CompiledDeal, FaultLocation, Kernel, KernelOut } from './kernel';
 
 export type CompileResult = { ok: true; compiled: CompiledDeal } | { ok: false; problems: Problem[] };
 
@@ -98,8 +98,9 @@ export function compileDeal(deal: Deal, options: CompileOptions = {}): CompileRe
     seriesPeriodic.set(id, r.value.periodic);
     noteUses(r.value);
   }
-  // The formula front end owns the ordering rule (prev() is not an edge; cumsum() is).
-  const ordered = seriesOrder(deal);
+  // The formula front end owns the ordering rule (prev() is not an edge; cumsum() is); the references
+  // come from the compiled formulas, sorted as the checker lists them, so both give the same order.
+  const ordered = orderSeries(new Map(seriesIds.map((id) => [id, [...(seriesDeps.get(id) ?? [])].sort()])));
   if (!ordered.ok) problems.push(...ordered.problems);
   const order = ordered.ok ? ordered.order.filter((id) => seriesCode.has(id)) : [];
   // A series that depends on inputs only is the same in every period: compute it once per iteration.
@@ -114,8 +115,8 @@ export function compileDeal(deal: Deal, options: CompileOptions = {}): CompileRe
     else conditionSeries = options.conditionOn;
   }
 
-  const locations: string[] = [];
-  const locate = (name: string) => locations.push(name) - 1;
+  const locations: FaultLocation[] = [];
+  const locate = (kind: FaultKind, path: string, label: string) => locations.push({ kind, path, label }) - 1;
   const checked = options.locateFaults === true;
   const partyVars = partyIds.map((_, i) => `f${i}`);
   const flowCheck = (loc: number) =>
@@ -127,6 +128,7 @@ export function compileDeal(deal: Deal, options: CompileOptions = {}): CompileRe
   const ctx: CodegenContext = {
     periodExpr: (value: NumberOrFormula, path: string) => compileField(value, path, periodScope, problems, noteUses, fieldNumbers),
     iterationExpr: (value: NumberOrFormula, path: string) => compileField(value, path, iterationScope, problems, noteUses, fieldNumbers),
+    fault: (test, value, path, kind, period) => `if (${test} && fBad < 0) { fBad = ${locate(kind, path, path)}; fBT = ${period}; fBV = ${value}; }`,
     party: (id: string, path: string) => {
       const i = partyIds.indexOf(id);
       if (i < 0) {
@@ -140,7 +142,7 @@ export function compileDeal(deal: Deal, options: CompileOptions = {}): CompileRe
     stepYears: stepYears(deal.timeline),
   };
   const terms = emptyTermCode();
-  deal.terms.forEach((term, n) => emitTerm(term, n, ctx, terms, flowCheck(locate(`term "${term.id}"`))));
+  deal.terms.forEach((term, n) => emitTerm(term, n, ctx, terms, flowCheck(locate('flow', `terms.${term.id}`, `term "${term.id}"`))));
 
   if (problems.length > 0) return { ok: false, problems };
 
@@ -149,7 +151,7 @@ export function compileDeal(deal: Deal, options: CompileOptions = {}): CompileRe
   const constantLines: string[] = [];
   for (const id of order) {
     const s = seriesIndex.get(id)!;
-    const loc = locate(`series "${id}"`);
+    const loc = locate('flow', `series.${id}`, `series "${id}"`);
     const check = checked ? ` if (fLoc < 0 && !(s${s} - s${s} === 0)) { fLoc = ${loc}; fT = ${constant.has(id) ? 0 : 't'}; }` : '';
     const sum = cumsumUsed.has(id) ? ` cs${s} += s${s};` : '';
     if (constant.has(id)) {
@@ -172,7 +174,7 @@ return function kernel(cols, hz, n, out) {
     ${inputIds.map((_, i) => `const i${i} = c${i}[k];`).join(' ')}
     ${seriesIds.map((_, s) => `let s${s} = 0, ps${s} = 0, cs${s} = 0;`).join(' ')}
     ${partyIds.map((_, i) => `let n${i} = 0;`).join(' ')}
-    let endAt = P, trm = 0, cnd = 0, fLoc = -1, fT = -1;
+    let endAt = P, trm = 0, cnd = 0, fLoc = -1, fT = -1, fBad = -1, fBT = -1, fBV = 0;
     ${constantLines.join('\n    ')}
     ${terms.setup.join('\n    ')}
     const fb = k * NP * P;
@@ -192,6 +194,7 @@ return function kernel(cols, hz, n, out) {
       ${prevLines.join(' ')}
     }
     if (cv !== null) cv[k] = cnd;
+    if (fBad >= 0) { out.fault[0] = k; out.fault[1] = fBad; out.fault[2] = fBT; out.fault[3] = fBV; return k; }
     if (!(${partyIds.map((_, i) => `n${i} - n${i} === 0`).join(' && ')})) { out.fault[0] = k; out.fault[1] = fLoc; out.fault[2] = fT; return k; }
     ${partyIds.map((_, i) => `npv${i}[k] = n${i};`).join(' ')}
   }

@@ -22,6 +22,7 @@ import { COMPARISONS, FUNCTIONS, NODE_TYPES, OPERATORS, SERIES_FUNCTIONS } from 
 // The one lean mathjs instance (the parser's factories only): importing the full library would build
 // every typed function at start-up, ~0.8 s of a cold CLI call, for a parse.
 import { parseFormula } from '../formula/check';
+import { bracketProblem, chainFamily, chainSpine, EMPTY_EXPRESSION_MESSAGE, isEmptyExpression, NESTING_MESSAGE, treeProblem, type TreeNode } from '../formula/nesting';
 
 /** What a name means where the formula is evaluated. */
 export type NameRef =
@@ -43,12 +44,8 @@ export interface CompiledFormula {
 
 export type FormulaResult = { ok: true; value: CompiledFormula } | { ok: false; problems: Problem[] };
 
-/** Helpers every kernel defines before using compiled expressions. */
-export const KERNEL_HELPERS = `
-const md = (x, y) => (y === 0 ? x : x - y * Math.floor(x / y));
-const rnd = (x) => (x < 0 ? -Math.round(-x) : Math.round(x));
-const pw = (x, y) => (x < 0 && !Number.isInteger(y) ? NaN : Math.pow(x, y));
-`;
+/** Helpers every kernel defines before using compiled expressions (md, rnd, pw: ../formula/operations.ts). */
+export { KERNEL_HELPERS } from '../formula/operations';
 
 const MATH_FN: Readonly<Record<string, string>> = {
   min: 'Math.min',
@@ -120,14 +117,21 @@ export function compileFormula(source: string | number, path: string, resolve: (
   if (typeof source === 'number') {
     return { ok: true, value: { code: numberLiteral(source), sameperiodSeries: new Set(), prevSeries: new Set(), cumsumSeries: new Set(), periodic: false } };
   }
+  // The same nesting limit as the checker (../formula/nesting.ts): a formula validate accepts compiles here.
+  const brackets = bracketProblem(source);
+  if (brackets) return { ok: false, problems: [{ path, ...brackets }] };
   let root: MathNode;
   try {
     root = parsed(source);
   } catch (err) {
+    if (err instanceof RangeError) return { ok: false, problems: [{ path, message: NESTING_MESSAGE, column: 1 }] };
     const message = err instanceof Error ? err.message : String(err);
     const m = /\(char (\d+)\)/.exec(message);
     return { ok: false, problems: [{ path, message: `cannot read the formula: ${message.replace(/ \(char \d+\)/, '')}`, ...(m ? { column: Number(m[1]) } : {}) }] };
   }
+  if (isEmptyExpression(root as unknown as TreeNode, source)) return { ok: false, problems: [{ path, message: EMPTY_EXPRESSION_MESSAGE, column: 1 }] };
+  const deep = treeProblem(source, root as unknown as TreeNode);
+  if (deep) return { ok: false, problems: [{ path, ...deep }] };
   const sameperiodSeries = new Set<string>();
   const prevSeries = new Set<string>();
   const cumsumSeries = new Set<string>();
@@ -155,32 +159,27 @@ export function compileFormula(source: string | number, path: string, resolve: (
         else if (ref.periodic) periodic = true;
         return ref.code;
       }
+      // Every emitted expression is already bracketed or a call or a name, so brackets and the parts of a
+      // condition need no more of their own: fewer levels for the JavaScript parser to descend.
       case 'ParenthesisNode':
-        return `(${emit((node as unknown as { content: MathNode }).content)})`;
+        return emit((node as unknown as { content: MathNode }).content);
       case 'ConditionalNode': {
         const c = node as unknown as { condition: MathNode; trueExpr: MathNode; falseExpr: MathNode };
-        return `((${emit(c.condition)}) ? (${emit(c.trueExpr)}) : (${emit(c.falseExpr)}))`;
+        return `(${emit(c.condition)} ? ${emit(c.trueExpr)} : ${emit(c.falseExpr)})`;
       }
       case 'OperatorNode': {
         const o = node as unknown as { fn: string; op: string; args: MathNode[]; implicit?: boolean; isPercentage?: boolean };
-        if (o.implicit) throw new FormulaError('implicit multiplication (like 2x) is not allowed: write 2 * x');
-        if (o.isPercentage) throw new FormulaError('the percent sign is not allowed: write 0.05 for 5%');
-        if (!Object.prototype.hasOwnProperty.call(OPERATORS, o.fn) || OPERATORS[o.fn] !== o.op) {
-          throw new FormulaError(`the operator "${o.op}" is not allowed in a formula`);
-        }
+        operatorAllowed(o);
+        if (chainFamily(node as unknown as TreeNode) !== undefined) return emitChain(node);
         const a = o.args.map(emit);
         if (a.length === 1) {
           if (o.fn === 'unaryMinus') return `(-${a[0]})`;
           if (o.fn === 'unaryPlus') return `(+${a[0]})`;
           if (o.fn === 'not') return `(${a[0]} ? 0 : 1)`;
         } else if (a.length === 2) {
-          const bin = BINARY[o.fn];
-          if (bin) return `(${a[0]} ${bin} ${a[1]})`;
-          // A negative base (even -Infinity) to a fractional power is NaN, as the spec says; Math.pow alone gives ±Infinity or 0 there.
+          // + - * / and, or are chains (emitChain). A negative base (even -Infinity) to a fractional power is NaN, as the spec says; Math.pow alone gives ±Infinity or 0 there.
           if (o.fn === 'pow') return `pw(${a[0]}, ${a[1]})`;
           if (o.fn === 'mod') return `md(${a[0]}, ${a[1]})`;
-          if (o.fn === 'and') return `(${a[0]} && ${a[1]} ? 1 : 0)`;
-          if (o.fn === 'or') return `(${a[0]} || ${a[1]} ? 1 : 0)`;
           const cmp = COMPARE[o.fn];
           if (cmp) return `(${a[0]} ${cmp} ${a[1]} ? 1 : 0)`;
         }
@@ -226,6 +225,33 @@ export function compileFormula(source: string | number, path: string, resolve: (
         throw new FormulaError(`${describeNode(node)} is not allowed in a formula`);
     }
   };
+
+  function operatorAllowed(o: { fn: string; op: string; implicit?: boolean; isPercentage?: boolean }): void {
+    if (o.implicit) throw new FormulaError('implicit multiplication (like 2x) is not allowed: write 2 * x');
+    if (o.isPercentage) throw new FormulaError('the percent sign is not allowed: write 0.05 for 5%');
+    if (!Object.prototype.hasOwnProperty.call(OPERATORS, o.fn) || OPERATORS[o.fn] !== o.op) {
+      throw new FormulaError(`the operator "${o.op}" is not allowed in a formula`);
+    }
+  }
+
+  /**
+   * `a + b - c + …` (or * /, and, or) as one flat JavaScript expression, walked along its spine: the
+   * same left-to-right evaluation as the nested form, without a level per term (a 2,000-term sum
+   * would otherwise exceed what the JavaScript parser accepts).
+   */
+  function emitChain(root: MathNode): string {
+    const spine = chainSpine(root as unknown as TreeNode) as unknown as { fn: string; op: string; args: MathNode[]; implicit?: boolean; isPercentage?: boolean }[];
+    for (let k = spine.length - 1; k >= 1; k--) operatorAllowed(spine[k]!);
+    let code = emit(spine[0] as unknown as MathNode);
+    const logical = spine[spine.length - 1]!.fn === 'and' || spine[spine.length - 1]!.fn === 'or';
+    for (let k = 1; k < spine.length; k++) {
+      const o = spine[k]!;
+      const js = o.fn === 'and' ? '&&' : o.fn === 'or' ? '||' : BINARY[o.fn]!;
+      code += ` ${js} ${emit(o.args[1]!)}`;
+    }
+    // and/or give 1 or 0: `a && b && c` is truthy exactly when each part is, as nested and()s are.
+    return logical ? `(${code} ? 1 : 0)` : `(${code})`;
+  }
 
   try {
     const code = emit(root);

@@ -20,7 +20,6 @@ import { inRange, validRange, withNumber, type ValidRange } from '../model/what-
 import type { SolveRequest, SolveResult } from './results';
 import type { MeansEvaluator } from './sensitivity';
 import { resolveScenario } from './sensitivity';
-import { compileOrThrow } from './compile-deal';
 import { EngineError } from './simulate';
 
 const MAX_EVALUATIONS = 80;
@@ -48,9 +47,10 @@ export async function runSolve(request: SolveRequest, means: MeansEvaluator): Pr
   const { path, party, target } = request;
   const start = getNumberAt(deal, path);
   if (!start.ok) throw new EngineError([{ path: 'vary', message: start.message }]);
-  const compiled = compileOrThrow(deal);
-  const p = compiled.partyIds.indexOf(party);
-  if (p < 0) throw new EngineError([{ path: 'party', message: `"${party}" is not a party of this deal (parties: ${compiled.partyIds.join(', ')})` }]);
+  // Party order is the deal's (as in every compiled kernel); compiling happens where the means run.
+  const partyIds = deal.parties.map((q) => q.id);
+  const p = partyIds.indexOf(party);
+  if (p < 0) throw new EngineError([{ path: 'party', message: `"${party}" is not a party of this deal (parties: ${partyIds.join(', ')})` }]);
   const iterations = request.iterations ?? deal.simulation.iterations;
   const seed = request.seed ?? deal.simulation.seed;
   const valid = validRange(deal, path);

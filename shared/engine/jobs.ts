@@ -1,7 +1,7 @@
 /**
  * The unit of work a runner hands to a worker (or runs in process): a
  * compiled kernel (its portable spec, see kernel.ts), a range of blocks, and
- * what to compute over it. Compiling happens before, on the main thread
+ * what to compute over it. Compiling happens before, where the runner decides
  * (compile-deal.ts); a job only links and runs the kernel.
  *
  * Intentionally has no platform imports, and nothing that parses formulas or
@@ -9,7 +9,7 @@
  */
 import { linkKernel, type KernelSpec } from './kernel';
 import { ShardBuilder, summaryBuffers, type Shard, type ShardSummary } from './shard';
-import { rangeSize, simulateMeans, simulateRange, type BlockRange, type MeansVariant } from './simulate';
+import { rangeSize, runAll, simulateMeansSteps, simulateRangeSteps, type BlockRange, type BlockSteps, type MeansVariant } from './simulate';
 
 export type EngineJob =
   | { kind: 'simulate'; kernel: KernelSpec; headBlocks?: number; range: BlockRange }
@@ -26,19 +26,31 @@ export interface JobRun {
 
 /**
  * Runs a job synchronously; `onBlock` reports iterations done and may return false to stop.
- * A non-finite NPV throws a KernelFault naming the block (fault.ts explains it).
+ * A failed iteration throws a KernelFault naming the block (fault.ts explains it).
  */
 export function executeJob(job: EngineJob, onBlock?: (iterationsDone: number) => boolean | void): JobRun {
+  return runAll(jobSteps(job), onBlock);
+}
+
+/** A job one block at a time (a worker interleaves jobs between blocks); the result once every step has run. */
+export function jobSteps(job: EngineJob): BlockSteps<JobRun> {
   const compiled = linkKernel(job.kernel);
   const { range } = job;
   if (job.kind === 'simulate') {
     const headBlocks = job.headBlocks ?? 0;
     const headRange = { ...range, endBlock: Math.max(range.firstBlock, Math.min(range.endBlock, headBlocks)) };
     const builder = new ShardBuilder(compiled, range.firstBlock, range.endBlock - range.firstBlock, rangeSize(range), headBlocks, rangeSize(headRange));
-    const shard = builder.finish(simulateRange(compiled, range, onBlock, (index, npv, cond, n) => builder.addBlock(index, npv, cond, n)), compiled.periods);
-    return { output: { kind: 'simulate', summary: shard.summary }, shard };
+    const steps = simulateRangeSteps(compiled, range, (index, npv, cond, n) => builder.addBlock(index, npv, cond, n));
+    return {
+      step: () => steps.step(),
+      result: () => {
+        const shard = builder.finish(steps.result(), compiled.periods);
+        return { output: { kind: 'simulate', summary: shard.summary }, shard };
+      },
+    };
   }
-  return { output: { kind: 'means', firstBlock: range.firstBlock, sums: simulateMeans(compiled, range, job.variants, onBlock) }, shard: null };
+  const steps = simulateMeansSteps(compiled, range, job.variants);
+  return { step: () => steps.step(), result: () => ({ output: { kind: 'means', firstBlock: range.firstBlock, sums: steps.result() }, shard: null }) };
 }
 
 /** Transferable buffers of an output (so workers hand them over without copying). */

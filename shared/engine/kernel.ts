@@ -12,6 +12,7 @@
  */
 import type { CorrelationPlan } from './correlation';
 import type { PreparedDist } from './distributions';
+import type { FaultKind } from './term-codegen';
 
 /** Where a kernel writes one block's results. */
 export interface KernelOut {
@@ -24,11 +25,20 @@ export interface KernelOut {
   flowRows: number;
   /** Optional: 1 when the condition series was true in some period of the iteration. */
   cond: Uint8Array | null;
-  /** On failure: [iteration, location index (-1 unknown), period]. */
+  /** On failure: [iteration, location index (-1 unknown), period (-1 none), the value at fault]. */
   fault: number[];
 }
 
 export type Kernel = (cols: Float64Array[], hz: Uint32Array, n: number, out: KernelOut) => number;
+
+/** A place the kernel can report a fault at: a series or term (kind 'flow'), or a field (timing, probability). */
+export interface FaultLocation {
+  kind: FaultKind;
+  /** The problem path: `series.netSales`, `terms.royalty`, `terms.upfront.at`. */
+  path: string;
+  /** How a person names it: `series "netSales"`, `term "royalty"`, `terms.upfront.at`. */
+  label: string;
+}
 
 /** A compiled deal without its function: what crosses to a worker (structured-clonable). */
 export interface KernelSpec {
@@ -43,8 +53,8 @@ export interface KernelSpec {
   hazards: number;
   seriesOrder: string[];
   conditionSeries: string | null;
-  /** Names of the series and terms, by the location index a fault reports. */
-  locations: string[];
+  /** Where a fault can be, by the location index the kernel reports. */
+  locations: FaultLocation[];
   /** The generated kernel factory's body: generated names and numeric literals only. */
   source: string;
   /** What the factory closes over: per-party discount factors, each period's year, the term fields' plain numbers. */
@@ -106,8 +116,9 @@ export function linkKernel(spec: KernelSpec | CompiledDeal): CompiledDeal {
   return { ...spec, kernel };
 }
 
-/** The spec of a compiled deal, without its function, to post to a worker. */
-export function kernelSpecOf(compiled: CompiledDeal): KernelSpec {
-  const { kernel: _kernel, ...spec } = compiled;
+/** A kernel's spec without its function (if it has one), to post to a worker. */
+export function kernelSpecOf(kernel: KernelSpec | CompiledDeal): KernelSpec {
+  if (!('kernel' in kernel)) return kernel;
+  const { kernel: _kernel, ...spec } = kernel;
   return spec;
 }

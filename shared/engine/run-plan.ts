@@ -7,24 +7,24 @@
  * Intentionally has no platform imports.
  */
 import { LIMITS, type Deal } from '../model/schema';
-import { compiledFor } from './compile-deal';
 import type { EngineJob, JobOutput } from './jobs';
-import { kernelSpecOf, type CompiledDeal } from './kernel';
+import { kernelSpecOf, type CompiledDeal, type KernelSpec } from './kernel';
 import type { ValuationRequest, ValuationResult } from './results';
 import { BLOCK_SIZE, blockCount } from './rng';
 import { resolveScenario } from './sensitivity';
 import { EngineError, meansStride, type BlockRange, type MeansVariant } from './simulate';
 import type { ShardSummary } from './shard';
 import { normalQuantile } from './special-functions';
-import { momentsOf, summariseShards, type ShardHandle } from './statistics-merge';
+import { momentsOf, summariseShards, type DealShape, type ShardHandle } from './statistics-merge';
 
 /**
- * What a run executes over each of its block ranges: the deal's kernel, compiled here on the main thread
- * (`deal` and `conditionOn` are kept to explain a fault, see fault.ts).
+ * What a run executes over each of its block ranges: the deal's kernel, compiled before the run where the
+ * runner chose (valuation workers never compile); `deal` and `conditionOn` are kept to explain a fault
+ * (fault.ts).
  */
 export type JobTemplate =
-  | { kind: 'simulate'; deal: Deal; conditionOn?: string; headBlocks?: number; compiled: CompiledDeal }
-  | { kind: 'means'; deal: Deal; variants: MeansVariant[]; compiled: CompiledDeal };
+  | { kind: 'simulate'; deal: Deal; conditionOn?: string; headBlocks?: number; kernel: KernelSpec | CompiledDeal }
+  | { kind: 'means'; deal: Deal; variants: MeansVariant[]; kernel: KernelSpec | CompiledDeal };
 
 export interface ValuationPlan {
   deal: Deal;
@@ -34,7 +34,7 @@ export interface ValuationPlan {
   conditionOn?: string;
   /** Blocks of the head reported beside the run (0 for none). */
   headBlocks: number;
-  compiled: CompiledDeal;
+  shape: DealShape;
 }
 
 export function checkIterations(iterations: number): void {
@@ -49,18 +49,28 @@ export function checkSeed(seed: number): void {
   if (!Number.isSafeInteger(seed)) throw new EngineError([{ path: 'simulation.seed', message: `must be a whole number (got ${seed})` }]);
 }
 
-/** Applies the scenario, checks limits and compiles (errors as EngineError with paths). */
+/**
+ * Applies the scenario and checks limits (errors as EngineError with paths).
+ * The deal is not compiled here: the runner compiles it next, where its
+ * caller says (the host thread that serves every window hands a large deal to
+ * its background thread: compiling 20,000 series takes a second).
+ */
 export function planValuation(request: ValuationRequest): ValuationPlan {
   const { deal, scenario } = resolveScenario(request.deal, request.scenarioId);
   const iterations = request.iterations ?? deal.simulation.iterations;
   const seed = request.seed ?? deal.simulation.seed;
   checkIterations(iterations);
   checkSeed(seed);
-  const compiled = compiledFor(deal, request.conditionOn);
+  const shape: DealShape = {
+    partyIds: deal.parties.map((p) => p.id),
+    walkAway: deal.parties.map((p) => p.walkAway),
+    periods: deal.timeline.periods,
+    conditionSeries: request.conditionOn ?? null,
+  };
   // A head is whole blocks inside the run (what a preview at that count values), or nothing.
   const head = request.head ?? 0;
   const headBlocks = head > 0 && head % BLOCK_SIZE === 0 && head < iterations ? head / BLOCK_SIZE : 0;
-  return { deal, scenario, iterations, seed, ...(request.conditionOn === undefined ? {} : { conditionOn: request.conditionOn }), headBlocks, compiled };
+  return { deal, scenario, iterations, seed, ...(request.conditionOn === undefined ? {} : { conditionOn: request.conditionOn }), headBlocks, shape };
 }
 
 /** Cuts blocks [from, to) of a run (all of them by default) into `parts` contiguous ranges of nearly equal size (empty ranges dropped). */
@@ -99,7 +109,7 @@ export function runStages(iterations: number, staged: boolean): [number, number]
  * first summaries, so a run checks it between stages without asking anything.
  */
 export function precisionReached(plan: ValuationPlan, summaries: readonly ShardSummary[], precision: { relative: number; confidence: number }): boolean {
-  const us = plan.compiled.partyIds.indexOf(plan.deal.us);
+  const us = plan.shape.partyIds.indexOf(plan.deal.us);
   if (us < 0) return false;
   const { count, mean, squares } = momentsOf(summaries, us);
   if (count < 2 || mean === 0) return false;
@@ -108,9 +118,9 @@ export function precisionReached(plan: ValuationPlan, summaries: readonly ShardS
   return (z * se) / Math.abs(mean) <= precision.relative;
 }
 
-/** The job of one block range; `portable` leaves the kernel function out, for posting to a worker. */
+/** The job of one block range; `portable` leaves any kernel function out, for posting to a worker. */
 export function jobFor(template: JobTemplate, range: BlockRange, portable: boolean): EngineJob {
-  const kernel = portable ? kernelSpecOf(template.compiled) : template.compiled;
+  const kernel = portable ? kernelSpecOf(template.kernel) : template.kernel;
   return template.kind === 'simulate'
     ? { kind: 'simulate', kernel, ...(template.headBlocks ? { headBlocks: template.headBlocks } : {}), range }
     : { kind: 'means', kernel, variants: template.variants, range };
@@ -118,7 +128,7 @@ export function jobFor(template: JobTemplate, range: BlockRange, portable: boole
 
 /** The result of a complete run from its shards (statistics merged exactly, whatever the split). */
 export function resultFromShards(plan: ValuationPlan, shards: readonly ShardHandle[], elapsedMs: number): Promise<ValuationResult> {
-  return summariseShards(plan.compiled, shards, { scenario: plan.scenario, iterations: plan.iterations, seed: plan.seed, elapsedMs, headBlocks: plan.headBlocks });
+  return summariseShards(plan.shape, shards, { scenario: plan.scenario, iterations: plan.iterations, seed: plan.seed, elapsedMs, headBlocks: plan.headBlocks });
 }
 
 /** What a means job says of one variant: per party the mean NPV, its standard error and the chance of reaching the walk-away; the chance every party does. */

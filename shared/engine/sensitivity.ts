@@ -16,7 +16,6 @@ import { applyScenarioById } from '../model/paths';
 import type { Deal, Input } from '../model/schema';
 import { inputQuantile } from './distributions';
 import type { SensitivityRequest, SensitivityResult, TornadoOutcome, TornadoRow } from './results';
-import { compileOrThrow } from './compile-deal';
 import { EngineError, type MeansVariant } from './simulate';
 
 /** Mean NPV per variant per party, on common random numbers: result[variant][party]. */
@@ -31,9 +30,10 @@ export function resolveScenario(deal: Deal, scenarioId: string | undefined): { d
 export async function runSensitivity(request: SensitivityRequest, means: MeansEvaluator): Promise<SensitivityResult> {
   const { deal, scenario } = resolveScenario(request.deal, request.scenarioId);
   const party = request.party ?? deal.us;
-  const compiled = compileOrThrow(deal);
-  const p = compiled.partyIds.indexOf(party);
-  if (p < 0) throw new EngineError([{ path: 'party', message: `"${party}" is not a party of this deal (parties: ${compiled.partyIds.join(', ')})` }]);
+  // Party order is the deal's (as in every compiled kernel); compiling happens where the means run.
+  const partyIds = deal.parties.map((q) => q.id);
+  const p = partyIds.indexOf(party);
+  if (p < 0) throw new EngineError([{ path: 'party', message: `"${party}" is not a party of this deal (parties: ${partyIds.join(', ')})` }]);
   const uncertain = Object.entries(deal.inputs).filter(([, input]) => input.dist !== 'fixed');
   const variants: MeansVariant[] = [null];
   const plans = uncertain.map(([id, input]) => {

@@ -11,7 +11,7 @@ import type { Problem } from '../api';
 import { imposeRankCorrelation } from './correlation';
 import { clearBelow, countAtLeast, countSet, sum } from './array-stats';
 import { sampleInto, sampleSorted } from './distributions';
-import type { CompiledDeal, KernelOut } from './kernel';
+import type { CompiledDeal, KernelOut, KernelSpec } from './kernel';
 import { BLOCK_SIZE, blockLength, blockRng } from './rng';
 
 /** Iterations whose raw per-period flows feed the fan chart's percentiles (the first blocks of every run). */
@@ -33,16 +33,17 @@ export class EngineError extends Error {
 }
 
 /**
- * A kernel produced a non-finite NPV in this block (and, for a means job, this
- * variant; -1 otherwise). It carries no explanation: fault.ts re-runs the block
- * with location checks on the main thread, where the formula compiler lives.
+ * A kernel stopped at a failed iteration in this block (and, for a means job,
+ * this variant; -1 otherwise). It carries no explanation: fault.ts re-runs the
+ * block with location checks on the main thread, where the formula compiler
+ * is, so a worker needs no parser.
  */
 export class KernelFault extends Error {
   constructor(
     readonly block: number,
     readonly variant: number,
   ) {
-    super(`a cash flow is not a finite number in block ${block}`);
+    super(`a valuation failed in block ${block}`);
     this.name = 'KernelFault';
   }
 }
@@ -61,7 +62,7 @@ export interface DrawScratch {
   hz: Uint32Array;
 }
 
-export function drawScratch(c: CompiledDeal): DrawScratch {
+export function drawScratch(c: KernelSpec): DrawScratch {
   return {
     cols: c.dists.map(() => new Float64Array(BLOCK_SIZE)),
     sorted: c.correlatedColumns.map(() => new Float64Array(BLOCK_SIZE)),
@@ -70,7 +71,7 @@ export function drawScratch(c: CompiledDeal): DrawScratch {
 }
 
 /** The inputs and hazard seeds of one block: identical wherever and whenever the block runs. */
-export function drawBlock(c: CompiledDeal, seed: number, block: number, n: number, scratch: DrawScratch = drawScratch(c)): BlockDraws {
+export function drawBlock(c: KernelSpec, seed: number, block: number, n: number, scratch: DrawScratch = drawScratch(c)): BlockDraws {
   const rng = blockRng(seed, block);
   const cols = scratch.cols.map((col) => col.subarray(0, n));
   c.dists.forEach((dist, i) => {
@@ -132,8 +133,15 @@ export function makeOut(nParties: number, P: number, n: number, flows: Float64Ar
     flows,
     flowRows: flows ? n : 0,
     cond: cond ? new Uint8Array(n) : null,
-    fault: [-1, -1, -1],
+    fault: [-1, -1, -1, 0],
   };
+}
+
+/** A run over a block range, one block at a time: `step` runs the next block and says how many iterations it did (0 once all are done). */
+export interface BlockSteps<T> {
+  step(): number;
+  /** The range's outcome, once every block has run (or what there is, when stopped early). */
+  result(): T;
 }
 
 /** Runs blocks [firstBlock, endBlock) and gathers NPVs, per-block flow sums, fan flows and condition flags. */
@@ -144,6 +152,24 @@ export function simulateRange(
   /** Called after each block's kernel, with the block's NPV views (still in cache) and condition flags. */
   afterKernel?: (blockIndex: number, npv: Float64Array[], cond: Uint8Array | null, n: number) => void,
 ): SimulationPart {
+  return runAll(simulateRangeSteps(compiled, range, afterKernel), onBlock);
+}
+
+/** Steps until done, or until `onBlock` says stop. */
+export function runAll<T>(steps: BlockSteps<T>, onBlock?: (iterationsDone: number) => boolean | void): T {
+  for (let n = steps.step(); n > 0; n = steps.step()) if (onBlock?.(n) === false) break;
+  return steps.result();
+}
+
+/**
+ * simulateRange one block per step, so a worker can interleave other jobs
+ * between blocks (a preview need not wait behind a long run).
+ */
+export function simulateRangeSteps(
+  compiled: CompiledDeal,
+  range: BlockRange,
+  afterKernel?: (blockIndex: number, npv: Float64Array[], cond: Uint8Array | null, n: number) => void,
+): BlockSteps<SimulationPart> {
   const nP = compiled.partyIds.length;
   const P = compiled.periods;
   const total = rangeSize(range);
@@ -156,29 +182,34 @@ export function simulateRange(
   const cond = compiled.conditionSeries !== null ? new Uint8Array(total) : null;
   let offset = 0;
   const scratch = drawScratch(compiled);
-  const fault = [-1, -1, -1];
-  for (let b = range.firstBlock; b < range.endBlock; b++) {
-    const n = blockLength(range.iterations, b);
-    const draws = drawBlock(compiled, range.seed, b, n, scratch);
-    const wantFlows = offset < fanCount;
-    const flowRows = wantFlows ? Math.min(n, fanCount - offset) : 0;
-    const blockIndex = b - range.firstBlock;
-    // The kernel writes straight into the range's arrays (views), so nothing per block is copied.
-    const out: KernelOut = {
-      npv: npv.map((a) => a.subarray(offset, offset + n)),
-      sums: Array.from({ length: nP }, (_, p) => blockSums.subarray((blockIndex * nP + p) * P, (blockIndex * nP + p + 1) * P)),
-      flows: wantFlows ? new Float64Array(flowRows * nP * P) : null,
-      flowRows,
-      cond: cond ? cond.subarray(offset, offset + n) : null,
-      fault,
-    };
-    if (compiled.kernel(draws.cols, draws.hz, n, out) >= 0) throw new KernelFault(b, -1);
-    if (out.flows) fanFlows.set(out.flows, offset * nP * P);
-    afterKernel?.(blockIndex, out.npv, out.cond, n);
-    offset += n;
-    if (onBlock?.(n) === false) break;
-  }
-  return { firstBlock: range.firstBlock, blocks, npv, blockSums, fanFlows, cond };
+  const fault = [-1, -1, -1, 0];
+  let b = range.firstBlock;
+  return {
+    step() {
+      if (b >= range.endBlock) return 0;
+      const n = blockLength(range.iterations, b);
+      const draws = drawBlock(compiled, range.seed, b, n, scratch);
+      const wantFlows = offset < fanCount;
+      const flowRows = wantFlows ? Math.min(n, fanCount - offset) : 0;
+      const blockIndex = b - range.firstBlock;
+      // The kernel writes straight into the range's arrays (views), so nothing per block is copied.
+      const out: KernelOut = {
+        npv: npv.map((a) => a.subarray(offset, offset + n)),
+        sums: Array.from({ length: nP }, (_, p) => blockSums.subarray((blockIndex * nP + p) * P, (blockIndex * nP + p + 1) * P)),
+        flows: wantFlows ? new Float64Array(flowRows * nP * P) : null,
+        flowRows,
+        cond: cond ? cond.subarray(offset, offset + n) : null,
+        fault,
+      };
+      if (compiled.kernel(draws.cols, draws.hz, n, out) >= 0) throw new KernelFault(b, -1);
+      if (out.flows) fanFlows.set(out.flows, offset * nP * P);
+      afterKernel?.(blockIndex, out.npv, out.cond, n);
+      offset += n;
+      b++;
+      return n;
+    },
+    result: () => ({ firstBlock: range.firstBlock, blocks, npv, blockSums, fanFlows, cond }),
+  };
 }
 
 /** One "what if" of a means job: an input held at a value (others as drawn), or null for the base. */
@@ -203,6 +234,11 @@ export function simulateMeans(
   variants: readonly MeansVariant[],
   onBlock?: (iterationsDone: number) => boolean | void,
 ): Float64Array {
+  return runAll(simulateMeansSteps(compiled, range, variants), onBlock);
+}
+
+/** simulateMeans one block per step (each step runs the block once per variant). */
+export function simulateMeansSteps(compiled: CompiledDeal, range: BlockRange, variants: readonly MeansVariant[]): BlockSteps<Float64Array> {
   const nP = compiled.partyIds.length;
   const P = compiled.periods;
   const nV = variants.length;
@@ -213,30 +249,35 @@ export function simulateMeans(
   const out = makeOut(nP, P, BLOCK_SIZE, null, false);
   const held = new Float64Array(BLOCK_SIZE);
   const every = new Uint8Array(BLOCK_SIZE);
-  for (let b = range.firstBlock; b < range.endBlock; b++) {
-    const n = blockLength(range.iterations, b);
-    const draws = drawBlock(compiled, range.seed, b, n, scratch);
-    for (let v = 0; v < nV; v++) {
-      const col = columns[v]!;
-      const saved = col >= 0 ? draws.cols[col]! : null;
-      if (col >= 0) draws.cols[col] = held.subarray(0, n).fill(variants[v]!.value);
-      out.fault[0] = -1;
-      if (compiled.kernel(draws.cols, draws.hz, n, out) >= 0) throw new KernelFault(b, v);
-      if (saved) draws.cols[col] = saved;
-      const base = ((b - range.firstBlock) * nV + v) * stride;
-      const all = every.subarray(0, n).fill(1);
-      for (let p = 0; p < nP; p++) {
-        const x = out.npv[p]!.subarray(0, n);
-        sums[base + p] = sum(x);
-        sums[base + nP + p] = sumOfSquares(x);
-        sums[base + 2 * nP + p] = countAtLeast(x, compiled.walkAway[p]!);
-        clearBelow(x, compiled.walkAway[p]!, all);
+  let b = range.firstBlock;
+  return {
+    step() {
+      if (b >= range.endBlock) return 0;
+      const n = blockLength(range.iterations, b);
+      const draws = drawBlock(compiled, range.seed, b, n, scratch);
+      for (let v = 0; v < nV; v++) {
+        const col = columns[v]!;
+        const saved = col >= 0 ? draws.cols[col]! : null;
+        if (col >= 0) draws.cols[col] = held.subarray(0, n).fill(variants[v]!.value);
+        out.fault[0] = -1;
+        if (compiled.kernel(draws.cols, draws.hz, n, out) >= 0) throw new KernelFault(b, v);
+        if (saved) draws.cols[col] = saved;
+        const base = ((b - range.firstBlock) * nV + v) * stride;
+        const all = every.subarray(0, n).fill(1);
+        for (let p = 0; p < nP; p++) {
+          const x = out.npv[p]!.subarray(0, n);
+          sums[base + p] = sum(x);
+          sums[base + nP + p] = sumOfSquares(x);
+          sums[base + 2 * nP + p] = countAtLeast(x, compiled.walkAway[p]!);
+          clearBelow(x, compiled.walkAway[p]!, all);
+        }
+        sums[base + 3 * nP] = countSet(all);
       }
-      sums[base + 3 * nP] = countSet(all);
-    }
-    if (onBlock?.(n * nV) === false) break;
-  }
-  return sums;
+      b++;
+      return n * nV;
+    },
+    result: () => sums,
+  };
 }
 
 function sumOfSquares(values: Float64Array): number {

@@ -83,9 +83,12 @@ interface Target {
   ranks: number[];
 }
 
+/** What merging needs of the deal: no kernel (a run is planned without compiling on the host thread). */
+export type DealShape = Pick<CompiledDeal, 'partyIds' | 'walkAway' | 'periods' | 'conditionSeries'>;
+
 /** Builds the result of a complete run from its shards (any number, any split). */
 export async function summariseShards(
-  c: CompiledDeal,
+  c: DealShape,
   handles: readonly ShardHandle[],
   meta: { scenario: string; iterations: number; seed: number; elapsedMs: number; headBlocks?: number },
 ): Promise<ValuationResult> {
@@ -136,7 +139,7 @@ export async function summariseShards(
 
 /** The run's head as the result a preview at its size gives: statistics of the head populations, the same fan percentiles (the fan sample lies in the head), the head's own per-period means. */
 function headOf(
-  c: CompiledDeal,
+  c: DealShape,
   shards: readonly ShardHandle[],
   populations: readonly Population[],
   parties: Record<string, PartyValuation>,

@@ -17,7 +17,6 @@ import { numberRuleProblems } from '../model/rules';
 import { dealSchema, type Deal } from '../model/schema';
 import type { VariantStats } from './run-plan';
 import { resolveScenario } from './sensitivity';
-import { compileOrThrow } from './compile-deal';
 import { EngineError, type MeansVariant } from './simulate';
 
 /** Mean statistics per variant, on common random numbers. */
@@ -62,7 +61,8 @@ export async function runSweep(request: SweepRequest, stats: StatsEvaluator): Pr
   const { deal, scenario } = resolveScenario(request.deal, request.scenarioId);
   const iterations = request.iterations ?? deal.simulation.iterations;
   const seed = request.seed ?? deal.simulation.seed;
-  const partyIds = compileOrThrow(deal).partyIds;
+  // Party order is the deal's (as in every compiled kernel); compiling happens where the variants run.
+  const partyIds = deal.parties.map((p) => p.id);
   const positions: SweepPosition[] = [];
   for (const [i, set] of request.positions.entries()) {
     const [v] = await stats(dealAt(deal, set, i), [null], iterations, seed);

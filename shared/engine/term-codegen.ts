@@ -15,6 +15,9 @@
 import type { Problem } from '../api';
 import type { NumberOrFormula, Term, TermOf } from '../model/schema';
 
+/** Why a value the file computes cannot be used: a cash flow or a timing that is not a finite number, a probability outside 0 to 1. */
+export type FaultKind = 'flow' | 'timing' | 'probability';
+
 export interface CodegenContext {
   /** Compiles a field evaluated every period; pushes problems and returns '0' on error. */
   periodExpr(value: NumberOrFormula, path: string): string;
@@ -22,6 +25,12 @@ export interface CodegenContext {
   iterationExpr(value: NumberOrFormula, path: string): string;
   /** `f<index>` of a party, or undefined (with a problem) when the id is unknown. */
   party(id: string, path: string): string | undefined;
+  /**
+   * A statement that stops the valuation, naming `path` (and the period, when `period` is not '-1'),
+   * the first time `test` holds in an iteration: for values the file makes impossible to use,
+   * such as a timing that is not a number or a hazard outside 0 to 1.
+   */
+  fault(test: string, value: string, path: string, kind: FaultKind, period: string): string;
   partyIds: readonly string[];
   problems: Problem[];
   stepYears: number;
@@ -44,6 +53,17 @@ export interface TermCode {
 /** First period index at or after a value (fractional values round up; negatives are period 0). */
 const FIRST_INDEX = (code: string) => `Math.max(0, Math.ceil(${code}))`;
 
+/**
+ * `const <name>` = the first period at or after a field evaluated once per iteration. A formula that
+ * gives NaN or an infinity (sqrt(-1), a division by zero) stops the valuation with the field's path
+ * rather than silently meaning "never".
+ */
+function periodIndex(ctx: CodegenContext, name: string, value: NumberOrFormula, path: string): string {
+  const expr = ctx.iterationExpr(value, path);
+  if (typeof value === 'number') return `const ${name} = ${FIRST_INDEX(expr)};`;
+  return `const ${name}v = ${expr}; ${ctx.fault(`!(${name}v - ${name}v === 0)`, `${name}v`, path, 'timing', '-1')} const ${name} = ${FIRST_INDEX(`${name}v`)};`;
+}
+
 export function emptyTermCode(): TermCode {
   return { setup: [], periodStart: [], termination: [], active: [], always: [], hazards: 0 };
 }
@@ -65,7 +85,7 @@ export function emitTerm(term: Term, n: number, ctx: CodegenContext, code: TermC
         ctx.problems.push({ path: base, message: 'a payment needs "at" (a period), "when" (a condition) or both' });
         return;
       }
-      if (term.at !== undefined) code.setup.push(`const at${n} = ${FIRST_INDEX(ctx.iterationExpr(term.at, `${base}.at`))};`);
+      if (term.at !== undefined) code.setup.push(periodIndex(ctx, `at${n}`, term.at, `${base}.at`));
       if (term.at !== undefined && term.when !== undefined) {
         code.active.push(`if (t === at${n} && (${ctx.periodExpr(term.when, `${base}.when`)})) ${transfer}`);
       } else if (term.at !== undefined) {
@@ -89,7 +109,7 @@ export function emitTerm(term: Term, n: number, ctx: CodegenContext, code: TermC
       const from = ctx.party(term.from, `${base}.from`);
       const to = ctx.party(term.to, `${base}.to`);
       if (!from || !to) return;
-      if (term.until !== undefined) code.setup.push(`const until${n} = ${FIRST_INDEX(ctx.iterationExpr(term.until, `${base}.until`))};`);
+      if (term.until !== undefined) code.setup.push(periodIndex(ctx, `until${n}`, term.until, `${base}.until`));
       const lines = [`const b = ${ctx.periodExpr(term.base, `${base}.base`)};`, 'if (b > 0) {', 'let r = 0;', 'let lo = 0;'];
       term.tiers.forEach((tier, i) => {
         const rate = ctx.periodExpr(tier.rate, `${base}.tiers[${i}].rate`);
@@ -172,9 +192,11 @@ function emitTermination(
     ctx.problems.push({ path: base, message: 'a termination needs "when" (a condition) or "hazard" (a probability per period)' });
     return;
   }
-  code.setup.push(`const from${n} = ${term.from === undefined ? '0' : FIRST_INDEX(ctx.iterationExpr(term.from, `${base}.from`))};`);
-  const conditions: string[] = [];
-  if (term.when !== undefined) conditions.push(`(${ctx.periodExpr(term.when, `${base}.when`)})`);
+  code.setup.push(term.from === undefined ? `const from${n} = 0;` : periodIndex(ctx, `from${n}`, term.from, `${base}.from`));
+  // Fires when `when` holds, or else when the period's hazard draw falls below the hazard; the hazard is
+  // only evaluated (and checked to be a probability) in periods where it decides.
+  const decide: string[] = ['let go = 0;'];
+  if (term.when !== undefined) decide.push(`go = (${ctx.periodExpr(term.when, `${base}.when`)}) ? 1 : 0;`);
   if (term.hazard !== undefined) {
     const h = code.hazards++;
     // One independent uniform per period from the iteration's own stream (mulberry32, as hazardUniforms in rng.ts).
@@ -182,12 +204,14 @@ function emitTermination(
     code.periodStart.push(
       `{ hs${h} = (hs${h} + 0x6d2b79f5) | 0; let z = Math.imul(hs${h} ^ (hs${h} >>> 15), 1 | hs${h}); z = (z + Math.imul(z ^ (z >>> 7), 61 | z)) ^ z; hu${h} = (((z ^ (z >>> 14)) >>> 0) + 0.5) / 4294967296; }`,
     );
-    conditions.push(`hu${h} < ${ctx.periodExpr(term.hazard, `${base}.hazard`)}`);
+    const hazard = ctx.periodExpr(term.hazard, `${base}.hazard`);
+    const check = typeof term.hazard === 'number' ? '' : ctx.fault('!(hv >= 0 && hv <= 1)', 'hv', `${base}.hazard`, 'probability', 't');
+    decide.push(`if (go === 0) { const hv = ${hazard}; ${check} go = hu${h} < hv ? 1 : 0; }`);
   }
   const fee = term.fee ? pay(term.fee.from, term.fee.to, ctx.periodExpr(term.fee.amount, `${base}.fee.amount`), `${base}.fee`) : '';
   if (fee === undefined) return;
   code.setup.push(`let fired${n} = 0;`);
-  code.termination.push(`if (fired${n} === 0 && t >= from${n} && (${conditions.join(' || ')})) { fired${n} = 1; ${fee} if (endAt === P) endAt = t; }`);
+  code.termination.push(`if (fired${n} === 0 && t >= from${n}) { ${decide.join(' ')} if (go !== 0) { fired${n} = 1; ${fee} if (endAt === P) endAt = t; } }`);
 }
 
 function emitEquity(term: TermOf<'equity'>, n: number, ctx: CodegenContext, code: TermCode): void {
@@ -218,7 +242,7 @@ function emitEquity(term: TermOf<'equity'>, n: number, ctx: CodegenContext, code
   }
   (term.contributions ?? []).forEach((c, i) => {
     const j = members.indexOf(c.party);
-    code.setup.push(`const cat${n}_${i} = ${FIRST_INDEX(ctx.iterationExpr(c.at, `${base}.contributions[${i}].at`))};`);
+    code.setup.push(periodIndex(ctx, `cat${n}_${i}`, c.at, `${base}.contributions[${i}].at`));
     const amount = ctx.periodExpr(c.amount, `${base}.contributions[${i}].amount`);
     lines.push(`if (t === cat${n}_${i}) { const a = ${amount}; ${f[j]} -= a; ${R} += a; ${U[j]} += a; }`);
   });

@@ -73,4 +73,9 @@ export const RESERVED_NAMES: ReadonlySet<string> = new Set([
   'mod',
   'to',
   'in',
+  // Words the parser reads as constants, not names: an id spelled so could never be used in a formula.
+  'NaN',
+  'Infinity',
+  'null',
+  'undefined',
 ]);

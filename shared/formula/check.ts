@@ -14,6 +14,7 @@ import type { Problem } from '../api';
 import { didYouMean } from '../model/suggest';
 import { BUILTIN_NAMES, COMPARISONS, FUNCTIONS, OPERATORS, SERIES_FUNCTIONS } from './allowlist';
 import { Locator } from './locate';
+import { bracketProblem, chainFamily, chainSpine, EMPTY_EXPRESSION_MESSAGE, isEmptyExpression, NESTING_MESSAGE, treeProblem, type TreeNode } from './nesting';
 
 const { parse } = create({ parseDependencies });
 
@@ -47,7 +48,6 @@ export type FormulaCheck =
   | { ok: false; problems: Problem[] };
 
 export const MAX_FORMULA_LENGTH = 10_000;
-export const MAX_FORMULA_NESTING = 64;
 
 /** Thrown inside the walk when a construct is outside the language; the walk stops there. */
 class Disallowed extends Error {
@@ -65,19 +65,9 @@ interface NodeLike {
 }
 type Node = NodeLike & Record<string, unknown>;
 
-function nestingDepth(source: string): number {
-  let depth = 0;
-  let max = 0;
-  for (const ch of source) {
-    if (ch === '(' || ch === '[' || ch === '{') max = Math.max(max, ++depth);
-    else if (ch === ')' || ch === ']' || ch === '}') depth--;
-  }
-  return max;
-}
-
 /** Builds the mathjs-syntax error into our message and column. */
 function syntaxProblem(err: unknown, path: string): Problem {
-  if (err instanceof RangeError) return { path, message: `formula is nested too deeply`, column: 1 };
+  if (err instanceof RangeError) return { path, message: NESTING_MESSAGE, column: 1 };
   const raw = err instanceof Error ? err.message : 'cannot be read';
   const charMatch = /\(char (\d+)\)/.exec(raw);
   const column = charMatch ? Math.max(1, Number(charMatch[1])) : 1;
@@ -96,15 +86,17 @@ export function checkFormula(source: string, env: FormulaEnv, path = ''): Formul
   if (source.length > MAX_FORMULA_LENGTH) {
     return { ok: false, problems: [{ path, message: `formula is longer than ${MAX_FORMULA_LENGTH.toLocaleString('en-US')} characters`, column: 1 }] };
   }
-  if (nestingDepth(source) > MAX_FORMULA_NESTING) {
-    return { ok: false, problems: [{ path, message: `formula is nested more than ${MAX_FORMULA_NESTING} levels deep`, column: 1 }] };
-  }
+  const brackets = bracketProblem(source);
+  if (brackets) return { ok: false, problems: [{ path, ...brackets }] };
   let ast: MathNode;
   try {
     ast = parse(source);
   } catch (err) {
     return { ok: false, problems: [syntaxProblem(err, path)] };
   }
+  if (isEmptyExpression(ast as unknown as TreeNode, source)) return { ok: false, problems: [{ path, message: EMPTY_EXPRESSION_MESSAGE, column: 1 }] };
+  const deep = treeProblem(source, ast as unknown as TreeNode);
+  if (deep) return { ok: false, problems: [{ path, ...deep }] };
 
   const locator = new Locator(source);
   const problems: Problem[] = [];
@@ -146,7 +138,8 @@ export function checkFormula(source: string, env: FormulaEnv, path = ''): Formul
       case 'ConstantNode': {
         const value = node.value;
         if (typeof value === 'number') {
-          if (!Number.isFinite(value)) throw new Disallowed('number is too large', locator.firstColumn());
+          if (Number.isNaN(value)) throw new Disallowed('"NaN" is not a number a formula can use', locator.nextName('NaN'));
+          if (!Number.isFinite(value)) throw new Disallowed(/Infinity/.test(source) ? '"Infinity" is not a number a formula can use' : 'number is too large', locator.firstColumn());
           return;
         }
         if (typeof value === 'boolean') {
@@ -163,19 +156,15 @@ export function checkFormula(source: string, env: FormulaEnv, path = ''): Formul
         walk(node.content as Node);
         return;
       case 'OperatorNode': {
-        const op = node.op as string;
-        const fn = node.fn as string;
-        if (node.isPercentage === true) {
-          throw new Disallowed('a postfix % is not allowed: write 0.05 for 5% (% between two numbers is the remainder)', locator.postfixPercent());
+        if (chainFamily(node as unknown as TreeNode) !== undefined) {
+          // A flat chain (a + b - c …) is walked along its spine, in source order, not by recursion.
+          const spine = chainSpine(node as unknown as TreeNode) as unknown as Node[];
+          for (let k = spine.length - 1; k >= 1; k--) operatorAllowed(spine[k]!);
+          walk(spine[0]!);
+          for (let k = 1; k < spine.length; k++) walk((spine[k]!.args as Node[])[1]!);
+          return;
         }
-        if (node.implicit === true) {
-          throw new Disallowed('write * between the two values (implicit multiplication such as 2x is not allowed)', locator.implicitMultiplication());
-        }
-        if (OPERATORS[fn] !== op) {
-          // `mod` is mathjs's other spelling of %; the language has one.
-          const hint = op === 'mod' ? ': use %' : '';
-          throw new Disallowed(`operator "${op}" is not allowed${hint}`, locator.firstOf(op));
-        }
+        operatorAllowed(node);
         for (const arg of node.args as Node[]) walk(arg);
         return;
       }
@@ -231,6 +220,22 @@ export function checkFormula(source: string, env: FormulaEnv, path = ''): Formul
     }
   };
 
+  const operatorAllowed = (node: Node): void => {
+    const op = node.op as string;
+    const fn = node.fn as string;
+    if (node.isPercentage === true) {
+      throw new Disallowed('a postfix % is not allowed: write 0.05 for 5% (% between two numbers is the remainder)', locator.postfixPercent());
+    }
+    if (node.implicit === true) {
+      throw new Disallowed('write * between the two values (implicit multiplication such as 2x is not allowed)', locator.implicitMultiplication());
+    }
+    if (OPERATORS[fn] !== op) {
+      // `mod` is mathjs's other spelling of %; the language has one.
+      const hint = op === 'mod' ? ': use %' : '';
+      throw new Disallowed(`operator "${op}" is not allowed${hint}`, locator.firstOf(op));
+    }
+  };
+
   const seriesFunction = (name: string, args: Node[], column: number): void => {
     const arg = args[0];
     if (args.length !== 1 || arg?.type !== 'SymbolNode') {
@@ -259,7 +264,7 @@ export function checkFormula(source: string, env: FormulaEnv, path = ''): Formul
     walk(ast as unknown as Node);
   } catch (err) {
     if (err instanceof Disallowed) problems.push({ path, message: err.message, column: err.column });
-    else if (err instanceof RangeError) problems.push({ path, message: 'formula is nested too deeply', column: 1 });
+    else if (err instanceof RangeError) problems.push({ path, message: NESTING_MESSAGE, column: 1 });
     else throw err;
   }
   if (problems.length > 0) return { ok: false, problems };

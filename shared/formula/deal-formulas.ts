@@ -19,9 +19,21 @@ export interface DealFormula {
   scope: FormulaScope;
 }
 
-/** The names a formula in this deal may use, for the given scope. */
+/** Name sets by the object they list, so every formula of a deal shares one (deals are never mutated). */
+const nameSets = new WeakMap<object, ReadonlySet<string>>();
+
+function namesOf(map: Readonly<Record<string, unknown>>): ReadonlySet<string> {
+  let names = nameSets.get(map);
+  if (!names) {
+    names = new Set(Object.keys(map));
+    nameSets.set(map, names);
+  }
+  return names;
+}
+
+/** The names a formula in this deal may use, for the given scope (built once per deal, not per formula). */
 export function formulaEnv(deal: Pick<Deal, 'inputs' | 'series'>, scope: FormulaScope): FormulaEnv {
-  return { inputs: new Set(Object.keys(deal.inputs)), series: new Set(Object.keys(deal.series)), scope };
+  return { inputs: namesOf(deal.inputs), series: namesOf(deal.series), scope };
 }
 
 type Field = { keys: (string | number)[]; value: NumberOrFormula | undefined; scope: FormulaScope };

@@ -71,6 +71,7 @@ const KEYWORD_OPERATORS = new Set(['and', 'or', 'not', 'xor', 'mod', 'to', 'in']
 export class Locator {
   private readonly tokens: Token[];
   private readonly seen = new Map<string, number>();
+  private byName: Map<string, number[]> | undefined;
 
   constructor(source: string) {
     this.tokens = tokenize(source);
@@ -84,14 +85,22 @@ export class Locator {
   nextName(name: string): number {
     const k = this.seen.get(name) ?? 0;
     this.seen.set(name, k + 1);
-    let count = 0;
-    for (const t of this.tokens) {
-      if (t.kind === 'name' && t.text === name) {
-        if (count === k) return t.index + 1;
-        count++;
+    const at = this.names().get(name)?.[k];
+    return at !== undefined ? at + 1 : this.firstColumn();
+  }
+
+  /** Offsets of each name's uses, built once (a formula can name thousands of things). */
+  private names(): Map<string, number[]> {
+    if (!this.byName) {
+      this.byName = new Map();
+      for (const t of this.tokens) {
+        if (t.kind !== 'name') continue;
+        const list = this.byName.get(t.text);
+        if (list) list.push(t.index);
+        else this.byName.set(t.text, [t.index]);
       }
     }
-    return this.firstColumn();
+    return this.byName;
   }
 
   /** Column of the first punctuation token with this text (or of a keyword operator such as `xor`). */

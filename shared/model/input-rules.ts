@@ -8,6 +8,7 @@
  * Intentionally has no platform imports.
  */
 import type { Problem } from '../api';
+import { prepareInput } from '../engine/distributions';
 import type { Correlation, Input } from './schema';
 import { didYouMean } from './suggest';
 
@@ -43,6 +44,11 @@ export function inputProblems(id: string, input: Input): Problem[] {
         else if (!(input.low < input.high)) bad('high must be above low');
       } else bad('needs mean and sd, or low and high (the 90% interval)');
       if (input.min !== undefined && input.max !== undefined && !(input.min < input.max)) bad('max must be above min');
+      // A truncation the normal gives (almost) no probability cannot be drawn from: the engine's own check.
+      if (out.length === 0 && (input.min !== undefined || input.max !== undefined)) {
+        const prepared = prepareInput(input, path);
+        if (!prepared.ok) out.push(...prepared.problems);
+      }
       break;
     }
     case 'lognormal': {

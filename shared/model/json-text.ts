@@ -57,10 +57,16 @@ export function lineColumn(text: string, offset: number): { line: number; column
   return { line, column: offset - lineStart + 1 };
 }
 
+/**
+ * Names a character in a message. Only JSON's own punctuation is quoted: a
+ * message about a file is never a way to read what the file holds (a letter
+ * or digit of someone's private file, opened by mistake or on purpose).
+ */
 function describeChar(ch: string): string {
   const code = ch.charCodeAt(0);
   if (code < 0x20 || code === 0x7f) return `control character U+${code.toString(16).padStart(4, '0').toUpperCase()}`;
-  return `"${ch}"`;
+  if ('{}[],:"\'`'.includes(ch)) return `"${ch}"`;
+  return 'character';
 }
 
 function childPath(parent: string, key: string | number): string {

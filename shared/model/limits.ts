@@ -1,7 +1,8 @@
 /**
- * The hard limits of a deal file and a run (../shared/spec/deal-format.md).
- * On their own, without the schema library, so code that only checks a flag
- * against them (the CLI before it loads anything heavy) stays light.
+ * The hard limits of a deal file and a run, and the spelling of an id
+ * (../shared/spec/deal-format.md). On their own, without the schema library,
+ * so code that only needs these (the CLI before it loads anything heavy, its
+ * one-line error output) stays light.
  *
  * Intentionally has no platform imports.
  */
@@ -10,3 +11,5 @@ export const LIMITS = {
   maxIterations: 10_000_000,
   maxPeriods: 1200,
 } as const;
+
+export const ID_PATTERN = /^[A-Za-z][A-Za-z0-9_]*$/;

@@ -11,15 +11,22 @@
  * Intentionally has no platform imports.
  */
 import type { Problem } from '../api';
-import { checkFormula } from '../formula/check';
-import { dealFormulas, formulaEnv } from '../formula/deal-formulas';
+import type { MathNode } from 'mathjs/number';
+import { periodYears } from '../engine/timeline';
+import { checkFormula, type FormulaRefs } from '../formula/check';
+import { dealFormulas, formulaEnv, type DealFormula } from '../formula/deal-formulas';
+import { evaluateFolded, foldable, hazardMessage, timingMessage } from '../formula/fold';
 import { RESERVED_NAMES } from '../formula/allowlist';
-import { seriesOrder } from '../formula/series-order';
+import { orderSeries } from '../formula/series-order';
 import { correlationProblems, inputProblems } from './input-rules';
 import { getNumberAt } from './paths';
-import { itemPath } from './problem-paths';
-import { ID_PATTERN, type Deal, type NumberOrFormula, type Term } from './schema';
+import { idCount, itemPath } from './problem-paths';
+import { ID_PATTERN, type Deal, type NumberOrFormula, type Party, type Term } from './schema';
 import { didYouMean } from './suggest';
+
+/** A party id is known when some party carries it (counted once per deal, see idCount). */
+const isParty = (deal: Deal, id: string): boolean => idCount(deal.parties, id) > 0;
+const partyIdList = (deal: Deal): string[] => deal.parties.map((p) => p.id);
 
 /** Shares must sum to 1; this allows for the rounding of decimal fractions such as 0.1 + 0.2. */
 export const SHARE_TOLERANCE = 1e-9;
@@ -40,10 +47,10 @@ function idProblems(deal: Deal): Problem[] {
     if (previous !== undefined) out.push({ path, message: `id "${id}" is already used by ${previous}` });
     else owners.set(id, path);
   };
-  deal.parties.forEach((p, i) => claim(p.id, deal.parties.filter((q) => q.id === p.id).length > 1 ? `parties[${i}].id` : `parties.${p.id}`, 'party'));
+  deal.parties.forEach((p, i) => claim(p.id, idCount(deal.parties, p.id) > 1 ? `parties[${i}].id` : `parties.${p.id}`, 'party'));
   for (const id of Object.keys(deal.inputs)) claim(id, `inputs.${id}`, 'input');
   for (const id of Object.keys(deal.series)) claim(id, `series.${id}`, 'series');
-  deal.terms.forEach((t, i) => claim(t.id, deal.terms.filter((q) => q.id === t.id).length > 1 ? `terms[${i}].id` : `terms.${t.id}`, 'term'));
+  deal.terms.forEach((t, i) => claim(t.id, idCount(deal.terms, t.id) > 1 ? `terms[${i}].id` : `terms.${t.id}`, 'term'));
   const scenarioIds = new Set<string>();
   deal.scenarios.forEach((s, i) => {
     if (scenarioIds.has(s.id)) out.push({ path: `scenarios[${i}].id`, message: `scenario id "${s.id}" is used twice` });
@@ -55,11 +62,10 @@ function idProblems(deal: Deal): Problem[] {
 /** Shares or stakes: every key a party, numbers in range (schema), numeric ones summing to 1. */
 function shareProblems(deal: Deal, shares: Record<string, NumberOrFormula>, path: string, what: string): Problem[] {
   const out: Problem[] = [];
-  const partyIds = deal.parties.map((p) => p.id);
   const keys = Object.keys(shares);
   if (keys.length === 0) return [{ path, message: `needs the ${what} of at least one party` }];
   for (const key of keys) {
-    if (!partyIds.includes(key)) out.push({ path: `${path}.${key}`, message: `unknown party "${key}"${didYouMean(key, partyIds)}` });
+    if (!isParty(deal, key)) out.push({ path: `${path}.${key}`, message: `unknown party "${key}"${didYouMean(key, partyIdList(deal))}` });
   }
   const values = Object.values(shares);
   if (values.every((v): v is number => typeof v === 'number')) {
@@ -87,17 +93,16 @@ function tierProblems(tiers: readonly { upTo?: NumberOrFormula | undefined }[], 
   return out;
 }
 
-function termProblems(deal: Deal, term: Term, index: number): Problem[] {
+export function termProblems(deal: Deal, term: Term, index: number): Problem[] {
   const base = itemPath(deal, 'terms', index);
-  const partyIds = deal.parties.map((p) => p.id);
   const out: Problem[] = [];
   const party = (id: string, field: string) => {
-    if (!partyIds.includes(id)) out.push({ path: `${base}.${field}`, message: `unknown party "${id}"${didYouMean(id, partyIds)}` });
+    if (!isParty(deal, id)) out.push({ path: `${base}.${field}`, message: `unknown party "${id}"${didYouMean(id, partyIdList(deal))}` });
   };
   const fromTo = (from: string, to: string, prefix = '') => {
     party(from, `${prefix}from`);
     party(to, `${prefix}to`);
-    if (from === to && partyIds.includes(from)) out.push({ path: `${base}.${prefix}to`, message: `a party cannot pay itself ("from" and "to" are both "${from}")` });
+    if (from === to && isParty(deal, from)) out.push({ path: `${base}.${prefix}to`, message: `a party cannot pay itself ("from" and "to" are both "${from}")` });
   };
   switch (term.type) {
     case 'payment':
@@ -142,15 +147,55 @@ function termProblems(deal: Deal, term: Term, index: number): Problem[] {
 
 function formulaProblems(deal: Deal): Problem[] {
   const out: Problem[] = [];
+  // Each formula is parsed once: the series' references found here also give their evaluation order.
+  const deps = new Map<string, readonly string[]>();
   for (const f of dealFormulas(deal)) {
     const checked = checkFormula(f.source, formulaEnv(deal, f.scope), f.path);
     if (!checked.ok) out.push(...checked.problems);
+    else {
+      if (f.scope === 'series') deps.set(f.keys[1] as string, checked.refs.series);
+      out.push(...foldedProblems(deal, f, checked));
+    }
   }
   if (out.length === 0) {
-    const order = seriesOrder(deal);
+    const order = orderSeries(deps);
     if (!order.ok) out.push(...order.problems);
   }
   return out;
+}
+
+/** The first period of a timing known before valuing (a number, or a formula of numbers alone), else undefined. */
+function knownPeriod(deal: Deal, value: NumberOrFormula | undefined): number | undefined {
+  if (value === undefined) return 0;
+  if (typeof value === 'number') return Math.max(0, Math.ceil(value));
+  const checked = checkFormula(value, formulaEnv(deal, 'iteration'));
+  if (!checked.ok || !foldable(checked.refs)) return undefined;
+  const v = evaluateFolded(checked.ast, { t: 0, year: 0 });
+  return Number.isFinite(v) ? Math.max(0, Math.ceil(v)) : undefined;
+}
+
+/**
+ * What the engine would refuse mid-run, found now for formulas that read
+ * nothing drawn (fold.ts): a timing that is not a finite number, a hazard
+ * outside 0 to 1 in a period where it decides. Formulas of inputs are checked
+ * by the engine as it values, with the same messages.
+ */
+function foldedProblems(deal: Deal, f: DealFormula, checked: { ast: MathNode; refs: FormulaRefs }): Problem[] {
+  if (!foldable(checked.refs)) return [];
+  if (f.scope === 'iteration') {
+    const v = evaluateFolded(checked.ast, { t: 0, year: 0 });
+    return Number.isFinite(v) ? [] : [{ path: f.path, message: timingMessage(v) }];
+  }
+  const term = f.keys[0] === 'terms' ? deal.terms[f.keys[1] as number] : undefined;
+  if (term?.type !== 'termination' || f.keys[2] !== 'hazard' || term.when !== undefined) return [];
+  const from = knownPeriod(deal, term.from);
+  if (from === undefined) return [];
+  const years = periodYears(deal.timeline);
+  for (let t = from; t < deal.timeline.periods; t++) {
+    const v = evaluateFolded(checked.ast, { t, year: years[t]! });
+    if (!(v >= 0 && v <= 1)) return [{ path: f.path, message: hazardMessage(v, t) }];
+  }
+  return [];
 }
 
 function scenarioProblems(deal: Deal): Problem[] {
@@ -187,6 +232,12 @@ export function crossFieldProblems(deal: Deal): Problem[] {
   return out;
 }
 
+/** A party's numbers (its id and name are checked with the others'). */
+export function partyProblems(deal: Deal, party: Party, index: number): Problem[] {
+  if (party.discountRate > -1) return [];
+  return [{ path: `${itemPath(deal, 'parties', index)}.discountRate`, message: 'must be above -1 (it is an annual rate such as 0.1)' }];
+}
+
 /**
  * The rules a scenario's numbers could break (ids, parties, inputs,
  * correlations, terms): run on the deal as written and on the deal under
@@ -195,11 +246,8 @@ export function crossFieldProblems(deal: Deal): Problem[] {
  */
 export function numberRuleProblems(deal: Deal): Problem[] {
   const out: Problem[] = [...idProblems(deal)];
-  const partyIds = deal.parties.map((p) => p.id);
-  if (!partyIds.includes(deal.us)) out.push({ path: 'us', message: `"${deal.us}" is not one of the parties${didYouMean(deal.us, partyIds)}` });
-  deal.parties.forEach((p, i) => {
-    if (!(p.discountRate > -1)) out.push({ path: `${itemPath(deal, 'parties', i)}.discountRate`, message: 'must be above -1 (it is an annual rate such as 0.1)' });
-  });
+  if (!isParty(deal, deal.us)) out.push({ path: 'us', message: `"${deal.us}" is not one of the parties${didYouMean(deal.us, partyIdList(deal))}` });
+  deal.parties.forEach((p, i) => out.push(...partyProblems(deal, p, i)));
   for (const [id, input] of Object.entries(deal.inputs)) out.push(...inputProblems(id, input));
   out.push(...correlationProblems(deal.correlations ?? [], deal.inputs));
   deal.terms.forEach((t, i) => out.push(...termProblems(deal, t, i)));

@@ -10,14 +10,13 @@
  * (valuation workers receive compiled kernels and never load it).
  */
 import * as z from 'zod';
-import { LIMITS } from './limits';
+import { ID_PATTERN, LIMITS } from './limits';
 
-export { LIMITS } from './limits';
+export { ID_PATTERN, LIMITS } from './limits';
 
 export const DEAL_FORMAT = 'dealwright.deal';
 export const CURRENT_VERSION = 1;
 
-export const ID_PATTERN = /^[A-Za-z][A-Za-z0-9_]*$/;
 
 const id = z.string().regex(ID_PATTERN, 'must start with a letter and use only letters, digits and _');
 const text = z.string();

@@ -17,9 +17,10 @@ import type { Problem } from '../api';
 import { FORBIDDEN_KEYS, MAX_JSON_DEPTH } from './json-text';
 import { problemPath } from './problem-paths';
 import { withoutRecordExtensions } from './record-extensions';
-import { applyScenario } from './paths';
-import { crossFieldProblems, numberRuleProblems } from './rules';
-import { dealSchema, type Deal } from './schema';
+import { applyScenario, indexOfId } from './paths';
+import { inputProblems } from './input-rules';
+import { crossFieldProblems, numberRuleProblems, partyProblems, termProblems } from './rules';
+import { dealSchema, inputSchema, partySchema, termSchema, type Deal } from './schema';
 import { KNOWN_KEYS } from './serialize';
 import { closest, didYouMean } from './suggest';
 
@@ -171,11 +172,57 @@ function scenarioOutcomeProblems(deal: Deal): Problem[] {
     if (Object.keys(scenario.set).length === 0) return;
     const applied = applyScenario(deal, scenario);
     if (!applied.ok) return; // Paths were checked already.
-    const parsed = dealSchema.safeParse(applied.value);
-    const found = parsed.success ? numberRuleProblems(parsed.data) : parsed.error.issues.flatMap((issue) => issueProblems(applied.value, issue));
+    const found = changedItemProblems(deal, applied.value, Object.keys(scenario.set)) ?? wholeDealProblems(applied.value);
     const where = problemPath(deal, ['scenarios', i]);
     for (const p of found) out.push({ path: where, message: `scenario "${scenario.id}" makes ${p.path || 'the deal'} invalid: ${p.message}` });
   });
+  return out;
+}
+
+function wholeDealProblems(applied: Deal): Problem[] {
+  const parsed = dealSchema.safeParse(applied);
+  return parsed.success ? numberRuleProblems(parsed.data) : parsed.error.issues.flatMap((issue) => issueProblems(applied, issue));
+}
+
+/**
+ * The problems a scenario's numbers make, checking only the terms, inputs and
+ * parties it changes: a number changes no id, party list or formula, so
+ * nothing else can break (20,000 scenarios of a 30,000-term deal would
+ * otherwise check 600 million terms). Undefined when a path reaches elsewhere
+ * (timeline, correlations, …): then the whole deal is checked.
+ */
+function changedItemProblems(deal: Deal, applied: Deal, paths: readonly string[]): Problem[] | undefined {
+  const terms = new Set<number>();
+  const inputs = new Set<string>();
+  const parties = new Set<number>();
+  for (const path of paths) {
+    const [list, id] = path.split('.');
+    if (list === 'inputs' && id !== undefined && Object.prototype.hasOwnProperty.call(deal.inputs, id)) inputs.add(id);
+    else if (list === 'terms' || list === 'parties') {
+      const index = id === undefined ? -1 : indexOfId(list === 'terms' ? deal.terms : deal.parties, id);
+      if (index < 0) return undefined;
+      (list === 'terms' ? terms : parties).add(index);
+    } else return undefined;
+  }
+  const out: Problem[] = [];
+  const shaped = <T>(schema: z.ZodType<T>, value: unknown, keys: (string | number)[]): T | undefined => {
+    const parsed = schema.safeParse(value);
+    if (parsed.success) return parsed.data;
+    for (const issue of parsed.error.issues) out.push(...issueProblems(applied, { ...issue, path: [...keys, ...issue.path] }));
+    return undefined;
+  };
+  for (const index of terms) {
+    const term = shaped(termSchema, applied.terms[index], ['terms', index]);
+    if (term) out.push(...termProblems(deal, term, index));
+  }
+  for (const id of inputs) {
+    const input = shaped(inputSchema, applied.inputs[id], ['inputs', id]);
+    if (input) out.push(...inputProblems(id, input));
+  }
+  for (const index of parties) {
+    const party = shaped(partySchema, applied.parties[index], ['parties', index]);
+    if (party) out.push(...partyProblems(deal, party, index));
+  }
   return out;
 }
 

@@ -4,7 +4,7 @@
  */
 import { BrowserWindow, dialog } from 'electron';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { DialogChoice } from '../../../shared/api';
 import type { DialogPort } from '../../../host/documents/dialog-port';
 
@@ -20,9 +20,9 @@ export function nativeDialogs(defaultDir: () => string = () => join(homedir(), '
       const path = result.filePaths[0];
       return result.canceled || !path ? { kind: 'cancelled' } : { kind: 'chosen', path };
     },
-    async chooseSavePath(suggestedName: string): Promise<DialogChoice> {
+    async chooseSavePath(suggestedName: string, near?: string): Promise<DialogChoice> {
       const name = suggestedName.endsWith('.deal') ? suggestedName : `${suggestedName}.deal`;
-      const options = { title: 'Save deal', defaultPath: join(defaultDir(), name), filters: FILTERS, properties: ['createDirectory' as const, 'showOverwriteConfirmation' as const] };
+      const options = { title: 'Save deal', defaultPath: join(near ? dirname(near) : defaultDir(), name), filters: FILTERS, properties: ['createDirectory' as const, 'showOverwriteConfirmation' as const] };
       const win = parent();
       const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
       return result.canceled || !result.filePath ? { kind: 'cancelled' } : { kind: 'chosen', path: result.filePath };

@@ -9,11 +9,12 @@ import type { ExportPorts } from '../../../host/docx/export-handlers';
 
 export function nativeExportPorts(defaultDir: () => string): ExportPorts {
   return {
-    async chooseExportPath(suggestedName: string): Promise<DialogChoice> {
+    async chooseExportPath(suggestedName: string, near?: string): Promise<DialogChoice> {
       const name = suggestedName.toLowerCase().endsWith('.docx') ? suggestedName : `${suggestedName}.docx`;
       const options = {
         title: 'Export term sheet',
-        defaultPath: join(defaultDir(), name),
+        // Beside the deal's own file, where a negotiator keeps what goes with it.
+        defaultPath: join(near ? dirname(near) : defaultDir(), name),
         filters: [{ name: 'Word document', extensions: ['docx'] }],
         properties: ['createDirectory' as const, 'showOverwriteConfirmation' as const],
       };

@@ -1,32 +1,45 @@
 /**
- * Where the host has no native file dialog (the web host), the user types the
- * path: prefilled with the host's default folder and the suggested name.
+ * Where the host has no native file dialog (the web host), the page asks:
+ * a folder browser inside the documents root (the only place the host reads
+ * and writes), and the file's path, prefilled with the starting folder and
+ * the suggested name. Typing a path works as well as browsing.
  */
 import { useState } from 'react';
+import { mainApi } from '../api/main-api';
 import { openPath, saveTo } from '../documents/file-actions';
 import { useAppStore } from '../store/app-store';
+import { FolderBrowser, joinPath, separatorOf } from './FolderBrowser';
 import { Modal } from './Modal';
 
 export function PathDialog({ purpose, defaultDir, suggestedName }: { purpose: 'open' | 'save'; defaultDir: string; suggestedName: string }) {
   const closeDialog = useAppStore((s) => s.closeDialog);
-  const sep = defaultDir.includes('\\') && !defaultDir.includes('/') ? '\\' : '/';
-  const [path, setPath] = useState(defaultDir.replace(/[\\/]$/, '') + sep + suggestedName);
+  const sep = separatorOf(defaultDir);
+  const [path, setPath] = useState(joinPath(defaultDir, suggestedName));
   const [error, setError] = useState<string | null>(null);
-  const submit = () => {
-    const p = path.trim();
+  const finish = (p: string) => {
     if (!p || p.endsWith(sep)) return setError('Enter the full path of a file.');
     if (purpose === 'save' && !/\.deal$/i.test(p)) return setError('The file name must end in .deal.');
     closeDialog();
     void (purpose === 'open' ? openPath(p) : saveTo(p));
   };
+  // Moving to another folder keeps the name typed so far.
+  const inFolder = (folder: string) => setPath((current) => joinPath(folder, purpose === 'save' ? current.slice(current.lastIndexOf(separatorOf(current)) + 1) : ''));
   return (
     <Modal title={purpose === 'open' ? 'Open a deal file' : 'Save deal as'} onCancel={closeDialog}>
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          submit();
+          finish(path.trim());
         }}
       >
+        <FolderBrowser
+          folder={defaultDir}
+          list={(folder) => mainApi().listFolder(folder, 'deal')}
+          label="Folders and deal files"
+          onFolder={inFolder}
+          onFile={(p) => setPath(p)}
+          onPick={(p) => finish(p)}
+        />
         <div className="field wide">
           <label className="field-label" htmlFor="path-input">
             File path

@@ -1,5 +1,5 @@
 /** "Save changes?" before closing, opening another file or starting a new deal. */
-import { save } from '../documents/file-actions';
+import { discardChanges, save } from '../documents/file-actions';
 import { useAppStore } from '../store/app-store';
 import { Modal } from './Modal';
 
@@ -27,6 +27,7 @@ export function UnsavedDialog({ then }: { then: () => void }) {
           type="button"
           onClick={() => {
             closeDialog();
+            discardChanges();
             then();
           }}
         >

@@ -5,7 +5,8 @@
  * the host's problems and leaves the document dirty.
  */
 import type { OpenResult, Problem } from '../../../shared/api';
-import type { Deal } from '../../../shared/model/schema';
+import { fileTooBig } from '../../../shared/model/parse';
+import { LIMITS, type Deal } from '../../../shared/model/schema';
 import { mainApi } from '../api/main-api';
 import { useAppStore } from '../store/app-store';
 import { selectDirty } from '../store/document-slice';
@@ -60,13 +61,28 @@ export function openPath(path: string): Promise<void> {
   });
 }
 
-/** Drag-and-drop: the page already read the file's text. */
+/**
+ * Drag-and-drop: the size is checked before anything is read (a 20 MB file is
+ * refused here, in the page), then the bytes go to the host, which decodes and
+ * checks them like any file it opens (binary, UTF-16, …).
+ */
 export function openDroppedFile(file: File): void {
   guardUnsaved(() => {
+    if (file.size > LIMITS.maxFileBytes) {
+      showOpenResult({ ok: false, fileName: file.name, problems: [fileTooBig(file.size)] });
+      return;
+    }
     void attempt('Opening the dropped file', async () => {
-      showOpenResult(await mainApi().openText(file.name, await file.text()));
+      showOpenResult(await mainApi().openBytes(file.name, toBase64(new Uint8Array(await file.arrayBuffer()))));
     });
   });
+}
+
+function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  // In slices: String.fromCharCode takes its bytes as arguments, and a call has only so many.
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
 }
 
 export function chooseAndOpen(): void {
@@ -93,7 +109,7 @@ export function saveTo(path: string): Promise<boolean> {
       return;
     }
     store().markSaved(result.path, result.fileName, deal);
-    store().notify({ tone: 'info', text: `Saved ${result.fileName}.` });
+    store().notify({ tone: 'info', text: `Saved ${result.fileName}.`, untilEdit: true });
     saved = true;
   }).then(() => saved);
 }
@@ -104,7 +120,8 @@ export function saveAs(): Promise<boolean> {
   let saved = false;
   return attempt('Save As', async () => {
     const suggested = doc.fileName.endsWith('.deal') ? doc.fileName : `${doc.fileName}.deal`;
-    const choice = await mainApi().chooseSavePath(suggested);
+    // The dialog starts in the folder of the document's own file, if it has one.
+    const choice = await mainApi().chooseSavePath(suggested, doc.path ?? undefined);
     if (choice.kind === 'chosen') saved = await saveTo(choice.path);
     else if (choice.kind === 'in-app') store().openDialog({ kind: 'path', purpose: 'save', defaultDir: choice.defaultDir, suggestedName: suggested });
   }).then(() => saved);
@@ -116,6 +133,19 @@ export function save(): Promise<boolean> {
   if (!doc) return Promise.resolve(false);
   return doc.path ? saveTo(doc.path) : saveAs();
 }
+
+/**
+ * "Don't save": the changes are given up, so is their recovery copy (it would
+ * otherwise come back at the next start as "Recover unsaved work").
+ */
+export function discardChanges(): void {
+  const s = store();
+  discarded = s.document?.deal ?? null;
+  if (s.docKey) void mainApi().discardRecovered(s.docKey).catch(() => undefined);
+}
+
+/** The deal the user chose not to save: not autosaved again while it is still the one on screen. */
+let discarded: Deal | null = null;
 
 export function closeDocument(): void {
   guardUnsaved(() => {
@@ -131,7 +161,7 @@ export function closeDocument(): void {
 export function autosaveNow(): Promise<void> {
   const s = store();
   const doc = s.document;
-  if (!doc || !s.docKey || !selectDirty(s)) return Promise.resolve();
+  if (!doc || !s.docKey || !selectDirty(s) || doc.deal === discarded) return Promise.resolve();
   return mainApi()
     .autosave({ docKey: s.docKey, fileName: doc.fileName, path: doc.path, deal: doc.deal })
     .then(() => undefined)

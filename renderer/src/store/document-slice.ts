@@ -42,6 +42,11 @@ function newDocKey(): string {
   return `doc-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
 }
 
+/** A notice about the document as it was ("Saved x.deal") goes once the document changes. */
+function staleNotice(state: AppState): Partial<AppState> {
+  return state.notice?.untilEdit ? { notice: null } : {};
+}
+
 export const selectDirty = (s: AppState): boolean => s.document !== null && s.document.deal !== s.savedDeal;
 export const selectUndoLabel = (s: AppState): string | null => s.past.at(-1)?.label ?? null;
 export const selectRedoLabel = (s: AppState): string | null => s.future.at(-1)?.label ?? null;
@@ -61,6 +66,7 @@ export const createDocumentSlice: StateCreator<AppState, [], [], DocumentSlice> 
       document: { ...document, deal: next },
       past: [...past, { label: command.label, deal: document.deal }].slice(-HISTORY_LIMIT),
       future: [],
+      ...staleNotice(get()),
     });
     return true;
   },
@@ -72,6 +78,7 @@ export const createDocumentSlice: StateCreator<AppState, [], [], DocumentSlice> 
       document: { ...document, deal: entry.deal },
       past: past.slice(0, -1),
       future: [...future, { label: entry.label, deal: document.deal }],
+      ...staleNotice(get()),
     });
   },
   redo: () => {
@@ -82,6 +89,7 @@ export const createDocumentSlice: StateCreator<AppState, [], [], DocumentSlice> 
       document: { ...document, deal: entry.deal },
       past: [...past, { label: entry.label, deal: document.deal }],
       future: future.slice(0, -1),
+      ...staleNotice(get()),
     });
   },
   loadDocument: (document, saved, docKey) => {

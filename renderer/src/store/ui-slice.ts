@@ -33,6 +33,8 @@ export interface Notice {
   text: string;
   /** Problems behind an error, shown as a list under the text. */
   details?: string[];
+  /** True for news about the document as it was ("Saved x.deal"): the next edit makes it stale, so it goes. */
+  untilEdit?: boolean;
 }
 
 export interface UiSlice {

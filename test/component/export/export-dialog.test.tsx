@@ -14,6 +14,8 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/re
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { ApiArgs } from '../../../shared/api';
 import { createExportHandlers } from '../../../host/docx/export-handlers';
+import { listFolder } from '../../../host/documents/folder-browser';
+import { createPathPolicy } from '../../../host/documents/path-policy';
 import { openConfSettings } from '../../../host/settings/conf-backend';
 import { createInProcessRunner } from '../../../host/valuation/in-process';
 import { ExportDialog, suggestedDocxName, type ExportApi } from '../../../renderer/src/components/export/ExportDialog';
@@ -26,7 +28,8 @@ const ctx = { emit: () => undefined };
 /** The host handlers, called the way the front doors call them; `calls` records what the dialog asked for. */
 function realApi(calls: string[] = [], dataDir = mkdtempSync(join(dir, 'data-'))): ExportApi {
   const settings = openConfSettings(dataDir);
-  const handlers = createExportHandlers({ appVersion: '0.1.0', valuationRunner: () => createInProcessRunner(), ports: { chooseExportPath: async () => ({ kind: 'in-app', defaultDir: dir }) }, settings: () => settings });
+  const handlers = createExportHandlers({ appVersion: '0.1.0', valuationRunner: () => createInProcessRunner(), ports: { chooseExportPath: async () => ({ kind: 'in-app', defaultDir: dir, root: dir }) }, settings: () => settings });
+  const paths = createPathPolicy({ root: dir });
   return {
     exportTermSheet: async (...args: ApiArgs<'exportTermSheet'>) => {
       calls.push(`export:${args[0].audience}:${args[0].scenarioId}:${args[0].paper}:${args[0].draft}:${args[0].author ?? '-'}:${args[0].moneyStyle}`);
@@ -40,11 +43,12 @@ function realApi(calls: string[] = [], dataDir = mkdtempSync(join(dir, 'data-'))
       calls.push(`choose:${args[0]}`);
       return handlers.chooseExportPath(ctx, ...args);
     },
-    chooseOpenPath: async () => ({ kind: 'in-app', defaultDir: dir }),
+    chooseOpenPath: async () => ({ kind: 'in-app', defaultDir: dir, root: dir }),
     revealInFolder: async (...args: ApiArgs<'revealInFolder'>) => {
       calls.push('reveal');
       return handlers.revealInFolder(ctx, ...args);
     },
+    listFolder: async (...args: ApiArgs<'listFolder'>) => listFolder(paths, ...args),
     getAuthorName: async () => handlers.getAuthorName(ctx),
     setAuthorName: async (...args: ApiArgs<'setAuthorName'>) => {
       calls.push(`author:${args[0]}`);

@@ -48,7 +48,8 @@ export async function startWebHost(options: StartOptions = {}): Promise<RunningH
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'dealwright-e2e-data-'));
   const child = spawn(process.execPath, [options.script ?? join(repoRoot, 'out', 'web', 'main.js'), ...(options.args ?? [])], {
     cwd: repoRoot,
-    env: { ...process.env, DEALWRIGHT_DATA_DIR: dataDir, ...options.env },
+    // The web host reads and writes only inside its documents folder: the tests' files live in the temp folder.
+    env: { ...process.env, DEALWRIGHT_DATA_DIR: dataDir, DEALWRIGHT_DOCUMENTS_DIR: tmpdir(), ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
@@ -75,7 +76,7 @@ export async function startWebHost(options: StartOptions = {}): Promise<RunningH
     url,
     origin: parsed.origin,
     port: Number(parsed.port),
-    token: parsed.searchParams.get('token') ?? '',
+    token: parsed.pathname.split('/')[1] ?? '',
     dataDir,
     process: child,
     async stop() {

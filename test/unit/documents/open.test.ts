@@ -63,3 +63,33 @@ describe('openDealFile', () => {
     expect(decoded.ok && decoded.text).toBe(exampleText);
   });
 });
+
+describe('files that are not deals', () => {
+  it.skipIf(process.platform === 'win32')('FIFOs are refused at once, and file work goes on (five used to hang the file thread pool)', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const fifo = join(dir, 'pipe.deal');
+    execFileSync('mkfifo', [fifo]);
+    const results = await Promise.all(Array.from({ length: 8 }, () => openDealFile(fifo)));
+    for (const r of results) expect(problemsOf(r)).toEqual(['this is not a regular file (a pipe, a device or a socket), so it is not a .deal file']);
+    const file = join(dir, 'after-fifo.deal');
+    writeFileSync(file, exampleText);
+    expect((await openDealFile(file)).ok).toBe(true);
+  });
+
+  it.skipIf(process.platform === 'win32')('devices are refused without reading them', async () => {
+    expect(problemsOf(await openDealFile('/dev/zero'))).toEqual(['this is not a regular file (a pipe, a device or a socket), so it is not a .deal file']);
+  });
+
+  it.each([
+    ['a text file', 'password=hunter2\nuser=alice\n', ['hunter2', 'password', 'alice', '"p"']],
+    ['another program\'s JSON', '{ "apiKey": "sk-live-12345", "endpoint": "https://internal.example" }', ['apiKey', 'sk-live', 'internal.example']],
+    ['JSON with a syntax error', '{ "token": sk-live-12345 }', ['token', 'sk-live', '"s"']],
+    ['a JSON list', '["secret-one", "secret-two"]', ['secret']],
+  ])('the message about %s repeats nothing it holds', async (_what, text, secrets) => {
+    const file = join(dir, 'private.txt');
+    writeFileSync(file, text);
+    const messages = problemsOf(await openDealFile(file));
+    expect(messages.length).toBeGreaterThan(0);
+    for (const secret of secrets) for (const m of messages) expect(m).not.toContain(secret);
+  });
+});

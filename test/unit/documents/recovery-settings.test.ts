@@ -25,7 +25,7 @@ let docsDir = '';
 
 function host(dialogAnswers: DialogChoice[] = []) {
   const dispatch = createDispatcher(
-    createHostHandlers({ resourcesDir: join(root, 'resources'), appVersion: '0.0.0-test', host: 'web', documents: { dataDir, dialogs: scriptedDialogs(dialogAnswers) } }),
+    createHostHandlers({ resourcesDir: join(root, 'resources'), appVersion: '0.0.0-test', host: 'web', documentsRoot: docsDir, documents: { dataDir, dialogs: scriptedDialogs(dialogAnswers) } }),
   );
   return async <T>(method: string, ...args: unknown[]): Promise<T> => {
     const envelope = (await dispatch(method, args, ctx)) as Envelope<T>;
@@ -129,7 +129,7 @@ describe('open, dialogs and recent files', () => {
   });
 
   it('dropped text opens like a file, BOM and all', async () => {
-    const result = await host()<{ ok: boolean; document: { path: null; fileName: string } }>('openText', 'dropped.deal', `\uFEFF${exampleText}`);
+    const result = await host()<{ ok: boolean; document: { path: null; fileName: string } }>('openBytes', 'dropped.deal', Buffer.from(`\uFEFF${exampleText}`).toString('base64'));
     expect(result.ok).toBe(true);
     expect(result.document).toMatchObject({ path: null, fileName: 'dropped.deal' });
   });

@@ -51,12 +51,14 @@ describe('saveDealFile', () => {
 
   it('on a failed write, the old file is untouched and the user is told why', async () => {
     // A 250-character name is valid, but its temp file name is too long: a real failure, before any byte moves.
+    // (The old file is a deal: anything else would be kept without even trying, see the newer-version corpus.)
     const target = join(dir, `${'n'.repeat(245)}.deal`);
-    writeFileSync(target, 'old content');
+    const old = exampleText.replace('"title": "', '"title": "Old ');
+    writeFileSync(target, old);
     const result = await saveDealFile({ path: target, deal });
     expect(result.ok).toBe(false);
     expect(!result.ok && result.problems[0]!.message).toMatch(/^could not save n+\.deal: the file name is too long\. The file on disk was not changed/);
-    expect(readFileSync(target, 'utf8')).toBe('old content');
+    expect(readFileSync(target, 'utf8')).toBe(old);
     expect(temps(dir)).toEqual([]);
   });
 
@@ -78,7 +80,8 @@ describe('saveDealFile', () => {
     const target = join(dir, 'old.deal');
     const older = exampleText.replace('"version": 1', '"version": 0');
     writeFileSync(target, older);
-    const result = await saveDealFile({ path: target, deal });
+    // Version 1 is the first format: a made-up version 0 with its migration stands for the day there is an older one.
+    const result = await saveDealFile({ path: target, deal }, { migrations: new Map([[0, (raw) => raw]]) });
     expect(result.ok).toBe(true);
     expect(readFileSync(`${target}.bak`, 'utf8')).toBe(older);
     const reopened = await openDealFile(target);

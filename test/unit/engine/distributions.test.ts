@@ -196,3 +196,38 @@ describe('rank correlation (Iman–Conover)', () => {
     if (!r.ok) expect(r.problems[0]).toEqual(expect.objectContaining({ path: 'correlations[0].between[1]' }));
   });
 });
+
+describe('discrete inputs with many values', () => {
+  /** The draw the old linear scan made: the first value whose cumulative weight exceeds u. */
+  function linear(u: number, cumulative: readonly number[]): number {
+    let j = 0;
+    while (j < cumulative.length - 1 && u >= cumulative[j]!) j++;
+    return j;
+  }
+
+  it('draw exactly what the linear scan drew, zero weights and ties included', () => {
+    const rng = createRng(11, 0);
+    for (let trial = 0; trial < 50; trial++) {
+      const k = 1 + Math.floor(rng.next() * 40);
+      const values = Array.from({ length: k }, (_, i) => i * 10);
+      const weights = values.map(() => (rng.next() < 0.3 ? 0 : Math.floor(rng.next() * 4)));
+      if (!weights.some((w) => w > 0)) weights[0] = 1;
+      const dist = prepared({ dist: 'discrete', values, weights });
+      if (dist.kind !== 'discrete') throw new Error('discrete expected');
+      const n = 2_000;
+      const out = new Float64Array(n);
+      sampleInto(dist, createRng(trial, 0), out, n);
+      const uniforms = new Float64Array(n);
+      createRng(trial, 0).fill(uniforms, n);
+      for (let i = 0; i < n; i++) expect(out[i]).toBe(values[linear(uniforms[i]!, dist.cumulative)]);
+    }
+  });
+
+  it('a million values cost a binary search per draw, not a scan (this took 94 s on the host thread)', { timeout: 20_000 }, async () => {
+    const { sampleInputPreview } = await import('../../../host/valuation/input-preview');
+    const values = Array.from({ length: 1_000_000 }, (_, i) => i);
+    const sample = sampleInputPreview({ dist: 'discrete', values, weights: values.map(() => 1) }, 100_000);
+    expect(sample.mean).toBeGreaterThan(480_000);
+    expect(sample.mean).toBeLessThan(520_000);
+  });
+});

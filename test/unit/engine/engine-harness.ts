@@ -41,7 +41,7 @@ export function runBlock(deal: Deal, seed: number, n: number, block = 0): BlockR
     flows: new Float64Array(n * nP * P),
     flowRows: n,
     cond: null,
-    fault: [-1, -1, -1],
+    fault: [-1, -1, -1, 0],
   };
   const fault = compiled.kernel(draws.cols, draws.hz, n, out);
   return { compiled, draws, flows: out.flows, npv: out.npv, fault };

@@ -14,16 +14,19 @@
 import { useEffect, useId, useState } from 'react';
 import type { DialogChoice, ExportAudience, MainApi, MoneyWording, PaperSize, Problem } from '../../../../shared/api';
 import type { Deal } from '../../../../shared/model/schema';
+import { FolderBrowser, joinPath, separatorOf } from '../../dialogs/FolderBrowser';
 import { Modal } from '../../dialogs/Modal';
 import { ExportFields, type ExportChoices } from './ExportFields';
 import './export-dialog.css';
 
-export type ExportApi = Pick<MainApi, 'exportTermSheet' | 'exportRedline' | 'chooseExportPath' | 'revealInFolder' | 'getAuthorName' | 'setAuthorName' | 'chooseOpenPath'>;
+export type ExportApi = Pick<MainApi, 'exportTermSheet' | 'exportRedline' | 'chooseExportPath' | 'revealInFolder' | 'getAuthorName' | 'setAuthorName' | 'chooseOpenPath' | 'listFolder'>;
 
 export interface ExportDialogProps {
   deal: Deal;
   /** The .deal file's name ("pharma-licence.deal"), or a name for an unsaved deal. Printed in internal documents only. */
   fileName: string;
+  /** Where the deal's own file is, if it has one: the export is proposed beside it. */
+  dealPath?: string;
   api: ExportApi;
   onClose: () => void;
   /** The scenario selected in the app; the deal's first scenario otherwise. */
@@ -63,7 +66,7 @@ export function suggestedDocxName(choice: { title: string; fileName: string; sce
   return `${safe(choice.title) || 'Deal'} - ${choice.redline ? 'redline' : 'term sheet'} - ${safe(choice.draft) || 'Draft 1'}.docx`;
 }
 
-export function ExportDialog({ deal, fileName, api, onClose, scenarioId, mode = 'termSheet', whatIfs = [], defaultPaper = 'A4' }: ExportDialogProps) {
+export function ExportDialog({ deal, fileName, dealPath, api, onClose, scenarioId, mode = 'termSheet', whatIfs = [], defaultPaper = 'A4' }: ExportDialogProps) {
   const ids = useId();
   const scenarios = deal.scenarios.length ? deal.scenarios : [{ id: 'base', name: 'Base case', set: {} }];
   const initialScenario = scenarios.some((s) => s.id === scenarioId) ? scenarioId! : scenarios[0]!.id;
@@ -135,20 +138,18 @@ export function ExportDialog({ deal, fileName, api, onClose, scenarioId, mode = 
     }
     let choice: DialogChoice;
     try {
-      choice = await api.chooseExportPath(suggested);
+      choice = await api.chooseExportPath(suggested, dealPath);
     } catch (err) {
       return fail(err);
     }
     if (choice.kind === 'cancelled') return;
     if (choice.kind === 'chosen') return write(choice.path);
-    const sep = choice.defaultDir.includes('\\') && !choice.defaultDir.includes('/') ? '\\' : '/';
-    setTypedPath(choice.defaultDir.replace(/[\\/]$/, '') + sep + suggested);
+    setTypedPath(joinPath(choice.defaultDir, suggested));
     setPathError(null);
     setPhase({ kind: 'path', defaultDir: choice.defaultDir });
   };
 
-  const submitTypedPath = () => {
-    const p = typedPath.trim();
+  const submitTypedPath = (p = typedPath.trim()) => {
     if (!/\.docx$/i.test(p)) return setPathError('The file name must end in .docx.');
     void write(p);
   };
@@ -193,6 +194,14 @@ export function ExportDialog({ deal, fileName, api, onClose, scenarioId, mode = 
             submitTypedPath();
           }}
         >
+          <FolderBrowser
+            folder={phase.defaultDir}
+            list={(folder) => api.listFolder(folder, 'docx')}
+            label="Folders and Word files"
+            onFolder={(folder) => setTypedPath((current) => joinPath(folder, current.slice(current.lastIndexOf(separatorOf(current)) + 1)))}
+            onFile={(p) => setTypedPath(p)}
+            onPick={(p) => submitTypedPath(p)}
+          />
           <div className="field wide">
             <label className="field-label" htmlFor={`${ids}-path`}>
               File path
