@@ -15,7 +15,7 @@
 
 /** Key order per kind of object; keys not listed keep their own order after these. */
 const ORDER = {
-  deal: ['format', 'version', 'title', 'description', 'currency', 'unit', 'us', 'timeline', 'parties', 'inputs', 'correlations', 'series', 'terms', 'scenarios', 'sliders', 'simulation', 'termSheet'],
+  deal: ['format', 'version', 'title', 'description', 'currency', 'unit', 'us', 'timeline', 'parties', 'inputs', 'correlations', 'series', 'terms', 'scenarios', 'negotiation', 'sliders', 'simulation', 'termSheet'],
   timeline: ['start', 'periods', 'step'],
   party: ['id', 'name', 'legalName', 'jurisdiction', 'address', 'signatory', 'discountRate', 'walkAway'],
   signatory: ['name', 'title'],
@@ -27,6 +27,8 @@ const ORDER = {
   contribution: ['party', 'amount', 'at'],
   fee: ['from', 'to', 'amount'],
   scenario: ['id', 'name', 'notes', 'set'],
+  negotiation: ['rounds'],
+  round: ['id', 'date', 'by', 'name', 'set', 'status', 'notes'],
   slider: ['path', 'label', 'min', 'max', 'step'],
   simulation: ['iterations', 'seed'],
   termSheet: ['summary', 'sections', 'successMetrics', 'placeholders'],
@@ -43,7 +45,7 @@ function kindAt(keys: readonly (string | number)[], value: Record<string, unknow
     case 0:
       return 'deal';
     case 1:
-      if (top === 'timeline' || top === 'simulation' || top === 'termSheet') return top;
+      if (top === 'timeline' || top === 'simulation' || top === 'termSheet' || top === 'negotiation') return top;
       return top === 'inputs' || top === 'series' ? 'record' : 'plain';
     case 2:
       if (top === 'parties') return 'party';
@@ -54,6 +56,7 @@ function kindAt(keys: readonly (string | number)[], value: Record<string, unknow
       if (top === 'sliders') return 'slider';
       return 'plain';
     case 3:
+      if (top === 'negotiation' && second === 'rounds') return 'round';
       if (top === 'parties' && third === 'signatory') return 'signatory';
       if (top === 'terms' && third === 'fee') return 'fee';
       if (top === 'terms' && third === 'preferredReturn') return 'plain';
