@@ -166,5 +166,5 @@ export function applyScenarioById(deal: Deal, scenarioId?: string): PathResult<{
     return { ok: false, message: unknownPositionMessage(deal, scenarioId) };
   }
   const applied = applyScenario(deal, found, found.kind === 'round' ? `negotiation.rounds.${found.id}` : `scenarios.${found.id}`);
-  return applied.ok ? { ok: true, value: { deal: applied.value, scenario: { id: found.id, name: found.name, set: { ...found.set } } } } : applied;
+  return applied.ok ? { ok: true, value: { deal: applied.value, scenario: { id: found.id, name: found.name, ...(found.notes === undefined ? {} : { notes: found.notes }), set: { ...found.set } } } } : applied;
 }

@@ -15,6 +15,7 @@ import type { Deal, Round, RoundStatus, Scenario } from './schema';
 /** A scenario or a round, as everything that values or prints a position sees it. */
 export interface PositionRef extends Position {
   kind: 'scenario' | 'round';
+  notes?: string;
   /** The round itself, for a round. */
   round?: Round;
 }
@@ -40,8 +41,8 @@ export function roundName(deal: Deal, round: Round): string {
   return `Round ${index >= 0 ? index + 1 : round.id}`;
 }
 
-const scenarioRef = (s: Scenario): PositionRef => ({ kind: 'scenario', id: s.id, name: s.name, set: s.set });
-export const roundRef = (deal: Deal, r: Round): PositionRef => ({ kind: 'round', id: r.id, name: roundName(deal, r), set: r.set, round: r });
+const scenarioRef = (s: Scenario): PositionRef => ({ kind: 'scenario', id: s.id, name: s.name, set: s.set, ...(s.notes === undefined ? {} : { notes: s.notes }) });
+export const roundRef = (deal: Deal, r: Round): PositionRef => ({ kind: 'round', id: r.id, name: roundName(deal, r), set: r.set, round: r, ...(r.notes === undefined ? {} : { notes: r.notes }) });
 
 /** Every position of the deal: its scenarios, then its rounds. */
 export function positionsOf(deal: Deal): PositionRef[] {
