@@ -9,14 +9,20 @@
  */
 import { linkKernel, type KernelSpec } from './kernel';
 import { ShardBuilder, summaryBuffers, type Shard, type ShardSummary } from './shard';
+import { simulatePairedSteps, type Pair, type PairedVariant } from './paired';
 import { rangeSize, runAll, simulateMeansSteps, simulateRangeSteps, type BlockRange, type BlockSteps, type MeansVariant } from './simulate';
 
 export type EngineJob =
   | { kind: 'simulate'; kernel: KernelSpec; headBlocks?: number; range: BlockRange }
-  | { kind: 'means'; kernel: KernelSpec; variants: MeansVariant[]; range: BlockRange };
+  | { kind: 'means'; kernel: KernelSpec; variants: MeansVariant[]; range: BlockRange }
+  /** Structures of one deal and the differences between pairs of them, on common random numbers (paired.ts). */
+  | { kind: 'paired'; specs: KernelSpec[]; variants: PairedVariant[]; pairs: Pair[]; range: BlockRange };
 
-/** What a job sends back: a simulation's shard summary (its samples stay with the shard), or means' block sums. */
-export type JobOutput = { kind: 'simulate'; summary: ShardSummary } | { kind: 'means'; firstBlock: number; sums: Float64Array };
+/** What a job sends back: a simulation's shard summary (its samples stay with the shard), or means' (or pairs') block sums. */
+export type JobOutput =
+  | { kind: 'simulate'; summary: ShardSummary }
+  | { kind: 'means'; firstBlock: number; sums: Float64Array }
+  | { kind: 'paired'; firstBlock: number; sums: Float64Array };
 
 /** A finished job: its output, and for a simulation the shard that keeps the samples for statistic queries. */
 export interface JobRun {
@@ -34,6 +40,10 @@ export function executeJob(job: EngineJob, onBlock?: (iterationsDone: number) =>
 
 /** A job one block at a time (a worker interleaves jobs between blocks); the result once every step has run. */
 export function jobSteps(job: EngineJob): BlockSteps<JobRun> {
+  if (job.kind === 'paired') {
+    const steps = simulatePairedSteps(job.specs, job.variants, job.pairs, job.range);
+    return { step: () => steps.step(), result: () => ({ output: { kind: 'paired', firstBlock: job.range.firstBlock, sums: steps.result() }, shard: null }) };
+  }
   const compiled = linkKernel(job.kernel);
   const { range } = job;
   if (job.kind === 'simulate') {
@@ -55,5 +65,5 @@ export function jobSteps(job: EngineJob): BlockSteps<JobRun> {
 
 /** Transferable buffers of an output (so workers hand them over without copying). */
 export function outputBuffers(output: JobOutput): ArrayBuffer[] {
-  return output.kind === 'means' ? [output.sums.buffer as ArrayBuffer] : summaryBuffers(output.summary);
+  return output.kind === 'simulate' ? summaryBuffers(output.summary) : [output.sums.buffer as ArrayBuffer];
 }
