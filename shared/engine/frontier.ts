@@ -267,7 +267,9 @@ export async function runFrontier(request: FrontierRequest, evaluate: Structures
   }
 
   const candidates = [...valued.entries()].flatMap(([key, v]) => (v && v.feasible ? [{ idx: key.split(',').map(Number), us: v.us, them: v.them, v }] : []));
-  const front = nonDominated(candidates).sort((a, b) => a.us - b.us || b.them - a.them);
+  // Equal outcomes in grid order, so the answer does not depend on the order points were valued in.
+  const gridOrder = (a: readonly number[], b: readonly number[]) => a.reduce((d, x, k) => d || x - b[k]!, 0);
+  const front = nonDominated(candidates).sort((a, b) => a.us - b.us || b.them - a.them || gridOrder(a.idx, b.idx));
   return {
     scenario,
     iterations,

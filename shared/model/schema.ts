@@ -190,7 +190,8 @@ export const ROUND_STATUSES = ['open', 'countered', 'rejected', 'withdrawn', 'ac
 const isoDay = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD, e.g. "2027-03-17"')
-  .refine(isCalendarDay, 'is not a day of the calendar');
+  // Only a YYYY-MM-DD text can fail to be a day: anything else already has the message above.
+  .refine((v) => !/^\d{4}-\d{2}-\d{2}$/.test(v) || isCalendarDay(v), 'is not a day of the calendar');
 
 /** One offer of the negotiation: who made it, when, and the position it states as overrides of the file as written. */
 export const roundSchema = z.strictObject({

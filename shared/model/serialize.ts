@@ -81,6 +81,11 @@ function orderedKeys(kind: Kind, value: Record<string, unknown>): string[] {
   return [...listed.filter((k) => Object.prototype.hasOwnProperty.call(value, k)), ...own.filter((k) => !listed.includes(k))];
 }
 
+/** The keys of the object at `keys` inside a deal in the format's order (undefined members left out). */
+export function keysInOrder(keys: readonly (string | number)[], obj: Record<string, unknown>): string[] {
+  return orderedKeys(kindAt(keys, obj), obj).filter((k) => obj[k] !== undefined);
+}
+
 /** A JSON number literal that reads back as the same double (-0 included). */
 export function numberLiteral(n: number): string {
   if (!Number.isFinite(n)) throw new TypeError(`cannot write ${n} in a .deal file`);
@@ -100,7 +105,7 @@ export function serializeValue(value: unknown, keys: readonly (string | number)[
   }
   if (typeof value === 'object') {
     const obj = value as Record<string, unknown>;
-    const names = orderedKeys(kindAt(keys, obj), obj).filter((k) => obj[k] !== undefined);
+    const names = keysInOrder(keys, obj);
     if (names.length === 0) return '{}';
     const members = names.map((k) => `${inner}${JSON.stringify(k)}: ${serializeValue(obj[k], [...keys, k], inner)}`);
     return `{\n${members.join(',\n')}\n${indent}}`;
