@@ -28,7 +28,6 @@ import { dealArb } from '../model/deal-arbitrary';
 import { exampleDeal } from './engine-harness';
 
 const runner = createInProcessRunner();
-const evaluate: StructuresEvaluator = (request, onProgress) => runner.structures(request, onProgress ? { onProgress } : {});
 const pharma = exampleDeal('pharma-licence');
 
 const points = (f: FrontierResult) => f.points.map((p) => ({ set: p.set, us: p.parties[f.party]!.mean, them: p.parties[f.other]!.mean }));
