@@ -18,6 +18,10 @@ import type { Skeleton } from './termsheet/skeleton';
 import type { InputSample, SensitivityResult, SolveResult, ValuationResult } from './engine/results';
 import { runIdArg, sampleCountArg, sensitivityRequestArg, solveRequestArg, sweepRequestArg, valuationRequestArg } from './engine/requests';
 import type { SweepResult } from './engine/sweep';
+import type { NegotiationResult } from './engine/negotiation';
+import type { TradesResult } from './engine/exchange-rates';
+import type { FrontierResult } from './engine/frontier';
+import { frontierRequestArg, negotiationRequestArg, tradesRequestArg } from './engine/negotiation-requests';
 
 /** A problem a user can act on: where it is (a JSON path like `terms.royalty.tiers[1].rate`) and what is wrong. */
 export interface Problem {
@@ -250,6 +254,15 @@ export const apiArgs = {
   getStandardSections: z.tuple([standardSectionsKind]),
   /** Shows a written file in the system's file manager, where the host can. */
   revealInFolder: z.tuple([filePath]),
+
+  // ---- The negotiation (issue 13): rounds valued, exchange rates, the efficient frontier ----
+  /** Every round valued at full precision on common random numbers, with what each move was worth to each party. */
+  valueNegotiation: z.tuple([negotiationRequestArg]),
+  /** For every slider, each party's change for one step up and down, cheap concessions, and pairs of moves that raise both. */
+  runTrades: z.tuple([tradesRequestArg]),
+  /** Starts an efficient frontier; progress and the result arrive as frontier:progress / frontier:result events. */
+  startFrontier: z.tuple([frontierRequestArg]),
+  cancelFrontier: z.tuple([runIdArg]),
 } as const;
 
 export interface ApiResults {
@@ -282,6 +295,10 @@ export interface ApiResults {
   setAuthorName: { ok: true };
   getStandardSections: Skeleton;
   revealInFolder: RevealResult;
+  valueNegotiation: NegotiationResult;
+  runTrades: TradesResult;
+  startFrontier: { runId: string };
+  cancelFrontier: { cancelled: boolean };
 }
 
 export type ApiMethod = keyof typeof apiArgs;
@@ -298,6 +315,9 @@ export interface MainEvents {
   'valuation:progress': { runId: string; done: number; total: number };
   /** A valuation finished: its summary result, or why it did not (code 'cancelled' when cancelled). */
   'valuation:result': { runId: string; result: ValuationResult } | { runId: string; error: ApiErrorData };
+  /** A frontier started by startFrontier: `done` structures valued of at most `total` (the grid). */
+  'frontier:progress': { runId: string; done: number; total: number };
+  'frontier:result': { runId: string; result: FrontierResult } | { runId: string; error: ApiErrorData };
 }
 export type EventName = keyof MainEvents;
 /** Every event name, checked against MainEvents so none is missing or extra. */
@@ -306,6 +326,8 @@ const eventTable: Record<EventName, true> = {
   'app:open-file': true,
   'valuation:progress': true,
   'valuation:result': true,
+  'frontier:progress': true,
+  'frontier:result': true,
 };
 export const eventNames = Object.keys(eventTable) as EventName[];
 

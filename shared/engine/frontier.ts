@@ -44,13 +44,13 @@ import { getNumberAt } from '../model/paths';
 import type { Deal } from '../model/schema';
 import { sliderReach, validRange, withNumber } from '../model/what-if-rules';
 import { otherSide } from './exchange-rates';
+import { MAX_FRONTIER_NUMBERS } from './negotiation-requests';
 import { chainReachesFront, hullChain, nonDominated, type Outcome } from './pareto';
 import type { VariantStats } from './run-plan';
 import { resolveScenario } from './sensitivity';
 import { EngineError } from './simulate';
 import type { StructuresEvaluator } from './structures';
 
-export const MAX_FRONTIER_NUMBERS = 4;
 /** The sliders' whole lattice is the grid up to this many points; beyond it every number is thinned to the same count. */
 const DEFAULT_GRID = 4096;
 /** The largest grid a frontier may be asked for (points per number to the power of the numbers). */
@@ -222,7 +222,8 @@ export async function runFrontier(request: FrontierRequest, evaluate: Structures
     return { set, deal: at };
   };
   const value = async (points: readonly number[][]) => {
-    const fresh = points.filter((idx) => !valued.has(keyOf(idx)));
+    // Neighbouring cells share their edges: each new point once.
+    const fresh = [...new Map(points.filter((idx) => !valued.has(keyOf(idx))).map((idx) => [keyOf(idx), idx])).values()];
     for (let i = 0; i < fresh.length; i += BATCH) {
       const batch = fresh.slice(i, i + BATCH).map((idx) => ({ idx, at: structure(idx) }));
       const valid = batch.filter((b) => b.at !== null);

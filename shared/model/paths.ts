@@ -142,7 +142,7 @@ export function setNumberAt(deal: Deal, path: string, value: number): PathResult
 }
 
 /** Every scenario (and every round, whose rules are a scenario's) applies to the file as written: positions do not stack. */
-export function applyScenario(deal: Deal, scenario: Pick<Scenario, 'id' | 'set'>, where = `scenarios.${scenario.id}`): PathResult<Deal> {
+export function applyScenario(deal: Deal, scenario: Pick<Scenario, 'id' | 'set'> & Partial<Scenario>, where = `scenarios.${scenario.id}`): PathResult<Deal> {
   const entries = Object.entries(scenario.set);
   if (entries.length === 0) return { ok: true, value: deal };
   const changes: { keys: (string | number)[]; value: number }[] = [];
