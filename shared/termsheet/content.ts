@@ -9,6 +9,7 @@
  * Intentionally has no platform imports.
  */
 import type { HistogramChartInput } from '../charts/histogram';
+import type { NegotiationChartInput } from '../charts/negotiation';
 import type { TornadoChartInput } from '../charts/tornado';
 
 export type Audience = 'counterparty' | 'internal';
@@ -72,7 +73,10 @@ export interface Tracked {
   moved?: boolean;
 }
 
-export type ChartSpec = { type: 'histogram'; input: HistogramChartInput } | { type: 'tornado'; input: TornadoChartInput };
+export type ChartSpec =
+  | { type: 'histogram'; input: HistogramChartInput }
+  | { type: 'tornado'; input: TornadoChartInput }
+  | { type: 'negotiation'; input: NegotiationChartInput };
 
 export type ParagraphStyle = 'body' | 'note' | 'caption' | 'legend' | 'signature' | 'signatureLead';
 
