@@ -54,7 +54,7 @@ function humanReport(deal: Deal, r: TradesResult): string {
       change(s, r.party),
       change(s, r.other),
       s.direction === 'up' && rate.rate !== null ? `1 : ${formatNumber(rate.rate, 2)}` : '',
-      rate.cheapConcession === s ? 'cheap concession' : '',
+      rate.cheapConcession?.direction === s.direction ? 'cheap concession' : '',
     ]),
   );
   out += table([['Number', 'One step', `${name(r.party)}`, `${name(r.other)}`, 'Rate (us : them)', ''], ...rows]);

@@ -73,12 +73,9 @@ export function buildNegotiationOption(input: NegotiationChartInput): EChartsOpt
   });
   return {
     ...baseOption,
-    grid: { left: 78, right: 24, top: 44, bottom: 64 },
-    legend: {
-      top: 0,
-      textStyle: { color: chartColors.muted },
-      data: [`Offers by ${input.us.name}`, `Offers by ${input.them.name}`, ...(frontier.length ? ['Efficient frontier'] : [])],
-    },
+    grid: { left: 88, right: 24, top: 24, bottom: 64 },
+    // The key is printed under the chart (the app's legend line, the document's caption): a legend here would crowd a narrow pane.
+    legend: { show: false },
     tooltip: {
       trigger: 'item',
       formatter: (p: unknown) => {
@@ -101,7 +98,7 @@ export function buildNegotiationOption(input: NegotiationChartInput): EChartsOpt
       type: 'value',
       name: `${input.them.name}: mean NPV`,
       nameLocation: 'middle',
-      nameGap: 62,
+      nameGap: 58,
       min: y0,
       max: y1,
       ...axisStyle,

@@ -100,7 +100,7 @@ export function negotiationAppendixBlocks(deal: Deal, result: NegotiationResult)
       kind: 'chart',
       key: 'negotiation:chart',
       chart: { type: 'negotiation', input: negotiationChartInput(deal, result, other) },
-      caption: `Each round at (${us}'s mean NPV, ${them}'s mean NPV), arrows from one round to the next; dashed lines: the walk-aways, with the shaded corner where both sides beat theirs.`,
+      caption: `Each round at (${us}'s mean NPV, ${them}'s mean NPV): blue points are ${us}'s offers, brown ones ${them}'s, arrows from one round to the next; dashed lines: the walk-aways, with the shaded corner where both sides beat theirs.`,
       widthPx: 640,
       heightPx: 380,
     },

@@ -5,10 +5,12 @@
 import type { Deal, Scenario, Slider } from '../../../shared/model/schema';
 import { getNumberAt } from '../../../shared/model/paths';
 import { numberKind } from '../../../shared/model/number-fields';
+import { roundsOf } from '../../../shared/model/rounds';
 import { registerEdit } from '../commands/edit-command';
 
 function freshScenarioId(deal: Deal, base: string): string {
-  const taken = new Set(deal.scenarios.map((s) => s.id));
+  // Rounds and scenarios share one set of ids (either is taken wherever a position is asked for).
+  const taken = new Set([...deal.scenarios.map((s) => s.id), ...roundsOf(deal).map((r) => r.id)]);
   const clean = base.replace(/[^A-Za-z0-9_]/g, '').replace(/^[^A-Za-z]+/, '') || 'scenario';
   if (!taken.has(clean)) return clean;
   for (let i = 2; ; i++) if (!taken.has(`${clean}${i}`)) return `${clean}${i}`;
@@ -118,6 +120,7 @@ export function scenarioIdProblem(deal: Deal, id: string, current: string): stri
   if (id === current) return null;
   if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(id)) return 'An id starts with a letter and uses only letters, digits and _.';
   if (deal.scenarios.some((s) => s.id === id)) return `Another scenario is already called "${id}".`;
+  if (roundsOf(deal).some((r) => r.id === id)) return `A negotiation round is already called "${id}".`;
   return null;
 }
 

@@ -18,7 +18,7 @@ export function normalizeProblemPath(deal: Deal | null, path: string): string {
 }
 
 /** Which navigator section holds the field at `path`. */
-export function sectionOfPath(path: string): 'overview' | 'parties' | 'inputs' | 'series' | 'terms' | 'scenarios' | 'termSheet' {
+export function sectionOfPath(path: string): 'overview' | 'parties' | 'inputs' | 'series' | 'terms' | 'scenarios' | 'termSheet' | 'negotiation' {
   const head = path.split('.')[0] ?? '';
   // The published summary is edited beside the title, in the Overview.
   if (path === 'termSheet.summary') return 'overview';
@@ -28,5 +28,6 @@ export function sectionOfPath(path: string): 'overview' | 'parties' | 'inputs' |
   if (head === 'terms') return 'terms';
   if (head === 'scenarios' || head === 'sliders') return 'scenarios';
   if (head === 'termSheet') return 'termSheet';
+  if (head === 'negotiation') return 'negotiation';
   return 'overview';
 }

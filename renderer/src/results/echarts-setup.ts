@@ -4,7 +4,7 @@
  * renderer for "Save chart as SVG".
  */
 import * as echarts from 'echarts/core';
-import { BarChart, CustomChart, LineChart } from 'echarts/charts';
+import { BarChart, CustomChart, LineChart, ScatterChart } from 'echarts/charts';
 import {
   AriaComponent,
   GridComponent,
@@ -20,6 +20,7 @@ echarts.use([
   BarChart,
   CustomChart,
   LineChart,
+  ScatterChart,
   AriaComponent,
   GridComponent,
   LegendComponent,

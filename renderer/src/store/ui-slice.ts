@@ -8,7 +8,7 @@ import type { StateCreator } from 'zustand';
 import type { Problem } from '../../../shared/api';
 import type { AppState } from './app-store';
 
-export const SECTIONS = ['overview', 'parties', 'inputs', 'series', 'terms', 'scenarios', 'termSheet'] as const;
+export const SECTIONS = ['overview', 'parties', 'inputs', 'series', 'terms', 'scenarios', 'termSheet', 'negotiation'] as const;
 export type SectionId = (typeof SECTIONS)[number];
 export const SECTION_LABELS: Record<SectionId, string> = {
   overview: 'Overview',
@@ -18,6 +18,7 @@ export const SECTION_LABELS: Record<SectionId, string> = {
   terms: 'Terms',
   scenarios: 'Scenarios',
   termSheet: 'Term sheet',
+  negotiation: 'Negotiation',
 };
 
 export type Dialog =
