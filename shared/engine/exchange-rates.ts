@@ -150,7 +150,8 @@ export async function runTrades(request: TradesRequest, evaluate: StructuresEval
       ? measuredSteps.find((s) => {
           const cost = -s.change[party]!.mean;
           const gain = s.change[other]!.mean;
-          const noise = 2 * Math.hypot(s.change[party]!.se, s.change[other]!.se);
+          // Beyond noise: two standard errors, and never less than the rounding of a difference of two sums.
+          const noise = Math.max(2 * Math.hypot(s.change[party]!.se, s.change[other]!.se), 1e-9 * Math.max(cost, gain));
           return cost > 0 && gain > 0 && gain - cost > noise;
         }) ?? null
       : null;

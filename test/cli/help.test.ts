@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { commands } from '../../host/cli/commands';
 import { repoRoot, runCli } from './run-cli';
 
 const pkg = JSON.parse(readFileSync(resolve(repoRoot, 'package.json'), 'utf8')) as { version: string; bin: Record<string, string> };
@@ -15,10 +16,11 @@ describe('dealwright --help and --version', () => {
     expect(r).toMatchObject({ code: 0, stdout: `${pkg.version}\n`, stderr: '' });
   });
 
-  it('prints every command of the CLI contract in --help', () => {
+  it('prints every command of the command table in --help', () => {
     const r = runCli(['--help']);
     expect(r.code).toBe(0);
-    for (const cmd of ['validate', 'value', 'sensitivity', 'solve', 'termsheet', 'redline']) {
+    expect(Object.keys(commands)).toEqual(expect.arrayContaining(['validate', 'value', 'sensitivity', 'solve', 'termsheet', 'redline', 'rounds', 'frontier', 'trades']));
+    for (const cmd of Object.keys(commands)) {
       expect(r.stdout).toMatch(new RegExp(`dealwright ${cmd} `));
     }
   });
