@@ -5,7 +5,7 @@
 import type { Deal, Scenario, Slider } from '../../../shared/model/schema';
 import { getNumberAt } from '../../../shared/model/paths';
 import { numberKind } from '../../../shared/model/number-fields';
-import { roundsOf } from '../../../shared/model/rounds';
+import { findPosition, roundsOf } from '../../../shared/model/rounds';
 import { registerEdit } from '../commands/edit-command';
 
 function freshScenarioId(deal: Deal, base: string): string {
@@ -74,7 +74,8 @@ export const setOverrides = registerEdit<{ id: string; values: Record<string, nu
  * position found while exploring can be named and come back to.
  */
 export const pinScenario = registerEdit<{ name: string; fromScenario?: string; values: Record<string, number> }>('scenario.pin', 'Pin values as scenario', (deal, { name, fromScenario, values }) => {
-  const base = deal.scenarios.find((s) => s.id === fromScenario)?.set ?? {};
+  // From a scenario or a round (pinning a round's position with the sliders as they stand).
+  const base = (fromScenario === undefined ? undefined : findPosition(deal, fromScenario)?.set) ?? {};
   const set: Record<string, number> = { ...base };
   for (const [path, value] of Object.entries(values)) {
     const written = getNumberAt(deal, path);

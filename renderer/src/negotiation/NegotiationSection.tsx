@@ -31,10 +31,18 @@ export function NegotiationSection() {
   const actions = useAppStore((s) => s.negotiationActions);
   const active = useAppStore((s) => s.analysis.scenarioId);
   const selectPosition = useAppStore((s) => s.analysisActions.selectScenario);
+  const focusRequest = useAppStore((s) => s.focusRequest);
   // Every round is valued again when the deal changes (a recorded offer is valued as it is typed).
   useEffect(() => {
     if (deal && roundsOf(deal).length > 0) actions.valueRounds();
   }, [deal, actions]);
+  // A problem in a round (from the problems list) opens that round.
+  useEffect(() => {
+    const m = focusRequest ? /^negotiation\.rounds\[(\d+)\]/.exec(focusRequest.path) : null;
+    const round = m && deal ? roundsOf(deal)[Number(m[1])] : undefined;
+    if (round) actions.selectRound(round.id);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only a new request opens a round, not every edit
+  }, [focusRequest, actions]);
   if (!deal) return null;
   const sides = sidesOf(deal);
   const rounds = roundsOf(deal);

@@ -14,12 +14,35 @@ import { roundName, roundsOf, STATUS_WORDS } from '../../../shared/model/rounds'
 import { ROUND_STATUSES, type Deal, type Round } from '../../../shared/model/schema';
 import { EditableTableHead } from '../components/EditableTableHead';
 import { removeRound, roundToScenario, setRoundTerms, updateRound } from '../edits/round-edits';
+import { useId, useRef } from 'react';
+import { useFieldProblem, useFocusRequest } from '../fields/field-hooks';
 import { SelectField } from '../fields/SelectField';
 import { TextField } from '../fields/TextField';
 import { ValueField } from '../fields/ValueField';
 import { useAppStore } from '../store/app-store';
 import { formatAtPath } from '../results/what-if';
 import { dealAt, negotiableNumbers, numberAt, sidesOf, worthText } from './negotiation-view';
+
+/** The round's day: the browser's date picker, kept between the rounds around it; a problem of the file shows under it. */
+function DateField({ path, value, min, max, onCommit }: { path: string; value: string; min: string | undefined; max: string | undefined; onCommit: (date: string) => void }) {
+  const id = useId();
+  const ref = useRef<HTMLInputElement>(null);
+  const problem = useFieldProblem(path);
+  useFocusRequest(path, ref);
+  return (
+    <div className={`field ${problem ? 'field-invalid' : ''}`}>
+      <label className="field-label" htmlFor={id}>
+        Date
+      </label>
+      <input ref={ref} id={id} type="date" value={value} min={min} max={max} aria-invalid={problem ? true : undefined} onChange={(e) => /^\d{4}-\d{2}-\d{2}$/.test(e.target.value) && onCommit(e.target.value)} />
+      {problem && (
+        <span className="field-message" role="status">
+          {problem.message}
+        </span>
+      )}
+    </div>
+  );
+}
 
 export function RoundCard({ deal, round, index, result, stale }: { deal: Deal; round: Round; index: number; result: NegotiationResult | null; stale: NegotiationResult | null }) {
   const edit = useAppStore((s) => s.edit);
@@ -60,19 +83,7 @@ export function RoundCard({ deal, round, index, result, stale }: { deal: Deal; r
       </div>
       <div className="form-grid">
         <TextField label="Round name" value={round.name ?? ''} placeholder={name} path={`${at}.name`} onCommit={(v) => edit(updateRound, { id: round.id, patch: { name: v } })} />
-        <div className="field">
-          <label className="field-label" htmlFor={`round-date-${round.id}`}>
-            Date
-          </label>
-          <input
-            id={`round-date-${round.id}`}
-            type="date"
-            value={round.date}
-            min={minDate}
-            max={maxDate}
-            onChange={(e) => /^\d{4}-\d{2}-\d{2}$/.test(e.target.value) && edit(updateRound, { id: round.id, patch: { date: e.target.value } })}
-          />
-        </div>
+        <DateField path={`${at}.date`} value={round.date} min={minDate} max={maxDate} onCommit={(date) => edit(updateRound, { id: round.id, patch: { date } })} />
         <SelectField label="Offer by" value={round.by} path={`${at}.by`} options={deal.parties.map((p) => ({ value: p.id, label: p.name }))} onCommit={(by) => edit(updateRound, { id: round.id, patch: { by } })} />
         <SelectField label="Status" value={round.status} path={`${at}.status`} options={ROUND_STATUSES.map((s) => ({ value: s, label: STATUS_WORDS[s] }))} onCommit={(status) => edit(updateRound, { id: round.id, patch: { status } })} />
         <TextField label="Notes (internal)" className="wide" value={round.notes ?? ''} path={`${at}.notes`} onCommit={(notes) => edit(updateRound, { id: round.id, patch: { notes } })} />
