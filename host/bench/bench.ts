@@ -13,7 +13,7 @@
  * Options (npm run bench -- ...): --cold-only, --warm-only, --cold-runs N
  * (default 7), --against OTHER/out/cli/main.js (a second CLI build timed in the
  * same cold-start rounds), --frontier-points N (points per number of the
- * frontier's grid, default 33; 0 skips the frontier).
+ * frontier's grid; the sliders' own steps by default; 0 skips the frontier).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -103,8 +103,8 @@ async function main(): Promise<void> {
   for (const r of rows) console.log(r.map((cell, c) => cell.padStart(widths[c]!)).join('   '));
   console.log('\nTargets (2-core machine): 2 workers at 1M >= 1.5x the baseline (>= ~3.5M it/s); 10k in < 20 ms warm.');
   validationBench();
-  const frontierPoints = Number(flag('--frontier-points') ?? 33);
-  if (frontierPoints > 0) await frontierBench(deal, frontierPoints);
+  const frontierPoints = flag('--frontier-points');
+  if (frontierPoints !== '0') await frontierBench(deal, frontierPoints === undefined ? undefined : Number(frontierPoints));
 }
 
 /** Reading and validating large files (what Open, Save and the live problems list do), best of 3, beside JSON.parse. */

@@ -14,13 +14,14 @@ const PATHS = ['terms.upfront.amount', 'terms.royalty.tiers.0.rate'];
 const ITERATIONS = 100_000;
 const WORKERS = 2;
 
-export async function frontierBench(deal: Deal, pointsPerNumber: number): Promise<void> {
+/** `pointsPerNumber` thins the grid; by default it is the sliders' own steps (what the app and the CLI use). */
+export async function frontierBench(deal: Deal, pointsPerNumber?: number): Promise<void> {
   const runner = createWorkerPoolRunner({ workers: WORKERS });
   try {
     await runner.value({ deal, iterations: 20_000 }); // start the workers, warm the JIT
     const run = async (method: 'refine' | 'grid') => {
       const t0 = performance.now();
-      const result = await runner.frontier({ deal, paths: PATHS, points: pointsPerNumber, iterations: ITERATIONS, method });
+      const result = await runner.frontier({ deal, paths: PATHS, ...(pointsPerNumber ? { points: pointsPerNumber } : {}), iterations: ITERATIONS, method });
       return { result, seconds: (performance.now() - t0) / 1000 };
     };
     const refined = await run('refine');

@@ -92,6 +92,20 @@ const MAX_PAIRS = 6;
 
 const tidy = (v: number) => Number(v.toPrecision(12));
 
+/** What an analysis of a position resolves first: us, the other side, and the run's iterations and seed (the deal's by default). */
+export function analysisSides(deal: Deal, request: { party?: string; other?: string; iterations?: number; seed?: number }) {
+  const party = request.party ?? deal.us;
+  const other = otherSide(deal, party, request.other);
+  return {
+    party,
+    other,
+    us: deal.parties.findIndex((p) => p.id === party),
+    them: deal.parties.findIndex((p) => p.id === other),
+    iterations: request.iterations ?? deal.simulation.iterations,
+    seed: request.seed ?? deal.simulation.seed,
+  };
+}
+
 /** The party on the other side of `party`: `other` when given, else the only other party. */
 export function otherSide(deal: Deal, party: string, other: string | undefined): string {
   const ids = deal.parties.map((p) => p.id);
@@ -118,12 +132,7 @@ function stepped(deal: Deal, slider: Slider, from: number, k: number): { value: 
 
 export async function runTrades(request: TradesRequest, evaluate: StructuresEvaluator, onProgress?: (done: number, total: number) => void): Promise<TradesResult> {
   const { deal, scenario } = resolveScenario(request.deal, request.scenarioId);
-  const party = request.party ?? deal.us;
-  const other = otherSide(deal, party, request.other);
-  const iterations = request.iterations ?? deal.simulation.iterations;
-  const seed = request.seed ?? deal.simulation.seed;
-  const us = deal.parties.findIndex((p) => p.id === party);
-  const them = deal.parties.findIndex((p) => p.id === other);
+  const { party, other, us, them, iterations, seed } = analysisSides(deal, request);
   const worth = (pair: { mean: number[]; se: number[] }): Worth => Object.fromEntries(deal.parties.map((p, i) => [p.id, { mean: pair.mean[i]!, se: pair.se[i]! }]));
 
   // One structure per step of each slider, each paired with the position itself (structure 0).

@@ -43,7 +43,7 @@ import { numberKind, numberLabel, type NumberKind } from '../model/number-fields
 import { getNumberAt } from '../model/paths';
 import type { Deal } from '../model/schema';
 import { sliderReach, validRange, withNumber } from '../model/what-if-rules';
-import { otherSide } from './exchange-rates';
+import { analysisSides } from './exchange-rates';
 import { MAX_FRONTIER_NUMBERS } from './negotiation-requests';
 import { chainReachesFront, hullChain, nonDominated, type Outcome } from './pareto';
 import type { VariantStats } from './run-plan';
@@ -190,12 +190,7 @@ export async function runFrontier(request: FrontierRequest, evaluate: Structures
   if (paths.length === 0 || paths.length > MAX_FRONTIER_NUMBERS) {
     throw new EngineError([{ path: 'vary', message: `give 1 to ${MAX_FRONTIER_NUMBERS} numbers to vary (got ${paths.length})` }]);
   }
-  const party = request.party ?? deal.us;
-  const other = otherSide(deal, party, request.other);
-  const iterations = request.iterations ?? deal.simulation.iterations;
-  const seed = request.seed ?? deal.simulation.seed;
-  const us = deal.parties.findIndex((p) => p.id === party);
-  const them = deal.parties.findIndex((p) => p.id === other);
+  const { party, other, us, them, iterations, seed } = analysisSides(deal, request);
   const lattices = paths.map((path) => lattice(deal, path));
   const whole = lattices.reduce((n, l) => n * (l.steps + 1), 1);
   const perNumber = request.points ?? (whole <= DEFAULT_GRID ? Infinity : Math.max(2, Math.floor(DEFAULT_GRID ** (1 / paths.length))));

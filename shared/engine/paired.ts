@@ -23,10 +23,9 @@
  *
  * Intentionally has no platform imports (workers run it).
  */
-import { clearBelow, countAtLeast, countSet, sum } from './array-stats';
 import { kernelSpecOf, linkKernel, type CompiledDeal, type KernelOut, type KernelSpec } from './kernel';
 import { BLOCK_SIZE, blockLength } from './rng';
-import { drawBlock, drawScratch, KernelFault, meansStride, type BlockRange, type BlockSteps } from './simulate';
+import { blockMoments, drawBlock, drawScratch, KernelFault, meansStride, type BlockRange, type BlockSteps } from './simulate';
 
 /** One structure of a paired job: which shared spec it runs (its draws), with its own plain numbers. */
 export interface PairedVariant {
@@ -62,12 +61,6 @@ function pairSums(a: Float64Array, b: Float64Array, out: Float64Array, at: numbe
   out[at + 1] = s2;
 }
 
-function sumOfSquares(values: Float64Array): number {
-  let s = 0;
-  for (let i = 0; i < values.length; i++) s += values[i]! * values[i]!;
-  return s;
-}
-
 /** A paired job one block per step (each step runs the block once per structure). */
 export function simulatePairedSteps(
   specs: readonly (KernelSpec | CompiledDeal)[],
@@ -101,17 +94,7 @@ export function simulatePairedSteps(
         for (const v of bySpec[s]!) {
           const out: KernelOut = { npv: npv[v]!, sums: flowSums, flows: null, flowRows: 0, cond: null, fault: [-1, -1, -1, 0] };
           if (kernels[v]!(draws.cols, draws.hz, n, out) >= 0) throw new KernelFault(b, v);
-          const at = base + v * mStride;
-          const walkAway = variants[v]!.walkAway;
-          const all = every.subarray(0, n).fill(1);
-          for (let p = 0; p < nP; p++) {
-            const x = npv[v]![p]!.subarray(0, n);
-            sums[at + p] = sum(x);
-            sums[at + nP + p] = sumOfSquares(x);
-            sums[at + 2 * nP + p] = countAtLeast(x, walkAway[p]!);
-            clearBelow(x, walkAway[p]!, all);
-          }
-          sums[at + 3 * nP] = countSet(all);
+          blockMoments(npv[v]!, variants[v]!.walkAway, n, every, sums, base + v * mStride);
         }
       });
       pairs.forEach(([x, y], k) => {

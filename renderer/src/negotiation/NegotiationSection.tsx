@@ -20,12 +20,11 @@ import { FrontierCard } from './frontier-card';
 import { NegotiationChartCard } from './negotiation-chart-card';
 import { RoundCard } from './round-card';
 import { TradesCard } from './trades-card';
-import { money, sidesOf, termsOnTable } from './negotiation-view';
+import { addRoundAndOpen, money, sidesOf, termsOnTable } from './negotiation-view';
 import './negotiation.css';
 
 export function NegotiationSection() {
   const deal = useAppStore((s) => s.document?.deal);
-  const edit = useAppStore((s) => s.edit);
   const state = useAppStore((s) => s.negotiation);
   const docKey = useAppStore((s) => s.docKey);
   const actions = useAppStore((s) => s.negotiationActions);
@@ -56,20 +55,11 @@ export function NegotiationSection() {
     actions.selectRound(id);
     selectPosition(id);
   };
-  const recordTheirs = () => {
-    if (!sides) return;
-    if (edit(recordOffer, { by: sides.them.id, set: termsOnTable(deal, activeId), name: `${sides.them.name} offer` })) {
-      const added = roundsOf(useAppStore.getState().document!.deal).at(-1);
-      if (added) open(added.id);
-    }
-  };
+  const recordTheirs = () => sides && addRoundAndOpen(recordOffer, { by: sides.them.id, set: termsOnTable(deal, activeId), name: `${sides.them.name} offer` });
   const answer = (from: string) => {
     if (!sides) return;
     const set = from === '' ? termsOnTable(deal, activeId) : { ...(deal.scenarios.find((s) => s.id === from)?.set ?? {}) };
-    if (edit(answerWith, { by: sides.us.id, set, name: `Our offer` })) {
-      const added = roundsOf(useAppStore.getState().document!.deal).at(-1);
-      if (added) open(added.id);
-    }
+    addRoundAndOpen(answerWith, { by: sides.us.id, set, name: 'Our offer' });
   };
 
   return (

@@ -16,7 +16,7 @@ import { ValueField } from '../fields/ValueField';
 import { HelpLink } from '../help/help-link';
 import { formatAtPath, resolveScenarioId, sliderLabel } from '../results/what-if';
 import { useAppStore } from '../store/app-store';
-import { money, setWithValues, type Sides } from './negotiation-view';
+import { addRoundAndOpen, money, setWithValues, type Sides } from './negotiation-view';
 import { PositionPicker } from './position-picker';
 
 /** Rows shown before "Show all": enough to read the shape of the frontier. */
@@ -38,7 +38,6 @@ export function FrontierCard({ deal, sides }: { deal: Deal; sides: Sides }) {
   const mine = useAppStore((s) => s.negotiation.docKey === s.docKey);
   const actions = useAppStore((s) => s.negotiationActions);
   const edit = useAppStore((s) => s.edit);
-  const selectPosition = useAppStore((s) => s.analysisActions.selectScenario);
   const active = useAppStore((s) => s.analysis.scenarioId);
   const sliders = deal.sliders ?? [];
   const negotiable = sliders.filter((s) => !s.path.startsWith('inputs.'));
@@ -64,14 +63,8 @@ export function FrontierCard({ deal, sides }: { deal: Deal; sides: Sides }) {
       if (edit(addScenario, { name: `Frontier: ${name}`, set: set.set })) setApplied(`Added the scenario "Frontier: ${name}".`);
       return;
     }
-    if (edit(answerWith, { by: sides.us.id, set: set.set, name: 'Our offer (frontier)' })) {
-      const added = roundsOf(useAppStore.getState().document!.deal).at(-1);
-      if (added) {
-        actions.selectRound(added.id);
-        selectPosition(added.id);
-        setApplied(`Recorded as our next round (${added.id}): ${name}.`);
-      }
-    }
+    const added = addRoundAndOpen(answerWith, { by: sides.us.id, set: set.set, name: 'Our offer (frontier)' });
+    if (added) setApplied(`Recorded as our next round (${added}): ${name}.`);
   };
 
   return (

@@ -3,7 +3,8 @@
  * the two sides (us and the party the rounds are with), the terms on the
  * table (the last round's), the numbers a person negotiates (every plain
  * number of the terms), a position's deal with some numbers moved (coupled
- * numbers written too), and how figures read.
+ * numbers written too), how figures read; and adding a round that opens at
+ * once, which every way of making an offer shares.
  */
 import { applyScenarioById, getNumberAt } from '../../../shared/model/paths';
 import { findPosition, roundsOf } from '../../../shared/model/rounds';
@@ -12,7 +13,10 @@ import type { Deal } from '../../../shared/model/schema';
 import { withNumber } from '../../../shared/model/what-if-rules';
 import { formatMoneyChange, formatMoneyEstimate } from '../../../shared/format/money';
 import type { Worth } from '../../../shared/engine/negotiation';
+import type { EditCommand } from '../commands/edit-command';
+import type { NewRound } from '../edits/round-edits';
 import { moneyFormatOf } from '../results/results-format';
+import { useAppStore } from '../store/app-store';
 
 export interface Sides {
   us: { id: string; name: string };
@@ -80,4 +84,18 @@ export function money(deal: Deal, value: number): string {
 export function worthText(deal: Deal, worth: Worth | null | undefined, party: string): string {
   const w = worth?.[party];
   return w ? formatMoneyChange(w.mean, w.se, moneyFormatOf(deal)) : '–';
+}
+
+/**
+ * Records a new round (theirs, or our answer) and opens it, in the view and in the results pane, so it is
+ * valued at once. Returns its id, or null when nothing changed.
+ */
+export function addRoundAndOpen(command: EditCommand<NewRound>, round: NewRound): string | null {
+  const store = useAppStore.getState();
+  if (!store.edit(command, round)) return null;
+  const added = roundsOf(useAppStore.getState().document!.deal).at(-1);
+  if (!added) return null;
+  store.negotiationActions.selectRound(added.id);
+  store.analysisActions.selectScenario(added.id);
+  return added.id;
 }

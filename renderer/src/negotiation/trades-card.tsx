@@ -16,7 +16,7 @@ import { HelpLink } from '../help/help-link';
 import { formatAtPath, resolveScenarioId } from '../results/what-if';
 import { useAppStore } from '../store/app-store';
 import { latest } from '../store/negotiation-slice';
-import { setWithValues, worthText, type Sides } from './negotiation-view';
+import { addRoundAndOpen, setWithValues, worthText, type Sides } from './negotiation-view';
 import { PositionPicker } from './position-picker';
 
 function pairName(deal: Deal, pair: TradePair): string {
@@ -27,8 +27,6 @@ export function TradesCard({ deal, sides }: { deal: Deal; sides: Sides }) {
   const state = useAppStore((s) => s.negotiation.trades);
   const mine = useAppStore((s) => s.negotiation.docKey === s.docKey);
   const actions = useAppStore((s) => s.negotiationActions);
-  const edit = useAppStore((s) => s.edit);
-  const selectPosition = useAppStore((s) => s.analysisActions.selectScenario);
   const active = useAppStore((s) => s.analysis.scenarioId);
   const [from, setFrom] = useState<string | null>(null);
   const base = from ?? roundsOf(deal).at(-1)?.id ?? resolveScenarioId(deal, active);
@@ -40,13 +38,7 @@ export function TradesCard({ deal, sides }: { deal: Deal; sides: Sides }) {
     if (!result) return;
     const set = setWithValues(deal, result.scenario, Object.fromEntries(pair.moves.map((m) => [m.path, m.to])));
     if (!set.ok) return;
-    if (edit(answerWith, { by: sides.us.id, set: set.set, name: 'Our offer (trade)' })) {
-      const added = roundsOf(useAppStore.getState().document!.deal).at(-1);
-      if (added) {
-        actions.selectRound(added.id);
-        selectPosition(added.id);
-      }
-    }
+    addRoundAndOpen(answerWith, { by: sides.us.id, set: set.set, name: 'Our offer (trade)' });
   };
   const rows = (rate: SliderRate) =>
     rate.steps.map((s) => (

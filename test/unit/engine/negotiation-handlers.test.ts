@@ -5,34 +5,15 @@
  * result event, and a cancel that stops it promptly and leaves the pool
  * usable.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Envelope, MainEvents } from '../../../shared/api';
 import { createDispatcher, type CallContext, type HostHandlers } from '../../../host/rpc/dispatcher';
 import { createNegotiationHandlers } from '../../../host/valuation/negotiation-handlers';
-import type { ValuationRunner } from '../../../host/valuation/runner';
-import { createWorkerPoolRunner } from '../../../host/valuation/worker-pool';
 import { exampleDeal } from './engine-harness';
+import { usePool } from './test-pool';
 
-const root = resolve(import.meta.dirname, '..', '..', '..');
-const workerScript = resolve(root, 'out', 'workers', 'valuation-worker.js');
-let pool: ValuationRunner;
+const pool = usePool();
 const pharma = exampleDeal('pharma-licence');
-
-beforeAll(() => {
-  if (!existsSync(workerScript)) {
-    console.log('building the worker bundle (out/workers/valuation-worker.js) for the pool tests');
-    const r = spawnSync(process.execPath, ['build.config.mjs'], { cwd: root, encoding: 'utf8' });
-    if (r.status !== 0) throw new Error(`build failed: ${r.stderr}`);
-  }
-  pool = createWorkerPoolRunner({ workers: 2, workerScript });
-}, 120_000);
-
-afterAll(async () => {
-  await pool.close();
-});
 
 function harness() {
   const events: { name: keyof MainEvents; payload: unknown }[] = [];
@@ -44,7 +25,7 @@ function harness() {
     },
   };
   // Only the negotiation methods are exercised; the dispatcher checks every call's arguments against the contract.
-  const dispatch = createDispatcher(createNegotiationHandlers(() => pool) as unknown as HostHandlers);
+  const dispatch = createDispatcher(createNegotiationHandlers(() => pool()) as unknown as HostHandlers);
   const call = async <T>(method: string, ...args: unknown[]) => (await dispatch(method, args, ctx)) as Envelope<T>;
   const settled = (runId: string) => new Promise<MainEvents['frontier:result']>((r) => waiting.set(runId, r));
   return { events, call, settled };
@@ -75,7 +56,7 @@ describe('the negotiation over MainApi', () => {
     if (!started.ok) throw new Error('not started');
     const outcome = await settled(started.value.runId);
     expect(outcome).toHaveProperty('result');
-    const direct = await pool.frontier(request);
+    const direct = await pool().frontier(request);
     if ('result' in outcome) expect(outcome.result.points).toEqual(direct.points);
     const progress = events.filter((e) => e.name === 'frontier:progress').map((e) => e.payload as MainEvents['frontier:progress']);
     expect(progress.length).toBeGreaterThan(1);
@@ -93,7 +74,7 @@ describe('the negotiation over MainApi', () => {
     expect(await outcome).toMatchObject({ error: { code: 'cancelled' } });
     expect(Date.now() - asked).toBeLessThan(5_000);
     expect(await call('cancelFrontier', started.value.runId)).toEqual({ ok: true, value: { cancelled: false } });
-    const after = await pool.value({ deal: pharma, iterations: 4_096 });
+    const after = await pool().value({ deal: pharma, iterations: 4_096 });
     expect(after.iterations).toBe(4_096);
   }, 60_000);
 });

@@ -6,13 +6,9 @@
  * kernels over the same draws); a failing structure is explained against its
  * own deal; and every round's moves are worth what separate valuations say.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createInProcessRunner } from '../../../host/valuation/in-process';
-import { ValuationError, type ValuationRunner } from '../../../host/valuation/runner';
-import { createWorkerPoolRunner } from '../../../host/valuation/worker-pool';
+import { ValuationError } from '../../../host/valuation/runner';
 import { blockCount, blockLength } from '../../../shared/engine/rng';
 import { drawBlock, makeOut } from '../../../shared/engine/simulate';
 import { applyScenarioById, setNumberAt } from '../../../shared/model/paths';
@@ -20,25 +16,11 @@ import { roundMoves } from '../../../shared/model/round-moves';
 import type { Deal } from '../../../shared/model/schema';
 import { smallDeal } from './deal-builder';
 import { compileOk, exampleDeal } from './engine-harness';
+import { usePool } from './test-pool';
 
-const root = resolve(import.meta.dirname, '..', '..', '..');
-const workerScript = resolve(root, 'out', 'workers', 'valuation-worker.js');
-let pool: ValuationRunner;
+const pool = usePool();
 const inProcess = createInProcessRunner({ serialize: true });
 const pharma = exampleDeal('pharma-licence');
-
-beforeAll(() => {
-  if (!existsSync(workerScript)) {
-    console.log('building the worker bundle (out/workers/valuation-worker.js) for the pool tests');
-    const r = spawnSync(process.execPath, ['build.config.mjs'], { cwd: root, encoding: 'utf8' });
-    if (r.status !== 0) throw new Error(`build failed: ${r.stderr}`);
-  }
-  pool = createWorkerPoolRunner({ workers: 2, workerScript });
-}, 120_000);
-
-afterAll(async () => {
-  await pool.close();
-});
 
 function at(deal: Deal, id: string): Deal {
   const applied = applyScenarioById(deal, id);
@@ -59,7 +41,7 @@ describe('structures on common random numbers', () => {
   const deals = [pharma, at(pharma, 'r1'), at(pharma, 'r2'), at(pharma, 'r3'), withNumber(pharma, 'inputs.peakSales.p50', 900)];
 
   it('give each structure exactly the mean and chances of a full valuation with the same seed, on the pool as in process', async () => {
-    const fromPool = await pool.structures({ deals, pairs: [[0, 1], [3, 4]], iterations, seed });
+    const fromPool = await pool().structures({ deals, pairs: [[0, 1], [3, 4]], iterations, seed });
     const fromThread = await inProcess.structures({ deals, pairs: [[0, 1], [3, 4]], iterations, seed });
     expect(fromPool).toEqual(fromThread);
     for (const [i, deal] of deals.entries()) {
@@ -75,7 +57,7 @@ describe('structures on common random numbers', () => {
 
   it('measure a pair from the per-iteration differences, far tighter than the two means\' own errors', async () => {
     const [a, b] = [deals[0]!, deals[4]!];
-    const result = await pool.structures({ deals: [a, b], pairs: [[0, 1]], iterations, seed });
+    const result = await pool().structures({ deals: [a, b], pairs: [[0, 1]], iterations, seed });
     // Brute force: both kernels over the same draws of every block, differences kept one by one.
     const ka = compileOk(a);
     const kb = compileOk(b);
@@ -108,7 +90,7 @@ describe('structures on common random numbers', () => {
       simulation: { iterations: 5_000, seed: 3 },
     });
     const broken = withNumber(fine, 'inputs.gap.value', 0);
-    for (const runner of [pool, inProcess]) {
+    for (const runner of [pool(), inProcess]) {
       const err = (await runner.structures({ deals: [fine, broken], pairs: [[0, 1]], iterations: 5_000, seed: 3 }).catch((e: unknown) => e)) as ValuationError;
       expect(err).toBeInstanceOf(ValuationError);
       expect(err.problems).toEqual([expect.objectContaining({ path: 'series.ratio', message: expect.stringMatching(/^series "ratio" is not a finite number in period 0/) })]);
@@ -120,7 +102,7 @@ describe('the negotiation, valued', () => {
   const iterations = 12_000;
 
   it('values every round as a valuation of that round would, and each move and round total as the difference of valuations', async () => {
-    const result = await pool.negotiation({ deal: pharma, iterations });
+    const result = await pool().negotiation({ deal: pharma, iterations });
     expect(result.rounds.map((r) => r.id)).toEqual(['r1', 'r2', 'r3']);
     const mean = async (deal: Deal) => {
       const v = await inProcess.value({ deal, iterations });
