@@ -68,6 +68,9 @@ export interface NegotiationSlice {
   negotiationActions: NegotiationActions;
 }
 
+/** How long the deal must stay unchanged before its rounds are valued again. */
+const ROUNDS_DEBOUNCE_MS = 250;
+
 const initial: NegotiationState = { rounds: { status: 'idle' }, trades: { status: 'idle' }, frontier: { status: 'idle' }, target: null, selectedRound: null, docKey: null };
 
 /** The last value computed, whatever the deal (shown, dimmed, while a new one is computed). */
@@ -117,14 +120,14 @@ export function createNegotiationSlice(port: () => NegotiationPort = mainApi): S
     }
 
     /** Runs `work` for the deal as it is now; its answer is kept only if the deal has not moved on. */
-    function compute<T>(key: 'rounds' | 'trades', work: (d: Deal) => Promise<T>) {
+    function compute<T>(key: 'rounds' | 'trades', work: (d: Deal) => Promise<T>): Promise<void> {
       const d = deal();
-      if (!d) return;
+      if (!d) return Promise.resolve();
       const current = get().negotiation[key] as Computed<T>;
-      if (current.status === 'running' && current.for === d) return;
+      if (current.status === 'running' && current.for === d) return Promise.resolve();
       const previous = latest(current);
       patch({ [key]: { status: 'running', for: d, ...(previous ? { previous } : {}) } });
-      work(d).then(
+      return work(d).then(
         (value) => {
           const now = get().negotiation[key] as Computed<T>;
           if (now.status === 'running' && now.for === d) patch({ [key]: { status: 'done', value, for: d } });
@@ -142,9 +145,35 @@ export function createNegotiationSlice(port: () => NegotiationPort = mainApi): S
       return chosen === null ? {} : { iterations: chosen };
     };
 
+    // Typing an offer changes the deal at every keystroke that commits: the rounds are valued once the
+    // typing pauses, one valuation at a time, the latest deal next (an answer cannot be cancelled).
+    let roundsTimer: ReturnType<typeof setTimeout> | null = null;
+    let roundsInFlight = false;
+    let roundsAgain = false;
+    const valueRoundsNow = () => {
+      if (roundsInFlight) {
+        roundsAgain = true;
+        return;
+      }
+      roundsInFlight = true;
+      void compute('rounds', (d) => port().valueNegotiation({ deal: d, ...iterations() })).finally(() => {
+        roundsInFlight = false;
+        if (roundsAgain) {
+          roundsAgain = false;
+          valueRoundsNow();
+        }
+      });
+    };
+
     const actions: NegotiationActions = {
-      valueRounds: () => compute('rounds', (d) => port().valueNegotiation({ deal: d, ...iterations() })),
-      runTrades: (scenarioId) => compute('trades', (d) => port().runTrades({ deal: d, scenarioId, ...iterations() })),
+      valueRounds: () => {
+        if (roundsTimer) clearTimeout(roundsTimer);
+        roundsTimer = setTimeout(() => {
+          roundsTimer = null;
+          valueRoundsNow();
+        }, ROUNDS_DEBOUNCE_MS);
+      },
+      runTrades: (scenarioId) => void compute('trades', (d) => port().runTrades({ deal: d, scenarioId, ...iterations() })),
       startFrontier: (request) => {
         const d = deal();
         if (!d) return;
