@@ -10,13 +10,16 @@ import type { Deal } from '../model/schema';
 import type { CompiledDeal } from './compile-deal';
 import { ShardBuilder, summaryBuffers, type Shard, type ShardSummary } from './shard';
 import { compileOrThrow, rangeSize, runAll, simulateMeansSteps, simulateRangeSteps, type BlockRange, type BlockSteps, type MeansVariant } from './simulate';
+import { portfolioJobSteps, portfolioOutputBuffers, type PortfolioJob, type PortfolioOutput } from '../portfolio/portfolio-job';
 
 export type EngineJob =
   | { kind: 'simulate'; deal: Deal; conditionOn?: string; headBlocks?: number; range: BlockRange }
-  | { kind: 'means'; deal: Deal; variants: MeansVariant[]; range: BlockRange };
+  | { kind: 'means'; deal: Deal; variants: MeansVariant[]; range: BlockRange }
+  /** Every deal of a portfolio over one range, summed iteration by iteration (shared/portfolio/portfolio-job.ts). */
+  | PortfolioJob;
 
-/** What a job sends back: a simulation's shard summary (its samples stay with the shard), or means' block sums. */
-export type JobOutput = { kind: 'simulate'; summary: ShardSummary } | { kind: 'means'; firstBlock: number; sums: Float64Array };
+/** What a job sends back: a simulation's shard summary (its samples stay with the shard), means' block sums, or a portfolio's summaries. */
+export type JobOutput = { kind: 'simulate'; summary: ShardSummary } | { kind: 'means'; firstBlock: number; sums: Float64Array } | PortfolioOutput;
 
 /** A finished job: its output, and for a simulation the shard that keeps the samples for statistic queries. */
 export interface JobRun {
@@ -49,6 +52,7 @@ export function executeJob(job: EngineJob, onBlock?: (iterationsDone: number) =>
 
 /** A job one block at a time (a worker interleaves jobs between blocks); the result once every step has run. */
 export function jobSteps(job: EngineJob): BlockSteps<JobRun> {
+  if (job.kind === 'portfolio') return portfolioJobSteps(job, jobSteps);
   if (job.kind === 'simulate') {
     const compiled = compiledFor(job.deal, job.conditionOn);
     const { range } = job;
@@ -71,5 +75,6 @@ export function jobSteps(job: EngineJob): BlockSteps<JobRun> {
 
 /** Transferable buffers of an output (so workers hand them over without copying). */
 export function outputBuffers(output: JobOutput): ArrayBuffer[] {
+  if (output.kind === 'portfolio') return portfolioOutputBuffers(output);
   return output.kind === 'means' ? [output.sums.buffer as ArrayBuffer] : summaryBuffers(output.summary);
 }

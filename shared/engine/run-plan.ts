@@ -13,10 +13,14 @@ import { BLOCK_SIZE, blockCount } from './rng';
 import { resolveScenario } from './sensitivity';
 import { EngineError, meansStride, type BlockRange, type MeansVariant } from './simulate';
 import type { ShardSummary } from './shard';
+import type { PortfolioJob } from '../portfolio/portfolio-job';
 import { normalQuantile } from './special-functions';
 import { momentsOf, summariseShards, type DealShape, type ShardHandle } from './statistics-merge';
 
-export type JobTemplate = { kind: 'simulate'; deal: Deal; conditionOn?: string; headBlocks?: number } | { kind: 'means'; deal: Deal; variants: MeansVariant[] };
+export type JobTemplate =
+  | { kind: 'simulate'; deal: Deal; conditionOn?: string; headBlocks?: number }
+  | { kind: 'means'; deal: Deal; variants: MeansVariant[] }
+  | Omit<PortfolioJob, 'range'>;
 
 export interface ValuationPlan {
   deal: Deal;
@@ -112,6 +116,7 @@ export function precisionReached(plan: ValuationPlan, summaries: readonly ShardS
 }
 
 export function jobFor(template: JobTemplate, range: BlockRange): EngineJob {
+  if (template.kind === 'portfolio') return { ...template, range };
   return template.kind === 'simulate'
     ? { kind: 'simulate', deal: template.deal, ...(template.conditionOn === undefined ? {} : { conditionOn: template.conditionOn }), ...(template.headBlocks ? { headBlocks: template.headBlocks } : {}), range }
     : { kind: 'means', deal: template.deal, variants: template.variants, range };
