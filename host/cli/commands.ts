@@ -22,4 +22,5 @@ export const commands: Record<string, () => Promise<Command>> = {
   solve: async () => (await import('./solve')).solveCommand,
   termsheet: async () => (await import('./termsheet')).termsheetCommand,
   redline: async () => (await import('./redline')).redlineCommand,
+  portfolio: async () => (await import('./portfolio')).portfolioCommand,
 };
