@@ -1,11 +1,13 @@
 /**
- * The example deals shipped under resources/examples: listing them for the
- * welcome screen and opening one as an unsaved document.
+ * The example deals and portfolios shipped under resources/examples: listing
+ * them for the welcome screen and opening an example deal as an unsaved
+ * document (an example portfolio opens through host/portfolio).
  */
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ExampleSummary, OpenResult } from '../shared/api';
 import { openDealFile } from './documents/load';
+import { openPortfolioFile } from './portfolio/load-portfolio';
 
 export async function listExamples(resourcesDir: string): Promise<ExampleSummary[]> {
   const dir = join(resourcesDir, 'examples');
@@ -19,14 +21,22 @@ export async function listExamples(resourcesDir: string): Promise<ExampleSummary
       title: result.document.deal.title,
       description: result.document.deal.description ?? '',
       fileName,
+      kind: 'deal',
     });
+  }
+  for (const fileName of (await readdir(dir)).filter((n) => n.endsWith('.dealbook')).sort()) {
+    const result = await openPortfolioFile(join(dir, fileName), { asExample: true });
+    if (!result.ok) continue;
+    const { book } = result.portfolio;
+    const stages = [...new Set(book.deals.map((d) => d.stage))].join(', ');
+    out.push({ id: fileName.replace(/\.dealbook$/, ''), title: book.title, description: `${book.deals.length} deals (${stages}), with success metrics and health checks.`, fileName, kind: 'portfolio' });
   }
   return out;
 }
 
 export async function openExample(resourcesDir: string, id: string): Promise<OpenResult> {
   const examples = await listExamples(resourcesDir);
-  const found = examples.find((e) => e.id === id);
+  const found = examples.find((e) => e.id === id && e.kind === 'deal');
   if (!found) {
     return { ok: false, fileName: `${id}.deal`, problems: [{ path: '', message: `no example called "${id}"` }] };
   }

@@ -46,6 +46,8 @@ export interface ExampleSummary {
   title: string;
   description: string;
   fileName: string;
+  /** An example deal (openExample) or portfolio (openExamplePortfolio). */
+  kind: 'deal' | 'portfolio';
 }
 
 /** A document as the renderer holds it: the deal plus where it lives. */

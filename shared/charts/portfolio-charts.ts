@@ -30,22 +30,34 @@ export interface ValueRiskPoint {
 
 export const STAKE_MEANING = 'bubble area: our expected cash flows in and out over the deal (nominal)';
 
+/** An axis range around values with room for the bubbles at its ends. */
+function paddedRange(values: readonly number[], share = 0.15): { min: number; max: number } {
+  const lo = Math.min(0, ...values);
+  const hi = Math.max(0, ...values);
+  const pad = (hi - lo || Math.abs(hi) || 1) * share;
+  return { min: lo < 0 ? lo - pad : lo, max: hi + pad };
+}
+
 export function buildValueRiskOption(points: readonly ValueRiskPoint[], money: MoneyFormat): EChartsOption {
   const maxStake = Math.max(1e-12, ...points.map((p) => Math.abs(p.stake)));
   // Area, not radius, tracks the stake: a deal twice the size reads twice as big.
-  const size = (stake: number) => 12 + 48 * Math.sqrt(Math.abs(stake) / maxStake);
+  const size = (stake: number) => 12 + 44 * Math.sqrt(Math.abs(stake) / maxStake);
+  const x = paddedRange(points.map((p) => p.p90 - p.p10));
+  const y = paddedRange(points.map((p) => p.mean), 0.2);
   return {
     ...baseOption,
-    grid: { left: 70, right: 30, top: 20, bottom: 52 },
+    grid: { left: 76, right: 30, top: 24, bottom: 52 },
     tooltip: { trigger: 'item' },
-    xAxis: { type: 'value', name: `P10 to P90 range of our NPV (${moneyUnitCaption(money)}): risk`, nameLocation: 'middle', nameGap: 30, scale: true, ...axisStyle, axisLabel: moneyAxisLabel(money) },
-    yAxis: { type: 'value', name: `Our mean NPV (${moneyUnitCaption(money)})`, nameLocation: 'middle', nameGap: 52, scale: true, ...axisStyle, axisLabel: moneyAxisLabel(money) },
+    xAxis: { type: 'value', name: `P10 to P90 range of our NPV (${moneyUnitCaption(money)}): risk`, nameLocation: 'middle', nameGap: 30, min: x.min, max: x.max, ...axisStyle, axisLabel: moneyAxisLabel(money) },
+    yAxis: { type: 'value', name: `Our mean NPV (${moneyUnitCaption(money)})`, nameLocation: 'middle', nameGap: 58, min: y.min, max: y.max, ...axisStyle, axisLabel: moneyAxisLabel(money) },
     series: points.map((p) => ({
       type: 'scatter',
       name: p.label,
       data: [{ value: [p.p90 - p.p10, p.mean], symbolSize: size(p.stake), name: p.label }],
       itemStyle: { color: dealColor(p.place), opacity: 0.75, borderColor: '#ffffff', borderWidth: 1 },
-      label: { show: true, position: 'top', formatter: p.label, fontSize: 11, color: chartColors.ink },
+      label: { show: true, position: 'right', formatter: p.label, fontSize: 11, color: chartColors.ink },
+      // Small deals sit together near the origin: their labels move apart rather than overprint.
+      labelLayout: { moveOverlap: 'shiftY' },
       tooltip: { formatter: () => `${p.label}<br/>Mean ${formatMoneyEstimate(p.mean, money)}<br/>P10 ${formatMoneyEstimate(p.p10, money)} to P90 ${formatMoneyEstimate(p.p90, money)}<br/>At stake ${formatMoneyEstimate(p.stake, money)}` },
     })),
   };
@@ -103,27 +115,46 @@ const monthIndex = (yyyymm: string) => Number(yyyymm.slice(0, 4)) * 12 + Number(
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const monthLabel = (index: number) => `${MONTHS[((index % 12) + 12) % 12]} ${Math.floor(index / 12)}`;
 
-/** Metrics due from `from` (YYYY-MM) over the next 36 months, one row per deal, coloured by status. */
+/** Metrics due from `from` (YYYY-MM) over the next 36 months, one row per deal, coloured by status; metrics due the same month in one deal sit one above the other. */
 export function buildMetricsTimelineOption(metrics: readonly DueMetric[], deals: readonly string[], from: string): EChartsOption {
   const start = monthIndex(from);
   const end = start + 36;
   const shown = metrics.filter((m) => monthIndex(m.due) >= start && monthIndex(m.due) <= end);
   const statuses = [...new Set(shown.map((m) => m.status))];
+  const rowOf = (m: DueMetric) => deals.indexOf(m.deal) >= 0 ? deals.indexOf(m.deal) : m.place;
+  const together = new Map<string, DueMetric[]>();
+  for (const m of shown) together.set(`${rowOf(m)}:${m.due}`, [...(together.get(`${rowOf(m)}:${m.due}`) ?? []), m]);
+  const yOf = (m: DueMetric) => {
+    const group = together.get(`${rowOf(m)}:${m.due}`)!;
+    return rowOf(m) + (group.indexOf(m) - (group.length - 1) / 2) * 0.3;
+  };
   return {
     ...baseOption,
     grid: { left: 150, right: 24, top: 30, bottom: 40 },
     legend: { top: 0, data: statuses },
     tooltip: { trigger: 'item' },
-    xAxis: { type: 'value', min: start, max: end, interval: 6, ...axisStyle, axisLabel: { color: chartColors.muted, formatter: (v: number) => monthLabel(v) } },
-    yAxis: { type: 'category', data: [...deals], inverse: true, ...axisStyle, axisLabel: { color: chartColors.ink, width: 140, overflow: 'truncate' } },
+    // A month of margin before the first: a metric due this month is not drawn on the axis.
+    xAxis: { type: 'value', min: start - 1, max: end, interval: 6, ...axisStyle, axisLabel: { color: chartColors.muted, formatter: (v: number) => (v >= start ? monthLabel(v) : ''), showMinLabel: false } },
+    yAxis: {
+      type: 'value',
+      // Whole numbers at the ticks (one per deal), with a row of margin above and below.
+      min: -1,
+      max: deals.length,
+      interval: 1,
+      inverse: true,
+      ...axisStyle,
+      splitLine: { show: false },
+      axisLabel: { color: chartColors.ink, width: 140, overflow: 'truncate', formatter: (v: number) => (Number.isInteger(v) ? (deals[v] ?? '') : '') },
+    },
     series: statuses.map((status) => ({
       type: 'scatter',
       name: status,
       symbol: 'diamond',
-      symbolSize: 14,
+      symbolSize: 12,
       itemStyle: { color: STATUS_COLORS[status] ?? chartColors.muted },
-      data: shown.filter((m) => m.status === status).map((m) => ({ value: [monthIndex(m.due), m.deal], name: `${m.metric} (${m.horizon})` })),
+      data: shown.filter((m) => m.status === status).map((m) => ({ value: [monthIndex(m.due), yOf(m)], name: `${m.metric} (${m.horizon})` })),
       label: { show: true, position: 'right', formatter: '{b}', fontSize: 10, color: chartColors.ink },
+      labelLayout: { hideOverlap: true },
       tooltip: { formatter: (p: unknown) => `${(p as { name: string }).name}: ${status}` },
     })),
   };

@@ -8,6 +8,7 @@ export function TitleBar() {
   const dirty = useAppStore(selectDirty);
   const undoLabel = useAppStore(selectUndoLabel);
   const redoLabel = useAppStore(selectRedoLabel);
+  const portfolioTitle = useAppStore((s) => s.portfolio?.book.title);
   if (!document) return null;
   return (
     <header className="title-bar">
@@ -23,6 +24,14 @@ export function TitleBar() {
         </span>
       </div>
       <div className="title-actions" role="toolbar" aria-label="Document">
+        {portfolioTitle !== undefined && (
+          <>
+            <button type="button" onClick={() => runCommand('portfolio.back')} title={`Back to ${portfolioTitle} (Alt+Left)`}>
+              ← Portfolio
+            </button>
+            <span className="divider" aria-hidden="true" />
+          </>
+        )}
         <button type="button" onClick={() => runCommand('edit.undo')} disabled={!undoLabel} title={undoLabel ? `Undo ${undoLabel} (Ctrl+Z)` : 'Nothing to undo'} aria-label={undoLabel ? `Undo ${undoLabel}` : 'Undo'}>
           ↶ Undo
         </button>
