@@ -55,7 +55,7 @@ export function buildValueRiskOption(points: readonly ValueRiskPoint[], money: M
       name: p.label,
       data: [{ value: [p.p90 - p.p10, p.mean], symbolSize: size(p.stake), name: p.label }],
       itemStyle: { color: dealColor(p.place), opacity: 0.75, borderColor: '#ffffff', borderWidth: 1 },
-      label: { show: true, position: 'right', formatter: p.label, fontSize: 11, color: chartColors.ink },
+      label: { show: true, position: 'top', formatter: p.label, fontSize: 11, color: chartColors.ink },
       // Small deals sit together near the origin: their labels move apart rather than overprint.
       labelLayout: { moveOverlap: 'shiftY' },
       tooltip: { formatter: () => `${p.label}<br/>Mean ${formatMoneyEstimate(p.mean, money)}<br/>P10 ${formatMoneyEstimate(p.p10, money)} to P90 ${formatMoneyEstimate(p.p90, money)}<br/>At stake ${formatMoneyEstimate(p.stake, money)}` },
@@ -78,10 +78,12 @@ export interface YearlyFlows {
 }
 
 export function buildCashFlowsOption(flows: YearlyFlows, money: MoneyFormat): EChartsOption {
+  // Every deal's name shows (a document cannot page through a legend): rows of about four.
+  const legendRows = Math.ceil(flows.deals.length / 4);
   return {
     ...baseOption,
-    grid: { left: 70, right: 20, top: 40, bottom: 40 },
-    legend: { top: 0, type: 'scroll', textStyle: { fontSize: 11 } },
+    grid: { left: 70, right: 20, top: 18 + 22 * legendRows, bottom: 40 },
+    legend: { top: 0, textStyle: { fontSize: 11 } },
     tooltip: { trigger: 'axis', valueFormatter: (v) => (typeof v === 'number' ? formatMoney(v, money) : String(v)) },
     xAxis: { type: 'category', data: flows.years.map(String), ...axisStyle },
     yAxis: { type: 'value', name: `Our expected cash flow (${moneyUnitCaption(money)})`, nameLocation: 'middle', nameGap: 52, ...axisStyle, axisLabel: moneyAxisLabel(money) },
@@ -186,7 +188,7 @@ export function buildHealthOption(health: HealthSeries): EChartsOption {
   }));
   return {
     ...baseOption,
-    legend: { top: 0, type: 'scroll', data: health.deals.map((d) => d.label) },
+    legend: { top: 0, data: health.deals.map((d) => d.label) },
     tooltip: { trigger: 'axis' },
     title: health.dimensions.map((d, i) => ({ text: d.label, left: grids[i]!.left, top: `${parseFloat(grids[i]!.top) - 6}%`, textStyle: { fontSize: 12, fontWeight: 'bold' } })),
     grid: grids,

@@ -1,0 +1,130 @@
+/**
+ * The portfolio view end to end, in Chromium against the real web host: open
+ * the example portfolio from the welcome screen, sort by value, open a deal,
+ * change a term, come back and see the total change; record an actual
+ * against a 12-month metric (undo, redo, save, reopen); export the brief and
+ * look at its pages (Word -> PDF with LibreOffice -> PNG with pdftoppm), and
+ * the table as CSV.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { openApp } from './support/web-host';
+import { go, setField } from './support/workbench';
+
+const money = (text: string) => Number(text.replace(/[^0-9.-]/g, ''));
+
+async function totalMean(page: Page): Promise<string> {
+  const mean = page.getByTestId('portfolio-mean');
+  await expect(mean).toHaveText(/\$/);
+  await expect(page.getByRole('region', { name: 'Portfolio total' })).toHaveAttribute('aria-busy', 'false', { timeout: 60_000 });
+  return (await mean.textContent()) ?? '';
+}
+
+test('open the example portfolio, sort by value, change a term in a deal and see the total change; record an actual; export the brief and the CSV', async () => {
+  test.setTimeout(240_000);
+  const docs = mkdtempSync(join(tmpdir(), 'dw-e2e-portfolio-'));
+  const app = await openApp({ env: { DEALWRIGHT_DOCUMENTS_DIR: docs } });
+  try {
+    const { page } = app;
+    await page.getByRole('button', { name: /Meridian Holdings: strategic partnerships/ }).click();
+    const table = page.getByRole('table', { name: 'Deals' });
+    await expect(table.locator('tbody > tr')).toHaveCount(5);
+    const before = await totalMean(page);
+
+    // Sort by value: highest mean first; again: lowest first.
+    const meanHeader = table.getByRole('columnheader', { name: /Our mean NPV/ });
+    await meanHeader.getByRole('button').click();
+    await expect(meanHeader).toHaveAttribute('aria-sort', 'descending');
+    const means = async () => (await table.locator('tbody > tr > td:nth-child(6)').allTextContents()).map(money);
+    const sorted = await means();
+    expect(sorted).toEqual([...sorted].sort((a, b) => b - a));
+    await expect(table.locator('tbody > tr').first()).toContainText('HX-201 licence');
+    await meanHeader.getByRole('button').click();
+    await expect(meanHeader).toHaveAttribute('aria-sort', 'ascending');
+    expect(await means()).toEqual([...sorted].reverse());
+
+    // Open a deal from its row, raise the milestone we pay, and come back.
+    await table.getByRole('button', { name: 'Helix Bio / Corvid Diagnostics: companion diagnostic alliance' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Helix Bio / Corvid Diagnostics: companion diagnostic alliance' })).toBeVisible();
+    await go(page, 'Terms');
+    await setField(page.getByRole('region', { name: 'Term approval' }).getByLabel('Amount', { exact: true }), '20');
+    await page.getByRole('button', { name: '← Portfolio' }).click();
+    await expect(table).toBeVisible();
+    const row = table.locator('tbody > tr', { hasText: 'Corvid' });
+    await expect(row.getByText('edited')).toBeVisible();
+    await expect(page.getByTestId('portfolio-mean')).not.toHaveText(before, { timeout: 60_000 });
+    const after = await totalMean(page);
+    // We pay Corvid $15M more on approval (75% likely, discounted): the total falls by several million.
+    expect(money(before) - money(after)).toBeGreaterThan(3);
+    expect(money(before) - money(after)).toBeLessThan(15);
+    // Opened again, the deal is as it was left (unsaved), and its undo history too.
+    await table.getByRole('button', { name: 'Helix Bio / Corvid Diagnostics: companion diagnostic alliance' }).click();
+    await expect(page.getByRole('button', { name: 'Undo Edit term' })).toBeEnabled();
+    await page.getByRole('button', { name: '← Portfolio' }).click();
+
+    // Record an actual against a 12-month metric.
+    await row.getByRole('cell').first().click();
+    const metric = page.getByRole('group', { name: 'Clinical bridging samples (12 months)' });
+    await metric.getByLabel('Actual', { exact: true }).fill('400 of 400 samples tested');
+    await metric.getByLabel('Date of the actual').fill('2026-11-30');
+    await metric.getByLabel('Status', { exact: true }).selectOption('met');
+    await metric.getByRole('button', { name: 'Record' }).click();
+    await expect(metric.getByRole('table')).toContainText('400 of 400 samples tested');
+    await expect(metric.locator('.card-header .status')).toHaveText('met');
+    await page.getByRole('button', { name: 'Undo Record an actual' }).click();
+    await expect(metric.getByRole('table')).not.toContainText('400 of 400');
+    await page.getByRole('button', { name: 'Redo Record an actual' }).click();
+    await expect(metric.locator('.card-header .status')).toHaveText('met');
+
+    // Save (an example: Save As into the documents folder, its deals copied beside it), then the brief.
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    const saveDialog = page.getByRole('dialog', { name: 'Save portfolio as' });
+    await saveDialog.getByLabel('File path').fill(join(docs, 'meridian.dealbook'));
+    await saveDialog.getByRole('button', { name: 'Save' }).click();
+    await expect(page.getByText(/Saved meridian\.dealbook\. Its 5 deal files were copied beside it\./)).toBeVisible();
+    const saved = JSON.parse(readFileSync(join(docs, 'meridian.dealbook'), 'utf8'));
+    expect(saved.deals[1].metrics[1].actuals.at(-1)).toEqual({ date: '2026-11-30', value: '400 of 400 samples tested', status: 'met' });
+    expect(existsSync(join(docs, 'portfolio', 'grid-offtake.deal'))).toBe(true);
+
+    const shown = await totalMean(page);
+    await page.getByRole('button', { name: 'Export brief…' }).click();
+    const briefDialog = page.getByRole('dialog', { name: 'Export the portfolio brief' });
+    const out = join(docs, 'brief.docx');
+    await briefDialog.getByLabel('File path').fill(out);
+    await briefDialog.getByRole('button', { name: 'Export' }).click();
+    await expect(page.getByText(`Wrote ${out}.`)).toBeVisible({ timeout: 60_000 });
+
+    // The pages, as LibreOffice lays them out.
+    const pdfDir = join(docs, 'pdf');
+    const profile = mkdtempSync(join(tmpdir(), 'dw-lo-profile-'));
+    spawnSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', pdfDir, out], { timeout: 170_000 });
+    rmSync(profile, { recursive: true, force: true });
+    const pdf = join(pdfDir, 'brief.pdf');
+    expect(existsSync(pdf)).toBe(true);
+    // Reading order, whitespace collapsed: a table cell wraps over lines.
+    const text = spawnSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, ' ');
+    expect(text).toContain('Meridian Holdings: strategic partnerships');
+    expect(text).toContain('Portfolio brief');
+    expect(text).toContain(shown);
+    expect(text).toContain('400 of 400 samples tested');
+    spawnSync('pdftoppm', ['-png', '-r', '60', pdf, join(pdfDir, 'page')]);
+    const pages = readdirSync(pdfDir).filter((n) => n.startsWith('page') && n.endsWith('.png'));
+    expect(pages.length).toBeGreaterThanOrEqual(3);
+    for (const p of pages) expect(statSync(join(pdfDir, p)).size).toBeGreaterThan(5_000);
+
+    // The table as CSV.
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export CSV' }).click();
+    const csv = readFileSync(await (await download).path(), 'utf8');
+    expect(csv.split('\r\n')[0]).toBe(
+      '\ufeffDeal,File,Counterparty,Stage,Owner,Our role,Position,Our mean NPV (USD million),P10 (USD million),P90 (USD million),P(NPV >= walk-away),Our walk-away (USD million),Share of portfolio risk,Next metric due,Horizon,Due,Status,Latest health (mean of scores),Health date,Problems',
+    );
+    expect(csv.split('\r\n').filter((l) => l !== '')).toHaveLength(6);
+  } finally {
+    await app.close();
+    rmSync(docs, { recursive: true, force: true });
+  }
+});
