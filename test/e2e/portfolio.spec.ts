@@ -11,7 +11,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { openApp } from './support/web-host';
+import { openApp, repoRoot } from './support/web-host';
 import { go, setField } from './support/workbench';
 
 const money = (text: string) => Number(text.replace(/[^0-9.-]/g, ''));
@@ -126,5 +126,34 @@ test('open the example portfolio, sort by value, change a term in a deal and see
   } finally {
     await app.close();
     rmSync(docs, { recursive: true, force: true });
+  }
+});
+
+test('a .dealbook dropped with its deal files opens with every deal; dropped alone, each row says what is missing', async () => {
+  const app = await openApp();
+  try {
+    const { page } = app;
+    const examples = join(repoRoot, 'resources', 'examples');
+    const book = readFileSync(join(examples, 'meridian-partnerships.dealbook'), 'utf8');
+    const deals = ['pharma-licence.deal', ...readdirSync(join(examples, 'portfolio')).map((n) => `portfolio/${n}`)].map((f) => ({ name: f.split('/').pop()!, text: readFileSync(join(examples, f), 'utf8') }));
+    const drop = (files: { name: string; text: string }[]) =>
+      page.evaluate(`(() => {
+        const data = new DataTransfer();
+        for (const f of ${JSON.stringify(files)}) data.items.add(new File([f.text], f.name));
+        window.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, cancelable: true }));
+        window.dispatchEvent(new DragEvent('drop', { dataTransfer: data, cancelable: true }));
+      })()`);
+    await drop([{ name: 'meridian.dealbook', text: book }, ...deals]);
+    const table = page.getByRole('table', { name: 'Deals' });
+    await expect(table.locator('tbody > tr')).toHaveCount(5);
+    await totalMean(page);
+    await expect(table.locator('.row-problem')).toHaveCount(0);
+    await page.getByRole('button', { name: 'Close' }).click();
+    await drop([{ name: 'meridian.dealbook', text: book }]);
+    await expect(table.locator('.row-problem')).toHaveCount(5);
+    await expect(table.locator('.row-problem').first()).toHaveText(/^deals\[0\]: pharma-licence\.deal: not among the files dropped with the portfolio/);
+    await expect(page.getByTestId('portfolio-mean')).toHaveText('—');
+  } finally {
+    await app.close();
   }
 });

@@ -58,8 +58,9 @@ export function sortRows(rows: readonly PortfolioRow[], sort: { column: SortColu
     const x = sortValue(a, sort.column);
     const y = sortValue(b, sort.column);
     if (x === null || y === null) return x === y ? a.place - b.place : x === null ? 1 : -1;
-    const order = x < y ? -1 : x > y ? 1 : a.place - b.place;
-    return sort.descending ? -order : order;
+    // Equal values keep the portfolio's order, whichever the direction.
+    if (x === y) return a.place - b.place;
+    return (x < y ? -1 : 1) * (sort.descending ? -1 : 1);
   });
 }
 

@@ -72,7 +72,8 @@ export function openExamplePortfolio(id: string): void {
 export function openDroppedPortfolio(file: { name: string; base64: string }, companions: { name: string; base64: string }[]): void {
   guardPortfolio(() =>
     void attempt('Opening the dropped portfolio', async () => {
-      showPortfolio(await mainApi().openPortfolioBytes(file.name, file.base64, companions.map((c) => ({ name: c.name, bytes: c.base64 }))), { saved: false });
+      // Like a dropped deal: nothing changed yet, and Save asks where (it has no path).
+      showPortfolio(await mainApi().openPortfolioBytes(file.name, file.base64, companions.map((c) => ({ name: c.name, bytes: c.base64 }))));
     }),
   );
 }

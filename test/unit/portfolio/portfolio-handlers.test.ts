@@ -87,6 +87,8 @@ describe('portfolio methods', () => {
     const opened = await call<Opened>('openPortfolio', bookPath());
     expect(opened.ok).toBe(true);
     if (!opened.ok) return;
+    // Recent files list portfolios too.
+    expect(await call<{ path: string; exists: boolean }[]>('getRecentFiles')).toContainEqual({ path: bookPath(), fileName: 'book.dealbook', exists: true });
     const entry = opened.portfolio.entries[1]!;
     expect(entry.path).toBe(join(docs, 'book', 'portfolio', 'diagnostics-alliance.deal'));
     // The row's deal opens, and saves in place (its path came from the portfolio).
