@@ -16,6 +16,7 @@ import { useAppStore } from '../store/app-store';
 import { portfolioEdits } from './portfolio-edits';
 import { openRow } from './portfolio-actions';
 import type { SortColumn } from './portfolio-slice';
+import { sortRows } from './sort-rows';
 
 const COLUMNS: { column: SortColumn; label: string; numeric?: boolean }[] = [
   { column: 'title', label: 'Deal' },
@@ -33,36 +34,6 @@ const monthText = (due: string) => {
   const [y, m] = due.split('-');
   return `${['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][Number(m) - 1]} ${y}`;
 };
-
-/** The value a column sorts by; rows without one sort last whichever the direction. */
-function sortValue(row: PortfolioRow, column: SortColumn): string | number | null {
-  switch (column) {
-    case 'mean':
-      return row.mean;
-    case 'pAboveWalkAway':
-      return row.pAboveWalkAway;
-    case 'health':
-      return row.health ? healthScore(row.health) : null;
-    case 'stage':
-      return STAGES.indexOf(row.stage);
-    case 'next':
-      return row.nextMetric?.due ?? null;
-    default:
-      return row[column].toLowerCase() || null;
-  }
-}
-
-export function sortRows(rows: readonly PortfolioRow[], sort: { column: SortColumn; descending: boolean } | null): PortfolioRow[] {
-  if (!sort) return [...rows];
-  return [...rows].sort((a, b) => {
-    const x = sortValue(a, sort.column);
-    const y = sortValue(b, sort.column);
-    if (x === null || y === null) return x === y ? a.place - b.place : x === null ? 1 : -1;
-    // Equal values keep the portfolio's order, whichever the direction.
-    if (x === y) return a.place - b.place;
-    return (x < y ? -1 : 1) * (sort.descending ? -1 : 1);
-  });
-}
 
 export function PortfolioTable({ rows, money, stale, edited }: { rows: PortfolioRow[]; money: MoneyFormat; stale: boolean; edited: ReadonlySet<number> }) {
   const sort = useAppStore((s) => s.sort);

@@ -14,6 +14,7 @@ import type { Dealbook } from '../../../shared/portfolio/schema';
 import type { PortfolioValuationResult } from '../../../shared/portfolio/valuation';
 import type { AppState } from '../store/app-store';
 import type { PortfolioEdit } from './portfolio-edits';
+import type { SortColumn } from './sort-rows';
 
 const HISTORY_LIMIT = 500;
 
@@ -26,7 +27,7 @@ export interface ParkedDeal {
   future: AppState['future'];
 }
 
-export type SortColumn = 'title' | 'counterparty' | 'stage' | 'owner' | 'role' | 'mean' | 'pAboveWalkAway' | 'next' | 'health';
+export type { SortColumn };
 
 export interface PortfolioValuationState {
   status: 'idle' | 'running' | 'done' | 'failed';

@@ -13,7 +13,7 @@ import type { Dealbook } from '../../../shared/portfolio/schema';
 import { healthScore, portfolioRows } from '../../../shared/portfolio/table';
 import { validateDealbook } from '../../../shared/portfolio/validate';
 import { portfolioEdits } from '../../../renderer/src/portfolio/portfolio-edits';
-import { sortRows } from '../../../renderer/src/portfolio/PortfolioTable';
+import { sortRows } from '../../../renderer/src/portfolio/sort-rows';
 
 const book = JSON.parse(readFileSync(join(resolve(import.meta.dirname, '..', '..', '..'), 'resources', 'examples', 'meridian-partnerships.dealbook'), 'utf8')) as Dealbook;
 const entries: PortfolioEntryState[] = book.deals.map((d, place) => ({ place, file: d.file, path: null, deal: null, stamp: null, problems: [] }));
