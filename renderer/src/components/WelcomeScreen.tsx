@@ -1,6 +1,6 @@
 /** The start screen: new deal or portfolio, open, recent files, the example deals and portfolio, and why a file could not be opened. */
 import { useEffect, useState } from 'react';
-import type { RecentFile } from '../../../shared/api';
+import type { ExampleSummary, RecentFile } from '../../../shared/api';
 import { mainApi } from '../api/main-api';
 import { runCommand } from '../commands/app-commands';
 import { openExample } from '../documents/file-actions';
@@ -8,6 +8,24 @@ import { openAnyPath } from '../portfolio/open-any';
 import { openExamplePortfolio } from '../portfolio/portfolio-actions';
 import { useAppStore } from '../store/app-store';
 import { OpenFailure } from './OpenFailure';
+
+function Examples({ id, title, examples, open }: { id: string; title: string; examples: ExampleSummary[]; open: (id: string) => void }) {
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      <ul className="example-list">
+        {examples.map((ex) => (
+          <li key={ex.id}>
+            <button type="button" className="example-card" onClick={() => open(ex.id)}>
+              <span className="example-title">{ex.title}</span>
+              <span className="example-description">{ex.description}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
 
 export function WelcomeScreen() {
   const allExamples = useAppStore((s) => s.examples);
@@ -71,34 +89,8 @@ export function WelcomeScreen() {
           </ul>
         </section>
       )}
-      <section aria-labelledby="examples-title">
-        <h2 id="examples-title">Example deals</h2>
-        <ul className="example-list">
-          {examples.map((ex) => (
-            <li key={ex.id}>
-              <button type="button" className="example-card" onClick={() => void openExample(ex.id)}>
-                <span className="example-title">{ex.title}</span>
-                <span className="example-description">{ex.description}</span>
-              </button>
-            </li>
-          ))}
-        </ul>
-      </section>
-      {portfolios.length > 0 && (
-        <section aria-labelledby="portfolio-examples-title">
-          <h2 id="portfolio-examples-title">Example portfolio</h2>
-          <ul className="example-list">
-            {portfolios.map((ex) => (
-              <li key={ex.id}>
-                <button type="button" className="example-card" onClick={() => openExamplePortfolio(ex.id)}>
-                  <span className="example-title">{ex.title}</span>
-                  <span className="example-description">{ex.description}</span>
-                </button>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <Examples id="examples-title" title="Example deals" examples={examples} open={(id) => void openExample(id)} />
+      {portfolios.length > 0 && <Examples id="portfolio-examples-title" title="Example portfolio" examples={portfolios} open={openExamplePortfolio} />}
       {appInfo && (
         <footer className="welcome-footer">
           {appInfo.name} {appInfo.version}

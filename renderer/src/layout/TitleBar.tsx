@@ -2,6 +2,7 @@
 import { runCommand } from '../commands/app-commands';
 import { useAppStore } from '../store/app-store';
 import { selectDirty, selectRedoLabel, selectUndoLabel } from '../store/document-slice';
+import { UndoRedoButtons } from './UndoRedoButtons';
 
 export function TitleBar() {
   const document = useAppStore((s) => s.document);
@@ -32,12 +33,7 @@ export function TitleBar() {
             <span className="divider" aria-hidden="true" />
           </>
         )}
-        <button type="button" onClick={() => runCommand('edit.undo')} disabled={!undoLabel} title={undoLabel ? `Undo ${undoLabel} (Ctrl+Z)` : 'Nothing to undo'} aria-label={undoLabel ? `Undo ${undoLabel}` : 'Undo'}>
-          ↶ Undo
-        </button>
-        <button type="button" onClick={() => runCommand('edit.redo')} disabled={!redoLabel} title={redoLabel ? `Redo ${redoLabel} (Shift+Ctrl+Z)` : 'Nothing to redo'} aria-label={redoLabel ? `Redo ${redoLabel}` : 'Redo'}>
-          ↷ Redo
-        </button>
+        <UndoRedoButtons undoLabel={undoLabel} redoLabel={redoLabel} />
         <span className="divider" aria-hidden="true" />
         <button type="button" onClick={() => runCommand('file.open')} title="Open (Ctrl+O)">
           Open…

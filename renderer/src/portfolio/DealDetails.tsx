@@ -8,11 +8,24 @@ import { useState } from 'react';
 import type { Deal } from '../../../shared/model/schema';
 import { HEALTH_DIMENSIONS, HEALTH_LABELS, METRIC_STATUSES, type DealbookEntry, type MetricStatus } from '../../../shared/portfolio/schema';
 import { latestHealth, metricState } from '../../../shared/portfolio/table';
+import { EditableTableHead } from '../components/EditableTableHead';
 import { TextField } from '../fields/TextField';
 import { useAppStore } from '../store/app-store';
 import { portfolioEdits } from './portfolio-edits';
 
 const today = () => new Date().toISOString().slice(0, 10);
+
+function StatusSelect({ label, value, onChange }: { label: string; value: MetricStatus; onChange: (status: MetricStatus) => void }) {
+  return (
+    <select aria-label={label} value={value} onChange={(e) => onChange(e.target.value as MetricStatus)}>
+      {METRIC_STATUSES.map((s) => (
+        <option key={s} value={s}>
+          {s}
+        </option>
+      ))}
+    </select>
+  );
+}
 const DUE = /^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/;
 
 function RecordActual({ place, metric, label }: { place: number; metric: number; label: string }) {
@@ -44,13 +57,7 @@ function RecordActual({ place, metric, label }: { place: number; metric: number;
       </label>
       <label>
         <span className="field-label">Status</span>
-        <select value={status} onChange={(e) => setStatus(e.target.value as MetricStatus)} aria-label="Status">
-          {METRIC_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {s}
-            </option>
-          ))}
-        </select>
+        <StatusSelect label="Status" value={status} onChange={setStatus} />
       </label>
       <button type="submit">Record</button>
       {error && (
@@ -92,33 +99,14 @@ function Metrics({ place, entry, deal }: { place: number; entry: DealbookEntry; 
             />
             {(m.actuals ?? []).length > 0 && (
               <table className="grid-table actuals-table" aria-label={`Actuals of ${label}`}>
-                <thead>
-                  <tr>
-                    <th scope="col">Date</th>
-                    <th scope="col">Actual</th>
-                    <th scope="col">Status</th>
-                    <th scope="col">
-                      <span className="visually-hidden">Actions</span>
-                    </th>
-                  </tr>
-                </thead>
+                <EditableTableHead columns={['Date', 'Actual', 'Status']} />
                 <tbody>
                   {(m.actuals ?? []).map((a, j) => (
                     <tr key={j}>
                       <td>{a.date}</td>
                       <td>{a.value}</td>
                       <td>
-                        <select
-                          aria-label={`Status of the actual of ${a.date}`}
-                          value={a.status}
-                          onChange={(e) => editPortfolio(portfolioEdits.setActual, { place, metric: i, index: j, actual: { ...a, status: e.target.value as MetricStatus } })}
-                        >
-                          {METRIC_STATUSES.map((s) => (
-                            <option key={s} value={s}>
-                              {s}
-                            </option>
-                          ))}
-                        </select>
+                        <StatusSelect label={`Status of the actual of ${a.date}`} value={a.status} onChange={(status) => editPortfolio(portfolioEdits.setActual, { place, metric: i, index: j, actual: { ...a, status } })} />
                       </td>
                       <td>
                         <button type="button" className="icon-button" aria-label={`Remove the actual of ${a.date}`} onClick={() => editPortfolio(portfolioEdits.removeActual, { place, metric: i, index: j })}>
@@ -157,19 +145,7 @@ function Health({ place, entry }: { place: number; entry: DealbookEntry }) {
       <h3 id={`health-${place}`}>Health checks</h3>
       {checks.length > 0 ? (
         <table className="grid-table health-table" aria-label="Health checks">
-          <thead>
-            <tr>
-              <th scope="col">Date</th>
-              {HEALTH_DIMENSIONS.map((d) => (
-                <th key={d} scope="col">
-                  {HEALTH_LABELS[d]}
-                </th>
-              ))}
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
+          <EditableTableHead columns={['Date', ...HEALTH_DIMENSIONS.map((d) => HEALTH_LABELS[d])]} />
           <tbody>
             {checks.map((h, i) => (
               <tr key={i}>

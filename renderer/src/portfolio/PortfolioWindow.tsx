@@ -13,6 +13,7 @@ import { portfolioRows } from '../../../shared/portfolio/table';
 import { runCommand } from '../commands/app-commands';
 import { TextField } from '../fields/TextField';
 import { NoticeBar } from '../layout/NoticeBar';
+import { UndoRedoButtons } from '../layout/UndoRedoButtons';
 import { ErrorBoundary } from '../layout/ErrorBoundary';
 import { formatIterations } from '../results/results-format';
 import { useAppStore } from '../store/app-store';
@@ -48,12 +49,7 @@ function PortfolioTitleBar() {
         </span>
       </div>
       <div className="title-actions" role="toolbar" aria-label="Portfolio">
-        <button type="button" onClick={() => runCommand('edit.undo')} disabled={!undoLabel} title={undoLabel ? `Undo ${undoLabel} (Ctrl+Z)` : 'Nothing to undo'} aria-label={undoLabel ? `Undo ${undoLabel}` : 'Undo'}>
-          ↶ Undo
-        </button>
-        <button type="button" onClick={() => runCommand('edit.redo')} disabled={!redoLabel} title={redoLabel ? `Redo ${redoLabel} (Shift+Ctrl+Z)` : 'Nothing to redo'} aria-label={redoLabel ? `Redo ${redoLabel}` : 'Redo'}>
-          ↷ Redo
-        </button>
+        <UndoRedoButtons undoLabel={undoLabel} redoLabel={redoLabel} />
         <span className="divider" aria-hidden="true" />
         <button type="button" onClick={() => runCommand('portfolio.addDeal')} disabled={!portfolio.path} title={portfolio.path ? 'Add a deal from the portfolio’s folder' : 'Save the portfolio first: its deals are named relative to its folder'}>
           Add deal…

@@ -8,9 +8,6 @@
  * to 1; equal seeds stay independent; a deal that fails at run time shows
  * its problem and the others are summed without it.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { executeJob } from '../../../shared/engine/jobs';
 import { blockCount } from '../../../shared/engine/rng';
@@ -21,18 +18,13 @@ import type { PortfolioMemberRequest, PortfolioValuationResult } from '../../../
 import { createInProcessRunner } from '../../../host/valuation/in-process';
 import { CancelledError, type ValuationRunner } from '../../../host/valuation/runner';
 import { createWorkerPoolRunner } from '../../../host/valuation/worker-pool';
-import { exampleDeal } from '../engine/engine-harness';
+import { builtWorkerScript, exampleDeal } from '../engine/engine-harness';
 
-const root = resolve(import.meta.dirname, '..', '..', '..');
-const workerScript = resolve(root, 'out', 'workers', 'valuation-worker.js');
+let workerScript = '';
 let pool: ValuationRunner;
 
 beforeAll(() => {
-  if (!existsSync(workerScript)) {
-    console.log('building the worker bundle (out/workers/valuation-worker.js) for the pool tests');
-    const r = spawnSync(process.execPath, ['build.config.mjs'], { cwd: root, encoding: 'utf8' });
-    if (r.status !== 0) throw new Error(`build failed: ${r.stderr}`);
-  }
+  workerScript = builtWorkerScript();
   pool = createWorkerPoolRunner({ workers: 2, workerScript });
 }, 120_000);
 
