@@ -7,7 +7,7 @@
  * the table as CSV.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
@@ -89,6 +89,19 @@ test('open the example portfolio, sort by value, change a term in a deal and see
     expect(saved.deals[1].metrics[1].actuals.at(-1)).toEqual({ date: '2026-11-30', value: '400 of 400 samples tested', status: 'met' });
     expect(existsSync(join(docs, 'portfolio', 'grid-offtake.deal'))).toBe(true);
 
+    // Now the portfolio lives in a folder: a deal saved from its row is read again from disk and valued again.
+    const beforeSave = await totalMean(page);
+    await table.getByRole('button', { name: 'Solara / Kestrel Energy: storage joint venture' }).click();
+    await go(page, 'Terms');
+    await setField(page.getByRole('region', { name: 'Term ipLicence' }).getByLabel('Amount', { exact: true }), '40');
+    await page.keyboard.press('ControlOrMeta+S');
+    await expect(page.getByText('Saved jv-equity-usd.deal.')).toBeVisible();
+    expect(JSON.parse(readFileSync(join(docs, 'portfolio', 'jv-equity-usd.deal'), 'utf8')).terms[1].amount).toBe(40);
+    await page.getByRole('button', { name: '← Portfolio' }).click();
+    await expect(page.getByTestId('portfolio-mean')).not.toHaveText(beforeSave, { timeout: 60_000 });
+    expect(money(await totalMean(page))).toBeGreaterThan(money(beforeSave));
+    await expect(table.locator('tbody > tr', { hasText: 'Kestrel' }).getByText('edited')).toHaveCount(0);
+
     const shown = await totalMean(page);
     await page.getByRole('button', { name: 'Export brief…' }).click();
     const briefDialog = page.getByRole('dialog', { name: 'Export the portfolio brief' });
@@ -155,5 +168,42 @@ test('a .dealbook dropped with its deal files opens with every deal; dropped alo
     await expect(page.getByTestId('portfolio-mean')).toHaveText('—');
   } finally {
     await app.close();
+  }
+});
+
+test('the welcome screen creates a portfolio; Add deal… takes deals from its folder and refuses one outside', async () => {
+  const docs = mkdtempSync(join(tmpdir(), 'dw-e2e-new-portfolio-'));
+  mkdirSync(join(docs, 'alliances', 'deals'), { recursive: true });
+  copyFileSync(join(repoRoot, 'resources', 'examples', 'pharma-licence.deal'), join(docs, 'alliances', 'deals', 'helix.deal'));
+  copyFileSync(join(repoRoot, 'resources', 'examples', 'pharma-licence.deal'), join(docs, 'elsewhere.deal'));
+  const app = await openApp({ env: { DEALWRIGHT_DOCUMENTS_DIR: docs } });
+  try {
+    const { page } = app;
+    await page.getByRole('button', { name: 'New portfolio…' }).click();
+    const where = page.getByRole('dialog', { name: 'New portfolio: where it lives' });
+    await where.getByLabel('File path').fill(join(docs, 'alliances', 'Alliances.dealbook'));
+    await where.getByRole('button', { name: 'Create' }).click();
+    await expect(page.getByText('No deals yet')).toBeVisible();
+    expect(JSON.parse(readFileSync(join(docs, 'alliances', 'Alliances.dealbook'), 'utf8'))).toEqual({ format: 'dealwright.dealbook', version: 1, title: 'Alliances', currency: 'USD', unit: 'million', deals: [] });
+
+    await page.getByRole('button', { name: 'Add deal…' }).click();
+    let add = page.getByRole('dialog', { name: "Add a deal from the portfolio's folder" });
+    await add.getByLabel('File path').fill(join(docs, 'elsewhere.deal'));
+    await add.getByRole('button', { name: 'Add' }).click();
+    await expect(page.getByRole('alert')).toContainText("That deal cannot join this portfolio.");
+    await page.getByRole('button', { name: 'Add deal…' }).click();
+    add = page.getByRole('dialog', { name: "Add a deal from the portfolio's folder" });
+    await add.getByLabel('File path').fill(join(docs, 'alliances', 'deals', 'helix.deal'));
+    await add.getByRole('button', { name: 'Add' }).click();
+    const table = page.getByRole('table', { name: 'Deals' });
+    await expect(table.locator('tbody > tr')).toHaveCount(1);
+    await expect(table.locator('tbody > tr').first()).toContainText('deals/helix.deal');
+    await totalMean(page);
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(page.getByText('Saved Alliances.dealbook.')).toBeVisible();
+    expect(JSON.parse(readFileSync(join(docs, 'alliances', 'Alliances.dealbook'), 'utf8')).deals).toEqual([{ file: 'deals/helix.deal', party: 'licensor', stage: 'identified' }]);
+  } finally {
+    await app.close();
+    rmSync(docs, { recursive: true, force: true });
   }
 });
