@@ -13,6 +13,9 @@ import { openDroppedPortfolio, openPortfolioPath } from './portfolio-actions';
 
 const isPortfolio = (name: string) => /\.dealbook$/i.test(name);
 
+/** What one drop may carry to the host in one message (the web host takes messages up to 16 MB; base64 adds a third). */
+export const MAX_DROP_BYTES = 10 * 1024 * 1024;
+
 export function openAnyPath(path: string): Promise<void> {
   return isPortfolio(path) ? openPortfolioPath(path) : openPath(path);
 }
@@ -49,9 +52,19 @@ export function openDroppedFiles(files: File[]): void {
     showOpenResult({ ok: false, fileName: tooBig.name, problems: [fileTooBig(tooBig.size)] });
     return;
   }
+  const deals = files.filter((f) => f !== book && /\.deal$/i.test(f.name)).slice(0, 100);
+  const total = [book, ...deals].reduce((s, f) => s + f.size, 0);
+  if (total > MAX_DROP_BYTES) {
+    showOpenResult({
+      ok: false,
+      fileName: book.name,
+      problems: [{ path: '', message: `the portfolio and its deals are ${(total / 1024 / 1024).toFixed(1)} MB together, more than one drop takes (10 MB): open the portfolio with Open… instead` }],
+    });
+    return;
+  }
   void (async () => {
     const read = async (f: File) => ({ name: f.name, base64: toBase64(new Uint8Array(await f.arrayBuffer())) });
-    const companions = await Promise.all(files.filter((f) => f !== book && /\.deal$/i.test(f.name)).slice(0, 100).map(read));
+    const companions = await Promise.all(deals.map(read));
     openDroppedPortfolio(await read(book), companions);
   })();
 }
