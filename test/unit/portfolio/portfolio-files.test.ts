@@ -8,7 +8,7 @@
  * read, and takes the deals along into another folder without overwriting a
  * different file there.
  */
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -38,8 +38,25 @@ function folderWithExample(): string {
 const readBook = (dir: string): Dealbook => JSON.parse(readFileSync(join(dir, 'book.dealbook'), 'utf8')) as Dealbook;
 const writeBook = (dir: string, book: unknown) => writeFileSync(join(dir, 'book.dealbook'), JSON.stringify(book, null, 2));
 
+/** Every file below `dir` (links not followed) with its bytes. */
+function snapshot(dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const walk = (at: string) => {
+    for (const d of readdirSync(at, { withFileTypes: true })) {
+      const p = join(at, d.name);
+      if (d.isDirectory()) walk(p);
+      else if (d.isFile()) out.set(p, readFileSync(p).toString('base64'));
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+/** The problems of each entry; opening a bad portfolio writes nothing (every file below the folder is as it was). */
 async function entryProblems(dir: string) {
+  const before = snapshot(dir);
   const opened = await openPortfolioFile(join(dir, 'book.dealbook'));
+  expect(snapshot(dir)).toEqual(before);
   if (!opened.ok) throw new Error(`did not open: ${opened.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
   return opened.portfolio.entries.flatMap((e) => e.problems.map((p) => ({ place: e.place, ...p })));
 }
