@@ -7,7 +7,8 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ExampleSummary, OpenResult } from '../shared/api';
 import { openDealFile } from './documents/load';
-import { openPortfolioFile } from './portfolio/load-portfolio';
+import { readLimited } from './documents/load';
+import { readDealbookBytes } from './portfolio/load-portfolio';
 
 export async function listExamples(resourcesDir: string): Promise<ExampleSummary[]> {
   const dir = join(resourcesDir, 'examples');
@@ -25,9 +26,11 @@ export async function listExamples(resourcesDir: string): Promise<ExampleSummary
     });
   }
   for (const fileName of (await readdir(dir)).filter((n) => n.endsWith('.dealbook')).sort()) {
-    const result = await openPortfolioFile(join(dir, fileName), { asExample: true });
-    if (!result.ok) continue;
-    const { book } = result.portfolio;
+    // The welcome screen needs its title and stages, not its deals (read when it is opened).
+    const read = await readLimited(join(dir, fileName));
+    const parsed = read.ok ? readDealbookBytes(read.bytes) : undefined;
+    if (!parsed?.ok) continue;
+    const { book } = parsed;
     const stages = [...new Set(book.deals.map((d) => d.stage))].join(', ');
     out.push({ id: fileName.replace(/\.dealbook$/, ''), title: book.title, description: `${book.deals.length} deals (${stages}), with success metrics and health checks.`, fileName, kind: 'portfolio' });
   }

@@ -67,7 +67,10 @@ export function healthScore(check: HealthCheck): number {
 export interface PortfolioRow {
   place: number;
   file: string;
+  /** The deal's title; its file when the deal could not be read. */
   title: string;
+  /** Whether the deal was read, so the row can open it. */
+  hasDeal: boolean;
   counterparty: string;
   stage: Stage;
   owner: string;
@@ -111,6 +114,7 @@ export function portfolioRows(book: Dealbook, entries: readonly PortfolioEntrySt
       place,
       file: entry.file,
       title: deal?.title ?? entry.file,
+      hasDeal: deal !== null,
       counterparty: deal ? counterpartyOf(deal, entry.party) : '',
       stage: entry.stage,
       owner: entry.owner ?? '',

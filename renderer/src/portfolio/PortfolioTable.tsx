@@ -64,23 +64,27 @@ export function PortfolioTable({ rows, money, stale, edited }: { rows: Portfolio
           {sorted.map((r) => (
             <tr key={r.place} className={r.place === selected ? 'is-selected' : undefined} onClick={() => selectPlace(r.place)} onFocus={() => selectPlace(r.place)} data-place={r.place}>
               <th scope="row">
-                <button
-                  type="button"
-                  className="link-button deal-link"
-                  title={`Open ${r.file}`}
-                  onClick={(e) => {
-                    e.stopPropagation();
-                    openRow(r.place);
-                  }}
-                >
-                  {r.title}
-                </button>
+                {r.hasDeal || edited.has(r.place) ? (
+                  <button
+                    type="button"
+                    className="link-button deal-link"
+                    title={`Open ${r.file}`}
+                    onClick={(e) => {
+                      e.stopPropagation();
+                      openRow(r.place);
+                    }}
+                  >
+                    {r.title}
+                  </button>
+                ) : (
+                  <span className="deal-link">{r.file}</span>
+                )}
                 {edited.has(r.place) && (
                   <span className="edited-badge" title="Brought back with changes its file does not have: valued as edited">
                     edited
                   </span>
                 )}
-                <span className="path">{r.file}</span>
+                {r.hasDeal && <span className="path">{r.file}</span>}
                 {r.problems.map((p, i) => (
                   <span key={i} className="row-problem" role="note">
                     {p}
