@@ -8,7 +8,7 @@
  */
 import { mkdir, readdir, readFile, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { AutosaveRequest, OpenResult, RecoveredDocument, RecoveryList } from '../../shared/api';
 import { readJsonText } from '../../shared/model/json-text';
 import { validateDeal } from '../../shared/model/validate';

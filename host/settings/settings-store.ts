@@ -11,7 +11,7 @@
  */
 import { rename } from 'node:fs/promises';
 import { renameSync, existsSync } from 'node:fs';
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const MAX_RECENT_FILES = 10;
 

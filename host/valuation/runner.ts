@@ -1,7 +1,9 @@
 /**
  * The valuation runner interface the rest of the app uses, and the logic every
- * runner shares: plan the run (scenario, limits, compile errors), hand block
- * ranges to an executor, merge in block order, summarise. Executors differ
+ * runner shares: plan the run (scenario, limits), compile the deal (where the
+ * caller says: in place by default), hand block ranges and the compiled
+ * kernel to an executor, merge in block order, summarise; a failed iteration
+ * is explained here (fault.ts), where the formula compiler is. Executors differ
  * only in where kernels run: this thread (tests, tools) or a pool of worker
  * threads (the app and the CLI: the main process never runs a kernel). The
  * samples stay where they were computed; statistics are merged from the
@@ -22,7 +24,11 @@ import { runSolve } from '../../shared/engine/goal-seek';
 import { checkIterations, checkSeed, planValuation, precisionReached, resultFromShards, variantStatsFromOutputs, type JobTemplate } from '../../shared/engine/run-plan';
 import { runSweep, type StatsEvaluator, type SweepRequest, type SweepResult } from '../../shared/engine/sweep';
 import { runSensitivity, type MeansEvaluator } from '../../shared/engine/sensitivity';
-import { EngineError } from '../../shared/engine/simulate';
+import { compiledFor } from '../../shared/engine/compile-deal';
+import { explainFault, type FaultContext } from '../../shared/engine/fault';
+import type { CompiledDeal, KernelSpec } from '../../shared/engine/kernel';
+import type { Deal } from '../../shared/model/schema';
+import { EngineError, KernelFault } from '../../shared/engine/simulate';
 import type { PortfolioOutput } from '../../shared/portfolio/portfolio-job';
 import { planPortfolio, runPortfolio } from '../../shared/portfolio/run-portfolio';
 import type { PortfolioValuationRequest, PortfolioValuationResult } from '../../shared/portfolio/valuation';
@@ -67,7 +73,7 @@ export type ShardAsk = (index: number, queries: StatQuery[]) => Promise<StatAnsw
 
 /** Where kernels run: executes a job over all blocks of a run, then lets `finish` read the outputs and query their shards. */
 export interface JobExecutor {
-  /** Gets ready for runs of this deal (workers started, kernel compiled), so timed runs measure the valuation alone. */
+  /** Gets ready for runs of this kernel (workers started, kernel linked), so timed runs measure the valuation alone. */
   prepare(template: Exclude<JobTemplate, { kind: 'portfolio' }>, iterations: number): Promise<void>;
   /**
    * Runs the job over all blocks; `finish` gets the outputs in block order and may query the shards they
@@ -91,11 +97,18 @@ export function summariesOf(outputs: readonly JobOutput[]): ShardSummary[] {
   return outputs.flatMap((o) => (o.kind === 'simulate' ? [o.summary] : []));
 }
 
-/** Turns engine errors into ValuationError; everything else passes through. */
-export function asValuationError(err: unknown): unknown {
+/** Turns engine errors into ValuationError (a kernel fault explained against the job that hit it); everything else passes through. */
+export function asValuationError(err: unknown, job?: FaultContext): unknown {
+  if (err instanceof KernelFault && job) return new ValuationError(explainFault(err, job).problems);
   if (err instanceof EngineError) return new ValuationError(err.problems);
   return err;
 }
+
+/** Compiles a deal for a run (problems as an EngineError). */
+export type KernelCompiler = (deal: Deal, conditionOn: string | undefined) => Promise<KernelSpec | CompiledDeal>;
+
+/** In place, cached by the deal's text (compile-deal.ts). */
+export const compileInPlace: KernelCompiler = async (deal, conditionOn) => compiledFor(deal, conditionOn);
 
 const PROGRESS_INTERVAL_MS = 50;
 
@@ -112,16 +125,24 @@ function throttledProgress(total: number, onProgress: RunOptions['onProgress']):
   };
 }
 
-/** Builds value / sensitivity / solve over an executor. */
-export function createRunner(executor: JobExecutor): ValuationRunner {
+/**
+ * Builds value / sensitivity / solve over an executor. `compile` says where deals are compiled: in place by
+ * default; a host that serves windows hands large deals to its background thread (valuation-handlers.ts).
+ */
+export function createRunner(executor: JobExecutor, compile: KernelCompiler = compileInPlace): ValuationRunner {
   const stats =
     (options: RunOptions): StatsEvaluator =>
     async (deal, variants, iterations, seed) => {
       checkIterations(iterations);
       checkSeed(seed);
-      return executor.execute({ kind: 'means', deal, variants }, iterations, seed, () => undefined, options.signal, async (outputs) =>
-        variantStatsFromOutputs(outputs, variants.length, deal.parties.length, iterations),
-      );
+      const kernel = await compile(deal, undefined);
+      try {
+        return await executor.execute({ kind: 'means', deal, variants, kernel }, iterations, seed, () => undefined, options.signal, async (outputs) =>
+          variantStatsFromOutputs(outputs, variants.length, deal.parties.length, iterations),
+        );
+      } catch (err) {
+        throw asValuationError(err, { deal, kernel, iterations, seed, variants });
+      }
     };
   const means =
     (options: RunOptions): MeansEvaluator =>
@@ -130,15 +151,20 @@ export function createRunner(executor: JobExecutor): ValuationRunner {
 
   return {
     async value(request, options = {}) {
+      // Kept outside the try: a kernel fault is explained against the run that hit it.
+      let ran: FaultContext | undefined;
       try {
         const plan = planValuation(request);
         const progress = throttledProgress(plan.iterations, options.onProgress);
         options.onProgress?.(0, plan.iterations);
+        const kernel = await compile(plan.deal, plan.conditionOn);
+        ran = { deal: plan.deal, kernel, iterations: plan.iterations, seed: plan.seed, ...(plan.conditionOn === undefined ? {} : { conditionOn: plan.conditionOn }) };
         const template: JobTemplate = {
           kind: 'simulate',
           deal: plan.deal,
           ...(plan.conditionOn === undefined ? {} : { conditionOn: plan.conditionOn }),
           ...(plan.headBlocks > 0 ? { headBlocks: plan.headBlocks } : {}),
+          kernel,
         };
         await executor.prepare(template, plan.iterations);
         const started = performance.now();
@@ -165,7 +191,7 @@ export function createRunner(executor: JobExecutor): ValuationRunner {
         result.elapsedMs = Math.round((performance.now() - started) * 10) / 10;
         return result;
       } catch (err) {
-        throw asValuationError(err);
+        throw asValuationError(err, ran);
       }
     },
     async sensitivity(request, options = {}) {
@@ -194,19 +220,23 @@ export function createRunner(executor: JobExecutor): ValuationRunner {
         const plan = planPortfolio(request);
         options.onProgress?.(0, plan.members.length * plan.iterations);
         const started = performance.now();
-        const result = await runPortfolio(plan, (template, iterations, finish) => {
-          // A run again without a failed deal counts its own iterations from the start.
-          const progress = throttledProgress(template.members.length * iterations, options.onProgress);
-          return executor.execute(template, iterations, 0, progress, options.signal, (outputs, ask) =>
-            finish(
-              outputs.map((o): PortfolioOutput => {
-                if (o.kind !== 'portfolio') throw new Error('a portfolio run returned another kind of output');
-                return o;
-              }),
-              ask,
-            ),
-          );
-        });
+        const result = await runPortfolio(
+          plan,
+          (template, iterations, finish) => {
+            // A run again without a failed deal counts its own iterations from the start.
+            const progress = throttledProgress(template.members.length * iterations, options.onProgress);
+            return executor.execute(template, iterations, 0, progress, options.signal, (outputs, ask) =>
+              finish(
+                outputs.map((o): PortfolioOutput => {
+                  if (o.kind !== 'portfolio') throw new Error('a portfolio run returned another kind of output');
+                  return o;
+                }),
+                ask,
+              ),
+            );
+          },
+          (deal) => compile(deal, undefined),
+        );
         return { ...result, elapsedMs: Math.round((performance.now() - started) * 10) / 10 };
       } catch (err) {
         throw asValuationError(err);

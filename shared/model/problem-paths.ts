@@ -6,7 +6,7 @@
  *
  * Intentionally has no platform imports.
  */
-import { ID_PATTERN } from './schema';
+import { ID_PATTERN } from './limits';
 
 const BY_ID = new Set(['terms', 'parties', 'scenarios']);
 

@@ -12,8 +12,8 @@
  * Every deal of a job covers the same blocks, so iteration i of the total is
  * the sum of iteration i of every deal, whatever the split between workers.
  *
- * A deal that cannot be valued (its position unknown, a formula that fails at
- * run time) is reported with its problems and left out of this range's total;
+ * A deal that fails at run time (a formula giving a non-finite value) is
+ * reported (its faulting block, explained by the runner) and left out of this range's total;
  * the runner then values the portfolio again without it (run-portfolio.ts),
  * so a total never mixes ranges with and without a deal.
  *
@@ -24,7 +24,7 @@ import { countAtLeast, minMax, squaredDeviations, sum } from '../engine/array-st
 import type { EngineJob, JobRun } from '../engine/jobs';
 import { blockLength } from '../engine/rng';
 import { summaryBuffers, type PopulationSummary, type Shard, type ShardSummary } from '../engine/shard';
-import { EngineError, rangeSize, type BlockRange, type BlockSteps } from '../engine/simulate';
+import { EngineError, KernelFault, rangeSize, type BlockRange, type BlockSteps } from '../engine/simulate';
 
 /** What a lone simulation of one deal needs besides its range (the deal with its position applied). */
 export type SimulateSpec = Omit<Extract<EngineJob, { kind: 'simulate' }>, 'kind' | 'range'>;
@@ -45,7 +45,8 @@ export interface PortfolioJob {
   range: BlockRange;
 }
 
-export type MemberOutput = { ok: true; summary: ShardSummary } | { ok: false; problems: Problem[] };
+/** A member's range: its summary, or why it failed (a kernel fault is explained by the runner, where the formula compiler is: fault.ts). */
+export type MemberOutput = { ok: true; summary: ShardSummary } | { ok: false; problems: Problem[] } | { ok: false; fault: { block: number } };
 
 export interface PortfolioOutput {
   kind: 'portfolio';
@@ -78,9 +79,10 @@ function ourSummary(summary: ShardSummary, party: number, nParties: number): Sha
   return { ...summary, populations: [population], allAtLeastWalkAway: population.atLeastWalkAway, headBlocks: 0, headAllAtLeastWalkAway: 0, flowSums, fan: null };
 }
 
-function problemsOf(err: unknown): Problem[] {
-  if (err instanceof EngineError) return err.problems;
-  return [{ path: '', message: err instanceof Error ? err.message : String(err) }];
+function failureOf(err: unknown): MemberOutput {
+  if (err instanceof KernelFault) return { ok: false, fault: { block: err.block } };
+  if (err instanceof EngineError) return { ok: false, problems: err.problems };
+  return { ok: false, problems: [{ path: '', message: err instanceof Error ? err.message : String(err) }] };
 }
 
 /** The portfolio job a block at a time: each member's blocks in turn, then the total. `simulate` is jobs.ts's simulate steps. */
@@ -94,7 +96,7 @@ export function portfolioJobSteps(job: PortfolioJob, simulate: (job: EngineJob) 
 
   const fail = (err: unknown): number => {
     const skipped = n - (current?.done ?? 0);
-    outputs.push({ ok: false, problems: problemsOf(err) });
+    outputs.push(failureOf(err));
     values.push(new Float64Array(0));
     walkAways.push(NaN);
     current = null;

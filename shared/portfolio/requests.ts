@@ -6,7 +6,7 @@
  *
  * Intentionally has no platform imports.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { LIMITS } from '../model/schema';
 import { PORTFOLIO_LIMITS } from './schema';
 

@@ -1,7 +1,7 @@
 /**
  * What a runner does around the portfolio jobs, whatever executes them: plan
- * each deal (its position applied, our party found, its stream's seed), run
- * one portfolio job per range of blocks, and merge the shards' answers into
+ * each deal (its position applied, our party found, its stream's seed),
+ * compile it where the runner compiles, run one portfolio job per range of blocks, and merge the shards' answers into
  * each deal's statistics and the total's, exactly as a lone valuation merges
  * its shards (statistics-merge.ts). A deal that fails at run time is reported
  * with its problems and the portfolio is valued again without it, so the
@@ -9,19 +9,22 @@
  *
  * Intentionally has no platform imports.
  */
+import { explainFault } from '../engine/fault';
+import type { CompiledDeal, KernelSpec } from '../engine/kernel';
 import { checkIterations } from '../engine/run-plan';
 import { resolveScenario } from '../engine/sensitivity';
 import type { StatAnswer, StatQuery } from '../engine/shard';
-import { EngineError } from '../engine/simulate';
+import { EngineError, KernelFault } from '../engine/simulate';
 import { momentsOf, summariseShards, type DealShape, type ShardHandle } from '../engine/statistics-merge';
 import type { Deal } from '../model/schema';
-import { PORTFOLIO_LIMITS } from './schema';
+import { PORTFOLIO_LIMITS } from './limits';
 import { memberSeed } from './seeds';
 import { totalPopulation, type PortfolioJob, type PortfolioJobMember, type PortfolioOutput } from './portfolio-job';
 import type { MemberValuation, PortfolioTotal, PortfolioValuationRequest, PortfolioValuationResult } from './valuation';
 
 interface PlannedMember {
   place: number;
+  /** The deal with its position applied (what the kernel is compiled from). */
   deal: Deal;
   position: string;
   partyId: string;
@@ -79,12 +82,17 @@ export function planPortfolio(request: PortfolioValuationRequest): PortfolioPlan
   return { iterations, members, failed };
 }
 
-export function jobTemplate(members: readonly PlannedMember[]): Omit<PortfolioJob, 'range'> {
+type CompiledMember = PlannedMember & { kernel: KernelSpec | CompiledDeal };
+
+export function jobTemplate(members: readonly CompiledMember[]): Omit<PortfolioJob, 'range'> {
   return {
     kind: 'portfolio',
-    members: members.map((m): PortfolioJobMember => ({ simulate: { deal: m.deal }, seed: m.seed, party: m.partyIndex, walkAway: m.walkAway })),
+    members: members.map((m): PortfolioJobMember => ({ simulate: { kernel: m.kernel }, seed: m.seed, party: m.partyIndex, walkAway: m.walkAway })),
   };
 }
+
+/** Compiles a deal where the runner compiles (problems as an EngineError). */
+export type PortfolioCompile = (deal: Deal) => Promise<KernelSpec | CompiledDeal>;
 
 /** Runs `template` over every block of `iterations` and lets `finish` merge its outputs, asking the shard behind output i. */
 export type PortfolioExecute = <T>(
@@ -95,16 +103,24 @@ export type PortfolioExecute = <T>(
 
 type Attempt = { kind: 'retry'; failed: MemberValuation[] } | { kind: 'done'; members: MemberValuation[]; total: PortfolioTotal };
 
-/** Values the planned deals (again without any that fail at run time) and merges the results. */
-export async function runPortfolio(plan: PortfolioPlan, execute: PortfolioExecute): Promise<Omit<PortfolioValuationResult, 'elapsedMs'>> {
-  let active = plan.members;
+/** Compiles, values the planned deals (again without any that fail at run time) and merges the results. */
+export async function runPortfolio(plan: PortfolioPlan, execute: PortfolioExecute, compile: PortfolioCompile): Promise<Omit<PortfolioValuationResult, 'elapsedMs'>> {
   const failed = [...plan.failed];
+  let active: CompiledMember[] = [];
+  for (const m of plan.members) {
+    try {
+      active.push({ ...m, kernel: await compile(m.deal) });
+    } catch (err) {
+      if (!(err instanceof EngineError)) throw err;
+      failed.push({ place: m.place, ok: false, problems: err.problems });
+    }
+  }
   const inOrder = (list: MemberValuation[]) => [...list].sort((a, b) => a.place - b.place);
   for (;;) {
     if (active.length === 0) return { iterations: plan.iterations, members: inOrder(failed), total: null };
     const current = active;
     const attempt = await execute<Attempt>(jobTemplate(current), plan.iterations, async (outputs, ask) => {
-      const failures = runtimeFailures(current, outputs);
+      const failures = runtimeFailures(current, outputs, plan.iterations);
       if (failures.length > 0) return { kind: 'retry', failed: failures };
       return { kind: 'done', ...(await mergePortfolio(current, outputs, ask, plan.iterations)) };
     });
@@ -115,16 +131,16 @@ export async function runPortfolio(plan: PortfolioPlan, execute: PortfolioExecut
   }
 }
 
-/** Members that failed in any range, with the problems of the first range that said why. */
-function runtimeFailures(members: readonly PlannedMember[], outputs: readonly PortfolioOutput[]): MemberValuation[] {
+/** Members that failed in any range, with the problems of the first range that said why (a kernel fault explained here). */
+function runtimeFailures(members: readonly CompiledMember[], outputs: readonly PortfolioOutput[], iterations: number): MemberValuation[] {
   const out: MemberValuation[] = [];
   members.forEach((m, i) => {
     for (const o of [...outputs].sort((a, b) => a.firstBlock - b.firstBlock)) {
       const result = o.members[i];
-      if (result && !result.ok) {
-        out.push({ place: m.place, ok: false, problems: result.problems });
-        return;
-      }
+      if (!result || result.ok) continue;
+      const problems = 'fault' in result ? explainFault(new KernelFault(result.fault.block, -1), { deal: m.deal, kernel: m.kernel, iterations, seed: m.seed }).problems : result.problems;
+      out.push({ place: m.place, ok: false, problems });
+      return;
     }
   });
   return out;

@@ -7,24 +7,14 @@
  *
  * Intentionally has no platform imports.
  */
-import { z } from 'zod';
-import { LIMITS } from '../model/schema';
+import * as z from 'zod';
+import { PORTFOLIO_LIMITS } from './limits';
+
+export { PORTFOLIO_LIMITS };
 
 export const DEALBOOK_FORMAT = 'dealwright.dealbook';
 export const DEALBOOK_VERSION = 1;
 
-export const PORTFOLIO_LIMITS = {
-  maxFileBytes: LIMITS.maxFileBytes,
-  /** "3 to 15 is typical": room for a large alliance office, not for a data dump. */
-  maxDeals: 100,
-  /** Iterations per deal (the .deal limit). */
-  maxIterations: LIMITS.maxIterations,
-  /**
-   * Deals x iterations per deal: every deal's samples are held until the total is summed
-   * (8 bytes each, about 160 MB at this limit), so this bounds a run's memory.
-   */
-  maxTotalIterations: 20_000_000,
-} as const;
 
 export const STAGES = ['identified', 'negotiating', 'signed', 'live', 'exiting', 'closed'] as const;
 export type Stage = (typeof STAGES)[number];

@@ -9,6 +9,7 @@
  * its problem and the others are summed without it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compiledFor } from '../../../shared/engine/compile-deal';
 import { executeJob } from '../../../shared/engine/jobs';
 import { blockCount } from '../../../shared/engine/rng';
 import { resolveScenario } from '../../../shared/engine/sensitivity';
@@ -45,7 +46,7 @@ function members(): PortfolioMemberRequest[] {
 /** One deal simulated alone over all N iterations with its derived seed: our NPV per iteration. */
 function ourNpvs(m: PortfolioMemberRequest, iterations = N): Float64Array {
   const { deal } = resolveScenario(m.deal, m.position);
-  const run = executeJob({ kind: 'simulate', deal, range: { iterations, seed: memberSeed(m.deal.simulation.seed, m.place), firstBlock: 0, endBlock: blockCount(iterations) } });
+  const run = executeJob({ kind: 'simulate', kernel: compiledFor(deal), range: { iterations, seed: memberSeed(m.deal.simulation.seed, m.place), firstBlock: 0, endBlock: blockCount(iterations) } });
   return run.shard!.values[deal.parties.findIndex((p) => p.id === m.party)]!;
 }
 
