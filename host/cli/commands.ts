@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { codeCacheDir, requireWithCodeCache } from '../code-cache';
 import type { StartedWorker } from '../valuation/worker-threads';
+import type * as portfolio from './portfolio';
 import type * as redline from './redline';
 import type * as sensitivity from './sensitivity';
 import type * as solve from './solve';
@@ -45,7 +46,8 @@ export const commands: Record<string, () => Promise<Command>> = {
   solve: async () => bundle<typeof solve>('solve').solveCommand,
   termsheet: async () => bundle<typeof termsheet>('termsheet').termsheetCommand,
   redline: async () => bundle<typeof redline>('redline').redlineCommand,
+  portfolio: async () => bundle<typeof portfolio>('portfolio').portfolioCommand,
 };
 
 /** Commands that value on the worker pool: main.ts starts their workers before loading them. */
-export const VALUING_COMMANDS: ReadonlySet<string> = new Set(['value', 'sensitivity', 'solve']);
+export const VALUING_COMMANDS: ReadonlySet<string> = new Set(['value', 'sensitivity', 'solve', 'portfolio']);

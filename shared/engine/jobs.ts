@@ -10,13 +10,16 @@
 import { linkKernel, type KernelSpec } from './kernel';
 import { ShardBuilder, summaryBuffers, type Shard, type ShardSummary } from './shard';
 import { rangeSize, runAll, simulateMeansSteps, simulateRangeSteps, type BlockRange, type BlockSteps, type MeansVariant } from './simulate';
+import { portfolioJobSteps, portfolioOutputBuffers, type PortfolioJob, type PortfolioOutput } from '../portfolio/portfolio-job';
 
 export type EngineJob =
   | { kind: 'simulate'; kernel: KernelSpec; headBlocks?: number; range: BlockRange }
-  | { kind: 'means'; kernel: KernelSpec; variants: MeansVariant[]; range: BlockRange };
+  | { kind: 'means'; kernel: KernelSpec; variants: MeansVariant[]; range: BlockRange }
+  /** Every deal of a portfolio over one range, summed iteration by iteration (shared/portfolio/portfolio-job.ts). */
+  | PortfolioJob;
 
-/** What a job sends back: a simulation's shard summary (its samples stay with the shard), or means' block sums. */
-export type JobOutput = { kind: 'simulate'; summary: ShardSummary } | { kind: 'means'; firstBlock: number; sums: Float64Array };
+/** What a job sends back: a simulation's shard summary (its samples stay with the shard), means' block sums, or a portfolio's summaries. */
+export type JobOutput = { kind: 'simulate'; summary: ShardSummary } | { kind: 'means'; firstBlock: number; sums: Float64Array } | PortfolioOutput;
 
 /** A finished job: its output, and for a simulation the shard that keeps the samples for statistic queries. */
 export interface JobRun {
@@ -34,6 +37,7 @@ export function executeJob(job: EngineJob, onBlock?: (iterationsDone: number) =>
 
 /** A job one block at a time (a worker interleaves jobs between blocks); the result once every step has run. */
 export function jobSteps(job: EngineJob): BlockSteps<JobRun> {
+  if (job.kind === 'portfolio') return portfolioJobSteps(job, jobSteps);
   const compiled = linkKernel(job.kernel);
   const { range } = job;
   if (job.kind === 'simulate') {
@@ -55,5 +59,6 @@ export function jobSteps(job: EngineJob): BlockSteps<JobRun> {
 
 /** Transferable buffers of an output (so workers hand them over without copying). */
 export function outputBuffers(output: JobOutput): ArrayBuffer[] {
+  if (output.kind === 'portfolio') return portfolioOutputBuffers(output);
   return output.kind === 'means' ? [output.sums.buffer as ArrayBuffer] : summaryBuffers(output.summary);
 }

@@ -14,6 +14,7 @@ import { BLOCK_SIZE, blockCount } from './rng';
 import { resolveScenario } from './sensitivity';
 import { EngineError, meansStride, type BlockRange, type MeansVariant } from './simulate';
 import type { ShardSummary } from './shard';
+import type { PortfolioJob } from '../portfolio/portfolio-job';
 import { normalQuantile } from './special-functions';
 import { momentsOf, summariseShards, type DealShape, type ShardHandle } from './statistics-merge';
 
@@ -24,7 +25,9 @@ import { momentsOf, summariseShards, type DealShape, type ShardHandle } from './
  */
 export type JobTemplate =
   | { kind: 'simulate'; deal: Deal; conditionOn?: string; headBlocks?: number; kernel: KernelSpec | CompiledDeal }
-  | { kind: 'means'; deal: Deal; variants: MeansVariant[]; kernel: KernelSpec | CompiledDeal };
+  | { kind: 'means'; deal: Deal; variants: MeansVariant[]; kernel: KernelSpec | CompiledDeal }
+  /** A portfolio: every member's compiled kernel and stream (shared/portfolio/portfolio-job.ts). */
+  | Omit<PortfolioJob, 'range'>;
 
 export interface ValuationPlan {
   deal: Deal;
@@ -120,6 +123,7 @@ export function precisionReached(plan: ValuationPlan, summaries: readonly ShardS
 
 /** The job of one block range; `portable` leaves any kernel function out, for posting to a worker. */
 export function jobFor(template: JobTemplate, range: BlockRange, portable: boolean): EngineJob {
+  if (template.kind === 'portfolio') return portable ? { ...template, members: template.members.map((m) => ({ ...m, simulate: { ...m.simulate, kernel: kernelSpecOf(m.simulate.kernel) } })), range } : { ...template, range };
   const kernel = portable ? kernelSpecOf(template.kernel) : template.kernel;
   return template.kind === 'simulate'
     ? { kind: 'simulate', kernel, ...(template.headBlocks ? { headBlocks: template.headBlocks } : {}), range }
