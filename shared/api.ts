@@ -22,6 +22,11 @@ import type { NegotiationResult } from './engine/negotiation';
 import type { TradesResult } from './engine/exchange-rates';
 import type { FrontierResult } from './engine/frontier';
 import { frontierRequestArg, negotiationRequestArg, tradesRequestArg } from './engine/negotiation-requests';
+import type { PortfolioEntryState } from './portfolio/entries';
+import type { PortfolioEntryChoice, PortfolioOpenResult, PortfolioSaveResult } from './portfolio/documents';
+import { portfolioValuationArg } from './portfolio/requests';
+import { PORTFOLIO_LIMITS } from './portfolio/schema';
+import type { PortfolioValuationResult } from './portfolio/valuation';
 
 /** A problem a user can act on: where it is (a JSON path like `terms.royalty.tiers[1].rate`) and what is wrong. */
 export interface Problem {
@@ -45,6 +50,8 @@ export interface ExampleSummary {
   title: string;
   description: string;
   fileName: string;
+  /** An example deal (openExample) or portfolio (openExamplePortfolio). */
+  kind: 'deal' | 'portfolio';
 }
 
 /** A document as the renderer holds it: the deal plus where it lives. */
@@ -115,6 +122,8 @@ export interface AutosaveRequest {
   path: string | null;
   /** Unsaved work is kept even if it does not validate yet. */
   deal: unknown;
+  /** A portfolio's: the .dealbook it was read from, whose folder holds its deals. */
+  originalPath?: string | undefined;
 }
 
 export interface RecoveredDocument {
@@ -124,6 +133,8 @@ export interface RecoveredDocument {
   /** ISO time of the autosave. */
   savedAt: string;
   title: string;
+  /** A deal, or a portfolio (restored with restorePortfolio). */
+  kind: 'deal' | 'portfolio';
 }
 
 export interface RecoveryList {
@@ -202,6 +213,60 @@ const exportRedlineArg = z.strictObject({
 export const standardSectionsKind = z.enum(['licence', 'alliance', 'jointVenture']);
 export type StandardSectionsKind = z.infer<typeof standardSectionsKind>;
 
+// ---- Portfolios (.dealbook): open, reload deals, save, value, brief (host/portfolio) ----
+
+const anchorPath = filePath;
+const portfolioCompanions = z.array(z.strictObject({ name: fileName, bytes: dealBytes })).max(PORTFOLIO_LIMITS.maxDeals);
+const exportPortfolioBriefArg = z.strictObject({
+  /** The portfolio valuation whose figures the brief prints (the host keeps the last few). */
+  runId: runIdArg,
+  /** The portfolio as the renderer holds it (stages, owners, metrics and health as edited). */
+  book: z.unknown(),
+  fileName,
+  paper: z.enum(['A4', 'Letter']),
+  outPath: z.string().min(1, 'must not be empty').max(4096, 'is too long'),
+  author: documentOptions.author,
+  /** Why the deals left out of the valuation were left out, as the app shows them. */
+  notValued: z
+    .array(z.strictObject({ place: z.number().int().min(0).max(PORTFOLIO_LIMITS.maxDeals - 1), problems: z.array(z.string().max(2000)).max(50) }))
+    .max(PORTFOLIO_LIMITS.maxDeals)
+    .optional(),
+});
+
+const portfolioArgs = {
+  openPortfolio: z.tuple([filePath]),
+  openExamplePortfolio: z.tuple([exampleId]),
+  /** A dropped .dealbook with the files dropped with it (its deals are matched by name). */
+  openPortfolioBytes: z.tuple([fileName, dealBytes, portfolioCompanions]),
+  /** Reads the deals again (a file changed on disk is valued again), relative to the .dealbook at the anchor path. */
+  reloadPortfolioDeals: z.tuple([anchorPath, z.unknown()]),
+  savePortfolio: z.tuple([z.strictObject({ path: filePath, book: z.unknown(), originalPath: filePath.optional(), docKey: docKey.optional() })]),
+  restorePortfolio: z.tuple([docKey]),
+  /** A save dialog for a .dealbook file, starting in the folder of `near` when given. */
+  choosePortfolioSavePath: z.tuple([fileName, filePath.optional()]),
+  /** A deal file picked to join the portfolio at the anchor path: it must be in that folder or below. */
+  portfolioEntryFor: z.tuple([anchorPath, filePath]),
+  /** Values every deal in its position on the worker pool; progress and the result arrive as portfolio:progress / portfolio:result events. */
+  startPortfolioValuation: z.tuple([portfolioValuationArg]),
+  cancelPortfolioValuation: z.tuple([runIdArg]),
+  /** Writes the internal portfolio brief (table, charts, metrics, health) to Word. */
+  exportPortfolioBrief: z.tuple([exportPortfolioBriefArg]),
+} as const;
+
+interface PortfolioResults {
+  openPortfolio: PortfolioOpenResult;
+  openExamplePortfolio: PortfolioOpenResult;
+  openPortfolioBytes: PortfolioOpenResult;
+  reloadPortfolioDeals: PortfolioEntryState[];
+  savePortfolio: PortfolioSaveResult;
+  restorePortfolio: PortfolioOpenResult;
+  choosePortfolioSavePath: DialogChoice;
+  portfolioEntryFor: PortfolioEntryChoice;
+  startPortfolioValuation: { runId: string };
+  cancelPortfolioValuation: { cancelled: boolean };
+  exportPortfolioBrief: ExportTermSheetResult;
+}
+
 /**
  * Argument schemas of every request. The key is the channel name.
  * Later work adds methods here; each needs an entry in ApiResults too.
@@ -223,7 +288,7 @@ export const apiArgs = {
   saveFile: z.tuple([
     z.strictObject({ path: filePath, deal: z.unknown(), originalPath: filePath.optional(), docKey: docKey.optional() }),
   ]),
-  autosave: z.tuple([z.strictObject({ docKey, fileName, path: filePath.nullable(), deal: z.unknown() })]),
+  autosave: z.tuple([z.strictObject({ docKey, fileName, path: filePath.nullable(), deal: z.unknown(), originalPath: filePath.optional() })]),
   listRecovered: z.tuple([]),
   restoreRecovered: z.tuple([docKey]),
   discardRecovered: z.tuple([docKey]),
@@ -254,6 +319,7 @@ export const apiArgs = {
   getStandardSections: z.tuple([standardSectionsKind]),
   /** Shows a written file in the system's file manager, where the host can. */
   revealInFolder: z.tuple([filePath]),
+  ...portfolioArgs,
 
   // ---- The negotiation (issue 13): rounds valued, exchange rates, the efficient frontier ----
   /** Every round valued at full precision on common random numbers, with what each move was worth to each party. */
@@ -265,7 +331,7 @@ export const apiArgs = {
   cancelFrontier: z.tuple([runIdArg]),
 } as const;
 
-export interface ApiResults {
+export interface ApiResults extends PortfolioResults {
   getAppInfo: AppInfo;
   listExamples: ExampleSummary[];
   openExample: OpenResult;
@@ -318,6 +384,9 @@ export interface MainEvents {
   /** A frontier started by startFrontier: `done` structures valued of at most `total` (the grid). */
   'frontier:progress': { runId: string; done: number; total: number };
   'frontier:result': { runId: string; result: FrontierResult } | { runId: string; error: ApiErrorData };
+  /** A portfolio valuation: `done` of `total` iterations over all its deals. */
+  'portfolio:progress': { runId: string; done: number; total: number };
+  'portfolio:result': { runId: string; result: PortfolioValuationResult } | { runId: string; error: ApiErrorData };
 }
 export type EventName = keyof MainEvents;
 /** Every event name, checked against MainEvents so none is missing or extra. */
@@ -328,6 +397,8 @@ const eventTable: Record<EventName, true> = {
   'valuation:result': true,
   'frontier:progress': true,
   'frontier:result': true,
+  'portfolio:progress': true,
+  'portfolio:result': true,
 };
 export const eventNames = Object.keys(eventTable) as EventName[];
 

@@ -24,6 +24,7 @@ export function buildMenu(): Menu {
       label: '&File',
       submenu: [
         item('New Deal…', 'file.new', 'CmdOrCtrl+N'),
+        item('New Portfolio…', 'portfolio.new'),
         item('Open…', 'file.open', 'CmdOrCtrl+O'),
         { type: 'separator' },
         item('Save', 'file.save', 'CmdOrCtrl+S'),

@@ -7,8 +7,8 @@
  * second and ratio; then the slider path (10k iterations, warm) as a latency;
  * then reading and validating large files (20,000 chained series, a 5 MB
  * file) as time, beside plain JSON.parse of the same text (the floor any
- * reader pays); then the efficient frontier by refinement beside the brute-force
- * grid (frontier-bench.ts).
+ * reader pays); then portfolios (portfolio-bench.ts); then the efficient
+ * frontier by refinement beside the brute-force grid (frontier-bench.ts).
  *
  * Options (npm run bench -- ...): --cold-only, --warm-only, --cold-runs N
  * (default 7), --against OTHER/out/cli/main.js (a second CLI build timed in the
@@ -26,6 +26,7 @@ import { baselinePharma } from './baseline-pharma';
 import { printColdStartTable } from './cold-start';
 import { chainedSeriesDeal, fiveMegabyteDeal } from './large-deals';
 import { frontierBench } from './frontier-bench';
+import { portfolioBench } from './portfolio-bench';
 
 const root = projectRoot(import.meta.url);
 const deal = dealSchema.parse(JSON.parse(readFileSync(join(root, 'resources', 'examples', 'pharma-licence.deal'), 'utf8')));
@@ -103,6 +104,7 @@ async function main(): Promise<void> {
   for (const r of rows) console.log(r.map((cell, c) => cell.padStart(widths[c]!)).join('   '));
   console.log('\nTargets (2-core machine): 2 workers at 1M >= 1.5x the baseline (>= ~3.5M it/s); 10k in < 20 ms warm.');
   validationBench();
+  await portfolioBench(root);
   const frontierPoints = flag('--frontier-points');
   if (frontierPoints !== '0') await frontierBench(deal, frontierPoints === undefined ? undefined : Number(frontierPoints));
 }

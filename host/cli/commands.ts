@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { codeCacheDir, requireWithCodeCache } from '../code-cache';
 import type { StartedWorker } from '../valuation/worker-threads';
 import type * as frontier from './frontier';
+import type * as portfolio from './portfolio';
 import type * as redline from './redline';
 import type * as rounds from './rounds';
 import type * as sensitivity from './sensitivity';
@@ -48,6 +49,7 @@ export const commands: Record<string, () => Promise<Command>> = {
   solve: async () => bundle<typeof solve>('solve').solveCommand,
   termsheet: async () => bundle<typeof termsheet>('termsheet').termsheetCommand,
   redline: async () => bundle<typeof redline>('redline').redlineCommand,
+  portfolio: async () => bundle<typeof portfolio>('portfolio').portfolioCommand,
   // The negotiation (issue 13).
   rounds: async () => bundle<typeof rounds>('rounds').roundsCommand,
   frontier: async () => bundle<typeof frontier>('frontier').frontierCommand,
@@ -55,4 +57,4 @@ export const commands: Record<string, () => Promise<Command>> = {
 };
 
 /** Commands that value on the worker pool: main.ts starts their workers before loading them. */
-export const VALUING_COMMANDS: ReadonlySet<string> = new Set(['value', 'sensitivity', 'solve', 'rounds', 'frontier', 'trades']);
+export const VALUING_COMMANDS: ReadonlySet<string> = new Set(['value', 'sensitivity', 'solve', 'portfolio', 'rounds', 'frontier', 'trades']);

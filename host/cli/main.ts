@@ -11,7 +11,7 @@ import { commands, VALUING_COMMANDS, type CommandContext } from './commands';
 import { isUsageError } from './args';
 import { startWorkersEarly } from './early-workers';
 
-const HELP = `dealwright — deal valuation and term sheets from .deal files
+const HELP = `dealwright — deal valuation and term sheets from .deal files, portfolios from .dealbook files
 
 Usage:
   dealwright validate FILE
@@ -25,6 +25,7 @@ Usage:
   dealwright redline OLD.deal NEW.deal -o OUT.docx [--draft LABEL] [--author NAME]
   dealwright redline FILE --from ID --to ID -o OUT.docx [--draft LABEL] [--author NAME]
                        [--amounts symbols|words] [--paper A4|Letter] [--date YYYY-MM-DD]
+  dealwright portfolio FILE.dealbook [--iterations N] [--json]
   dealwright rounds FILE [--iterations N] [--seed S] [--workers K] [--json]
   dealwright frontier FILE --vary PATH[,PATH...] --party ID [--other ID] [--scenario ID]
                       [--points N] [--floor P] [--iterations N] [--seed S] [--workers K] [--json]

@@ -37,6 +37,7 @@ import { isRightToLeft } from '../../shared/termsheet/sanitize';
 import { buildHistogramOption } from '../../shared/charts/histogram';
 import { buildTornadoOption } from '../../shared/charts/tornado';
 import { buildNegotiationOption } from '../../shared/charts/negotiation';
+import { buildPortfolioChartOption } from '../../shared/charts/portfolio-charts';
 import { renderChartPng } from './chart-images';
 import { RevisionStamp, spanRuns } from './revisions';
 import { documentNumbering, documentStyles, NUMBERING, pageGeometry, STYLE, TABLE_STYLE_ID, TABLE_STYLE_XML, type Paper } from './styles';
@@ -60,6 +61,8 @@ function chartOption(spec: ChartSpec) {
       return buildTornadoOption(spec.input);
     case 'negotiation':
       return buildNegotiationOption(spec.input);
+    case 'portfolio':
+      return buildPortfolioChartOption(spec.chart);
   }
 }
 

@@ -33,6 +33,9 @@ import { explainFault, type FaultContext } from '../../shared/engine/fault';
 import { kernelSpecOf, type CompiledDeal, type KernelSpec } from '../../shared/engine/kernel';
 import type { Deal } from '../../shared/model/schema';
 import { EngineError, KernelFault } from '../../shared/engine/simulate';
+import type { PortfolioOutput } from '../../shared/portfolio/portfolio-job';
+import { planPortfolio, runPortfolio } from '../../shared/portfolio/run-portfolio';
+import type { PortfolioValuationRequest, PortfolioValuationResult } from '../../shared/portfolio/valuation';
 
 export interface RunOptions {
   /** Called at least every 100 ms while the run is in progress. */
@@ -55,6 +58,8 @@ export interface ValuationRunner {
   trades(request: TradesRequest, options?: RunOptions): Promise<TradesResult>;
   /** The efficient frontier over up to 4 numbers (frontier.ts); progress counts structures valued of the grid. */
   frontier(request: FrontierRequest, options?: RunOptions): Promise<FrontierResult>;
+  /** Every deal of a portfolio in its position, and the total from the summed iterations (shared/portfolio). Progress counts iterations of all deals. */
+  portfolio(request: PortfolioValuationRequest, options?: RunOptions): Promise<PortfolioValuationResult>;
   /** Releases workers; the runner cannot be used afterwards. */
   close(): Promise<void>;
 }
@@ -81,7 +86,7 @@ export type ShardAsk = (index: number, queries: StatQuery[]) => Promise<StatAnsw
 /** Where kernels run: executes a job over all blocks of a run, then lets `finish` read the outputs and query their shards. */
 export interface JobExecutor {
   /** Gets ready for runs of this kernel (workers started, kernel linked), so timed runs measure the valuation alone. */
-  prepare(template: JobTemplate, iterations: number): Promise<void>;
+  prepare(template: Exclude<JobTemplate, { kind: 'portfolio' }>, iterations: number): Promise<void>;
   /**
    * Runs the job over all blocks; `finish` gets the outputs in block order and may query the shards they
    * came from until it settles, after which the shards are released.
@@ -261,6 +266,33 @@ export function createRunner(executor: JobExecutor, compile: KernelCompiler = co
     negotiation: (request, options = {}) => analysis(() => valueNegotiation(request, evaluator(options), options.onProgress)),
     trades: (request, options = {}) => analysis(() => runTrades(request, evaluator(options), options.onProgress)),
     frontier: (request, options = {}) => analysis(() => runFrontier(request, evaluator(options), options.onProgress)),
+    async portfolio(request, options = {}) {
+      try {
+        const plan = planPortfolio(request);
+        options.onProgress?.(0, plan.members.length * plan.iterations);
+        const started = performance.now();
+        const result = await runPortfolio(
+          plan,
+          (template, iterations, finish) => {
+            // A run again without a failed deal counts its own iterations from the start.
+            const progress = throttledProgress(template.members.length * iterations, options.onProgress);
+            return executor.execute(template, iterations, 0, progress, options.signal, (outputs, ask) =>
+              finish(
+                outputs.map((o): PortfolioOutput => {
+                  if (o.kind !== 'portfolio') throw new Error('a portfolio run returned another kind of output');
+                  return o;
+                }),
+                ask,
+              ),
+            );
+          },
+          (deal) => compile(deal, undefined),
+        );
+        return { ...result, elapsedMs: Math.round((performance.now() - started) * 10) / 10 };
+      } catch (err) {
+        throw asValuationError(err);
+      }
+    },
     close: () => executor.close(),
   };
 }

@@ -16,6 +16,9 @@ import { RecoveryPrompt } from './dialogs/RecoveryPrompt';
 import { UnsavedDialog } from './dialogs/UnsavedDialog';
 import { HelpPanel } from './help/HelpPanel';
 import { DocumentWindow } from './layout/DocumentWindow';
+import { PortfolioUnsavedDialog } from './portfolio/PortfolioUnsavedDialog';
+import { PortfolioWindow } from './portfolio/PortfolioWindow';
+import { selectPortfolioDirty } from './portfolio/portfolio-slice';
 import { describeWhatIfs } from './results/what-if';
 import { useAppStore } from './store/app-store';
 import { selectDirty } from './store/document-slice';
@@ -47,14 +50,17 @@ function OpenDialog() {
       return <PathDialog purpose={dialog.purpose} defaultDir={dialog.defaultDir} suggestedName={dialog.suggestedName} />;
     case 'unsaved':
       return <UnsavedDialog then={dialog.then} />;
+    case 'portfolio-unsaved':
+      return <PortfolioUnsavedDialog then={dialog.then} />;
   }
 }
 
 export function App() {
   const hasDocument = useAppStore((s) => s.document !== null);
-  const title = useAppStore((s) => s.document?.deal.title);
-  const fileName = useAppStore((s) => s.document?.fileName);
-  const dirty = useAppStore(selectDirty);
+  const hasPortfolio = useAppStore((s) => s.portfolio !== null);
+  const title = useAppStore((s) => s.document?.deal.title ?? s.portfolio?.book.title);
+  const fileName = useAppStore((s) => s.document?.fileName ?? s.portfolio?.fileName);
+  const dirty = useAppStore((s) => (s.document ? selectDirty(s) : selectPortfolioDirty(s)));
   useShortcuts();
   useMenuCommands();
   useAutosave();
@@ -72,6 +78,13 @@ export function App() {
             <OpenFailure />
           </div>
           <DocumentWindow />
+        </>
+      ) : hasPortfolio ? (
+        <>
+          <div className="open-failure-overlay">
+            <OpenFailure />
+          </div>
+          <PortfolioWindow />
         </>
       ) : (
         <WelcomeScreen />

@@ -15,6 +15,7 @@ import { resolveScenario } from './sensitivity';
 import { pairedStride, type Pair, type PairedVariant, type PairStats } from './paired';
 import { EngineError, meansStride, type BlockRange, type MeansVariant } from './simulate';
 import type { ShardSummary } from './shard';
+import type { PortfolioJob } from '../portfolio/portfolio-job';
 import { normalQuantile } from './special-functions';
 import { momentsOf, summariseShards, type DealShape, type ShardHandle } from './statistics-merge';
 
@@ -31,7 +32,9 @@ export type JobTemplate =
    * draws), `variants` each structure's numbers; `deals` and `kernels` per structure explain a fault;
    * `deal` and `kernel` are the first's (what a pool prepares).
    */
-  | { kind: 'paired'; deal: Deal; kernel: KernelSpec | CompiledDeal; deals: Deal[]; kernels: (KernelSpec | CompiledDeal)[]; specs: (KernelSpec | CompiledDeal)[]; variants: PairedVariant[]; pairs: Pair[] };
+  | { kind: 'paired'; deal: Deal; kernel: KernelSpec | CompiledDeal; deals: Deal[]; kernels: (KernelSpec | CompiledDeal)[]; specs: (KernelSpec | CompiledDeal)[]; variants: PairedVariant[]; pairs: Pair[] }
+  /** A portfolio: every member's compiled kernel and stream (shared/portfolio/portfolio-job.ts). */
+  | Omit<PortfolioJob, 'range'>;
 
 export interface ValuationPlan {
   deal: Deal;
@@ -130,6 +133,7 @@ export function jobFor(template: JobTemplate, range: BlockRange, portable: boole
   if (template.kind === 'paired') {
     return { kind: 'paired', specs: template.specs.map((s) => (portable ? kernelSpecOf(s) : s)), variants: template.variants, pairs: template.pairs, range };
   }
+  if (template.kind === 'portfolio') return portable ? { ...template, members: template.members.map((m) => ({ ...m, simulate: { ...m.simulate, kernel: kernelSpecOf(m.simulate.kernel) } })), range } : { ...template, range };
   const kernel = portable ? kernelSpecOf(template.kernel) : template.kernel;
   return template.kind === 'simulate'
     ? { kind: 'simulate', kernel, ...(template.headBlocks ? { headBlocks: template.headBlocks } : {}), range }

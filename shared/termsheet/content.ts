@@ -11,6 +11,7 @@
 import type { HistogramChartInput } from '../charts/histogram';
 import type { NegotiationChartInput } from '../charts/negotiation';
 import type { TornadoChartInput } from '../charts/tornado';
+import type { PortfolioChart } from '../charts/portfolio-charts';
 
 export type Audience = 'counterparty' | 'internal';
 export type Change = 'ins' | 'del';
@@ -76,7 +77,9 @@ export interface Tracked {
 export type ChartSpec =
   | { type: 'histogram'; input: HistogramChartInput }
   | { type: 'tornado'; input: TornadoChartInput }
-  | { type: 'negotiation'; input: NegotiationChartInput };
+  | { type: 'negotiation'; input: NegotiationChartInput }
+  /** The portfolio brief's charts (internal only). */
+  | { type: 'portfolio'; chart: PortfolioChart };
 
 export type ParagraphStyle = 'body' | 'note' | 'caption' | 'legend' | 'signature' | 'signatureLead';
 

@@ -7,7 +7,10 @@
 import { dealProblems } from '../problems/deal-problems';
 import { useAppStore } from '../store/app-store';
 import { SECTIONS, SECTION_LABELS, type SectionId } from '../store/ui-slice';
-import { chooseAndOpen, closeDocument, guardUnsaved, save, saveAs } from '../documents/file-actions';
+import { closeDocument, guardUnsaved, save, saveAs } from '../documents/file-actions';
+import { chooseAndOpenAny } from '../portfolio/open-any';
+import { addDeal, backToPortfolio, closePortfolio, exportPortfolioBrief, exportPortfolioCsv, newPortfolio, savePortfolio, savePortfolioAs } from '../portfolio/portfolio-actions';
+import { valuePortfolio } from '../portfolio/portfolio-valuation';
 import { addStandardSectionsToDocument, inferKind } from '../termsheet/standard-sections';
 
 export interface AppCommand {
@@ -24,6 +27,8 @@ export interface AppCommand {
 const store = () => useAppStore.getState();
 const mod = (e: KeyboardEvent) => e.ctrlKey || e.metaKey;
 const hasDoc = () => store().document !== null;
+/** The portfolio view is on screen: a portfolio is open and no deal is shown over it. */
+const portfolioShown = () => store().document === null && store().portfolio !== null;
 const key = (e: KeyboardEvent, k: string) => e.key.toLowerCase() === k;
 
 const commands = new Map<string, AppCommand>();
@@ -69,10 +74,11 @@ export function valuationBlocker(): { text: string; details: string[] } | null {
 }
 
 registerCommand({ name: 'file.new', label: 'New deal…', shortcut: 'Ctrl+N', keyTest: (e) => mod(e) && !e.shiftKey && key(e, 'n'), perform: () => guardUnsaved(() => store().openDialog({ kind: 'new-deal' })) });
-registerCommand({ name: 'file.open', label: 'Open…', shortcut: 'Ctrl+O', keyTest: (e) => mod(e) && key(e, 'o'), perform: chooseAndOpen });
-registerCommand({ name: 'file.save', label: 'Save', shortcut: 'Ctrl+S', keyTest: (e) => mod(e) && !e.shiftKey && key(e, 's'), enabled: hasDoc, perform: () => void save() });
-registerCommand({ name: 'file.saveAs', label: 'Save As…', shortcut: 'Shift+Ctrl+S', keyTest: (e) => mod(e) && e.shiftKey && key(e, 's'), enabled: hasDoc, perform: () => void saveAs() });
-registerCommand({ name: 'file.close', label: 'Close', shortcut: 'Ctrl+W', keyTest: (e) => mod(e) && key(e, 'w'), enabled: hasDoc, perform: closeDocument });
+registerCommand({ name: 'file.open', label: 'Open…', shortcut: 'Ctrl+O', keyTest: (e) => mod(e) && key(e, 'o'), perform: chooseAndOpenAny });
+// Save, Save As and Close act on what is on screen: the deal, or the portfolio view.
+registerCommand({ name: 'file.save', label: 'Save', shortcut: 'Ctrl+S', keyTest: (e) => mod(e) && !e.shiftKey && key(e, 's'), enabled: () => hasDoc() || portfolioShown(), perform: () => void (hasDoc() ? save() : savePortfolio()) });
+registerCommand({ name: 'file.saveAs', label: 'Save As…', shortcut: 'Shift+Ctrl+S', keyTest: (e) => mod(e) && e.shiftKey && key(e, 's'), enabled: () => hasDoc() || portfolioShown(), perform: () => void (hasDoc() ? saveAs() : savePortfolioAs()) });
+registerCommand({ name: 'file.close', label: 'Close', shortcut: 'Ctrl+W', keyTest: (e) => mod(e) && key(e, 'w'), enabled: () => hasDoc() || portfolioShown(), perform: () => (hasDoc() ? closeDocument() : closePortfolio()) });
 registerCommand({
   name: 'file.exportTermSheet',
   label: 'Export term sheet…',
@@ -101,16 +107,16 @@ registerCommand({
   label: 'Undo',
   shortcut: 'Ctrl+Z',
   keyTest: (e) => mod(e) && !e.shiftKey && key(e, 'z'),
-  enabled: () => store().past.length > 0,
-  perform: () => store().undo(),
+  enabled: () => (portfolioShown() ? store().portfolioPast.length > 0 : store().past.length > 0),
+  perform: () => (portfolioShown() ? store().undoPortfolio() : store().undo()),
 });
 registerCommand({
   name: 'edit.redo',
   label: 'Redo',
   shortcut: 'Shift+Ctrl+Z',
   keyTest: (e) => mod(e) && ((e.shiftKey && key(e, 'z')) || (!e.shiftKey && key(e, 'y'))),
-  enabled: () => store().future.length > 0,
-  perform: () => store().redo(),
+  enabled: () => (portfolioShown() ? store().portfolioFuture.length > 0 : store().future.length > 0),
+  perform: () => (portfolioShown() ? store().redoPortfolio() : store().redo()),
 });
 registerCommand({
   name: 'view.value',
@@ -138,3 +144,11 @@ SECTIONS.forEach((section: SectionId, i) =>
     perform: () => store().showSection(section),
   }),
 );
+
+// ---- Portfolios (.dealbook) ----
+registerCommand({ name: 'portfolio.new', label: 'New portfolio…', perform: newPortfolio });
+registerCommand({ name: 'portfolio.back', label: 'Back to the portfolio', shortcut: 'Alt+Left', keyTest: (e) => e.altKey && e.key === 'ArrowLeft', enabled: () => hasDoc() && store().portfolio !== null, perform: () => (store().openedFrom !== null ? backToPortfolio() : closeDocument()) });
+registerCommand({ name: 'portfolio.addDeal', label: 'Add deal…', enabled: portfolioShown, perform: addDeal });
+registerCommand({ name: 'portfolio.value', label: 'Value the portfolio', enabled: portfolioShown, perform: () => void valuePortfolio(true) });
+registerCommand({ name: 'portfolio.exportBrief', label: 'Export portfolio brief…', enabled: portfolioShown, perform: exportPortfolioBrief });
+registerCommand({ name: 'portfolio.exportCsv', label: 'Export table as CSV', enabled: portfolioShown, perform: exportPortfolioCsv });

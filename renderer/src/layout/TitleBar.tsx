@@ -2,12 +2,14 @@
 import { runCommand } from '../commands/app-commands';
 import { useAppStore } from '../store/app-store';
 import { selectDirty, selectRedoLabel, selectUndoLabel } from '../store/document-slice';
+import { UndoRedoButtons } from './UndoRedoButtons';
 
 export function TitleBar() {
   const document = useAppStore((s) => s.document);
   const dirty = useAppStore(selectDirty);
   const undoLabel = useAppStore(selectUndoLabel);
   const redoLabel = useAppStore(selectRedoLabel);
+  const portfolioTitle = useAppStore((s) => s.portfolio?.book.title);
   if (!document) return null;
   return (
     <header className="title-bar">
@@ -23,12 +25,15 @@ export function TitleBar() {
         </span>
       </div>
       <div className="title-actions" role="toolbar" aria-label="Document">
-        <button type="button" onClick={() => runCommand('edit.undo')} disabled={!undoLabel} title={undoLabel ? `Undo ${undoLabel} (Ctrl+Z)` : 'Nothing to undo'} aria-label={undoLabel ? `Undo ${undoLabel}` : 'Undo'}>
-          ↶ Undo
-        </button>
-        <button type="button" onClick={() => runCommand('edit.redo')} disabled={!redoLabel} title={redoLabel ? `Redo ${redoLabel} (Shift+Ctrl+Z)` : 'Nothing to redo'} aria-label={redoLabel ? `Redo ${redoLabel}` : 'Redo'}>
-          ↷ Redo
-        </button>
+        {portfolioTitle !== undefined && (
+          <>
+            <button type="button" onClick={() => runCommand('portfolio.back')} title={`Back to ${portfolioTitle} (Alt+Left)`}>
+              ← Portfolio
+            </button>
+            <span className="divider" aria-hidden="true" />
+          </>
+        )}
+        <UndoRedoButtons undoLabel={undoLabel} redoLabel={redoLabel} />
         <span className="divider" aria-hidden="true" />
         <button type="button" onClick={() => runCommand('file.open')} title="Open (Ctrl+O)">
           Open…

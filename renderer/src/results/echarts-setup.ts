@@ -20,6 +20,7 @@ echarts.use([
   BarChart,
   CustomChart,
   LineChart,
+  // The portfolio's value-against-risk bubbles and metrics timeline.
   ScatterChart,
   AriaComponent,
   GridComponent,

@@ -16,6 +16,7 @@ import { createDocumentSlice } from '../../../renderer/src/store/document-slice'
 import { createUiSlice } from '../../../renderer/src/store/ui-slice';
 import { createNegotiationSlice } from '../../../renderer/src/store/negotiation-slice';
 import { createHelpSlice } from '../../../renderer/src/store/help-slice';
+import { createPortfolioSlice } from '../../../renderer/src/portfolio/portfolio-slice';
 import type { AppState } from '../../../renderer/src/store/app-store';
 import { createValuationSlice, PREVIEW_ITERATIONS, SETTLE_MS } from '../../../renderer/src/store/valuation-slice';
 import { createWelcomeSlice } from '../../../renderer/src/store/welcome-slice';
@@ -71,6 +72,7 @@ function storeWith(port: AnalysisPort) {
     ...createValuationSlice(() => port)(...a),
     ...createHelpSlice(...a),
     ...createNegotiationSlice()(...a),
+    ...createPortfolioSlice(...a),
   }));
 }
 
