@@ -14,19 +14,13 @@
  */
 import { z } from 'zod';
 import type { Deal } from './model/schema';
+import type { Problem } from './problems';
 import type { Skeleton } from './termsheet/skeleton';
 import type { InputSample, SensitivityResult, SolveResult, ValuationResult } from './engine/results';
 import { runIdArg, sampleCountArg, sensitivityRequestArg, solveRequestArg, sweepRequestArg, valuationRequestArg } from './engine/requests';
 import type { SweepResult } from './engine/sweep';
 
-/** A problem a user can act on: where it is (a JSON path like `terms.royalty.tiers[1].rate`) and what is wrong. */
-export interface Problem {
-  path: string;
-  message: string;
-  /** 1-based column inside a formula, when the problem is in one. */
-  column?: number;
-  severity?: 'error' | 'warning';
-}
+export type { Problem } from './problems';
 
 export interface AppInfo {
   name: string;

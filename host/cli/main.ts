@@ -4,7 +4,7 @@
  * input is wrong, 2 usage error. Errors go to stderr as `path: message` lines,
  * never a stack trace.
  */
-import { oneLine } from '../../shared/model/problem-paths';
+import { oneLine } from '../../shared/problems';
 import { appVersion, projectRoot } from '../paths';
 import { commands, type CommandContext } from './commands';
 import { UsageError } from './args';

@@ -3,7 +3,7 @@
  * goal seek. Prints the value of PATH that gives the party that mean NPV, or
  * (exit 1) a clear message when no value in range reaches it.
  */
-import { formatProblem } from '../../shared/model/problem-paths';
+import { formatProblem } from '../../shared/problems';
 import { formatMoney } from '../../shared/format/money';
 import { formatNumber } from '../../shared/format/percent';
 import { numberFlag, parseArgs, UsageError } from './args';

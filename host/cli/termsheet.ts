@@ -6,7 +6,7 @@
  * any internal name ("Draft 1" by default); `--author` the document's author.
  * Problems print as `path: message` lines with exit 1; usage errors exit 2.
  */
-import { formatProblem } from '../../shared/model/problem-paths';
+import { formatProblem } from '../../shared/problems';
 import { basename } from 'node:path';
 import { openDealFile } from '../documents/load';
 import { exportTermSheet } from '../docx/export-term-sheet';

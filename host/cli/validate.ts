@@ -9,7 +9,7 @@
  * printed as `path: warning: message` on stderr; the file is still valid, so
  * the exit code stays 0.
  */
-import { formatProblem } from '../../shared/model/problem-paths';
+import { formatProblem } from '../../shared/problems';
 import { termSheetWarnings } from '../../shared/termsheet/gate';
 import { openDealFile } from '../documents/load';
 import { parseArgs, UsageError } from './args';

@@ -3,7 +3,7 @@
  * its problems as `path: message` lines, the worker-count flag, the pool
  * runner's lifetime, and printing valuation errors.
  */
-import { formatProblem } from '../../shared/model/problem-paths';
+import { formatProblem } from '../../shared/problems';
 import { availableParallelism } from 'node:os';
 import type { Deal } from '../../shared/model/schema';
 import { openDealFile } from '../documents/load';

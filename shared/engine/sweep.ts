@@ -12,6 +12,7 @@
  *
  * Intentionally has no platform imports.
  */
+import { failureText } from '../problems';
 import { setNumberAt } from '../model/paths';
 import { numberRuleProblems } from '../model/rules';
 import { dealSchema, type Deal } from '../model/schema';
@@ -48,7 +49,7 @@ function dealAt(deal: Deal, set: Record<string, number>, index: number): Deal {
   let out = deal;
   for (const [path, value] of Object.entries(set)) {
     const next = setNumberAt(out, path, value);
-    if (!next.ok) throw new EngineError([{ path: `positions[${index}]`, message: next.message }]);
+    if (!next.ok) throw new EngineError([{ path: `positions[${index}]`, message: failureText(next) }]);
     out = next.value;
   }
   const parsed = dealSchema.safeParse(out);

@@ -7,7 +7,7 @@
  * Intentionally has no platform imports.
  */
 import type { Deal, NumberOrFormula, Term } from '../model/schema';
-import { itemPath } from '../model/problem-paths';
+import { itemPath } from '../model/paths';
 import type { FormulaEnv, FormulaScope } from './check';
 
 export interface DealFormula {

@@ -10,6 +10,7 @@
  *
  * Intentionally has no platform imports.
  */
+import { failureText } from '../problems';
 import type { Problem } from '../api';
 import type { MathNode } from 'mathjs/number';
 import { periodYears } from '../engine/timeline';
@@ -20,7 +21,7 @@ import { RESERVED_NAMES } from '../formula/allowlist';
 import { orderSeries } from '../formula/series-order';
 import { correlationProblems, inputProblems } from './input-rules';
 import { getNumberAt } from './paths';
-import { idCount, itemPath } from './problem-paths';
+import { idCount, itemPath } from './paths';
 import { ID_PATTERN, type Deal, type NumberOrFormula, type Party, type Term } from './schema';
 import { didYouMean } from './suggest';
 
@@ -204,7 +205,7 @@ function scenarioProblems(deal: Deal): Problem[] {
     const path = itemPath(deal, 'scenarios', i);
     for (const key of Object.keys(s.set)) {
       const found = getNumberAt(deal, key);
-      if (!found.ok) out.push({ path, message: `scenario "${s.id}": ${found.message}` });
+      if (!found.ok) out.push({ path, message: `scenario "${s.id}": ${failureText(found)}` });
     }
   });
   return out;
@@ -215,7 +216,7 @@ function sliderProblems(deal: Deal): Problem[] {
   (deal.sliders ?? []).forEach((s, i) => {
     const path = `sliders[${i}]`;
     const found = getNumberAt(deal, s.path);
-    if (!found.ok) out.push({ path: `${path}.path`, message: found.message });
+    if (!found.ok) out.push({ path: `${path}.path`, message: failureText(found) });
     if (!(s.min < s.max)) out.push({ path: `${path}.max`, message: `must be above min (${s.min})` });
     if (!(s.step > 0)) out.push({ path: `${path}.step`, message: 'must be above 0' });
     else if (s.min < s.max && s.step > s.max - s.min) out.push({ path: `${path}.step`, message: `is larger than the whole range ${s.min} to ${s.max}` });

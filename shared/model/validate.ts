@@ -15,7 +15,7 @@
 import type { z } from 'zod';
 import type { Problem } from '../api';
 import { FORBIDDEN_KEYS, MAX_JSON_DEPTH } from './json-text';
-import { problemPath } from './problem-paths';
+import { problemPath } from './paths';
 import { withoutRecordExtensions } from './record-extensions';
 import { applyScenario, indexOfId } from './paths';
 import { inputProblems } from './input-rules';

@@ -19,6 +19,7 @@
  *
  * Intentionally has no platform imports.
  */
+import { failed } from '../problems';
 import { getNumberAt, setNumberAt, type PathResult } from './paths';
 import type { Deal, Input, Slider } from './schema';
 import { numberLabel } from './number-fields';
@@ -246,7 +247,7 @@ export function withNumber(deal: Deal, path: string, value: number): PathResult<
   const range = validRange(deal, path);
   if (!inRange(range, value)) {
     const broken = range.min && !inRange({ min: range.min }, value) ? range.min : range.max;
-    return { ok: false, message: `${numberLabel(deal, path)} cannot be ${value}: ${broken?.why ?? 'not a finite number'}` };
+    return failed(path, `${numberLabel(deal, path)} cannot be ${value}: ${broken?.why ?? 'not a finite number'}`);
   }
   const changes = coupledChanges(deal, path, value);
   let next = deal;

@@ -19,6 +19,7 @@
  *
  * Intentionally has no platform imports.
  */
+import { failureText } from '../problems';
 import type { Problem } from '../api';
 import type { Deal } from '../model/schema';
 import { getValueAt } from '../model/paths';
@@ -112,7 +113,7 @@ function resolveOne(inner: string, ctx: ResolveContext): { ok: true; text: strin
   const found = getValueAt(source, path);
   if (!found.ok) {
     const inFull = source !== ctx.deal && getValueAt(ctx.deal, path).ok;
-    return { ok: false, message: inFull ? `${shown} is internal; it cannot appear in a document for the other side` : `unknown placeholder ${shown}: ${found.message}` };
+    return { ok: false, message: inFull ? `${shown} is internal; it cannot appear in a document for the other side` : `unknown placeholder ${shown}: ${failureText(found)}` };
   }
   const value = found.value;
   if (typeof value === 'number') return { ok: true, text: formatValue(value, format ?? defaultFormat(path), { ...ctx, deal: source }) };

@@ -11,7 +11,7 @@ import type { Problem } from '../../../shared/api';
 import type { Deal } from '../../../shared/model/schema';
 import { dealProblems as validate } from '../../../shared/model/validate';
 import { termSheetWarnings } from '../../../shared/termsheet/gate';
-import { normalizeProblemPath } from './problem-paths';
+import { fieldPath } from '../../../shared/model/paths';
 
 const cache = new WeakMap<Deal, Problem[]>();
 const warningCache = new WeakMap<Deal, Problem[]>();
@@ -25,7 +25,7 @@ function sentence(message: string): string {
 export function dealProblems(deal: Deal): Problem[] {
   const hit = cache.get(deal);
   if (hit) return hit;
-  const problems = validate(deal).map((p) => ({ ...p, path: normalizeProblemPath(deal, p.path), message: sentence(p.message) }));
+  const problems = validate(deal).map((p) => ({ ...p, path: fieldPath(deal, p.path), message: sentence(p.message) }));
   cache.set(deal, problems);
   return problems;
 }
@@ -34,7 +34,7 @@ export function dealProblems(deal: Deal): Problem[] {
 export function counterpartyWarnings(deal: Deal): Problem[] {
   const hit = warningCache.get(deal);
   if (hit) return hit;
-  const warnings = dealProblems(deal).length ? [] : termSheetWarnings(deal).map((p) => ({ ...p, path: normalizeProblemPath(deal, p.path), message: sentence(p.message) }));
+  const warnings = dealProblems(deal).length ? [] : termSheetWarnings(deal).map((p) => ({ ...p, path: fieldPath(deal, p.path), message: sentence(p.message) }));
   warningCache.set(deal, warnings);
   return warnings;
 }

@@ -4,6 +4,7 @@
  * generated deals.
  */
 import fc from 'fast-check';
+import { failureText } from '../../../shared/problems';
 import { describe, expect, it } from 'vitest';
 import { EXAMPLES, exampleDeal, iterationFlows, iterationInputs, maxRelativeDifference, runBlock } from './engine-harness';
 import { referenceFlows } from './reference-interpreter';
@@ -30,7 +31,7 @@ describe('compiled kernels agree with the reference interpreter', () => {
       const file = exampleDeal(name);
       for (const scenario of file.scenarios.slice(1)) {
         const applied = applyScenario(file, scenario);
-        if (!applied.ok) throw new Error(applied.message);
+        if (!applied.ok) throw new Error(failureText(applied));
         const deal = applied.value;
         const run = runBlock(deal, 99, 60);
         for (let k = 0; k < 60; k++) {
