@@ -8,7 +8,7 @@
  * Intentionally has no platform imports.
  */
 import type { Problem } from '../api';
-import { hazardMessage, timingMessage } from '../formula/fold';
+import { faultMessage } from '../formula/fold';
 import type { Deal } from '../model/schema';
 import { compileDeal, type CompiledDeal, type FaultLocation, type KernelOut } from './compile-deal';
 import { imposeRankCorrelation } from './correlation';
@@ -50,7 +50,7 @@ export interface DrawScratch {
 
 export function drawScratch(c: CompiledDeal): DrawScratch {
   return {
-    cols: c.dists.map(() => new Float64Array(BLOCK_SIZE)),
+    cols: c.dists.map((_, i) => new Float64Array(BLOCK_SIZE * (c.perPeriod[i] ? c.periods : 1))),
     sorted: c.correlatedColumns.map(() => new Float64Array(BLOCK_SIZE)),
     hz: new Uint32Array(BLOCK_SIZE * c.hazards),
   };
@@ -59,9 +59,9 @@ export function drawScratch(c: CompiledDeal): DrawScratch {
 /** The inputs and hazard seeds of one block: identical wherever and whenever the block runs. */
 export function drawBlock(c: CompiledDeal, seed: number, block: number, n: number, scratch: DrawScratch = drawScratch(c)): BlockDraws {
   const rng = blockRng(seed, block);
-  const cols = scratch.cols.map((col) => col.subarray(0, n));
+  const cols = scratch.cols.map((col, i) => col.subarray(0, c.perPeriod[i] ? n * c.periods : n));
   c.dists.forEach((dist, i) => {
-    if (!c.correlatedColumns.includes(i)) sampleInto(dist, rng, cols[i]!, n);
+    if (!c.correlatedColumns.includes(i) && !c.perPeriod[i]) sampleInto(dist, rng, cols[i]!, n);
   });
   if (c.correlation) {
     // Correlated inputs: drawn in ascending order, then placed by Iman–Conover.
@@ -80,6 +80,10 @@ export function drawBlock(c: CompiledDeal, seed: number, block: number, n: numbe
   }
   const hz = scratch.hz.subarray(0, n * c.hazards);
   for (let i = 0; i < hz.length; i++) hz[i] = rng.nextUint32();
+  // Inputs drawn every period come last, independently: a deal without them draws exactly what it drew before.
+  c.dists.forEach((dist, i) => {
+    if (c.perPeriod[i]) sampleInto(dist, rng, cols[i]!, n * c.periods);
+  });
   return { cols, hz, n };
 }
 
@@ -136,8 +140,7 @@ function faultError(deal: Deal, c: CompiledDeal, draws: BlockDraws, conditionOn:
     value = out.fault[3]!;
   }
   const inPeriod = period >= 0 ? ` in period ${period}` : '';
-  if (where?.kind === 'timing') return new EngineError([{ path: where.path, message: timingMessage(value) }]);
-  if (where?.kind === 'probability') return new EngineError([{ path: where.path, message: hazardMessage(value, period) }]);
+  if (where && where.kind !== 'flow') return new EngineError([{ path: where.path, message: faultMessage(where.kind, value, period) }]);
   return new EngineError([
     {
       path: where?.path ?? '',
@@ -272,7 +275,7 @@ export function simulateMeansSteps(deal: Deal, compiled: CompiledDeal, range: Bl
   const columns = variants.map((v) => (v === null ? -1 : compiled.inputIds.indexOf(v.input)));
   const scratch = drawScratch(compiled);
   const out = makeOut(nP, P, BLOCK_SIZE, null, false);
-  const held = new Float64Array(BLOCK_SIZE);
+  const held = new Float64Array(BLOCK_SIZE * (compiled.perPeriod.some(Boolean) ? P : 1));
   const every = new Uint8Array(BLOCK_SIZE);
   let b = range.firstBlock;
   return {
@@ -283,7 +286,7 @@ export function simulateMeansSteps(deal: Deal, compiled: CompiledDeal, range: Bl
       for (let v = 0; v < nV; v++) {
         const col = columns[v]!;
         const saved = col >= 0 ? draws.cols[col]! : null;
-        if (col >= 0) draws.cols[col] = held.subarray(0, n).fill(variants[v]!.value);
+        if (col >= 0) draws.cols[col] = held.subarray(0, compiled.perPeriod[col] ? n * P : n).fill(variants[v]!.value);
         out.fault[0] = -1;
         if (compiled.kernel(draws.cols, draws.hz, n, out) >= 0) throw faultError(deal, compiled, draws, undefined);
         if (saved) draws.cols[col] = saved;

@@ -23,7 +23,7 @@ import { didYouMean } from './suggest';
 
 /** One segment: an object key, an item id, or a list index. */
 export type PathKey = string | number;
-/** A parsed path: `['terms', 'royalty', 'tiers', 0, 'rate']`, or with indices for items: `['terms', 5, 'tiers', 0, 'rate']`. */
+/** A parsed path: `['terms', 'upfront', 'amount']`, or with indices for items: `['terms', 5, 'tiers', 0, 'rate']`. */
 export type DealPath = readonly PathKey[];
 
 /** The lists whose items a path may name by id rather than index. */
