@@ -62,6 +62,9 @@ export function planCorrelations(
       } else if (!isContinuous(input)) {
         problems.push({ path: `${path}.between[${j}]`, message: `"${name}" is a ${input.dist} input; only continuous inputs can be correlated` });
         okPair = false;
+      } else if (input.per === 'period') {
+        problems.push({ path: `${path}.between[${j}]`, message: `"${name}" is drawn every period; it cannot be correlated` });
+        okPair = false;
       }
     }
     if (a === b) {

@@ -118,7 +118,7 @@ test('build the SaaS alliance from a blank deal, save, reopen: same deal as the 
 
     card = await addTerm(page, 'termination', 'termination', 'exit', 'Exit on change of strategy');
     await setField(card.getByLabel('Hazard per period'), '2');
-    await setField(card.getByLabel('Not before period'), '4');
+    await setField(card.getByLabel('Not before (period or date)', { exact: true }), '4');
     await card.getByLabel('A fee is paid when it fires').check();
     await setField(card.getByLabel('Fee amount'), '250');
     await setTrigger(page, 'exit', (example.terms as { id: string; trigger?: string }[]).find((t) => t.id === 'exit')!.trigger!);
@@ -304,7 +304,7 @@ test('build the pharma licence from a blank deal: milestones, sales milestone, t
     ] as const) {
       card = await addTerm(page, 'payment', 'payment', id, label);
       await setField(card.getByLabel('Amount'), amount);
-      await setField(card.getByLabel('At period'), at);
+      await setField(card.getByLabel('At (period or date)', { exact: true }), at);
       await setField(card.getByLabel('When (condition)'), when);
     }
     card = await addTerm(page, 'salesMilestone', 'salesMilestone', 'sales500', 'Annual Net Sales milestone');
