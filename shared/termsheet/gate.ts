@@ -27,7 +27,7 @@ import type { Deal, Term } from '../model/schema';
 import { parsePath, scenarioPath } from '../model/paths';
 import { isFormulaLeaf, leafPatterns, mapLeaves } from '../terms/fields';
 import { kindOf, termKind } from '../terms/registry';
-import { termLeaves } from '../terms/term-fields';
+import { termFieldSpec, termLeaves } from '../terms/term-fields';
 import { resolvePlaceholders } from './placeholders';
 
 export type Verdict = { ok: true } | { ok: false; reason: string };
@@ -52,15 +52,15 @@ function contractFields(type: string): string[][] {
   return patterns;
 }
 
-/** Why a field below a term is not a contract number, in words a negotiator recognises. */
+/** Why a field below a term is not a contract number, in words a negotiator recognises (from what its kind says the field is). */
 function termFieldReason(term: Term, rest: readonly string[]): string {
-  const field = rest[0]!;
   if (termKind(term).ownFlow) return "is a party's own cash flow in our model, not a term between the parties";
-  if (field === 'hazard') return "is our model's probability of the event";
-  if (field === 'when') return 'is a condition of our model';
-  if (field === 'base' || field === 'venture') return 'is a formula of our model';
-  if (field === 'note') return 'is an internal note';
-  if (field === 'from' || field === 'to' || field === 'party' || rest.at(-1) === 'party' || rest.at(-1) === 'from' || rest.at(-1) === 'to') return 'is an id of the model, not wording (use the party\'s name)';
+  if (rest[0] === 'note') return 'is an internal note';
+  const spec = termFieldSpec(term.type, parsePath(rest.join('.')));
+  if (spec?.kind === 'party') return "is an id of the model, not wording (use the party's name)";
+  if (spec?.kind === 'value' && spec.is === 'probability') return "is our model's probability of the event";
+  if (spec?.kind === 'value' && spec.is === 'condition') return 'is a condition of our model';
+  if (spec?.kind === 'value' && spec.is === 'money') return 'is a formula of our model';
   return 'is not a contract figure of this term';
 }
 
