@@ -154,7 +154,3 @@ export function resolvePlaceholders(text: string, location: string, ctx: Resolve
   return problems.length ? { ok: false, problems } : { ok: true, text: out };
 }
 
-/** Every placeholder occurrence in a text (for editors that want to list or lint them). */
-export function listPlaceholders(text: string): string[] {
-  return [...text.matchAll(PLACEHOLDER)].map((m) => m[1]!.trim());
-}

@@ -1,56 +1,31 @@
 /**
- * App commands: one registry shared by the native menu (the `menu:command`
- * event), keyboard shortcuts and buttons. Each has a name (`file.save`), a
- * label, an optional shortcut test, and what it does. Document edits are the
- * other kind of command (edit-command.ts); undo/redo here replay those.
+ * What each app command does. The commands themselves (name, label,
+ * shortcut, menu place) are the one list in shared/commands.ts, from which
+ * the native menu is built too; here every name gets its handler, in a table
+ * the type checker holds to that list (a command without a handler does not
+ * compile, and the test of the menu reads the list). Shortcuts, menu events,
+ * buttons and the command palette all run commands through `runCommand`.
+ * Document edits are the other kind of command (edit-command.ts); undo and
+ * redo here replay those.
  */
+import { COMMANDS, matchesShortcut, SECTIONS, type CommandName, type CommandSpec, type KeyPress, type SectionId } from '../../../shared/commands';
+import { formatProblem } from '../../../shared/problems';
 import { dealProblems } from '../problems/deal-problems';
 import { useAppStore } from '../store/app-store';
-import { SECTIONS, SECTION_LABELS, type SectionId } from '../store/ui-slice';
 import { chooseAndOpen, closeDocument, guardUnsaved, save, saveAs } from '../documents/file-actions';
 import { addStandardSectionsToDocument, inferKind } from '../termsheet/standard-sections';
 
-export interface AppCommand {
-  name: string;
-  label: string;
-  /** Shortcut as shown in tooltips, e.g. "Ctrl+S". */
-  shortcut?: string;
-  keyTest?: (e: KeyboardEvent) => boolean;
+interface Handler {
   /** Whether the command applies now (a document is open, there is something to undo...). */
   enabled?: () => boolean;
   perform: () => void;
 }
 
+/** A command of the list with its handler. */
+export type AppCommand = CommandSpec & Handler & { name: CommandName };
+
 const store = () => useAppStore.getState();
-const mod = (e: KeyboardEvent) => e.ctrlKey || e.metaKey;
 const hasDoc = () => store().document !== null;
-const key = (e: KeyboardEvent, k: string) => e.key.toLowerCase() === k;
-
-const commands = new Map<string, AppCommand>();
-
-export function registerCommand(command: AppCommand): AppCommand {
-  if (commands.has(command.name)) throw new Error(`command "${command.name}" is registered twice`);
-  commands.set(command.name, command);
-  return command;
-}
-
-export function getCommand(name: string): AppCommand | undefined {
-  return commands.get(name);
-}
-
-/** Runs a command by name (menu events, buttons). Returns false when unknown or not applicable now. */
-export function runCommand(name: string): boolean {
-  const command = commands.get(name);
-  if (!command || (command.enabled && !command.enabled())) return false;
-  command.perform();
-  return true;
-}
-
-/** The command a key press means, if any. */
-export function commandForKey(e: KeyboardEvent): AppCommand | undefined {
-  for (const command of commands.values()) if (command.keyTest?.(e)) return command;
-  return undefined;
-}
 
 /**
  * Valuing needs a deal without problems: a formula typo would otherwise only
@@ -61,80 +36,74 @@ export function valuationBlocker(): { text: string; details: string[] } | null {
   if (!deal) return null;
   const problems = dealProblems(deal);
   if (!problems.length) return null;
-  const first = problems[0]!;
   return {
-    text: `The deal cannot be valued until ${problems.length === 1 ? 'this problem is' : `these ${problems.length} problems are`} fixed: ${first.path ? `${first.path}: ` : ''}${first.message}`,
-    details: problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message)),
+    text: `The deal cannot be valued until ${problems.length === 1 ? 'this problem is' : `these ${problems.length} problems are`} fixed: ${formatProblem(problems[0]!)}`,
+    details: problems.map((p) => formatProblem(p)),
   };
 }
 
-registerCommand({ name: 'file.new', label: 'New deal…', shortcut: 'Ctrl+N', keyTest: (e) => mod(e) && !e.shiftKey && key(e, 'n'), perform: () => guardUnsaved(() => store().openDialog({ kind: 'new-deal' })) });
-registerCommand({ name: 'file.open', label: 'Open…', shortcut: 'Ctrl+O', keyTest: (e) => mod(e) && key(e, 'o'), perform: chooseAndOpen });
-registerCommand({ name: 'file.save', label: 'Save', shortcut: 'Ctrl+S', keyTest: (e) => mod(e) && !e.shiftKey && key(e, 's'), enabled: hasDoc, perform: () => void save() });
-registerCommand({ name: 'file.saveAs', label: 'Save As…', shortcut: 'Shift+Ctrl+S', keyTest: (e) => mod(e) && e.shiftKey && key(e, 's'), enabled: hasDoc, perform: () => void saveAs() });
-registerCommand({ name: 'file.close', label: 'Close', shortcut: 'Ctrl+W', keyTest: (e) => mod(e) && key(e, 'w'), enabled: hasDoc, perform: closeDocument });
-registerCommand({
-  name: 'file.exportTermSheet',
-  label: 'Export term sheet…',
-  shortcut: 'Ctrl+E',
-  keyTest: (e) => mod(e) && !e.shiftKey && key(e, 'e'),
-  enabled: hasDoc,
-  perform: () => store().openDialog({ kind: 'export' }),
-});
-registerCommand({
-  name: 'file.compareWith',
-  label: 'Compare with…',
-  enabled: hasDoc,
-  perform: () => store().openDialog({ kind: 'export', mode: 'redline' }),
-});
-registerCommand({
-  name: 'termSheet.addStandardSections',
-  label: 'Add standard sections',
-  enabled: hasDoc,
-  perform: () => {
-    const deal = store().document?.deal;
-    if (deal) void addStandardSectionsToDocument(inferKind(deal));
-  },
-});
-registerCommand({
-  name: 'edit.undo',
-  label: 'Undo',
-  shortcut: 'Ctrl+Z',
-  keyTest: (e) => mod(e) && !e.shiftKey && key(e, 'z'),
-  enabled: () => store().past.length > 0,
-  perform: () => store().undo(),
-});
-registerCommand({
-  name: 'edit.redo',
-  label: 'Redo',
-  shortcut: 'Shift+Ctrl+Z',
-  keyTest: (e) => mod(e) && ((e.shiftKey && key(e, 'z')) || (!e.shiftKey && key(e, 'y'))),
-  enabled: () => store().future.length > 0,
-  perform: () => store().redo(),
-});
-registerCommand({
-  name: 'view.value',
-  label: 'Value the deal',
-  shortcut: 'Ctrl+Enter',
-  keyTest: (e) => mod(e) && e.key === 'Enter',
-  enabled: hasDoc,
-  perform: () => {
-    const blocker = valuationBlocker();
-    if (blocker) {
-      store().notify({ tone: 'error', ...blocker });
-      return;
-    }
-    store().analysisActions.runFull();
-  },
-});
-registerCommand({ name: 'help.show', label: 'Help', shortcut: 'F1', keyTest: (e) => e.key === 'F1', perform: () => store().showHelp() });
-SECTIONS.forEach((section: SectionId, i) =>
-  registerCommand({
-    name: `view.${section}`,
-    label: `Go to ${SECTION_LABELS[section]}`,
-    shortcut: `Alt+${i + 1}`,
-    keyTest: (e) => e.altKey && !mod(e) && e.code === `Digit${i + 1}`,
+const goTo = Object.fromEntries(SECTIONS.map((section) => [`view.${section}`, { enabled: hasDoc, perform: () => store().showSection(section) }])) as Record<`view.${SectionId}`, Handler>;
+
+const HANDLERS = {
+  'file.new': { perform: () => guardUnsaved(() => store().openDialog({ kind: 'new-deal' })) },
+  'file.open': { perform: chooseAndOpen },
+  'file.save': { enabled: hasDoc, perform: () => void save() },
+  'file.saveAs': { enabled: hasDoc, perform: () => void saveAs() },
+  'file.exportTermSheet': { enabled: hasDoc, perform: () => store().openDialog({ kind: 'export' }) },
+  'file.compareWith': { enabled: hasDoc, perform: () => store().openDialog({ kind: 'export', mode: 'redline' }) },
+  'file.close': { enabled: hasDoc, perform: closeDocument },
+  'edit.undo': { enabled: () => store().past.length > 0, perform: () => store().undo() },
+  'edit.redo': { enabled: () => store().future.length > 0, perform: () => store().redo() },
+  'termSheet.addStandardSections': {
     enabled: hasDoc,
-    perform: () => store().showSection(section),
-  }),
-);
+    perform: () => {
+      const deal = store().document?.deal;
+      if (deal) void addStandardSectionsToDocument(inferKind(deal));
+    },
+  },
+  'view.value': {
+    enabled: hasDoc,
+    perform: () => {
+      const blocker = valuationBlocker();
+      if (blocker) {
+        store().notify({ tone: 'error', ...blocker });
+        return;
+      }
+      store().analysisActions.runFull();
+    },
+  },
+  'view.palette': { perform: () => store().openDialog({ kind: 'palette' }) },
+  ...goTo,
+  'help.show': { perform: () => store().showHelp() },
+  'help.about': { perform: () => store().openDialog({ kind: 'about' }) },
+} satisfies Record<CommandName, Handler>;
+
+const commands = new Map<string, AppCommand>((COMMANDS as readonly (CommandSpec & { name: CommandName })[]).map((spec) => [spec.name, { ...spec, ...HANDLERS[spec.name] }]));
+
+export function getCommand(name: string): AppCommand | undefined {
+  return commands.get(name);
+}
+
+/** Every command, in the list's order (the palette shows those that apply now). */
+export function allCommands(): AppCommand[] {
+  return [...commands.values()];
+}
+
+/** Whether a command applies now. */
+export const isEnabled = (command: AppCommand): boolean => !command.enabled || command.enabled();
+
+/** Runs a command by name (menu events, buttons, the palette). Returns false when unknown or not applicable now. */
+export function runCommand(name: string): boolean {
+  const command = commands.get(name);
+  if (!command || !isEnabled(command)) return false;
+  command.perform();
+  return true;
+}
+
+/** The command a key press means, if any. */
+export function commandForKey(e: KeyPress): AppCommand | undefined {
+  for (const command of commands.values()) {
+    if ([command.shortcut, ...(command.also ?? [])].some((s) => s !== undefined && matchesShortcut(s, e))) return command;
+  }
+  return undefined;
+}
