@@ -7,32 +7,8 @@
 import { oneLine } from '../../shared/problems';
 import { appVersion, projectRoot } from '../paths';
 import { commands, type CommandContext } from './commands';
-import { UsageError } from './args';
+import { helpText, UsageError } from './args';
 
-const HELP = `dealwright — deal valuation and term sheets from .deal files
-
-Usage:
-  dealwright validate FILE
-  dealwright value FILE [--scenario ID] [--iterations N] [--seed S] [--workers K] [--json]
-  dealwright sensitivity FILE [--scenario ID] [--party ID] [--json]
-  dealwright solve FILE --vary PATH --party ID --target NPV [--scenario ID]
-  dealwright termsheet FILE -o OUT.docx [--scenario ID] [--audience counterparty|internal]
-                       [--draft LABEL] [--author NAME] [--amounts symbols|words]
-                       [--paper A4|Letter] [--date YYYY-MM-DD] [--iterations N] [--workers K]
-  dealwright redline OLD.deal NEW.deal -o OUT.docx [--draft LABEL] [--author NAME]
-  dealwright redline FILE --from ID --to ID -o OUT.docx [--draft LABEL] [--author NAME]
-                       [--amounts symbols|words] [--paper A4|Letter] [--date YYYY-MM-DD]
-
-Options:
-  --help       show this help
-  --version    show the version
-
---draft LABEL is printed on the document instead of any internal name ("Draft 1"
-by default); --author NAME is the document's and the tracked changes' author.
-validate also prints, as warnings, what a counterparty export would refuse.
-
-Exit status: 0 success, 1 the input is wrong, 2 usage error.
-`;
 
 async function main(argv: string[]): Promise<number> {
   const ctx: CommandContext = {
@@ -42,7 +18,7 @@ async function main(argv: string[]): Promise<number> {
   };
   const [command, ...rest] = argv;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
-    ctx.out(HELP);
+    ctx.out(helpText());
     return command === undefined ? 2 : 0;
   }
   if (command === '--version' || command === '-v') {
