@@ -16,6 +16,7 @@
  *
  * Intentionally has no platform imports.
  */
+import type { Result } from './problems';
 import type { Deal } from './model/schema';
 import type { Problem } from './problems';
 import type { Skeleton } from './termsheet/skeleton';
@@ -84,13 +85,9 @@ export interface FolderEntry {
 }
 
 /** A folder inside the documents root as an in-page file dialog shows it: its sub-folders, then the files of the kind asked for. */
-export type FolderListing =
-  | { ok: true; folder: string; root: string; parent: string | null; entries: FolderEntry[]; truncated: boolean }
-  | { ok: false; problems: Problem[] };
+export type FolderListing = Result<{ folder: string; root: string; parent: string | null; entries: FolderEntry[]; truncated: boolean }>;
 
-export type SaveResult =
-  | { ok: true; path: string; fileName: string; savedAt: string }
-  | { ok: false; problems: Problem[] };
+export type SaveResult = Result<{ path: string; fileName: string; savedAt: string }>;
 
 export interface SaveRequest {
   /** Absolute path to write. */
@@ -136,7 +133,7 @@ export interface RecentFile {
 
 export type ExportAudience = 'counterparty' | 'internal';
 export type PaperSize = 'A4' | 'Letter';
-export type ExportTermSheetResult = { ok: true; path: string } | { ok: false; problems: Problem[] };
+export type ExportTermSheetResult = Result<{ path: string }>;
 /** `opened` is false where the host cannot open a file manager (web host): the renderer then shows `folder`. */
 export interface RevealResult {
   opened: boolean;

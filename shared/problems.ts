@@ -47,6 +47,12 @@ export function formatProblem(problem: { path: string; message: string; column?:
   return oneLine(`${where ? `${where}: ` : ''}${problem.message}${column}`);
 }
 
+/** A problem's message as the app shows it beside a field: capitalised, with a full stop. */
+export function asSentence(message: string): string {
+  const m = message.charAt(0).toUpperCase() + message.slice(1);
+  return /[.!?)]$/.test(m) ? m : `${m}.`;
+}
+
 /** Every problem as its line, in order. */
 export function formatProblems(problems: readonly Problem[], fallback = ''): string[] {
   return problems.map((p) => formatProblem(p, fallback));

@@ -4,7 +4,8 @@
  * function of its message, so the same code runs in the worker and, where no
  * worker can be had, in place.
  */
-import type { ApiErrorData, Problem } from '../../shared/api';
+import type { Result } from '../../shared/problems';
+import type { ApiErrorData } from '../../shared/api';
 import { parseDealText } from '../../shared/model/parse';
 import { validateDeal } from '../../shared/model/validate';
 import { HostError } from '../rpc/dispatcher';
@@ -16,7 +17,7 @@ export type Task =
   | { kind: 'sample'; input: unknown; n: number };
 
 /** A validation's verdict without the deal: valid, or its problems. */
-export type Verdict = { ok: true } | { ok: false; problems: Problem[] };
+export type Verdict = Result;
 
 export type TaskOutcome = { ok: true; value: unknown } | { ok: false; error: ApiErrorData };
 

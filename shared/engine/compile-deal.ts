@@ -11,6 +11,7 @@
  *
  * Intentionally has no platform imports.
  */
+import type { Result } from '../problems';
 import type { Problem } from '../api';
 import type { Deal, NumberOrFormula } from '../model/schema';
 import { LIMITS } from '../model/schema';
@@ -70,7 +71,7 @@ export interface FaultLocation {
   label: string;
 }
 
-export type CompileResult = { ok: true; compiled: CompiledDeal } | { ok: false; problems: Problem[] };
+export type CompileResult = Result<{ compiled: CompiledDeal }>;
 
 export interface CompileOptions {
   /** Report statistics conditional on this boolean series. */

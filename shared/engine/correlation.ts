@@ -8,6 +8,7 @@
  *
  * Intentionally has no platform imports.
  */
+import type { Result } from '../problems';
 import type { Problem } from '../api';
 import type { Correlation, Input } from '../model/schema';
 import { isContinuous } from './distributions';
@@ -44,7 +45,7 @@ export function cholesky(m: Float64Array, k: number): Float64Array | null {
 export function planCorrelations(
   correlations: readonly Correlation[] | undefined,
   inputs: Readonly<Record<string, Input>>,
-): { ok: true; plan: CorrelationPlan | null } | { ok: false; problems: Problem[] } {
+): Result<{ plan: CorrelationPlan | null }> {
   if (!correlations || correlations.length === 0) return { ok: true, plan: null };
   const problems: Problem[] = [];
   const ids: string[] = [];

@@ -16,8 +16,8 @@
  *
  * Intentionally has no platform imports.
  */
+import type { Result } from '../problems';
 import { parse, type MathNode } from 'mathjs';
-import type { Problem } from '../api';
 import { COMPARISONS, FUNCTIONS, NODE_TYPES, OPERATORS, SERIES_FUNCTIONS } from '../formula/allowlist';
 import { bracketProblem, chainFamily, chainSpine, EMPTY_EXPRESSION_MESSAGE, isEmptyExpression, NESTING_MESSAGE, treeProblem, type TreeNode } from '../formula/nesting';
 
@@ -39,7 +39,7 @@ export interface CompiledFormula {
   periodic: boolean;
 }
 
-export type FormulaResult = { ok: true; value: CompiledFormula } | { ok: false; problems: Problem[] };
+export type FormulaResult = Result<{ value: CompiledFormula }>;
 
 /** Helpers every kernel defines before using compiled expressions (md, rnd, pw: ../formula/operations.ts). */
 export { KERNEL_HELPERS } from '../formula/operations';

@@ -7,6 +7,7 @@
  *
  * Intentionally has no platform imports.
  */
+import { formatProblems } from '../problems';
 import type { Problem } from '../api';
 import { faultMessage } from '../formula/fold';
 import type { Deal } from '../model/schema';
@@ -29,7 +30,7 @@ export function fanSampleSize(parties: number, periods: number): number {
 /** A valuation failure a user can act on: where, and what. */
 export class EngineError extends Error {
   constructor(readonly problems: Problem[]) {
-    super(problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message)).join('\n'));
+    super(formatProblems(problems).join('\n'));
     this.name = 'EngineError';
   }
 }

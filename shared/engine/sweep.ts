@@ -12,6 +12,7 @@
  *
  * Intentionally has no platform imports.
  */
+import { formatProblem } from '../problems';
 import { failureText } from '../problems';
 import { setNumberAt } from '../model/paths';
 import { numberRuleProblems } from '../model/rules';
@@ -54,7 +55,7 @@ function dealAt(deal: Deal, set: Record<string, number>, index: number): Deal {
   }
   const parsed = dealSchema.safeParse(out);
   const problems = parsed.success ? numberRuleProblems(parsed.data) : parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
-  if (problems.length > 0) throw new EngineError(problems.map((p) => ({ path: `positions[${index}]`, message: `${p.path}: ${p.message}` })));
+  if (problems.length > 0) throw new EngineError(problems.map((p) => ({ path: `positions[${index}]`, message: formatProblem(p) })));
   return out;
 }
 

@@ -10,7 +10,7 @@
  * Intentionally has no platform imports.
  */
 import { create, parseDependencies, type MathNode } from 'mathjs/number';
-import type { Problem } from '../api';
+import type { Problem, Result } from '../problems';
 import { didYouMean } from '../model/suggest';
 import { BUILTIN_NAMES, COMPARISONS, FUNCTIONS, OPERATORS, SERIES_FUNCTIONS } from './allowlist';
 import { Locator } from './locate';
@@ -46,9 +46,7 @@ export interface FormulaRefs {
   builtins: string[];
 }
 
-export type FormulaCheck =
-  | { ok: true; ast: MathNode; refs: FormulaRefs }
-  | { ok: false; problems: Problem[] };
+export type FormulaCheck = Result<{ ast: MathNode; refs: FormulaRefs }>;
 
 export const MAX_FORMULA_LENGTH = 10_000;
 

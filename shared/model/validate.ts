@@ -12,6 +12,7 @@
  *
  * Intentionally has no platform imports.
  */
+import type { Result } from '../problems';
 import type { z } from 'zod';
 import type { Problem } from '../api';
 import { FORBIDDEN_KEYS, MAX_JSON_DEPTH } from './json-text';
@@ -24,7 +25,7 @@ import { dealSchema, inputSchema, partySchema, termSchema, type Deal } from './s
 import { KNOWN_KEYS } from './serialize';
 import { closest, didYouMean } from './suggest';
 
-export type ValidationResult = { ok: true; deal: Deal } | { ok: false; problems: Problem[] };
+export type ValidationResult = Result<{ deal: Deal }>;
 
 export const isExtensionKey = (key: string): boolean => key.startsWith('x-');
 

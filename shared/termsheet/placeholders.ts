@@ -19,6 +19,7 @@
  *
  * Intentionally has no platform imports.
  */
+import type { Result } from '../problems';
 import { failureText } from '../problems';
 import type { Problem } from '../problems';
 import type { Deal, Term } from '../model/schema';
@@ -51,7 +52,7 @@ export interface ResolveContext {
   moneyStyle?: MoneyStyle;
 }
 
-export type Resolved = { ok: true; text: string } | { ok: false; problems: Problem[] };
+export type Resolved = Result<{ text: string }>;
 
 /** Fields outside terms holding money or a fraction. */
 const MONEY_FIELDS = new Set(['walkAway']);

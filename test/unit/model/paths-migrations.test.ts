@@ -114,7 +114,7 @@ describe('the strict JSON reader', () => {
   ])('%j', (input, message) => {
     const r = readJsonText(input);
     expect(r.ok).toBe(false);
-    expect(!r.ok && r.problem.message).toBe(message);
+    expect(!r.ok && r.problems[0]!.message).toBe(message);
   });
   it('never builds an object with a polluted prototype', () => {
     const r = readJsonText('{"x": {"__proto__": {"polluted": true}}}');
