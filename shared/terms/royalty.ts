@@ -15,7 +15,7 @@ import { periodIndex, type CodegenContext } from '../engine/term-codegen';
 import { bands, moneyText, rateCells, type FigureContext } from '../termsheet/figure-cells';
 import { col, heading, label, leadIn, para, row } from '../termsheet/blocks';
 import type { Block } from '../termsheet/content';
-import { contractPeriod, formulaFieldWording, periodNoun, termTrigger } from '../termsheet/triggers';
+import { contractPeriod, formulaFieldWording, inSentence, periodNoun, termTrigger } from '../termsheet/triggers';
 import { describeExpression, modelPeriod, partyName, periodWord } from '../termsheet/wording';
 import { isContractDate } from '../format/dates';
 import { BASIS, basisHeader, basisPrefix, type Basis } from './basis';
@@ -78,12 +78,13 @@ function royaltyBlocks(ctx: FigureContext, r: RoyaltyTerm): Block[] {
   ];
   (r.adjustments ?? []).forEach((a, i) => {
     const factor = rateCells([{ value: a.factor, term: r }])[0]!;
-    const what = label({ id: `adjustment ${i + 1}`, label: a.label });
-    const rest = typeof a.factor === 'number' ? `royalties are payable at ${factor} of the amounts otherwise due.` : `royalties are reduced as follows: ${factor}.`;
-    blocks.push(leadIn(`adjustment:${r.id}:${i}`, what, `for each ${noun} in which this applies, ${rest}`));
+    const what = label({ id: `Adjustment ${i + 1}`, label: a.label });
+    // The label is the contract's name for the event; the model's condition is never printed.
+    const due = typeof a.factor === 'number' ? `at ${factor} of the amounts otherwise due` : `at the reduced rate: ${factor}`;
+    blocks.push(leadIn(`adjustment:${r.id}:${i}`, what, `royalties for any ${noun} in which ${inSentence(what)} applies are payable ${due}.`));
   });
   if (r.adjustments && r.adjustments.length > 1) {
-    blocks.push(para(`adjustments:${r.id}`, 'Where more than one reduction applies in the same period, they apply together, one after the other.', 'note'));
+    blocks.push(para(`adjustments:${r.id}`, `Where more than one reduction applies to the same ${noun}, they are applied one after the other (the percentages multiply).`, 'note'));
   }
   if (r.cap !== undefined) {
     const cap = typeof r.cap === 'number' ? moneyText(ctx, r.cap) : formulaFieldWording(r);

@@ -84,7 +84,7 @@ export function InputsSection() {
           Add input
         </button>
       </div>
-      <p className="hint">Each input is drawn once per iteration. Low and high always mean the 90% range: the 5th to 95th percentile.</p>
+      <p className="hint">Each input is drawn once per iteration, or afresh in every period when “Every period” is ticked (a year’s price, a quarter’s demand). Low and high always mean the 90% range: the 5th to 95th percentile.</p>
       <CorrelationsTable deal={deal} />
     </div>
   );

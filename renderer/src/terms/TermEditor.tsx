@@ -145,7 +145,7 @@ function ListOf({ term, scope, item }: { term: Term; scope: Scope; item: Extract
   }
   return (
     <>
-      <table className="tier-table" aria-label={item.label}>
+      <table className={`tier-table ${item.tiered ? 'tiered' : ''} ${item.key}`} aria-label={item.label}>
         <EditableTableHead columns={[...(item.tiered ? ['Tier'] : []), ...item.columns.map((c) => c.header)]} />
         <tbody>
           {rows.map((_r, i) => (

@@ -39,7 +39,7 @@ export function TimingField({
   const picked = typeof value === 'string' && isContractDate(value) ? value : first !== undefined && typeof value === 'number' && first < count ? periodToDate(timeline, first) : '';
   return (
     <div className="timing-field">
-      <ValueField label={label} dates allowFormula optional={optional} value={value} path={path} hideLabel={hideLabel} onCommit={onCommit} placeholder={optional ? 'period, date or —' : undefined} />
+      <ValueField label={label} dates allowFormula optional={optional} value={value} path={path} hideLabel={hideLabel} onCommit={onCommit} />
       <select
         aria-label={`${label}: pick a date`}
         className="timing-pick"
