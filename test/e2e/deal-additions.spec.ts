@@ -10,8 +10,9 @@ import { expect, test } from '@playwright/test';
 import { openApp } from './support/web-host';
 import { go, setField } from './support/workbench';
 
-test('the royalty step-down, calendar-year tiers, a cap, a date and a per-period input, valued from the palette', async ({}, testInfo) => {
+test('the royalty step-down, calendar-year tiers, a cap, a date and a per-period input, valued from the palette', async () => {
   test.setTimeout(180_000);
+  const testInfo = test.info();
   const app = await openApp();
   try {
     const { page } = app;
