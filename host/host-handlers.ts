@@ -23,6 +23,7 @@ import { createValuationHandlers, sharedValuationRunner } from './valuation/valu
 import { createExportHandlers, type ExportPorts } from './docx/export-handlers';
 import type { ValuationRunner } from './valuation/runner';
 import { loadSkeleton } from './termsheet-defaults';
+import { createPortfolioHandlers } from './portfolio/portfolio-handlers';
 
 export interface HostPorts {
   resourcesDir: string;
@@ -96,6 +97,22 @@ export function createHostHandlers(ports: HostPorts): HostHandlers {
     getStandardSections: async (_ctx, kind) => loadSkeleton(ports.resourcesDir, kind),
     ...createDocumentHandlers(documents),
     ...createValuationHandlers(ports.valuationRunner, ports.closed),
+    ...createPortfolioHandlers({
+      resourcesDir: ports.resourcesDir,
+      dataDir,
+      dialogs: documents.dialogs,
+      settings,
+      paths,
+      runner: ports.valuationRunner ?? sharedValuationRunner,
+      closed: ports.closed,
+      author: () => {
+        try {
+          return settings().getAuthorName() || undefined;
+        } catch {
+          return undefined;
+        }
+      },
+    }),
     ...exports,
     exportTermSheet: async (ctx, request) => {
       const refused = await paths.checkWrite(request.outPath, 'docx');

@@ -7,8 +7,10 @@
  *
  * Intentionally has no platform imports.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { runIdArg, sampleCountArg, sensitivityRequestArg, solveRequestArg, sweepRequestArg, valuationRequestArg } from './engine/requests';
+import { portfolioValuationArg } from './portfolio/requests';
+import { PORTFOLIO_LIMITS } from './portfolio/schema';
 
 const exampleId = z.string().regex(/^[a-z0-9-]{1,64}$/, 'must be an example id such as "pharma-licence"');
 
@@ -65,6 +67,46 @@ const exportRedlineArg = z.strictObject({
 const standardSectionsKind = z.enum(['licence', 'alliance', 'jointVenture']);
 export type StandardSectionsKind = z.infer<typeof standardSectionsKind>;
 
+// ---- Portfolios (.dealbook): open, reload deals, save, value, brief (host/portfolio) ----
+
+const anchorPath = filePath;
+const portfolioCompanions = z.array(z.strictObject({ name: fileName, bytes: dealBytes })).max(PORTFOLIO_LIMITS.maxDeals);
+const exportPortfolioBriefArg = z.strictObject({
+  /** The portfolio valuation whose figures the brief prints (the host keeps the last few). */
+  runId: runIdArg,
+  /** The portfolio as the renderer holds it (stages, owners, metrics and health as edited). */
+  book: z.unknown(),
+  fileName,
+  paper: z.enum(['A4', 'Letter']),
+  outPath: z.string().min(1, 'must not be empty').max(4096, 'is too long'),
+  author: documentOptions.author,
+  /** Why the deals left out of the valuation were left out, as the app shows them. */
+  notValued: z
+    .array(z.strictObject({ place: z.number().int().min(0).max(PORTFOLIO_LIMITS.maxDeals - 1), problems: z.array(z.string().max(2000)).max(50) }))
+    .max(PORTFOLIO_LIMITS.maxDeals)
+    .optional(),
+});
+
+const portfolioArgs = {
+  openPortfolio: z.tuple([filePath]),
+  openExamplePortfolio: z.tuple([exampleId]),
+  /** A dropped .dealbook with the files dropped with it (its deals are matched by name). */
+  openPortfolioBytes: z.tuple([fileName, dealBytes, portfolioCompanions]),
+  /** Reads the deals again (a file changed on disk is valued again), relative to the .dealbook at the anchor path. */
+  reloadPortfolioDeals: z.tuple([anchorPath, z.unknown()]),
+  savePortfolio: z.tuple([z.strictObject({ path: filePath, book: z.unknown(), originalPath: filePath.optional(), docKey: docKey.optional() })]),
+  restorePortfolio: z.tuple([docKey]),
+  /** A save dialog for a .dealbook file, starting in the folder of `near` when given. */
+  choosePortfolioSavePath: z.tuple([fileName, filePath.optional()]),
+  /** A deal file picked to join the portfolio at the anchor path: it must be in that folder or below. */
+  portfolioEntryFor: z.tuple([anchorPath, filePath]),
+  /** Values every deal in its position on the worker pool; progress and the result arrive as portfolio:progress / portfolio:result events. */
+  startPortfolioValuation: z.tuple([portfolioValuationArg]),
+  cancelPortfolioValuation: z.tuple([runIdArg]),
+  /** Writes the internal portfolio brief (table, charts, metrics, health) to Word. */
+  exportPortfolioBrief: z.tuple([exportPortfolioBriefArg]),
+} as const;
+
 /**
  * Argument schemas of every request. The key is the channel name.
  * Later work adds methods here; each needs an entry in ApiResults (api.ts) too.
@@ -86,7 +128,7 @@ export const apiArgs = {
   saveFile: z.tuple([
     z.strictObject({ path: filePath, deal: z.unknown(), originalPath: filePath.optional(), docKey: docKey.optional() }),
   ]),
-  autosave: z.tuple([z.strictObject({ docKey, fileName, path: filePath.nullable(), deal: z.unknown() })]),
+  autosave: z.tuple([z.strictObject({ docKey, fileName, path: filePath.nullable(), deal: z.unknown(), originalPath: filePath.optional() })]),
   listRecovered: z.tuple([]),
   restoreRecovered: z.tuple([docKey]),
   discardRecovered: z.tuple([docKey]),
@@ -117,4 +159,5 @@ export const apiArgs = {
   getStandardSections: z.tuple([standardSectionsKind]),
   /** Shows a written file in the system's file manager, where the host can. */
   revealInFolder: z.tuple([filePath]),
+  ...portfolioArgs,
 } as const;

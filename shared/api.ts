@@ -23,7 +23,10 @@ import type { Skeleton } from './termsheet/skeleton';
 import type { InputSample, SensitivityResult, SolveResult, ValuationResult } from './engine/results';
 import type { SweepResult } from './engine/sweep';
 import type { apiArgs, RedlineAgainst, StandardSectionsKind } from './api-args';
-import type { z } from 'zod';
+import type * as z from 'zod';
+import type { PortfolioEntryState } from './portfolio/entries';
+import type { PortfolioEntryChoice, PortfolioOpenResult, PortfolioSaveResult } from './portfolio/documents';
+import type { PortfolioValuationResult } from './portfolio/valuation';
 
 export type { RedlineAgainst, StandardSectionsKind };
 
@@ -42,6 +45,8 @@ export interface ExampleSummary {
   title: string;
   description: string;
   fileName: string;
+  /** An example deal (openExample) or portfolio (openExamplePortfolio). */
+  kind: 'deal' | 'portfolio';
 }
 
 /** A document as the renderer holds it: the deal plus where it lives. */
@@ -107,6 +112,8 @@ export interface AutosaveRequest {
   path: string | null;
   /** Unsaved work is kept even if it does not validate yet. */
   deal: unknown;
+  /** A portfolio's: the .dealbook it was read from, whose folder holds its deals. */
+  originalPath?: string | undefined;
 }
 
 export interface RecoveredDocument {
@@ -116,6 +123,8 @@ export interface RecoveredDocument {
   /** ISO time of the autosave. */
   savedAt: string;
   title: string;
+  /** A deal, or a portfolio (restored with restorePortfolio). */
+  kind: 'deal' | 'portfolio';
 }
 
 export interface RecoveryList {
@@ -147,8 +156,23 @@ export type MoneyWording = 'symbol' | 'words';
 
 
 
+// ---- Portfolios (.dealbook): open, reload deals, save, value, brief (host/portfolio) ----
 
-export interface ApiResults {
+interface PortfolioResults {
+  openPortfolio: PortfolioOpenResult;
+  openExamplePortfolio: PortfolioOpenResult;
+  openPortfolioBytes: PortfolioOpenResult;
+  reloadPortfolioDeals: PortfolioEntryState[];
+  savePortfolio: PortfolioSaveResult;
+  restorePortfolio: PortfolioOpenResult;
+  choosePortfolioSavePath: DialogChoice;
+  portfolioEntryFor: PortfolioEntryChoice;
+  startPortfolioValuation: { runId: string };
+  cancelPortfolioValuation: { cancelled: boolean };
+  exportPortfolioBrief: ExportTermSheetResult;
+}
+
+export interface ApiResults extends PortfolioResults {
   getAppInfo: AppInfo;
   listExamples: ExampleSummary[];
   openExample: OpenResult;
@@ -214,6 +238,17 @@ const methodTable: Record<ApiMethod, true> = {
   setAuthorName: true,
   getStandardSections: true,
   revealInFolder: true,
+  openPortfolio: true,
+  openExamplePortfolio: true,
+  openPortfolioBytes: true,
+  reloadPortfolioDeals: true,
+  savePortfolio: true,
+  restorePortfolio: true,
+  choosePortfolioSavePath: true,
+  portfolioEntryFor: true,
+  startPortfolioValuation: true,
+  cancelPortfolioValuation: true,
+  exportPortfolioBrief: true,
 };
 export const apiMethods = Object.keys(methodTable) as ApiMethod[];
 
@@ -227,6 +262,9 @@ export interface MainEvents {
   'valuation:progress': { runId: string; done: number; total: number };
   /** A valuation finished: its summary result, or why it did not (code 'cancelled' when cancelled). */
   'valuation:result': { runId: string; result: ValuationResult } | { runId: string; error: ApiErrorData };
+  /** A portfolio valuation: `done` of `total` iterations over all its deals. */
+  'portfolio:progress': { runId: string; done: number; total: number };
+  'portfolio:result': { runId: string; result: PortfolioValuationResult } | { runId: string; error: ApiErrorData };
 }
 export type EventName = keyof MainEvents;
 /** Every event name, checked against MainEvents so none is missing or extra. */
@@ -235,6 +273,8 @@ const eventTable: Record<EventName, true> = {
   'app:open-file': true,
   'valuation:progress': true,
   'valuation:result': true,
+  'portfolio:progress': true,
+  'portfolio:result': true,
 };
 export const eventNames = Object.keys(eventTable) as EventName[];
 

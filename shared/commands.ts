@@ -45,6 +45,7 @@ const goTo = SECTIONS.map((section, i) => ({ name: `view.${section}` as const, l
 
 export const COMMANDS = [
   { name: 'file.new', label: 'New Deal…', shortcut: 'CmdOrCtrl+N', menu: { name: 'File', group: 0 } },
+  { name: 'portfolio.new', label: 'New Portfolio…', menu: { name: 'File', group: 0 } },
   { name: 'file.open', label: 'Open…', shortcut: 'CmdOrCtrl+O', menu: { name: 'File', group: 0 } },
   { name: 'file.save', label: 'Save', shortcut: 'CmdOrCtrl+S', menu: { name: 'File', group: 1 } },
   { name: 'file.saveAs', label: 'Save As…', shortcut: 'CmdOrCtrl+Shift+S', menu: { name: 'File', group: 1 } },
@@ -57,6 +58,11 @@ export const COMMANDS = [
   { name: 'view.value', label: 'Run Valuation', shortcut: 'CmdOrCtrl+Enter', menu: { name: 'View', group: 0 } },
   { name: 'view.palette', label: 'Command Palette…', shortcut: 'CmdOrCtrl+Shift+P', menu: { name: 'View', group: 0 }, noPalette: true },
   ...goTo,
+  { name: 'portfolio.back', label: 'Back to the Portfolio', shortcut: 'Alt+Left', menu: { name: 'View', group: 1 } },
+  { name: 'portfolio.addDeal', label: 'Add Deal to the Portfolio…' },
+  { name: 'portfolio.value', label: 'Value the Portfolio' },
+  { name: 'portfolio.exportBrief', label: 'Export Portfolio Brief…' },
+  { name: 'portfolio.exportCsv', label: 'Export Portfolio Table as CSV' },
   { name: 'help.show', label: 'Help', shortcut: 'F1', menu: { name: 'Help', group: 0 } },
   { name: 'help.about', label: 'About Dealwright', menu: { name: 'Help', group: 0 } },
 ] as const satisfies readonly CommandSpec[];
@@ -99,6 +105,8 @@ interface Parsed {
   key: string;
 }
 
+const ARROWS = new Set(['Left', 'Right', 'Up', 'Down']);
+
 function parseAccelerator(accelerator: string): Parsed {
   const parts = accelerator.split('+');
   const key = parts.pop()!;
@@ -109,14 +117,17 @@ function parseAccelerator(accelerator: string): Parsed {
 export function matchesShortcut(accelerator: string, e: KeyPress): boolean {
   const a = parseAccelerator(accelerator);
   if (a.mod !== (e.ctrlKey || e.metaKey) || a.shift !== e.shiftKey || a.alt !== e.altKey) return false;
-  // Digits by their key position (Alt+1 types "¡" on a Mac keyboard); letters by the letter typed.
+  // Digits by their key position (Alt+1 types "¡" on a Mac keyboard); letters by the letter typed;
+  // arrows by Electron's names (Left) or the DOM's (ArrowLeft).
   if (/^\d$/.test(a.key)) return e.code === `Digit${a.key}` || e.key === a.key;
+  if (ARROWS.has(a.key)) return e.key === `Arrow${a.key}`;
   return e.key.toLowerCase() === a.key.toLowerCase();
 }
 
 /** A command's shortcut as a tooltip or the palette prints it: "Ctrl+Shift+S" (or "⇧⌘S" on a Mac). */
 export function shortcutText(accelerator: string, mac = false): string {
   const a = parseAccelerator(accelerator);
-  if (mac) return `${a.alt ? '⌥' : ''}${a.shift ? '⇧' : ''}${a.mod ? '⌘' : ''}${a.key === 'Enter' ? '↩' : a.key}`;
+  const arrow: Record<string, string> = { Left: '←', Right: '→', Up: '↑', Down: '↓' };
+  if (mac) return `${a.alt ? '⌥' : ''}${a.shift ? '⇧' : ''}${a.mod ? '⌘' : ''}${a.key === 'Enter' ? '↩' : (arrow[a.key] ?? a.key)}`;
   return [a.mod ? 'Ctrl' : '', a.shift ? 'Shift' : '', a.alt ? 'Alt' : '', a.key].filter(Boolean).join('+');
 }

@@ -21,7 +21,7 @@ import { APP_ORIGIN, externalUrlAllowed, isAppUrl, secureWebPreferences, senderA
 
 registerAppScheme();
 
-// .deal files named on the command line (`npm start` opens an example this way) or by the OS.
+// .deal and .dealbook files named on the command line (`npm start` opens an example this way) or by the OS.
 const launchFiles = new LaunchFiles();
 for (const path of LaunchFiles.fromArgv(process.argv.slice(1), process.cwd())) launchFiles.add(path);
 app.on('open-file', (event, path) => {

@@ -1,7 +1,9 @@
 /**
  * Work that can take more than a few milliseconds runs on one background
  * thread, off the event loop where the host serves every window (validating
- * 20,000 series froze the web host for every client for minutes). Small deals
+ * 20,000 series froze the web host for every client for minutes): reading,
+ * validating, compiling a large deal's kernel (the valuation workers only run
+ * kernels), sampling. Small deals
  * stay in place: handing them over would only add a round trip to the slider
  * path. If the worker bundle is missing (a tool run from source) the work
  * runs in place, as before.
@@ -13,9 +15,12 @@ import { withoutRecordExtensions } from '../../shared/model/record-extensions';
 import type { Deal } from '../../shared/model/schema';
 import { validateDeal, type ValidationResult } from '../../shared/model/validate';
 import type { InputSample } from '../../shared/engine/results';
+import { compiledFor } from '../../shared/engine/compile-deal';
+import type { CompiledDeal, KernelSpec } from '../../shared/engine/kernel';
+import { EngineError } from '../../shared/engine/simulate';
 import { HostError } from '../rpc/dispatcher';
 import { findWorkerScript } from '../worker-script';
-import { runTask, type Task, type TaskOutcome, type Verdict } from './tasks';
+import { runTask, type CompileVerdict, type Task, type TaskOutcome, type Verdict } from './tasks';
 
 export const BACKGROUND_BUNDLE = 'background-worker.js';
 
@@ -99,6 +104,27 @@ export async function validateInBackground(raw: unknown): Promise<ValidationResu
   if (dealItems(raw) <= HEAVY_DEAL_ITEMS) return validateDeal(raw);
   const verdict = (await run({ kind: 'validate', raw })) as Verdict;
   return verdict.ok ? { ok: true, deal: withoutRecordExtensions(raw) as Deal } : verdict;
+}
+
+/** Large deals compiled on the background thread, by their text: a run, its stages and its repeats reuse one. */
+const compiled = new Map<string, KernelSpec>();
+const COMPILED_CACHE_SIZE = 4;
+
+/**
+ * A deal's kernel for the valuation workers (the runner's compile step): in place when the deal is small,
+ * on the background thread when it is large (compiling 20,000 series takes a second). Problems come as an
+ * EngineError, as compiling in place gives them.
+ */
+export async function compileInBackground(deal: Deal, conditionOn: string | undefined): Promise<KernelSpec | CompiledDeal> {
+  if (dealItems(deal) <= HEAVY_DEAL_ITEMS) return compiledFor(deal, conditionOn);
+  const key = `${conditionOn ?? ''}\u0000${JSON.stringify(deal)}`;
+  const hit = compiled.get(key);
+  if (hit) return hit;
+  const verdict = (await run({ kind: 'compile', deal, ...(conditionOn === undefined ? {} : { conditionOn }) })) as CompileVerdict;
+  if (!verdict.ok) throw new EngineError(verdict.problems);
+  if (compiled.size >= COMPILED_CACHE_SIZE) compiled.delete(compiled.keys().next().value!);
+  compiled.set(key, verdict.kernel);
+  return verdict.kernel;
 }
 
 /** A deal's problems (empty when valid): what the validateDeal method answers. */

@@ -1,11 +1,17 @@
 /**
- * `npm run bench`: the engine on resources/examples/pharma-licence.deal at
- * 10k, 100k and 1M iterations with 1 and 2 workers (statistics included, warm
- * pools, best of several runs), side by side with a hand-written plain-JS loop
- * of the same deal, as iterations per second and ratio; then the slider path
- * (10k iterations, warm) as a latency; then reading and validating large
- * files (20,000 chained series, a 5 MB file) as time, beside plain JSON.parse
- * of the same text (the floor any reader pays).
+ * `npm run bench`: first the cold-start table (cold-start.ts: whole processes
+ * of the CLI beside Squiggle and the baseline); then the engine on
+ * resources/examples/pharma-licence.deal at 10k, 100k and 1M iterations with 1
+ * and 2 workers (statistics included, warm pools, best of several runs), side
+ * by side with a hand-written plain-JS loop of the same deal, as iterations per
+ * second and ratio; then the slider path (10k iterations, warm) as a latency;
+ * then reading and validating large files (20,000 chained series, a 5 MB
+ * file) as time, beside plain JSON.parse of the same text (the floor any
+ * reader pays); then portfolios (portfolio-bench.ts).
+ *
+ * Options (npm run bench -- ...): --cold-only, --warm-only, --cold-runs N
+ * (default 7), --against OTHER/out/cli/main.js (a second CLI build timed in the
+ * same cold-start rounds).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,7 +21,9 @@ import { dealSchema } from '../../shared/model/schema';
 import { projectRoot } from '../paths';
 import { createWorkerPoolRunner } from '../valuation/worker-pool';
 import { baselinePharma } from './baseline-pharma';
+import { printColdStartTable } from './cold-start';
 import { chainedSeriesDeal, fiveMegabyteDeal } from './large-deals';
+import { portfolioBench } from './portfolio-bench';
 
 const root = projectRoot(import.meta.url);
 const deal = dealSchema.parse(JSON.parse(readFileSync(join(root, 'resources', 'examples', 'pharma-licence.deal'), 'utf8')));
@@ -32,7 +40,17 @@ function median(times: number[]): number {
 const rate = (n: number, ms: number) => (n / ms) * 1000;
 const fmtRate = (r: number) => `${(r / 1e6).toFixed(2)}M it/s`;
 
+function flag(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
 async function main(): Promise<void> {
+  if (!process.argv.includes('--warm-only')) {
+    const against = flag('--against');
+    printColdStartTable(root, { runs: Number(flag('--cold-runs') ?? 7), ...(against ? { against } : {}) });
+  }
+  if (process.argv.includes('--cold-only')) return;
   console.log(`Dealwright bench: ${deal.title}; ${deal.timeline.periods} periods; ${availableParallelism()} cores; Node ${process.version}`);
   console.log('(best of several warm runs; engine times include statistics; load on the machine shows up as noise)\n');
   const baseline = new Map<number, number>();
@@ -83,6 +101,7 @@ async function main(): Promise<void> {
   for (const r of rows) console.log(r.map((cell, c) => cell.padStart(widths[c]!)).join('   '));
   console.log('\nTargets (2-core machine): 2 workers at 1M >= 1.5x the baseline (>= ~3.5M it/s); 10k in < 20 ms warm.');
   validationBench();
+  await portfolioBench(root);
 }
 
 /** Reading and validating large files (what Open, Save and the live problems list do), best of 3, beside JSON.parse. */

@@ -4,10 +4,12 @@
  * input is wrong, 2 usage error. Errors go to stderr as `path: message` lines,
  * never a stack trace.
  */
+import { saveCodeCaches } from '../code-cache';
 import { oneLine } from '../../shared/problems';
 import { appVersion, projectRoot } from '../paths';
-import { commands, type CommandContext } from './commands';
-import { helpText, UsageError } from './args';
+import { commands, VALUING_COMMANDS, type CommandContext } from './commands';
+import { helpText, isUsageError } from './args';
+import { startWorkersEarly } from './early-workers';
 
 
 async function main(argv: string[]): Promise<number> {
@@ -31,10 +33,13 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   try {
+    if (VALUING_COMMANDS.has(command)) ctx.started = startWorkersEarly(rest);
     const run = await load();
-    return await run(rest, ctx);
+    const code = await run(rest, ctx);
+    saveCodeCaches();
+    return code;
   } catch (err) {
-    if (err instanceof UsageError) {
+    if (isUsageError(err)) {
       ctx.err(`dealwright ${command}: ${oneLine(err.message)}\n`);
       return 2;
     }

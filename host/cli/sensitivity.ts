@@ -10,17 +10,15 @@ import { formatPlain } from '../../shared/format/by-kind';
 import { formatPercent } from '../../shared/format/percent';
 import { parseCommandArgs, UsageError } from './args';
 import type { Command } from './commands';
-import { loadDeal, table, withRunner, workersFlag } from './valuation-common';
+import { table, withDealAndRunner, workersFlag } from './valuation-common';
 
 export const sensitivityCommand: Command = async (argv, ctx) => {
   const { positionals, flags } = parseCommandArgs('sensitivity', argv);
   if (positionals.length !== 1) throw new UsageError('expects exactly one FILE');
   const workers = workersFlag(flags);
-  const deal = await loadDeal(positionals[0]!, ctx);
-  if (!deal) return 1;
   const scenarioId = typeof flags.scenario === 'string' ? flags.scenario : undefined;
   const party = typeof flags.party === 'string' ? flags.party : undefined;
-  return withRunner(workers, ctx, async (runner) => {
+  return withDealAndRunner(positionals[0]!, workers, ctx, async (deal, runner) => {
     const result = await runner.sensitivity({ deal, ...(scenarioId === undefined ? {} : { scenarioId }), ...(party === undefined ? {} : { party }) });
     if (flags.json) {
       ctx.out(`${JSON.stringify(result, null, 2)}\n`);

@@ -8,7 +8,7 @@ import { formatMoney } from '../../shared/format/money';
 import { formatNumber } from '../../shared/format/percent';
 import { numberFlag, parseCommandArgs, UsageError } from './args';
 import type { Command } from './commands';
-import { loadDeal, withRunner, workersFlag } from './valuation-common';
+import { withDealAndRunner, workersFlag } from './valuation-common';
 
 export const solveCommand: Command = async (argv, ctx) => {
   const { positionals, flags } = parseCommandArgs('solve', argv);
@@ -20,12 +20,10 @@ export const solveCommand: Command = async (argv, ctx) => {
   const min = numberFlag(flags, 'min');
   const max = numberFlag(flags, 'max');
   const workers = workersFlag(flags);
-  const deal = await loadDeal(positionals[0]!, ctx);
-  if (!deal) return 1;
   const scenarioId = typeof flags.scenario === 'string' ? flags.scenario : undefined;
   const path = flags.vary;
   const party = flags.party;
-  return withRunner(workers, ctx, async (runner) => {
+  return withDealAndRunner(positionals[0]!, workers, ctx, async (deal, runner) => {
     const result = await runner.solve({
       deal,
       path,

@@ -1,19 +1,18 @@
 /**
  * What the value, sensitivity and solve commands share: loading the deal with
- * its problems as `path: message` lines, the worker-count flag, the pool
- * runner's lifetime, and printing valuation errors.
+ * its problems as `path: message` lines, the pool runner's lifetime (with the
+ * workers main.ts started while this module loaded), and printing valuation
+ * errors.
  */
 import { formatProblem } from '../../shared/problems';
-import { availableParallelism } from 'node:os';
 import type { Deal } from '../../shared/model/schema';
 import { openDealFile } from '../documents/load';
 import { ValuationError } from '../valuation/runner';
 import { createWorkerPoolRunner } from '../valuation/worker-pool';
 import type { ValuationRunner } from '../valuation/runner';
-import { intFlag, type ParsedArgs } from './args';
 import type { CommandContext } from './commands';
 
-export const MAX_WORKERS = 64;
+export { MAX_WORKERS, workersFlag } from './args';
 
 /** The deal at `file`, or null after printing its problems. */
 export async function loadDeal(file: string, ctx: CommandContext): Promise<Deal | null> {
@@ -23,13 +22,12 @@ export async function loadDeal(file: string, ctx: CommandContext): Promise<Deal 
   return null;
 }
 
-export function workersFlag(flags: ParsedArgs['flags']): number {
-  return intFlag(flags, 'workers', 1, MAX_WORKERS) ?? availableParallelism();
-}
-
-/** Runs `work` on a fresh pool, always closing it; valuation errors become `path: message` lines and exit 1. */
+/**
+ * Runs `work` on a fresh pool, always closing it; valuation errors become `path: message` lines and exit 1.
+ * The pool takes over the workers main.ts started for this command (ctx.started), if any.
+ */
 export async function withRunner(workers: number, ctx: CommandContext, work: (runner: ValuationRunner) => Promise<number>): Promise<number> {
-  const runner = createWorkerPoolRunner({ workers });
+  const runner = createWorkerPoolRunner({ workers, ...(ctx.started ? { started: ctx.started } : {}) });
   try {
     return await work(runner);
   } catch (err) {
@@ -41,6 +39,14 @@ export async function withRunner(workers: number, ctx: CommandContext, work: (ru
   } finally {
     await runner.close();
   }
+}
+
+/** Loads the deal at `file` (its problems printed, exit 1) and values it with `work` on a fresh pool. */
+export function withDealAndRunner(file: string, workers: number, ctx: CommandContext, work: (deal: Deal, runner: ValuationRunner) => Promise<number>): Promise<number> {
+  return withRunner(workers, ctx, async (runner) => {
+    const deal = await loadDeal(file, ctx);
+    return deal ? work(deal, runner) : 1;
+  });
 }
 
 /** Pads cells into aligned columns (first column left, the rest right). */

@@ -4,24 +4,23 @@
  * of cli.md (toCliJson); otherwise a table per party in the deal's money.
  */
 import { toCliJson, type ValuationResult } from '../../shared/engine/results';
-import { formatMoney, moneyUnitCaption } from '../../shared/format/money';
+// groupDigits, not toLocaleString: the first call of the latter loads ICU's number data (~10 ms of a cold run).
+import { formatMoney, groupDigits, moneyUnitCaption } from '../../shared/format/money';
 import { formatPercent } from '../../shared/format/percent';
 import type { Deal } from '../../shared/model/schema';
 import { LIMITS } from '../../shared/model/schema';
-import { intFlag, parseCommandArgs, UsageError } from './args';
+import { intFlag, parseCommandArgs, UsageError, workersFlag } from './args';
 import type { Command } from './commands';
-import { loadDeal, table, withRunner, workersFlag } from './valuation-common';
+import { table, withDealAndRunner } from './valuation-common';
 
 export const valueCommand: Command = async (argv, ctx) => {
   const { positionals, flags } = parseCommandArgs('value', argv);
   if (positionals.length !== 1) throw new UsageError('expects exactly one FILE');
   const iterations = intFlag(flags, 'iterations', 1, LIMITS.maxIterations);
   const seed = intFlag(flags, 'seed', Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
-  const workers = workersFlag(flags);
+  const workers = workersFlag(flags, iterations);
   const scenarioId = typeof flags.scenario === 'string' ? flags.scenario : undefined;
-  const deal = await loadDeal(positionals[0]!, ctx);
-  if (!deal) return 1;
-  return withRunner(workers, ctx, async (runner) => {
+  return withDealAndRunner(positionals[0]!, workers, ctx, async (deal, runner) => {
     const result = await runner.value({
       deal,
       ...(scenarioId === undefined ? {} : { scenarioId }),
@@ -37,7 +36,7 @@ function humanReport(deal: Deal, r: ValuationResult): string {
   const fmt = { currency: deal.currency, unit: deal.unit };
   const money = (v: number) => formatMoney(v, fmt);
   const scenario = deal.scenarios.find((s) => s.id === r.scenario);
-  let out = `${deal.title}\nScenario: ${scenario ? `${scenario.name} (${r.scenario})` : r.scenario}; ${r.iterations.toLocaleString('en-US')} iterations, seed ${r.seed}, ${r.elapsedMs} ms\n`;
+  let out = `${deal.title}\nScenario: ${scenario ? `${scenario.name} (${r.scenario})` : r.scenario}; ${groupDigits(r.iterations, 0)} iterations, seed ${r.seed}, ${r.elapsedMs} ms\n`;
   out += `NPV in ${moneyUnitCaption(fmt)}\n\n`;
   const rows: string[][] = [['Party', 'Mean', '± se', 'P5', 'P10', 'P50', 'P90', 'P95', 'Walk-away', 'P(>= walk-away)']];
   for (const party of deal.parties) {

@@ -10,8 +10,8 @@ import type { DialogChoice } from '../../shared/api';
 
 export interface DialogPort {
   chooseOpenPath(): Promise<DialogChoice>;
-  /** `near`: the open document's own file, whose folder the dialog starts in. */
-  chooseSavePath(suggestedName: string, near?: string): Promise<DialogChoice>;
+  /** `near`: the open document's own file, whose folder the dialog starts in; `kind`: a deal (default) or a portfolio. */
+  chooseSavePath(suggestedName: string, near?: string, kind?: 'deal' | 'dealbook'): Promise<DialogChoice>;
 }
 
 /**

@@ -97,8 +97,11 @@ export function createDocumentHandlers(ports: DocumentPorts): Pick<HostHandlers,
     // The recovery file keeps the document's path only if it is one the user may save to, so that a
     // restored draft cannot carry a path the renderer made up.
     autosave: async (_ctx, request) => {
-      const path = request.path !== null && (await paths.checkWrite(request.path, 'deal')) === undefined ? request.path : null;
-      return autosave(ports.dataDir, { ...request, path });
+      const kind = request.path !== null && /\.dealbook$/i.test(request.path) ? 'dealbook' : 'deal';
+      const path = request.path !== null && (await paths.checkWrite(request.path, kind)) === undefined ? request.path : null;
+      // A portfolio's anchor is kept only if it is a file the renderer may read (its own, or an example).
+      const originalPath = request.originalPath !== undefined && (await paths.checkRead(request.originalPath)) === undefined ? request.originalPath : undefined;
+      return autosave(ports.dataDir, { ...request, path, originalPath });
     },
     listRecovered: async () => listRecovered(ports.dataDir),
     restoreRecovered: async (_ctx, docKey) => {

@@ -13,7 +13,8 @@ import type { PathPolicy } from './path-policy';
 /** More entries than a person scrolls through; the dialog says the list was cut. */
 export const MAX_FOLDER_ENTRIES = 2000;
 
-const EXTENSION = { deal: /\.deal$/i, docx: /\.docx$/i } as const;
+/** A "deal" listing shows portfolios too: Open takes both. */
+const EXTENSION = { deal: /\.(deal|dealbook)$/i, docx: /\.docx$/i } as const;
 
 export async function listFolder(paths: PathPolicy, folder: string, show: 'deal' | 'docx'): Promise<FolderListing> {
   const refused = await paths.checkFolder(folder);

@@ -18,24 +18,24 @@ export interface LoadOptions {
   migrations?: MigrationRegistry;
 }
 
-/** Bytes -> text: UTF-8 only (a leading BOM is fine), with a clear word for UTF-16 and binary files. */
-export function decodeDealBytes(bytes: Uint8Array): Result<{ text: string }> {
+/** Bytes -> text: UTF-8 only (a leading BOM is fine), with a clear word for UTF-16 and binary files. `kind` names the file in messages. */
+export function decodeDealBytes(bytes: Uint8Array, kind = '.deal'): Result<{ text: string }> {
   if (bytes.length === 0) return failed('', 'the file is empty');
   const b0 = bytes[0];
   const b1 = bytes[1];
   if ((b0 === 0xff && b1 === 0xfe) || (b0 === 0xfe && b1 === 0xff) || (bytes.length > 1 && (b0 === 0 || b1 === 0))) {
-    return failed('', 'the file is UTF-16 text; save it as UTF-8 (a .deal file is UTF-8 JSON)');
+    return failed('', `the file is UTF-16 text; save it as UTF-8 (a ${kind} file is UTF-8 JSON)`);
   }
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
-    return failed('', 'not a .deal file: it is not UTF-8 text (binary or another encoding)');
+    return failed('', `not a ${kind} file: it is not UTF-8 text (binary or another encoding)`);
   }
   // Binary data that happens to be valid UTF-8 (control characters JSON never contains outside strings).
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u0008\u000e-\u001f]/.test(text.slice(0, 4096)) && !text.trimStart().startsWith('{')) {
-    return failed('', 'not a .deal file: it contains binary data');
+    return failed('', `not a ${kind} file: it contains binary data`);
   }
   return { ok: true, text };
 }
@@ -48,7 +48,7 @@ export function decodeDealBytes(bytes: Uint8Array): Result<{ text: string }> {
  * checked before opening, and again on the open handle (opened non-blocking),
  * in case the path changed in between.
  */
-async function readLimited(path: string): Promise<Result<{ bytes: Uint8Array }>> {
+export async function readLimited(path: string): Promise<Result<{ bytes: Uint8Array }>> {
   try {
     const before = await stat(path);
     const kind = notAFile(before);

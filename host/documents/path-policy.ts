@@ -10,15 +10,15 @@
  * The shipped examples may be read. The web host, whose dialogs are in the
  * page, adds its documents root: any path inside it that is absolute,
  * without `.` or `..` segments, and reached without following a symbolic
- * link, may be read and (as .deal or .docx, in an existing folder) written.
+ * link, may be read and (as .deal, .dealbook or .docx, in an existing folder) written.
  */
 import { lstat, realpath } from 'node:fs/promises';
 import { dirname, isAbsolute, join, normalize, relative, resolve, sep } from 'node:path';
 import type { Problem } from '../../shared/api';
 
-export type WriteKind = 'deal' | 'docx';
+export type WriteKind = 'deal' | 'docx' | 'dealbook';
 
-const EXTENSIONS: Record<WriteKind, RegExp> = { deal: /\.deal$/i, docx: /\.docx$/i };
+const EXTENSIONS: Record<WriteKind, RegExp> = { deal: /\.deal$/i, docx: /\.docx$/i, dealbook: /\.dealbook$/i };
 
 export interface PathPolicy {
   /** Records a path the user chose. */

@@ -8,10 +8,11 @@
  */
 import { mkdir, readdir, readFile, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { AutosaveRequest, OpenResult, RecoveredDocument, RecoveryList } from '../../shared/api';
 import { readJsonText } from '../../shared/model/json-text';
 import { validateDeal } from '../../shared/model/validate';
+import { DEALBOOK_FORMAT } from '../../shared/portfolio/schema';
 import { writeFileAtomic } from './atomic-write';
 
 export const RECOVERY_FORMAT = 'dealwright.recovery';
@@ -24,6 +25,8 @@ const envelopeSchema = z.object({
   docKey: z.string().regex(DOC_KEY),
   fileName: z.string().min(1),
   path: z.string().nullable(),
+  /** A portfolio's: the .dealbook it was read from, whose folder holds its deals (an example's, for one never saved). */
+  originalPath: z.string().optional(),
   savedAt: z.string(),
   deal: z.unknown(),
 });
@@ -42,9 +45,23 @@ function fileFor(dataDir: string, docKey: string): string {
 export async function autosave(dataDir: string, request: AutosaveRequest): Promise<{ ok: true; savedAt: string }> {
   await mkdir(recoveryDir(dataDir), { recursive: true });
   const savedAt = new Date().toISOString();
-  const envelope: Envelope = { format: RECOVERY_FORMAT, version: 1, docKey: request.docKey, fileName: request.fileName, path: request.path, savedAt, deal: request.deal };
+  const envelope: Envelope = {
+    format: RECOVERY_FORMAT,
+    version: 1,
+    docKey: request.docKey,
+    fileName: request.fileName,
+    path: request.path,
+    ...(request.originalPath === undefined ? {} : { originalPath: request.originalPath }),
+    savedAt,
+    deal: request.deal,
+  };
   await writeFileAtomic(fileFor(dataDir, request.docKey), JSON.stringify(envelope));
   return { ok: true, savedAt };
+}
+
+/** The autosave of one document, as written (for a portfolio's restore, host/portfolio). */
+export async function readRecovered(dataDir: string, docKey: string): ReturnType<typeof readEnvelope> {
+  return readEnvelope(fileFor(dataDir, docKey));
 }
 
 async function readEnvelope(file: string): Promise<{ ok: true; envelope: Envelope } | { ok: false; message: string }> {
@@ -84,7 +101,8 @@ export async function listRecovered(dataDir: string): Promise<RecoveryList> {
       continue;
     }
     const e = read.envelope;
-    documents.push({ docKey: e.docKey, fileName: e.fileName, path: e.path, savedAt: e.savedAt, title: titleOf(e.deal) });
+    const kind = (e.deal as { format?: unknown } | null)?.format === DEALBOOK_FORMAT ? 'portfolio' : 'deal';
+    documents.push({ docKey: e.docKey, fileName: e.fileName, path: e.path, savedAt: e.savedAt, title: titleOf(e.deal), kind });
   }
   documents.sort((a, b) => b.savedAt.localeCompare(a.savedAt));
   return { documents, skipped };

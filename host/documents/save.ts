@@ -21,7 +21,8 @@ import { validateInBackground } from '../background/background';
 import { writeFileAtomic } from './atomic-write';
 import { openExistingDeal, readDealTextIfAny, type LoadOptions } from './load';
 
-function writeFailure(err: unknown, path: string): Problem {
+/** Why a write failed, in words, saying that nothing on disk changed. */
+export function writeFailure(err: unknown, path: string): Problem {
   const code = (err as NodeJS.ErrnoException).code;
   const folder = dirname(path);
   const why =

@@ -36,6 +36,7 @@ import { spansText } from '../../shared/termsheet/content';
 import { isRightToLeft } from '../../shared/termsheet/sanitize';
 import { buildHistogramOption } from '../../shared/charts/histogram';
 import { buildTornadoOption } from '../../shared/charts/tornado';
+import { buildPortfolioChartOption } from '../../shared/charts/portfolio-charts';
 import { renderChartPng } from './chart-images';
 import { RevisionStamp, spanRuns } from './revisions';
 import { documentNumbering, documentStyles, NUMBERING, pageGeometry, STYLE, TABLE_STYLE_ID, TABLE_STYLE_XML, type Paper } from './styles';
@@ -52,6 +53,7 @@ export interface WriteOptions {
 const TWIPS_PER_PX = 15; // 96 px per inch, 1440 twips per inch
 
 function chartOption(spec: ChartSpec) {
+  if (spec.type === 'portfolio') return buildPortfolioChartOption(spec.chart);
   return spec.type === 'histogram' ? buildHistogramOption(spec.input) : buildTornadoOption(spec.input);
 }
 

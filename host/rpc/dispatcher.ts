@@ -7,7 +7,7 @@
  * do not match the method's schema are refused with a clear error before any
  * service runs, and whatever a handler throws comes back as an error value.
  */
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { apiArgs } from '../../shared/api-args';
 import {
   type ApiArgs,

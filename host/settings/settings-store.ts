@@ -10,7 +10,7 @@
  * and the user is told, instead of being reset without a word.
  */
 import { renameSync, existsSync } from 'node:fs';
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const MAX_RECENT_FILES = 10;
 

@@ -7,7 +7,7 @@
  * through structuredClone, so tests cross the same message boundary as workers
  * without starting one (Squiggle's serializing runner).
  */
-import { compiledFor, executeJob, type JobOutput } from '../../shared/engine/jobs';
+import { executeJob, type JobOutput } from '../../shared/engine/jobs';
 import { answerQueries, type Shard } from '../../shared/engine/shard';
 import { jobFor, runStages, splitBlocks } from '../../shared/engine/run-plan';
 import { CancelledError, createRunner, summariesOf, type JobExecutor, type ValuationRunner } from './runner';
@@ -18,9 +18,8 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resol
 
 export function createInProcessExecutor(options: { serialize?: boolean } = {}): JobExecutor {
   return {
-    async prepare(template) {
-      compiledFor(template.deal, template.kind === 'simulate' ? template.conditionOn : undefined);
-    },
+    // Templates arrive compiled: nothing to get ready on this thread.
+    async prepare() {},
     async execute(template, iterations, seed, progress, signal, finish, stopEarly) {
       const clone = <T>(x: T): T => (options.serialize ? structuredClone(x) : x);
       const outputs: JobOutput[] = [];
@@ -28,7 +27,7 @@ export function createInProcessExecutor(options: { serialize?: boolean } = {}): 
       for (const [from, to] of runStages(iterations, stopEarly !== undefined)) {
         for (const range of splitBlocks(iterations, seed, Math.ceil((to - from) / CHUNK_BLOCKS), from, to)) {
           if (signal?.aborted) throw new CancelledError();
-          const run = executeJob(clone(jobFor(template, range)), (n) => progress(n));
+          const run = executeJob(clone(jobFor(template, range, options.serialize === true)), (n) => progress(n));
           outputs.push(clone(run.output));
           shards.push(run.shard);
           await yieldToEventLoop();

@@ -1,7 +1,9 @@
 /**
  * The valuation runner interface the rest of the app uses, and the logic every
- * runner shares: plan the run (scenario, limits, compile errors), hand block
- * ranges to an executor, merge in block order, summarise. Executors differ
+ * runner shares: plan the run (scenario, limits), compile the deal (where the
+ * caller says: in place by default), hand block ranges and the compiled
+ * kernel to an executor, merge in block order, summarise; a failed iteration
+ * is explained here (fault.ts), where the formula compiler is. Executors differ
  * only in where kernels run: this thread (tests, tools) or a pool of worker
  * threads (the app and the CLI: the main process never runs a kernel). The
  * samples stay where they were computed; statistics are merged from the
@@ -23,7 +25,14 @@ import { runSolve } from '../../shared/engine/goal-seek';
 import { checkIterations, checkSeed, planValuation, precisionReached, resultFromShards, variantStatsFromOutputs, type JobTemplate } from '../../shared/engine/run-plan';
 import { runSweep, type StatsEvaluator, type SweepRequest, type SweepResult } from '../../shared/engine/sweep';
 import { runSensitivity, type MeansEvaluator } from '../../shared/engine/sensitivity';
-import { EngineError } from '../../shared/engine/simulate';
+import { compiledFor } from '../../shared/engine/compile-deal';
+import { explainFault, type FaultContext } from '../../shared/engine/fault';
+import type { CompiledDeal, KernelSpec } from '../../shared/engine/kernel';
+import type { Deal } from '../../shared/model/schema';
+import { EngineError, KernelFault } from '../../shared/engine/simulate';
+import type { PortfolioOutput } from '../../shared/portfolio/portfolio-job';
+import { planPortfolio, runPortfolio } from '../../shared/portfolio/run-portfolio';
+import type { PortfolioValuationRequest, PortfolioValuationResult } from '../../shared/portfolio/valuation';
 
 export interface RunOptions {
   /** Called at least every 100 ms while the run is in progress. */
@@ -38,6 +47,8 @@ export interface ValuationRunner {
   solve(request: SolveRequest, options?: RunOptions): Promise<SolveResult>;
   /** Mean statistics at several positions of a deal, on common random numbers (the ZOPA sweep). */
   sweep(request: SweepRequest, options?: RunOptions): Promise<SweepResult>;
+  /** Every deal of a portfolio in its position, and the total from the summed iterations (shared/portfolio). Progress counts iterations of all deals. */
+  portfolio(request: PortfolioValuationRequest, options?: RunOptions): Promise<PortfolioValuationResult>;
   /** Releases workers; the runner cannot be used afterwards. */
   close(): Promise<void>;
 }
@@ -63,8 +74,8 @@ export type ShardAsk = (index: number, queries: StatQuery[]) => Promise<StatAnsw
 
 /** Where kernels run: executes a job over all blocks of a run, then lets `finish` read the outputs and query their shards. */
 export interface JobExecutor {
-  /** Gets ready for runs of this deal (workers started, kernel compiled), so timed runs measure the valuation alone. */
-  prepare(template: JobTemplate, iterations: number): Promise<void>;
+  /** Gets ready for runs of this kernel (workers started, kernel linked), so timed runs measure the valuation alone. */
+  prepare(template: Exclude<JobTemplate, { kind: 'portfolio' }>, iterations: number): Promise<void>;
   /**
    * Runs the job over all blocks; `finish` gets the outputs in block order and may query the shards they
    * came from until it settles, after which the shards are released.
@@ -87,11 +98,18 @@ export function summariesOf(outputs: readonly JobOutput[]): ShardSummary[] {
   return outputs.flatMap((o) => (o.kind === 'simulate' ? [o.summary] : []));
 }
 
-/** Turns engine errors into ValuationError; everything else passes through. */
-export function asValuationError(err: unknown): unknown {
+/** Turns engine errors into ValuationError (a kernel fault explained against the job that hit it); everything else passes through. */
+export function asValuationError(err: unknown, job?: FaultContext): unknown {
+  if (err instanceof KernelFault && job) return new ValuationError(explainFault(err, job).problems);
   if (err instanceof EngineError) return new ValuationError(err.problems);
   return err;
 }
+
+/** Compiles a deal for a run (problems as an EngineError). */
+export type KernelCompiler = (deal: Deal, conditionOn: string | undefined) => Promise<KernelSpec | CompiledDeal>;
+
+/** In place, cached by the deal's text (compile-deal.ts). */
+export const compileInPlace: KernelCompiler = async (deal, conditionOn) => compiledFor(deal, conditionOn);
 
 const PROGRESS_INTERVAL_MS = 50;
 
@@ -108,16 +126,24 @@ function throttledProgress(total: number, onProgress: RunOptions['onProgress']):
   };
 }
 
-/** Builds value / sensitivity / solve over an executor. */
-export function createRunner(executor: JobExecutor): ValuationRunner {
+/**
+ * Builds value / sensitivity / solve over an executor. `compile` says where deals are compiled: in place by
+ * default; a host that serves windows hands large deals to its background thread (valuation-handlers.ts).
+ */
+export function createRunner(executor: JobExecutor, compile: KernelCompiler = compileInPlace): ValuationRunner {
   const stats =
     (options: RunOptions): StatsEvaluator =>
     async (deal, variants, iterations, seed) => {
       checkIterations(iterations);
       checkSeed(seed);
-      return executor.execute({ kind: 'means', deal, variants }, iterations, seed, () => undefined, options.signal, async (outputs) =>
-        variantStatsFromOutputs(outputs, variants.length, deal.parties.length, iterations),
-      );
+      const kernel = await compile(deal, undefined);
+      try {
+        return await executor.execute({ kind: 'means', deal, variants, kernel }, iterations, seed, () => undefined, options.signal, async (outputs) =>
+          variantStatsFromOutputs(outputs, variants.length, deal.parties.length, iterations),
+        );
+      } catch (err) {
+        throw asValuationError(err, { deal, kernel, iterations, seed, variants });
+      }
     };
   const means =
     (options: RunOptions): MeansEvaluator =>
@@ -126,15 +152,20 @@ export function createRunner(executor: JobExecutor): ValuationRunner {
 
   return {
     async value(request, options = {}) {
+      // Kept outside the try: a kernel fault is explained against the run that hit it.
+      let ran: FaultContext | undefined;
       try {
         const plan = planValuation(request);
         const progress = throttledProgress(plan.iterations, options.onProgress);
         options.onProgress?.(0, plan.iterations);
+        const kernel = await compile(plan.deal, plan.conditionOn);
+        ran = { deal: plan.deal, kernel, iterations: plan.iterations, seed: plan.seed, ...(plan.conditionOn === undefined ? {} : { conditionOn: plan.conditionOn }) };
         const template: JobTemplate = {
           kind: 'simulate',
           deal: plan.deal,
           ...(plan.conditionOn === undefined ? {} : { conditionOn: plan.conditionOn }),
           ...(plan.headBlocks > 0 ? { headBlocks: plan.headBlocks } : {}),
+          kernel,
         };
         await executor.prepare(template, plan.iterations);
         const started = performance.now();
@@ -161,7 +192,7 @@ export function createRunner(executor: JobExecutor): ValuationRunner {
         result.elapsedMs = Math.round((performance.now() - started) * 10) / 10;
         return result;
       } catch (err) {
-        throw asValuationError(err);
+        throw asValuationError(err, ran);
       }
     },
     async sensitivity(request, options = {}) {
@@ -181,6 +212,33 @@ export function createRunner(executor: JobExecutor): ValuationRunner {
     async sweep(request, options = {}) {
       try {
         return await runSweep(request, stats(options));
+      } catch (err) {
+        throw asValuationError(err);
+      }
+    },
+    async portfolio(request, options = {}) {
+      try {
+        const plan = planPortfolio(request);
+        options.onProgress?.(0, plan.members.length * plan.iterations);
+        const started = performance.now();
+        const result = await runPortfolio(
+          plan,
+          (template, iterations, finish) => {
+            // A run again without a failed deal counts its own iterations from the start.
+            const progress = throttledProgress(template.members.length * iterations, options.onProgress);
+            return executor.execute(template, iterations, 0, progress, options.signal, (outputs, ask) =>
+              finish(
+                outputs.map((o): PortfolioOutput => {
+                  if (o.kind !== 'portfolio') throw new Error('a portfolio run returned another kind of output');
+                  return o;
+                }),
+                ask,
+              ),
+            );
+          },
+          (deal) => compile(deal, undefined),
+        );
+        return { ...result, elapsedMs: Math.round((performance.now() - started) * 10) / 10 };
       } catch (err) {
         throw asValuationError(err);
       }

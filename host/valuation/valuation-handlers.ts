@@ -9,7 +9,7 @@
 import { readFile } from 'node:fs/promises';
 import type { ApiErrorData } from '../../shared/api';
 import type { Deal } from '../../shared/model/schema';
-import { sampleInBackground, validateInBackground } from '../background/background';
+import { compileInBackground, sampleInBackground, validateInBackground } from '../background/background';
 import { HostError, type HostHandlers } from '../rpc/dispatcher';
 import { CancelledError, ValuationError, type ValuationRunner } from './runner';
 import { createWorkerPoolRunner } from './worker-pool';
@@ -18,9 +18,9 @@ type ValuationMethods = Pick<HostHandlers, 'startValuation' | 'cancelValuation' 
 
 let sharedPool: ValuationRunner | undefined;
 
-/** The host's one warm worker pool (started on first use). */
+/** The host's one warm worker pool (started on first use); large deals compile off the thread that serves every window. */
 export function sharedValuationRunner(): ValuationRunner {
-  sharedPool ??= createWorkerPoolRunner();
+  sharedPool ??= createWorkerPoolRunner({ compile: compileInBackground });
   return sharedPool;
 }
 

@@ -5,15 +5,18 @@
  * (a 10,000-iteration preview is never queued behind a long run from another
  * window), runs of one size take turns oldest first, and a job is cancelled
  * at its next block boundary. Progress is posted at most every 50 ms per job,
- * then the output with its buffers transferred. Compiled kernels stay cached
- * here between jobs; a simulation's samples stay here as a shard, answering
+ * then the output with its buffers transferred. Kernels arrive compiled (the
+ * runner compiles; see kernel.ts), and this bundle carries neither the formula
+ * parser nor the schema library, so a cold worker is ready in a few
+ * milliseconds; linked kernels stay cached between jobs. A simulation's samples stay here as a shard, answering
  * the statistic queries that follow, until the pool releases them.
  */
 import { parentPort } from 'node:worker_threads';
 import type { BlockSteps } from '../../shared/engine/simulate';
-import { compiledFor, jobSteps, outputBuffers, type JobRun } from '../../shared/engine/jobs';
+import { jobSteps, outputBuffers, type JobRun } from '../../shared/engine/jobs';
+import { linkKernel } from '../../shared/engine/kernel';
 import { answerBuffers, answerQueries, type Shard } from '../../shared/engine/shard';
-import { EngineError } from '../../shared/engine/simulate';
+import { EngineError, KernelFault } from '../../shared/engine/simulate';
 import type { FromWorker, ToWorker } from './messages';
 
 const port = parentPort;
@@ -47,6 +50,7 @@ let arrivals = 0;
 let scheduled = false;
 
 function failure(id: number, err: unknown): FromWorker {
+  if (err instanceof KernelFault) return { type: 'fault', id, block: err.block, variant: err.variant };
   if (err instanceof EngineError) return { type: 'error', id, problems: err.problems };
   return { type: 'crash', id, message: err instanceof Error ? err.message : String(err) };
 }
@@ -119,7 +123,7 @@ port.on('message', (message: ToWorker) => {
   switch (message.type) {
     case 'prepare':
       try {
-        compiledFor(message.deal, message.conditionOn);
+        linkKernel(message.kernel);
         post({ type: 'prepared', id: message.id });
       } catch (err) {
         post(failure(message.id, err));

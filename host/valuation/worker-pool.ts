@@ -14,15 +14,17 @@
  * are identical for any number of workers.
  */
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { JobOutput } from '../../shared/engine/jobs';
+import { kernelSpecOf, type CompiledDeal, type KernelSpec } from '../../shared/engine/kernel';
 import { jobFor, runStages, splitBlocks } from '../../shared/engine/run-plan';
-import { EngineError } from '../../shared/engine/simulate';
+import { EngineError, KernelFault } from '../../shared/engine/simulate';
 import type { FromWorker, ToWorker } from './messages';
 import { findWorkerScript } from '../worker-script';
+import { startValuationWorker, type StartedWorker } from './worker-threads';
 
 export { findWorkerScript, WORKER_BUNDLE } from '../worker-script';
-import { CancelledError, createRunner, summariesOf, type JobExecutor, type ShardAsk, type ValuationRunner } from './runner';
+import { CancelledError, createRunner, summariesOf, type JobExecutor, type KernelCompiler, type ShardAsk, type ValuationRunner } from './runner';
 
 export interface WorkerPoolOptions {
   /** Number of worker threads; defaults to the number of cores. */
@@ -31,6 +33,10 @@ export interface WorkerPoolOptions {
   workerScript?: string;
   /** A run taking longer than this is stopped (its workers terminated). */
   timeoutMs?: number;
+  /** Workers already started (by a CLI command, before it loaded the engine), taken as the first slots. */
+  started?: StartedWorker[];
+  /** Where deals are compiled before their jobs go to the workers (in place by default; see runner.ts). */
+  compile?: KernelCompiler;
 }
 
 interface Slot {
@@ -39,8 +45,8 @@ interface Slot {
   alive: boolean;
   /** The answer handler of each message id in flight on this worker. */
   waiting: Map<number, (m: FromWorker | Error) => void>;
-  /** The deal this worker last compiled (canonical text), so repeated runs skip the prepare round trip. */
-  prepared?: string;
+  /** The kernel this worker last linked, so repeated runs of one deal skip the prepare round trip. */
+  prepared?: KernelSpec | CompiledDeal;
 }
 
 let nextJobId = 1;
@@ -56,30 +62,19 @@ export function createWorkerPoolExecutor(options: WorkerPoolOptions = {}): Worke
   const slots: (Slot | null)[] = new Array<Slot | null>(size).fill(null);
   let closed = false;
 
-  const spawn = (): Slot => {
-    script ??= findWorkerScript();
-    const worker = new Worker(script);
-    worker.unref();
+  const spawn = (started: StartedWorker = startValuationWorker((script ??= findWorkerScript()))): Slot => {
+    const { worker } = started;
     const waiting = new Map<number, (m: FromWorker | Error) => void>();
     const failAll = (err: Error) => {
       for (const answer of waiting.values()) answer(err);
       waiting.clear();
     };
-    const slot: Slot = {
-      worker,
-      waiting,
-      alive: true,
-      ready: new Promise<void>((resolveReady, rejectReady) => {
-        worker.once('error', rejectReady);
-        worker.on('message', (m: FromWorker) => {
-          if (m.type === 'ready') {
-            worker.off('error', rejectReady);
-            resolveReady();
-          } else waiting.get(m.id)?.(m);
-        });
-      }),
-    };
+    // A thread handed over already ended reports thread id -1.
+    const slot: Slot = { worker, waiting, ready: started.ready, alive: worker.threadId !== -1 };
     // One listener per worker routes every answer to the job that asked, however many jobs it holds.
+    worker.on('message', (m: FromWorker) => {
+      if (m.type !== 'ready') waiting.get(m.id)?.(m);
+    });
     worker.on('error', (err) => failAll(new Error(`valuation worker failed: ${err.message}`)));
     worker.once('exit', () => {
       slot.alive = false;
@@ -117,6 +112,7 @@ export function createWorkerPoolExecutor(options: WorkerPoolOptions = {}): Worke
           return settle(() => (value === undefined ? rejectJob(new Error(`valuation worker answered ${m.type} out of turn`)) : resolveJob(value)));
         }
         if (m.type === 'error') return settle(() => rejectJob(new EngineError(m.problems)));
+        if (m.type === 'fault') return settle(() => rejectJob(new KernelFault(m.block, m.variant)));
         if (m.type === 'cancelled') return settle(() => rejectJob(new CancelledError()));
         if (m.type === 'crash') return settle(() => rejectJob(new Error(`valuation worker failed: ${m.message}`)));
       });
@@ -158,7 +154,7 @@ export function createWorkerPoolExecutor(options: WorkerPoolOptions = {}): Worke
           used.add(i);
           jobIds.set(i, [...(jobIds.get(i) ?? []), shard]);
           where.push({ slot: i, shard });
-          const job = runOn(i, { type: 'run', id: shard, job: jobFor(template, range) }, report, (m) => (m.type === 'result' ? m.output : undefined));
+          const job = runOn(i, { type: 'run', id: shard, job: jobFor(template, range, true) }, report, (m) => (m.type === 'result' ? m.output : undefined));
           jobs.push(job);
           return job;
         });
@@ -173,7 +169,7 @@ export function createWorkerPoolExecutor(options: WorkerPoolOptions = {}): Worke
           const slot = slots[i];
           if (slot?.alive) slot.worker.postMessage({ type: 'cancel', ids: jobIds.get(i) ?? [] } satisfies ToWorker);
         }
-      } else if (!(err instanceof EngineError)) {
+      } else if (!(err instanceof EngineError || err instanceof KernelFault)) {
         // A crash or a timeout: those workers may be in any state, replace them. (An error in the deal leaves them well.)
         for (const i of used) kill(i);
       }
@@ -193,19 +189,20 @@ export function createWorkerPoolExecutor(options: WorkerPoolOptions = {}): Worke
 
   const prepare: JobExecutor['prepare'] = async (template, iterations) => {
     const count = splitBlocks(iterations, 0, size).length;
-    const conditionOn = template.kind === 'simulate' ? template.conditionOn : undefined;
-    const key = `${conditionOn ?? ''}\u0000${JSON.stringify(template.deal)}`;
+    const { kernel } = template;
     await Promise.all(
       Array.from({ length: count }, async (_, i) => {
-        if (slots[i]?.alive && slots[i]?.prepared === key) return;
-        await runOn(i, { type: 'prepare', id: nextJobId++, deal: template.deal, ...(conditionOn === undefined ? {} : { conditionOn }) }, () => undefined, (m) =>
-          m.type === 'prepared' ? true : undefined,
-        );
+        if (slots[i]?.alive && slots[i]?.prepared === kernel) return;
+        await runOn(i, { type: 'prepare', id: nextJobId++, kernel: kernelSpecOf(kernel) }, () => undefined, (m) => (m.type === 'prepared' ? true : undefined));
         const slot = slots[i];
-        if (slot) slot.prepared = key;
+        if (slot) slot.prepared = kernel;
       }),
     );
   };
+
+  (options.started ?? []).slice(0, size).forEach((started, i) => {
+    slots[i] = spawn(started);
+  });
 
   return {
     prepare,
@@ -220,5 +217,5 @@ export function createWorkerPoolExecutor(options: WorkerPoolOptions = {}): Worke
 }
 
 export function createWorkerPoolRunner(options: WorkerPoolOptions = {}): ValuationRunner {
-  return createRunner(createWorkerPoolExecutor(options));
+  return createRunner(createWorkerPoolExecutor(options), options.compile);
 }

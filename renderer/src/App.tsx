@@ -18,6 +18,9 @@ import { RecoveryPrompt } from './dialogs/RecoveryPrompt';
 import { UnsavedDialog } from './dialogs/UnsavedDialog';
 import { HelpPanel } from './help/HelpPanel';
 import { DocumentWindow } from './layout/DocumentWindow';
+import { PortfolioUnsavedDialog } from './portfolio/PortfolioUnsavedDialog';
+import { PortfolioWindow } from './portfolio/PortfolioWindow';
+import { selectPortfolioDirty } from './portfolio/portfolio-slice';
 import { describeWhatIfs } from './results/what-if';
 import { useAppStore } from './store/app-store';
 import { selectDirty } from './store/document-slice';
@@ -53,14 +56,17 @@ function OpenDialog() {
       return <CommandPalette />;
     case 'about':
       return <AboutDialog />;
+    case 'portfolio-unsaved':
+      return <PortfolioUnsavedDialog then={dialog.then} />;
   }
 }
 
 export function App() {
   const hasDocument = useAppStore((s) => s.document !== null);
-  const title = useAppStore((s) => s.document?.deal.title);
-  const fileName = useAppStore((s) => s.document?.fileName);
-  const dirty = useAppStore(selectDirty);
+  const hasPortfolio = useAppStore((s) => s.portfolio !== null);
+  const title = useAppStore((s) => s.document?.deal.title ?? s.portfolio?.book.title);
+  const fileName = useAppStore((s) => s.document?.fileName ?? s.portfolio?.fileName);
+  const dirty = useAppStore((s) => (s.document ? selectDirty(s) : selectPortfolioDirty(s)));
   useShortcuts();
   useMenuCommands();
   useAutosave();
@@ -78,6 +84,13 @@ export function App() {
             <OpenFailure />
           </div>
           <DocumentWindow />
+        </>
+      ) : hasPortfolio ? (
+        <>
+          <div className="open-failure-overlay">
+            <OpenFailure />
+          </div>
+          <PortfolioWindow />
         </>
       ) : (
         <WelcomeScreen />

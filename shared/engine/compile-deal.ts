@@ -5,8 +5,10 @@
  * writes each party's NPV, per-period cash-flow sums and, when asked, the raw
  * per-period flows and a condition flag.
  *
- * Errors come back as Problem[] with JSON paths; nothing here throws for a bad
- * file. The kernel source is built only from generated names and numeric
+ * Errors come back as Problem[] with JSON paths (compileOrThrow and the cached
+ * compiledFor raise them as one EngineError); nothing else here throws for a
+ * bad file. Valuation workers never run this: they receive the result as a
+ * KernelSpec (kernel.ts) and need no formula parser. The kernel source is built only from generated names and numeric
  * literals (see formula-compiler.ts), so text from a file never runs.
  *
  * Intentionally has no platform imports.
@@ -14,62 +16,17 @@
 import type { Result } from '../problems';
 import type { Problem } from '../api';
 import type { Deal, NumberOrFormula } from '../model/schema';
-import { LIMITS } from '../model/schema';
+import { LIMITS } from '../model/limits';
 import { orderSeries } from '../formula/series-order';
-import { planCorrelations, type CorrelationPlan } from './correlation';
+import { planCorrelations } from './correlation';
 import { prepareInput, type PreparedDist } from './distributions';
 import { compileFormula, KERNEL_HELPERS, type CompiledFormula, type NameRef } from './formula-compiler';
 import { emitTerm, emptyTermCode, type CodegenContext, type FaultKind } from './term-codegen';
 import { discountFactors, periodYears, stepYears } from './timeline';
+import { linkKernel, type CompiledDeal, type FaultLocation } from './kernel';
+import { EngineError } from './simulate';
 
-/** Where a kernel writes one block's results. */
-export interface KernelOut {
-  /** Per party: NPV of each iteration of the block. */
-  npv: Float64Array[];
-  /** Per party: per-period sum of nominal cash flows over the block's iterations (added to). */
-  sums: Float64Array[];
-  /** Optional raw flows of the first `flowRows` iterations, laid out [iteration][party][period]. */
-  flows: Float64Array | null;
-  flowRows: number;
-  /** Optional: 1 when the condition series was true in some period of the iteration. */
-  cond: Uint8Array | null;
-  /** On failure: [iteration, location index (-1 unknown), period (-1 none), the value at fault]. */
-  fault: number[];
-}
-
-export type Kernel = (cols: Float64Array[], hz: Uint32Array, n: number, out: KernelOut) => number;
-
-export interface CompiledDeal {
-  inputIds: string[];
-  dists: PreparedDist[];
-  /**
-   * Per input: drawn every period (`per: "period"`). Its column then holds n × periods draws,
-   * iteration k's in [k × periods, (k + 1) × periods).
-   */
-  perPeriod: boolean[];
-  correlation: CorrelationPlan | null;
-  /** Input column index of each correlated input, in plan order. */
-  correlatedColumns: number[];
-  partyIds: string[];
-  walkAway: number[];
-  periods: number;
-  hazards: number;
-  seriesOrder: string[];
-  conditionSeries: string | null;
-  /** Where a fault can be, by the location index the kernel reports. */
-  locations: FaultLocation[];
-  source: string;
-  kernel: Kernel;
-}
-
-/** A place the kernel can report a fault at: a series or term (kind 'flow'), or a field (timing, probability). */
-export interface FaultLocation {
-  kind: FaultKind;
-  /** The problem path: `series.netSales`, `terms.royalty`, `terms.upfront.at`. */
-  path: string;
-  /** How a person names it: `series "netSales"`, `term "upfront"`, `terms.upfront.at`. */
-  label: string;
-}
+export type { CompiledDeal, FaultLocation, Kernel, KernelOut } from './kernel';
 
 export type CompileResult = Result<{ compiled: CompiledDeal }>;
 
@@ -252,11 +209,10 @@ return function kernel(cols, hz, n, out) {
 };`;
   const disc = deal.parties.map((p) => discountFactors(p.discountRate, deal.timeline));
   const yrs = periodYears(deal.timeline);
-  const kernel = kernelFactory(source)(disc, yrs, Float64Array.from(fieldNumbers));
   const correlation = corr.ok ? corr.plan : null;
   return {
     ok: true,
-    compiled: {
+    compiled: linkKernel({
       inputIds,
       dists,
       perPeriod,
@@ -270,33 +226,39 @@ return function kernel(cols, hz, n, out) {
       conditionSeries,
       locations,
       source,
-      kernel,
-    },
+      disc,
+      yrs,
+      fieldNumbers: Float64Array.from(fieldNumbers),
+    }),
   };
 }
 
-type KernelFactory = (disc: Float64Array[], yrs: Float64Array, K: Float64Array) => Kernel;
+export function compileOrThrow(deal: Deal, conditionOn?: string): CompiledDeal {
+  const r = compileDeal(deal, conditionOn === undefined ? {} : { conditionOn });
+  if (!r.ok) throw new EngineError(r.problems);
+  return r.compiled;
+}
+
+const CACHE_SIZE = 16;
+const cache = new Map<string, CompiledDeal>();
 
 /**
- * Generated kernels by source text. Deals that differ only in plain numbers
- * (a slider move, a scenario, a goal-seek step) share one source, so they share
- * one function that V8 has already optimised: a fresh `new Function` per move
- * would start cold in the interpreter on every 10k-iteration preview.
+ * Compiles (or reuses) the kernel of a deal, cached by the deal's canonical
+ * text, so the slider path (same deal shape, many small runs) compiles once
+ * per distinct deal.
  */
-const factories = new Map<string, KernelFactory>();
-const FACTORY_CACHE_SIZE = 64;
-
-function kernelFactory(source: string): KernelFactory {
-  let factory = factories.get(source);
-  if (!factory) {
-    // The source holds generated names and numeric literals only (see formula-compiler.ts): compiling it
-    // is the point of the engine (per-sample interpretation is ~2000x slower).
-    // eslint-disable-next-line @typescript-eslint/no-implied-eval
-    factory = new Function('disc', 'yrs', 'K', source) as KernelFactory;
-    if (factories.size >= FACTORY_CACHE_SIZE) factories.delete(factories.keys().next().value!);
-    factories.set(source, factory);
+export function compiledFor(deal: Deal, conditionOn?: string): CompiledDeal {
+  const key = `${conditionOn ?? ''}\u0000${JSON.stringify(deal)}`;
+  const hit = cache.get(key);
+  if (hit) {
+    cache.delete(key);
+    cache.set(key, hit);
+    return hit;
   }
-  return factory;
+  const compiled = compileOrThrow(deal, conditionOn);
+  cache.set(key, compiled);
+  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  return compiled;
 }
 
 function compileField(

@@ -5,7 +5,7 @@
  *
  * Intentionally has no platform imports.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { LIMITS } from '../model/schema';
 import { BLOCK_SIZE } from './rng';
 

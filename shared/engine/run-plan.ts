@@ -8,15 +8,26 @@
  */
 import { LIMITS, type Deal } from '../model/schema';
 import type { EngineJob, JobOutput } from './jobs';
+import { kernelSpecOf, type CompiledDeal, type KernelSpec } from './kernel';
 import type { ValuationRequest, ValuationResult } from './results';
 import { BLOCK_SIZE, blockCount } from './rng';
 import { resolveScenario } from './sensitivity';
 import { EngineError, meansStride, type BlockRange, type MeansVariant } from './simulate';
 import type { ShardSummary } from './shard';
+import type { PortfolioJob } from '../portfolio/portfolio-job';
 import { normalQuantile } from './special-functions';
 import { momentsOf, summariseShards, type DealShape, type ShardHandle } from './statistics-merge';
 
-export type JobTemplate = { kind: 'simulate'; deal: Deal; conditionOn?: string; headBlocks?: number } | { kind: 'means'; deal: Deal; variants: MeansVariant[] };
+/**
+ * What a run executes over each of its block ranges: the deal's kernel, compiled before the run where the
+ * runner chose (valuation workers never compile); `deal` and `conditionOn` are kept to explain a fault
+ * (fault.ts).
+ */
+export type JobTemplate =
+  | { kind: 'simulate'; deal: Deal; conditionOn?: string; headBlocks?: number; kernel: KernelSpec | CompiledDeal }
+  | { kind: 'means'; deal: Deal; variants: MeansVariant[]; kernel: KernelSpec | CompiledDeal }
+  /** A portfolio: every member's compiled kernel and stream (shared/portfolio/portfolio-job.ts). */
+  | Omit<PortfolioJob, 'range'>;
 
 export interface ValuationPlan {
   deal: Deal;
@@ -43,10 +54,9 @@ export function checkSeed(seed: number): void {
 
 /**
  * Applies the scenario and checks limits (errors as EngineError with paths).
- * The deal is compiled where it runs, not here: planning happens on the thread
- * that serves every window, and compiling 20,000 series takes a second; a
- * deal that does not compile fails as its jobs are prepared, with the same
- * problems.
+ * The deal is not compiled here: the runner compiles it next, where its
+ * caller says (the host thread that serves every window hands a large deal to
+ * its background thread: compiling 20,000 series takes a second).
  */
 export function planValuation(request: ValuationRequest): ValuationPlan {
   const { deal, scenario } = resolveScenario(request.deal, request.scenarioId);
@@ -111,10 +121,13 @@ export function precisionReached(plan: ValuationPlan, summaries: readonly ShardS
   return (z * se) / Math.abs(mean) <= precision.relative;
 }
 
-export function jobFor(template: JobTemplate, range: BlockRange): EngineJob {
+/** The job of one block range; `portable` leaves any kernel function out, for posting to a worker. */
+export function jobFor(template: JobTemplate, range: BlockRange, portable: boolean): EngineJob {
+  if (template.kind === 'portfolio') return portable ? { ...template, members: template.members.map((m) => ({ ...m, simulate: { ...m.simulate, kernel: kernelSpecOf(m.simulate.kernel) } })), range } : { ...template, range };
+  const kernel = portable ? kernelSpecOf(template.kernel) : template.kernel;
   return template.kind === 'simulate'
-    ? { kind: 'simulate', deal: template.deal, ...(template.conditionOn === undefined ? {} : { conditionOn: template.conditionOn }), ...(template.headBlocks ? { headBlocks: template.headBlocks } : {}), range }
-    : { kind: 'means', deal: template.deal, variants: template.variants, range };
+    ? { kind: 'simulate', kernel, ...(template.headBlocks ? { headBlocks: template.headBlocks } : {}), range }
+    : { kind: 'means', kernel, variants: template.variants, range };
 }
 
 /** The result of a complete run from its shards (statistics merged exactly, whatever the split). */

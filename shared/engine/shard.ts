@@ -14,7 +14,7 @@
  *
  * Intentionally has no platform imports.
  */
-import type { CompiledDeal } from './compile-deal';
+import type { CompiledDeal } from './kernel';
 import { clearBelow, countAtLeast, countSet, minMax, squaredDeviations, sum } from './array-stats';
 import { orderStatisticsInPlace } from './select';
 import type { SimulationPart } from './simulate';

@@ -9,12 +9,10 @@
  */
 import { formatProblems } from '../problems';
 import type { Problem } from '../api';
-import { faultMessage } from '../formula/fold';
-import type { Deal } from '../model/schema';
-import { compileDeal, type CompiledDeal, type FaultLocation, type KernelOut } from './compile-deal';
 import { imposeRankCorrelation } from './correlation';
 import { clearBelow, countAtLeast, countSet, sum } from './array-stats';
 import { sampleInto, sampleSorted } from './distributions';
+import type { CompiledDeal, KernelOut, KernelSpec } from './kernel';
 import { BLOCK_SIZE, blockLength, blockRng } from './rng';
 
 /** Iterations whose raw per-period flows feed the fan chart's percentiles (the first blocks of every run). */
@@ -35,6 +33,22 @@ export class EngineError extends Error {
   }
 }
 
+/**
+ * A kernel stopped at a failed iteration in this block (and, for a means job,
+ * this variant; -1 otherwise). It carries no explanation: fault.ts re-runs the
+ * block with location checks on the main thread, where the formula compiler
+ * is, so a worker needs no parser.
+ */
+export class KernelFault extends Error {
+  constructor(
+    readonly block: number,
+    readonly variant: number,
+  ) {
+    super(`a valuation failed in block ${block}`);
+    this.name = 'KernelFault';
+  }
+}
+
 export interface BlockDraws {
   cols: Float64Array[];
   hz: Uint32Array;
@@ -49,7 +63,7 @@ export interface DrawScratch {
   hz: Uint32Array;
 }
 
-export function drawScratch(c: CompiledDeal): DrawScratch {
+export function drawScratch(c: KernelSpec): DrawScratch {
   return {
     cols: c.dists.map((_, i) => new Float64Array(BLOCK_SIZE * (c.perPeriod[i] ? c.periods : 1))),
     sorted: c.correlatedColumns.map(() => new Float64Array(BLOCK_SIZE)),
@@ -58,7 +72,7 @@ export function drawScratch(c: CompiledDeal): DrawScratch {
 }
 
 /** The inputs and hazard seeds of one block: identical wherever and whenever the block runs. */
-export function drawBlock(c: CompiledDeal, seed: number, block: number, n: number, scratch: DrawScratch = drawScratch(c)): BlockDraws {
+export function drawBlock(c: KernelSpec, seed: number, block: number, n: number, scratch: DrawScratch = drawScratch(c)): BlockDraws {
   const rng = blockRng(seed, block);
   const cols = scratch.cols.map((col, i) => col.subarray(0, c.perPeriod[i] ? n * c.periods : n));
   c.dists.forEach((dist, i) => {
@@ -110,47 +124,14 @@ export interface BlockRange {
   endBlock: number;
 }
 
-export function compileOrThrow(deal: Deal, conditionOn?: string): CompiledDeal {
-  const r = compileDeal(deal, conditionOn === undefined ? {} : { conditionOn });
-  if (!r.ok) throw new EngineError(r.problems);
-  return r.compiled;
-}
-
 export function rangeSize(range: BlockRange): number {
   let n = 0;
   for (let b = range.firstBlock; b < range.endBlock; b++) n += blockLength(range.iterations, b);
   return n;
 }
 
-/**
- * Explains a failed iteration: re-runs the block with location checks and names
- * the series, term or field, the period and, for a field, what it held.
- */
-function faultError(deal: Deal, c: CompiledDeal, draws: BlockDraws, conditionOn: string | undefined): EngineError {
-  const located = compileDeal(deal, { locateFaults: true, ...(conditionOn === undefined ? {} : { conditionOn }) });
-  const P = c.periods;
-  let where: FaultLocation | undefined;
-  let period = -1;
-  let value = NaN;
-  if (located.ok) {
-    const out = makeOut(c.partyIds.length, P, draws.n, null, false);
-    located.compiled.kernel(draws.cols, draws.hz, draws.n, out);
-    const loc = out.fault[1]!;
-    if (loc >= 0) where = located.compiled.locations[loc];
-    period = out.fault[2]!;
-    value = out.fault[3]!;
-  }
-  const inPeriod = period >= 0 ? ` in period ${period}` : '';
-  if (where && where.kind !== 'flow') return new EngineError([{ path: where.path, message: faultMessage(where.kind, value, period) }]);
-  return new EngineError([
-    {
-      path: where?.path ?? '',
-      message: `${where?.label ?? 'a cash flow'} is not a finite number${inPeriod} (e.g. a division by zero, or log/sqrt of a negative number); the valuation cannot report statistics`,
-    },
-  ]);
-}
-
-function makeOut(nParties: number, P: number, n: number, flows: Float64Array | null, cond: boolean): KernelOut {
+/** Output buffers for one block run (no flows kept unless given). */
+export function makeOut(nParties: number, P: number, n: number, flows: Float64Array | null, cond: boolean): KernelOut {
   return {
     npv: Array.from({ length: nParties }, () => new Float64Array(n)),
     sums: Array.from({ length: nParties }, () => new Float64Array(P)),
@@ -170,15 +151,13 @@ export interface BlockSteps<T> {
 
 /** Runs blocks [firstBlock, endBlock) and gathers NPVs, per-block flow sums, fan flows and condition flags. */
 export function simulateRange(
-  deal: Deal,
   compiled: CompiledDeal,
   range: BlockRange,
-  conditionOn: string | undefined,
   onBlock?: (iterationsDone: number) => boolean | void,
   /** Called after each block's kernel, with the block's NPV views (still in cache) and condition flags. */
   afterKernel?: (blockIndex: number, npv: Float64Array[], cond: Uint8Array | null, n: number) => void,
 ): SimulationPart {
-  return runAll(simulateRangeSteps(deal, compiled, range, conditionOn, afterKernel), onBlock);
+  return runAll(simulateRangeSteps(compiled, range, afterKernel), onBlock);
 }
 
 /** Steps until done, or until `onBlock` says stop. */
@@ -192,10 +171,8 @@ export function runAll<T>(steps: BlockSteps<T>, onBlock?: (iterationsDone: numbe
  * between blocks (a preview need not wait behind a long run).
  */
 export function simulateRangeSteps(
-  deal: Deal,
   compiled: CompiledDeal,
   range: BlockRange,
-  conditionOn: string | undefined,
   afterKernel?: (blockIndex: number, npv: Float64Array[], cond: Uint8Array | null, n: number) => void,
 ): BlockSteps<SimulationPart> {
   const nP = compiled.partyIds.length;
@@ -229,7 +206,7 @@ export function simulateRangeSteps(
         cond: cond ? cond.subarray(offset, offset + n) : null,
         fault,
       };
-      if (compiled.kernel(draws.cols, draws.hz, n, out) >= 0) throw faultError(deal, compiled, draws, conditionOn);
+      if (compiled.kernel(draws.cols, draws.hz, n, out) >= 0) throw new KernelFault(b, -1);
       if (out.flows) fanFlows.set(out.flows, offset * nP * P);
       afterKernel?.(blockIndex, out.npv, out.cond, n);
       offset += n;
@@ -257,17 +234,16 @@ export function meansStride(nParties: number): number {
  * makes them (array-stats.ts), so a mean here is the full run's mean exactly.
  */
 export function simulateMeans(
-  deal: Deal,
   compiled: CompiledDeal,
   range: BlockRange,
   variants: readonly MeansVariant[],
   onBlock?: (iterationsDone: number) => boolean | void,
 ): Float64Array {
-  return runAll(simulateMeansSteps(deal, compiled, range, variants), onBlock);
+  return runAll(simulateMeansSteps(compiled, range, variants), onBlock);
 }
 
 /** simulateMeans one block per step (each step runs the block once per variant). */
-export function simulateMeansSteps(deal: Deal, compiled: CompiledDeal, range: BlockRange, variants: readonly MeansVariant[]): BlockSteps<Float64Array> {
+export function simulateMeansSteps(compiled: CompiledDeal, range: BlockRange, variants: readonly MeansVariant[]): BlockSteps<Float64Array> {
   const nP = compiled.partyIds.length;
   const P = compiled.periods;
   const nV = variants.length;
@@ -289,7 +265,7 @@ export function simulateMeansSteps(deal: Deal, compiled: CompiledDeal, range: Bl
         const saved = col >= 0 ? draws.cols[col]! : null;
         if (col >= 0) draws.cols[col] = held.subarray(0, compiled.perPeriod[col] ? n * P : n).fill(variants[v]!.value);
         out.fault[0] = -1;
-        if (compiled.kernel(draws.cols, draws.hz, n, out) >= 0) throw faultError(deal, compiled, draws, undefined);
+        if (compiled.kernel(draws.cols, draws.hz, n, out) >= 0) throw new KernelFault(b, v);
         if (saved) draws.cols[col] = saved;
         const base = ((b - range.firstBlock) * nV + v) * stride;
         const all = every.subarray(0, n).fill(1);

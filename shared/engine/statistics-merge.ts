@@ -13,7 +13,7 @@
  *
  * Intentionally has no platform imports.
  */
-import type { CompiledDeal } from './compile-deal';
+import type { CompiledDeal } from './kernel';
 import { CURVE_LEVELS, type CashFlowFan, type ConditionalValuation, type DistributionCurve, type Histogram, type NpvStats, type PartyValuation, type ValuationResult } from './results';
 import { populationIndex, type Binning, type PopulationRole, type ShardSummary, type StatAnswer, type StatQuery } from './shard';
 import { orderStatisticsInPlace } from './select';

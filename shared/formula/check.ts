@@ -279,3 +279,13 @@ export function checkFormula(source: string, env: FormulaEnv, path = ''): Formul
   };
 }
 
+
+/**
+ * The mathjs parser alone (the number-only build: a fraction of the full
+ * library's start-up cost). For callers that need the raw tree of an
+ * already-checked formula (the kernel compiler); everything else should go
+ * through checkFormula.
+ */
+export function parseFormula(source: string): MathNode {
+  return parse(source);
+}

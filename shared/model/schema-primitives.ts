@@ -7,9 +7,9 @@
  *
  * Intentionally has no platform imports.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
-export const ID_PATTERN = /^[A-Za-z][A-Za-z0-9_]*$/;
+export { ID_PATTERN } from './limits';
 
 export const formulaSchema = z.string().min(1, 'formula is empty');
 export const finiteSchema = z.number().refine(Number.isFinite, 'must be a finite number');

@@ -7,23 +7,19 @@
  * shares summing to 1, formulas, scenario paths) live in validate.ts. Every
  * type of the deal model is inferred from here, so the shape is written once.
  *
- * Intentionally has no platform imports: it runs in the renderer, the host and
- * the workers alike.
+ * Intentionally has no platform imports: it runs in the renderer and the host
+ * (valuation workers receive compiled kernels and never load it).
  */
-import { z } from 'zod';
-import { finiteSchema, fractionSchema, ID_PATTERN, numberOrFormula } from './schema-primitives';
+import * as z from 'zod';
+import { finiteSchema, fractionSchema, numberOrFormula } from './schema-primitives';
 import { termSchema } from '../terms/registry';
+import { ID_PATTERN, LIMITS } from './limits';
+
+export { ID_PATTERN, LIMITS } from './limits';
 
 export const DEAL_FORMAT = 'dealwright.deal';
 export const CURRENT_VERSION = 1;
 
-export const LIMITS = {
-  maxFileBytes: 5 * 1024 * 1024,
-  maxIterations: 10_000_000,
-  maxPeriods: 1200,
-} as const;
-
-export { ID_PATTERN };
 
 const id = z.string().regex(ID_PATTERN, 'must start with a letter and use only letters, digits and _');
 const text = z.string();

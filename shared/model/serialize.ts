@@ -90,25 +90,33 @@ function termAt(root: unknown, keys: readonly (string | number)[]): unknown {
   return Array.isArray(terms) ? terms[keys[1]] : undefined;
 }
 
+/** The keys of the object at `keys`, in the order a file of its format writes them. */
+export type KeyOrder = (keys: readonly (string | number)[], value: Record<string, unknown>) => string[];
+
 /**
  * Canonical text of any JSON value at `keys` inside the deal `root`, indented as if it began at
  * `indent` (`root` tells a term's kind to the keys below it).
  */
 export function serializeValue(value: unknown, keys: readonly (string | number)[], indent: string, root?: unknown): string {
+  return serializeOrdered(value, keys, indent, (at, obj) => orderedKeys(kindAt(at, obj, termAt(root, at)), obj));
+}
+
+/** Pretty-printed JSON (2 spaces) with each object's keys in `order`: the layout of .deal and .dealbook files. */
+export function serializeOrdered(value: unknown, keys: readonly (string | number)[], indent: string, order: KeyOrder): string {
   if (value === null) return 'null';
   if (typeof value === 'number') return numberLiteral(value);
   if (typeof value === 'string' || typeof value === 'boolean') return JSON.stringify(value);
   const inner = `${indent}  `;
   if (Array.isArray(value)) {
     if (value.length === 0) return '[]';
-    const items = value.map((item, i) => `${inner}${serializeValue(item, [...keys, i], inner, root)}`);
+    const items = value.map((item, i) => `${inner}${serializeOrdered(item, [...keys, i], inner, order)}`);
     return `[\n${items.join(',\n')}\n${indent}]`;
   }
   if (typeof value === 'object') {
     const obj = value as Record<string, unknown>;
-    const names = orderedKeys(kindAt(keys, obj, termAt(root, keys)), obj).filter((k) => obj[k] !== undefined);
+    const names = order(keys, obj).filter((k) => obj[k] !== undefined);
     if (names.length === 0) return '{}';
-    const members = names.map((k) => `${inner}${JSON.stringify(k)}: ${serializeValue(obj[k], [...keys, k], inner, root)}`);
+    const members = names.map((k) => `${inner}${JSON.stringify(k)}: ${serializeOrdered(obj[k], [...keys, k], inner, order)}`);
     return `{\n${members.join(',\n')}\n${indent}}`;
   }
   throw new TypeError(`cannot write a ${typeof value} in a .deal file`);

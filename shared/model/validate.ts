@@ -13,7 +13,7 @@
  * Intentionally has no platform imports.
  */
 import type { Result } from '../problems';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { Problem } from '../api';
 import { FORBIDDEN_KEYS, MAX_JSON_DEPTH } from './json-text';
 import { problemPath } from './paths';
@@ -30,7 +30,7 @@ export type ValidationResult = Result<{ deal: Deal }>;
 export const isExtensionKey = (key: string): boolean => key.startsWith('x-');
 
 /** A copy without `x-` keys (what the schema sees); refuses prototype keys and absurd depth on the way. */
-function withoutExtensions(raw: unknown, problems: Problem[]): unknown {
+export function withoutExtensions(raw: unknown, problems: Problem[]): unknown {
   const visit = (value: unknown, keys: (string | number)[]): unknown => {
     if (keys.length > MAX_JSON_DEPTH) {
       if (!problems.some((p) => p.message.startsWith('nested more than'))) {
@@ -80,8 +80,8 @@ interface SchemaDef {
 }
 
 /** The keys the format allows in the object at `keys` (for a "did you mean" that fits the place). */
-function allowedKeysAt(raw: unknown, keys: readonly PropertyKey[]): string[] {
-  let def = (dealSchema as unknown as { def: SchemaDef }).def;
+function allowedKeysAt(raw: unknown, keys: readonly PropertyKey[], root: z.ZodType): string[] {
+  let def = (root as unknown as { def: SchemaDef }).def;
   const unwrap = (d: SchemaDef, value: unknown): SchemaDef => {
     if (d.type === 'optional' && d.innerType) return unwrap(d.innerType.def, value);
     if (d.type === 'union' && d.options) {
@@ -114,8 +114,8 @@ const TYPE_WORDS: Record<string, string> = {
   record: 'an object { … }',
 };
 
-/** One zod issue -> the problems a person reads. */
-function issueProblems(raw: unknown, issue: z.core.$ZodIssue): Problem[] {
+/** One zod issue -> the problems a person reads; `root` is the schema the issue came from (a deal's by default, or a portfolio's). */
+export function issueProblems(raw: unknown, issue: z.core.$ZodIssue, root: z.ZodType = dealSchema): Problem[] {
   const keys = issue.path;
   const here = problemPath(raw, keys);
   const value = valueAt(raw, keys);
@@ -123,7 +123,7 @@ function issueProblems(raw: unknown, issue: z.core.$ZodIssue): Problem[] {
     case 'unrecognized_keys':
       return issue.keys.map((key) => ({
         path: problemPath(raw, [...keys, key]),
-        message: `unknown key "${key}"${didYouMean(key, allowedKeysAt(raw, keys))} (keys starting with "x-" are kept for other tools)`,
+        message: `unknown key "${key}"${didYouMean(key, allowedKeysAt(raw, keys, root))} (keys starting with "x-" are kept for other tools)`,
       }));
     case 'invalid_type':
       if (value === undefined) return [{ path: here, message: 'is required' }];

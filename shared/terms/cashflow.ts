@@ -7,7 +7,7 @@
  *
  * Intentionally has no platform imports.
  */
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { describeExpression, periodWord } from '../termsheet/wording';
 import { money, party, payee, termShape } from './fields';
 import type { TermKind } from './kind';

@@ -4,7 +4,7 @@
  *
  * Intentionally has no platform imports.
  */
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { shareLines } from '../engine/term-codegen';
 import { rateCells } from '../termsheet/figure-cells';
 import { col, heading, label, leadIn, para, partiesAsColumnsFit, row } from '../termsheet/blocks';

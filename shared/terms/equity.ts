@@ -6,7 +6,7 @@
  *
  * Intentionally has no platform imports.
  */
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { numberLit, periodIndex } from '../engine/term-codegen';
 import { moneyCells, rateCells, type FigureContext } from '../termsheet/figure-cells';
 import { col, dateCell, heading, label, leadIn, para, row } from '../termsheet/blocks';

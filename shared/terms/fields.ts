@@ -9,7 +9,7 @@
  *
  * Intentionally has no platform imports.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { NumberOrFormula } from '../model/schema-primitives';
 import type { Deal } from '../model/schema';
 import { amountSchema, finiteSchema, fractionOrFormula, numberOrFormula, periodSchema } from '../model/schema-primitives';

@@ -10,7 +10,7 @@
  *
  * Intentionally has no platform imports.
  */
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { Problem } from '../problems';
 import type { Deal } from '../model/schema';
 import type { CodegenContext, TermCode } from '../engine/term-codegen';

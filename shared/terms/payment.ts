@@ -5,7 +5,7 @@
  *
  * Intentionally has no platform imports.
  */
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { Deal } from '../model/schema';
 import { periodIndex, transfer } from '../engine/term-codegen';
 import { periodOfValue } from '../format/dates';

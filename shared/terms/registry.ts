@@ -9,7 +9,7 @@
  *
  * Intentionally has no platform imports.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { cashflow } from './cashflow';
 import { costShare } from './cost-share';
 import { equity } from './equity';

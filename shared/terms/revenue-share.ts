@@ -6,7 +6,7 @@
  *
  * Intentionally has no platform imports.
  */
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { shareLines } from '../engine/term-codegen';
 import { bands, rateCells, type FigureContext } from '../termsheet/figure-cells';
 import { col, heading, label, leadIn, para, partiesAsColumnsFit, row } from '../termsheet/blocks';

@@ -10,7 +10,7 @@
  *
  * Intentionally has no platform imports.
  */
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { periodIndex, type CodegenContext } from '../engine/term-codegen';
 import { bands, moneyText, rateCells, type FigureContext } from '../termsheet/figure-cells';
 import { col, heading, label, leadIn, para, row } from '../termsheet/blocks';

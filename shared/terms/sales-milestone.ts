@@ -6,7 +6,7 @@
  *
  * Intentionally has no platform imports.
  */
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { Deal } from '../model/schema';
 import { transfer } from '../engine/term-codegen';
 import { col, heading, label, row } from '../termsheet/blocks';

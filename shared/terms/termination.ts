@@ -7,7 +7,7 @@
  *
  * Intentionally has no platform imports.
  */
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { periodIndex, transfer } from '../engine/term-codegen';
 import { formatPercent } from '../format/percent';
 import { moneyCells } from '../termsheet/figure-cells';

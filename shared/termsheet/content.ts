@@ -10,6 +10,7 @@
  */
 import type { HistogramChartInput } from '../charts/histogram';
 import type { TornadoChartInput } from '../charts/tornado';
+import type { PortfolioChart } from '../charts/portfolio-charts';
 
 export type Audience = 'counterparty' | 'internal';
 export type Change = 'ins' | 'del';
@@ -72,7 +73,11 @@ export interface Tracked {
   moved?: boolean;
 }
 
-export type ChartSpec = { type: 'histogram'; input: HistogramChartInput } | { type: 'tornado'; input: TornadoChartInput };
+export type ChartSpec =
+  | { type: 'histogram'; input: HistogramChartInput }
+  | { type: 'tornado'; input: TornadoChartInput }
+  /** The portfolio brief's charts (internal only). */
+  | { type: 'portfolio'; chart: PortfolioChart };
 
 export type ParagraphStyle = 'body' | 'note' | 'caption' | 'legend' | 'signature' | 'signatureLead';
 

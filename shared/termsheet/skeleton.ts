@@ -17,7 +17,7 @@
  */
 import { termKind } from '../terms/registry';
 import type { LicenceRoles } from '../terms/kind';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Deal, TermSheet } from '../model/schema';
 import { effectiveRanks, insertionIndex, SLOTS, slotOfHeading, slotRank } from './section-slots';
 

@@ -1,7 +1,12 @@
 /**
- * `npm run bench:ui`: how fast the workbench answers a slider, and how far its
- * previews land from the full run that follows. Playwright drives Debian's
- * Chromium against the web host (the real renderer, host and engine).
+ * `npm run bench:ui`: how fast the workbench starts and answers a slider, and
+ * how far its previews land from the full run that follows. Playwright drives
+ * Debian's Chromium against the web host (the real renderer, host and engine).
+ *
+ * Cold start (cold-open.ts): a fresh host per run, timed to the welcome
+ * screen, then the click on the pharma example to its first figures on screen
+ * (target: within 1 s) and the first slider preview after that (target:
+ * within 100 ms).
  *
  * Latency: over 50 keyboard moves of the pharma example's upfront slider, the
  * time, measured inside the page, from the slider's input event to the frame
@@ -16,22 +21,18 @@
  * jump is their difference in units of the full run's standard error, per
  * party (target: within 2).
  *
- * Options: --moves N (default 50), --screenshot PATH (saves the page after the run).
+ * Options: --moves N (default 50), --opens N (cold opens, default 5), --against
+ * OTHER/out/web/main.js (another build's host; its cold opens alternate with
+ * ours), --screenshot PATH (saves the page after the run).
  */
 import { cpus, loadavg } from 'node:os';
 import type { Page } from '@playwright/test';
 import { openApp } from '../e2e/support/web-host';
 import { PREVIEW_ITERATIONS } from '../../shared/engine/preview-estimate';
+import { measureColdOpen } from './cold-open';
+import { FULL_RUN_SHOWN, installInputClock, percentile, RESULT_SEQ, waitForNewResult } from './page-probes';
 
-// In-page code is kept as plain JavaScript text: this file is type-checked for Node, without the DOM.
-
-/** Records the timestamp of the slider's input event (the start of the measured interval). */
-const INSTALL_INPUT_CLOCK = `document.getElementById('slider-terms.upfront.amount').addEventListener('input', (e) => { window.__benchInput = e.timeStamp; })`;
-
-const FULL_RUN_SHOWN = `(() => {
-  const el = document.querySelector('[aria-label="Results source"]');
-  return el?.getAttribute('data-kind') === 'full' && el.getAttribute('data-stale') === 'fresh';
-})()`;
+// In-page code is kept as plain JavaScript text (page-probes.ts): this file is type-checked for Node, without the DOM.
 
 const PREVIEW_SHOWN = `(() => {
   const el = document.querySelector('[aria-label="Results source"]');
@@ -41,39 +42,9 @@ const PREVIEW_SHOWN = `(() => {
 /** Each party card's raw mean and standard error. */
 const CARD_FIGURES = `[...document.querySelectorAll('article.party-card[data-party]')].map((a) => ({ party: a.getAttribute('data-party'), name: a.querySelector('h3')?.textContent ?? '', mean: Number(a.getAttribute('data-mean')), se: Number(a.getAttribute('data-se')) }))`;
 
-/**
- * Resolves with the milliseconds from the input event to the animation frame after every
- * chart in the open tab has drawn the new result (ECharts paints in its own frame callback,
- * queued before ours) and the results pane shows it.
- */
-const WAIT_FOR_NEW_RESULT = `(prev) => new Promise((resolve, reject) => {
-  const timer = setTimeout(() => reject(new Error('no new result within 60 s')), 60000);
-  const check = () => {
-    const seq = Number(document.querySelector('.analysis-pane')?.getAttribute('data-result-seq') ?? 0);
-    if (seq <= prev) return false;
-    // Charts scrolled out of view draw when they come back into view, so only those on screen are waited for
-    // (at least one must be: the check cannot pass with nothing to look at).
-    const onScreen = [...document.querySelectorAll('.tab-panel figure.chart')].filter((c) => {
-      const r = c.getBoundingClientRect();
-      return r.height > 0 && r.bottom > 0 && r.top < innerHeight && r.right > 0 && r.left < innerWidth;
-    });
-    return onScreen.length > 0 && onScreen.every((c) => c.getAttribute('data-rendered') === String(seq));
-  };
-  const finish = () => requestAnimationFrame(() => { clearTimeout(timer); resolve(performance.now() - (window.__benchInput ?? performance.now())); });
-  if (check()) return finish();
-  const observer = new MutationObserver(() => { if (check()) { observer.disconnect(); finish(); } });
-  observer.observe(document.body, { subtree: true, attributes: true, attributeFilter: ['data-result-seq', 'data-rendered'] });
-})`;
-
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);
   return i >= 0 ? process.argv[i + 1] : undefined;
-}
-
-function percentile(sorted: number[], p: number): number {
-  const h = (sorted.length - 1) * p;
-  const lo = Math.floor(h);
-  return sorted[lo]! + (h - lo) * ((sorted[Math.min(lo + 1, sorted.length - 1)] ?? sorted[lo]!) - sorted[lo]!);
 }
 
 async function until(page: Page, check: string, what: string, ms = 120_000): Promise<void> {
@@ -122,6 +93,7 @@ async function jumps(page: Page, example: string, trials: [string, number][]): P
 }
 
 async function main(): Promise<void> {
+  await measureColdOpen(Number(arg('--opens') ?? 5), arg('--against'));
   const moves = Number(arg('--moves') ?? 50);
   const app = await openApp();
   try {
@@ -132,15 +104,15 @@ async function main(): Promise<void> {
     await until(page, FULL_RUN_SHOWN, 'the first full run');
 
     const slider = page.getByRole('slider', { name: 'Upfront payment' });
-    await page.evaluate(INSTALL_INPUT_CLOCK);
+    await page.evaluate(installInputClock('slider-terms.upfront.amount'));
     await slider.focus();
 
     const latencies: number[] = [];
     for (let i = 0; i < moves; i++) {
-      const before = await page.evaluate<number>(`Number(document.querySelector('.analysis-pane')?.getAttribute('data-result-seq') ?? 0)`);
+      const before = await page.evaluate<number>(RESULT_SEQ);
       // Up 25 steps then back down, staying inside the slider's range.
       await page.keyboard.press(i < moves / 2 ? 'ArrowRight' : 'ArrowLeft');
-      const ms = await page.evaluate<number>(`(${WAIT_FOR_NEW_RESULT})(${before})`);
+      const ms = await page.evaluate<number>(waitForNewResult(before));
       latencies.push(ms);
     }
     const screenshot = arg('--screenshot');

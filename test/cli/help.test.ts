@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { COMMAND_DEFS } from '../../host/cli/args';
+import { commands } from '../../host/cli/commands';
 import { repoRoot, runCli } from './run-cli';
 
 const pkg = JSON.parse(readFileSync(resolve(repoRoot, 'package.json'), 'utf8')) as { version: string; bin: Record<string, string> };
@@ -19,7 +20,11 @@ describe('dealwright --help and --version', () => {
   it('prints every command of the CLI contract in --help', () => {
     const r = runCli(['--help']);
     expect(r.code).toBe(0);
-    for (const cmd of ['validate', 'value', 'sensitivity', 'solve', 'termsheet', 'redline']) {
+    // Read from the command table, so a command added there and left out of the help fails here.
+    expect(Object.keys(commands)).toEqual(expect.arrayContaining(['validate', 'value', 'sensitivity', 'solve', 'termsheet', 'redline', 'portfolio']));
+    // Every command the CLI runs has its option definitions (the parser's and the help's), and no more.
+    expect(Object.keys(COMMAND_DEFS).sort()).toEqual(Object.keys(commands).sort());
+    for (const cmd of Object.keys(commands)) {
       expect(r.stdout).toMatch(new RegExp(`dealwright ${cmd} `));
     }
   });

@@ -74,15 +74,15 @@ test('open by keyboard in the documents folder, save and export beside the deal,
 
     // A path outside the documents folder is refused.
     await page.keyboard.press('Control+O');
-    let dialog = page.getByRole('dialog', { name: 'Open a deal file' });
+    let dialog = page.getByRole('dialog', { name: 'Open a deal or portfolio' });
     await dialog.getByLabel('File path').fill(join(outside, 'other.deal'));
     await dialog.getByRole('button', { name: 'Open' }).click();
     await expect(page.getByRole('alert', { name: 'Problems opening the file' })).toContainText('is outside the documents folder');
 
     // Browse there with the keyboard only: the list, arrows, Enter.
     await page.keyboard.press('Control+O');
-    dialog = page.getByRole('dialog', { name: 'Open a deal file' });
-    const list = dialog.getByRole('listbox', { name: 'Folders and deal files' });
+    dialog = page.getByRole('dialog', { name: 'Open a deal or portfolio' });
+    const list = dialog.getByRole('listbox', { name: 'Folders, deal and portfolio files' });
     await expect(list.getByRole('option', { name: /clients/ })).toBeVisible();
     await list.focus();
     await page.keyboard.press('Enter'); // clients

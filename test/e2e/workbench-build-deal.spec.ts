@@ -144,7 +144,7 @@ test('build the SaaS alliance from a blank deal, save, reopen: same deal as the 
     // Close, reopen from the file, and save a copy: still the same deal.
     await page.getByRole('button', { name: 'Close', exact: true }).click();
     await page.getByRole('button', { name: 'Open…' }).click();
-    const openDialog = page.getByRole('dialog', { name: 'Open a deal file' });
+    const openDialog = page.getByRole('dialog', { name: 'Open a deal or portfolio' });
     await openDialog.getByLabel('File path').fill(first);
     await openDialog.getByRole('button', { name: 'Open' }).click();
     await expect(page.getByRole('heading', { level: 1, name: example.title as string })).toBeVisible();

@@ -123,7 +123,7 @@ test('a file that fails to open shows the validator messages', async () => {
   page.setDefaultTimeout(15_000);
   try {
     await page.getByRole('button', { name: 'Open…' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Open a deal file' });
+    const dialog = page.getByRole('dialog', { name: 'Open a deal or portfolio' });
     await dialog.getByLabel('File path').fill(bad);
     await dialog.getByRole('button', { name: 'Open' }).click();
     const failure = page.getByRole('alert', { name: 'Problems opening the file' });

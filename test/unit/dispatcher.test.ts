@@ -77,11 +77,22 @@ describe('the MainApi dispatcher', () => {
     expect(Object.keys(handlers).sort()).toEqual([...apiMethods].sort());
   });
 
-  it('lists the three shipped examples and opens one as an unsaved document', async () => {
+  it('lists the three shipped example deals and the example portfolio, and opens each unsaved', async () => {
     const list = await dispatch('listExamples', [], ctx);
     expect(list.ok).toBe(true);
-    if (list.ok) expect((list.value as { id: string }[]).map((e) => e.id)).toEqual(['jv-equity', 'pharma-licence', 'saas-alliance']);
+    if (list.ok) {
+      expect((list.value as { id: string; kind: string }[]).map((e) => [e.kind, e.id])).toEqual([
+        ['deal', 'jv-equity'],
+        ['deal', 'pharma-licence'],
+        ['deal', 'saas-alliance'],
+        ['portfolio', 'meridian-partnerships'],
+      ]);
+    }
     const opened = await dispatch('openExample', ['pharma-licence'], ctx);
     expect(opened).toMatchObject({ ok: true, value: { ok: true, document: { path: null, fileName: 'pharma-licence.deal' } } });
+    expect(await dispatch('openExample', ['meridian-partnerships'], ctx)).toMatchObject({ ok: true, value: { ok: false, problems: [{ message: 'no example called "meridian-partnerships"' }] } });
+    const portfolio = await dispatch('openExamplePortfolio', ['meridian-partnerships'], ctx);
+    expect(portfolio).toMatchObject({ ok: true, value: { ok: true, portfolio: { path: null, fileName: 'meridian-partnerships.dealbook' } } });
+    if (portfolio.ok) expect((portfolio.value as { portfolio: { entries: { path: unknown }[] } }).portfolio.entries.map((e) => e.path)).toEqual([null, null, null, null, null]);
   });
 });

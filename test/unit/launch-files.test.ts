@@ -5,10 +5,11 @@ import { createHostHandlers } from '../../host/host-handlers';
 import type { MainEvents } from '../../shared/api';
 
 describe('files the app is asked to open from outside', () => {
-  it('picks .deal paths out of a command line, resolved from where it ran', () => {
-    expect(LaunchFiles.fromArgv(['.', 'deals/a.deal', '--inspect', '/abs/B.DEAL', 'notes.txt'], '/home/n')).toEqual([
+  it('picks .deal and .dealbook paths out of a command line, resolved from where it ran', () => {
+    expect(LaunchFiles.fromArgv(['.', 'deals/a.deal', '--inspect', '/abs/B.DEAL', 'notes.txt', 'all.dealbook', 'x.dealbookx'], '/home/n')).toEqual([
       resolve('/home/n/deals/a.deal'),
       '/abs/B.DEAL',
+      resolve('/home/n/all.dealbook'),
     ]);
   });
 

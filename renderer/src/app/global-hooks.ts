@@ -2,12 +2,15 @@
  * Window-wide behaviour of the document window: shortcuts and native menu
  * commands (through the one command registry), autosave every 30 s and on
  * blur, the browser's own "leave page?" prompt when work is unsaved, and
- * opening a .deal file dropped anywhere on the window.
+ * opening a .deal file (or a .dealbook with its deals) dropped anywhere on the window.
  */
 import { useEffect } from 'react';
 import { mainApi } from '../api/main-api';
 import { commandForKey, runCommand } from '../commands/app-commands';
-import { autosaveNow, openDroppedFile } from '../documents/file-actions';
+import { autosaveNow } from '../documents/file-actions';
+import { openDroppedFiles } from '../portfolio/open-any';
+import { autosavePortfolioNow } from '../portfolio/portfolio-actions';
+import { selectParkedDirty, selectPortfolioDirty } from '../portfolio/portfolio-slice';
 import { useAppStore } from '../store/app-store';
 import { selectDirty } from '../store/document-slice';
 
@@ -57,10 +60,14 @@ export function useMenuCommands(): void {
 
 export function useAutosave(): void {
   useEffect(() => {
-    const timer = window.setInterval(() => void autosaveNow(), AUTOSAVE_MS);
-    const onBlur = () => void autosaveNow();
+    const both = () => {
+      void autosaveNow();
+      void autosavePortfolioNow();
+    };
+    const timer = window.setInterval(both, AUTOSAVE_MS);
+    const onBlur = both;
     const onHidden = () => {
-      if (document.visibilityState === 'hidden') void autosaveNow();
+      if (document.visibilityState === 'hidden') both();
     };
     window.addEventListener('blur', onBlur);
     document.addEventListener('visibilitychange', onHidden);
@@ -75,8 +82,10 @@ export function useAutosave(): void {
 export function useLeaveGuard(): void {
   useEffect(() => {
     const onBeforeUnload = (e: BeforeUnloadEvent) => {
-      if (!selectDirty(useAppStore.getState())) return;
+      const s = useAppStore.getState();
+      if (!selectDirty(s) && !selectPortfolioDirty(s) && selectParkedDirty(s).length === 0) return;
       void autosaveNow();
+      void autosavePortfolioNow();
       e.preventDefault();
       // Older Chromium needs returnValue set to show the prompt.
       e.returnValue = '';
@@ -92,10 +101,10 @@ export function useFileDrop(): void {
       if (e.dataTransfer?.types.includes('Files')) e.preventDefault();
     };
     const onDrop = (e: DragEvent) => {
-      const file = e.dataTransfer?.files[0];
-      if (!file) return;
+      const files = Array.from(e.dataTransfer?.files ?? []);
+      if (files.length === 0) return;
       e.preventDefault();
-      openDroppedFile(file);
+      openDroppedFiles(files);
     };
     window.addEventListener('dragover', onDragOver);
     window.addEventListener('drop', onDrop);

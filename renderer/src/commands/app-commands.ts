@@ -8,11 +8,14 @@
  * Document edits are the other kind of command (edit-command.ts); undo and
  * redo here replay those.
  */
-import { COMMANDS, matchesShortcut, SECTIONS, type CommandName, type CommandSpec, type KeyPress, type SectionId } from '../../../shared/commands';
+import { COMMANDS, matchesShortcut, shortcutText, SECTIONS, type CommandName, type CommandSpec, type KeyPress, type SectionId } from '../../../shared/commands';
 import { formatProblem } from '../../../shared/problems';
 import { dealProblems } from '../problems/deal-problems';
 import { useAppStore } from '../store/app-store';
-import { chooseAndOpen, closeDocument, guardUnsaved, save, saveAs } from '../documents/file-actions';
+import { closeDocument, guardUnsaved, save, saveAs } from '../documents/file-actions';
+import { chooseAndOpenAny } from '../portfolio/open-any';
+import { addDeal, backToPortfolio, closePortfolio, exportPortfolioBrief, exportPortfolioCsv, newPortfolio, savePortfolio, savePortfolioAs } from '../portfolio/portfolio-actions';
+import { valuePortfolio } from '../portfolio/portfolio-valuation';
 import { addStandardSectionsToDocument, inferKind } from '../termsheet/standard-sections';
 
 interface Handler {
@@ -26,6 +29,10 @@ export type AppCommand = CommandSpec & Handler & { name: CommandName };
 
 const store = () => useAppStore.getState();
 const hasDoc = () => store().document !== null;
+/** The portfolio view is on screen: a portfolio is open and no deal is shown over it. */
+const portfolioShown = () => store().document === null && store().portfolio !== null;
+/** Save, Save As and Close act on what is on screen: the deal, or the portfolio view. */
+const docOrPortfolio = () => hasDoc() || portfolioShown();
 
 /**
  * Valuing needs a deal without problems: a formula typo would otherwise only
@@ -46,14 +53,21 @@ const goTo = Object.fromEntries(SECTIONS.map((section) => [`view.${section}`, { 
 
 const HANDLERS = {
   'file.new': { perform: () => guardUnsaved(() => store().openDialog({ kind: 'new-deal' })) },
-  'file.open': { perform: chooseAndOpen },
-  'file.save': { enabled: hasDoc, perform: () => void save() },
-  'file.saveAs': { enabled: hasDoc, perform: () => void saveAs() },
+  'portfolio.new': { perform: newPortfolio },
+  'file.open': { perform: chooseAndOpenAny },
+  'file.save': { enabled: docOrPortfolio, perform: () => void (hasDoc() ? save() : savePortfolio()) },
+  'file.saveAs': { enabled: docOrPortfolio, perform: () => void (hasDoc() ? saveAs() : savePortfolioAs()) },
   'file.exportTermSheet': { enabled: hasDoc, perform: () => store().openDialog({ kind: 'export' }) },
   'file.compareWith': { enabled: hasDoc, perform: () => store().openDialog({ kind: 'export', mode: 'redline' }) },
-  'file.close': { enabled: hasDoc, perform: closeDocument },
-  'edit.undo': { enabled: () => store().past.length > 0, perform: () => store().undo() },
-  'edit.redo': { enabled: () => store().future.length > 0, perform: () => store().redo() },
+  'file.close': { enabled: docOrPortfolio, perform: () => (hasDoc() ? closeDocument() : closePortfolio()) },
+  'edit.undo': {
+    enabled: () => (portfolioShown() ? store().portfolioPast.length > 0 : store().past.length > 0),
+    perform: () => (portfolioShown() ? store().undoPortfolio() : store().undo()),
+  },
+  'edit.redo': {
+    enabled: () => (portfolioShown() ? store().portfolioFuture.length > 0 : store().future.length > 0),
+    perform: () => (portfolioShown() ? store().redoPortfolio() : store().redo()),
+  },
   'termSheet.addStandardSections': {
     enabled: hasDoc,
     perform: () => {
@@ -74,6 +88,11 @@ const HANDLERS = {
   },
   'view.palette': { perform: () => store().openDialog({ kind: 'palette' }) },
   ...goTo,
+  'portfolio.back': { enabled: () => hasDoc() && store().portfolio !== null, perform: () => (store().openedFrom !== null ? backToPortfolio() : closeDocument()) },
+  'portfolio.addDeal': { enabled: portfolioShown, perform: addDeal },
+  'portfolio.value': { enabled: portfolioShown, perform: () => void valuePortfolio(true) },
+  'portfolio.exportBrief': { enabled: portfolioShown, perform: exportPortfolioBrief },
+  'portfolio.exportCsv': { enabled: portfolioShown, perform: exportPortfolioCsv },
   'help.show': { perform: () => store().showHelp() },
   'help.about': { perform: () => store().openDialog({ kind: 'about' }) },
 } satisfies Record<CommandName, Handler>;
@@ -106,4 +125,11 @@ export function commandForKey(e: KeyPress): AppCommand | undefined {
     if ([command.shortcut, ...(command.also ?? [])].some((s) => s !== undefined && matchesShortcut(s, e))) return command;
   }
   return undefined;
+}
+
+/** "Save (Ctrl+S)": a command's label (or `words`) and its shortcut, from the one list the menu is built from. */
+export function commandTitle(name: string, words?: string): string {
+  const c = getCommand(name);
+  const label = words ?? c?.label.replace(/…$/, '') ?? name;
+  return c?.shortcut ? `${label} (${shortcutText(c.shortcut)})` : label;
 }

@@ -1,14 +1,36 @@
-/** The start screen: new deal, open, recent files, the example deals, and why a file could not be opened. */
+/** The start screen: new deal or portfolio, open, recent files, the example deals and portfolio, and why a file could not be opened. */
 import { useEffect, useState } from 'react';
-import type { RecentFile } from '../../../shared/api';
+import type { ExampleSummary, RecentFile } from '../../../shared/api';
 import { mainApi } from '../api/main-api';
 import { runCommand } from '../commands/app-commands';
-import { openExample, openPath } from '../documents/file-actions';
+import { openExample } from '../documents/file-actions';
+import { openAnyPath } from '../portfolio/open-any';
+import { openExamplePortfolio } from '../portfolio/portfolio-actions';
 import { useAppStore } from '../store/app-store';
 import { OpenFailure } from './OpenFailure';
 
+function Examples({ id, title, examples, open }: { id: string; title: string; examples: ExampleSummary[]; open: (id: string) => void }) {
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      <ul className="example-list">
+        {examples.map((ex) => (
+          <li key={ex.id}>
+            <button type="button" className="example-card" onClick={() => open(ex.id)}>
+              <span className="example-title">{ex.title}</span>
+              <span className="example-description">{ex.description}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 export function WelcomeScreen() {
-  const examples = useAppStore((s) => s.examples);
+  const allExamples = useAppStore((s) => s.examples);
+  const examples = allExamples.filter((e) => e.kind === 'deal');
+  const portfolios = allExamples.filter((e) => e.kind === 'portfolio');
   const loadError = useAppStore((s) => s.loadError);
   const appInfo = useAppStore((s) => s.appInfo);
   const loadWelcome = useAppStore((s) => s.loadWelcome);
@@ -32,10 +54,13 @@ export function WelcomeScreen() {
           <button type="button" className="primary" onClick={() => runCommand('file.new')}>
             New deal…
           </button>
+          <button type="button" onClick={() => runCommand('portfolio.new')}>
+            New portfolio…
+          </button>
           <button type="button" onClick={() => runCommand('file.open')}>
             Open…
           </button>
-          <span className="muted">or drop a .deal file anywhere on this window</span>
+          <span className="muted">or drop a .deal file (or a .dealbook with its deals) anywhere on this window</span>
         </div>
       </header>
       {loadError && (
@@ -55,7 +80,7 @@ export function WelcomeScreen() {
           <ul className="recent-list">
             {recent.map((f) => (
               <li key={f.path}>
-                <button type="button" className="link-button" disabled={!f.exists} onClick={() => void openPath(f.path)} title={f.path}>
+                <button type="button" className="link-button" disabled={!f.exists} onClick={() => void openAnyPath(f.path)} title={f.path}>
                   {f.fileName}
                 </button>
                 <span className="muted path">{f.exists ? f.path : `${f.path} (missing)`}</span>
@@ -64,19 +89,8 @@ export function WelcomeScreen() {
           </ul>
         </section>
       )}
-      <section aria-labelledby="examples-title">
-        <h2 id="examples-title">Example deals</h2>
-        <ul className="example-list">
-          {examples.map((ex) => (
-            <li key={ex.id}>
-              <button type="button" className="example-card" onClick={() => void openExample(ex.id)}>
-                <span className="example-title">{ex.title}</span>
-                <span className="example-description">{ex.description}</span>
-              </button>
-            </li>
-          ))}
-        </ul>
-      </section>
+      <Examples id="examples-title" title="Example deals" examples={examples} open={(id) => void openExample(id)} />
+      {portfolios.length > 0 && <Examples id="portfolio-examples-title" title="Example portfolio" examples={portfolios} open={openExamplePortfolio} />}
       {appInfo && (
         <footer className="welcome-footer">
           {appInfo.name} {appInfo.version}

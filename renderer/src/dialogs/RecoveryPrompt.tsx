@@ -7,6 +7,7 @@ import { useEffect, useState } from 'react';
 import type { RecoveryList } from '../../../shared/api';
 import { mainApi } from '../api/main-api';
 import { restoreRecovered } from '../documents/file-actions';
+import { restorePortfolio } from '../portfolio/portfolio-actions';
 import { Modal } from './Modal';
 
 export function RecoveryPrompt() {
@@ -36,7 +37,7 @@ export function RecoveryPrompt() {
                 aria-label={`Restore ${d.title}`}
                 onClick={() => {
                   setDismissed(true);
-                  void restoreRecovered(d.docKey);
+                  void (d.kind === 'portfolio' ? restorePortfolio(d.docKey) : restoreRecovered(d.docKey));
                 }}
               >
                 Restore

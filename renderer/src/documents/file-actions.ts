@@ -11,6 +11,7 @@ import { LIMITS, type Deal } from '../../../shared/model/schema';
 import { mainApi } from '../api/main-api';
 import { useAppStore } from '../store/app-store';
 import { selectDirty } from '../store/document-slice';
+import { returnedFromDeal } from '../portfolio/portfolio-valuation';
 
 const store = () => useAppStore.getState();
 
@@ -153,6 +154,8 @@ export function closeDocument(): void {
     if (key) void mainApi().discardRecovered(key).catch(() => undefined);
     s.closeDocument();
     s.notify(null);
+    // A deal opened from a portfolio's row: the portfolio is shown again, its row from its file.
+    returnedFromDeal();
   });
 }
 

@@ -1,21 +1,15 @@
 /** The document window's title bar: deal title (the page's h1), file name, dirty marker, and the main document actions. */
-import { shortcutText } from '../../../shared/commands';
-import { getCommand, runCommand } from '../commands/app-commands';
+import { commandTitle as titleOf, runCommand } from '../commands/app-commands';
 import { useAppStore } from '../store/app-store';
 import { selectDirty, selectRedoLabel, selectUndoLabel } from '../store/document-slice';
-
-/** "Save (Ctrl+S)": a command's label and shortcut, from the one list the menu is built from. */
-function titleOf(name: string, words?: string): string {
-  const c = getCommand(name);
-  const label = words ?? c?.label.replace(/…$/, '') ?? name;
-  return c?.shortcut ? `${label} (${shortcutText(c.shortcut)})` : label;
-}
+import { UndoRedoButtons } from './UndoRedoButtons';
 
 export function TitleBar() {
   const document = useAppStore((s) => s.document);
   const dirty = useAppStore(selectDirty);
   const undoLabel = useAppStore(selectUndoLabel);
   const redoLabel = useAppStore(selectRedoLabel);
+  const portfolioTitle = useAppStore((s) => s.portfolio?.book.title);
   if (!document) return null;
   return (
     <header className="title-bar">
@@ -31,12 +25,15 @@ export function TitleBar() {
         </span>
       </div>
       <div className="title-actions" role="toolbar" aria-label="Document">
-        <button type="button" onClick={() => runCommand('edit.undo')} disabled={!undoLabel} title={undoLabel ? titleOf('edit.undo', `Undo ${undoLabel}`) : 'Nothing to undo'} aria-label={undoLabel ? `Undo ${undoLabel}` : 'Undo'}>
-          ↶ Undo
-        </button>
-        <button type="button" onClick={() => runCommand('edit.redo')} disabled={!redoLabel} title={redoLabel ? titleOf('edit.redo', `Redo ${redoLabel}`) : 'Nothing to redo'} aria-label={redoLabel ? `Redo ${redoLabel}` : 'Redo'}>
-          ↷ Redo
-        </button>
+        {portfolioTitle !== undefined && (
+          <>
+            <button type="button" onClick={() => runCommand('portfolio.back')} title={titleOf('portfolio.back', `Back to ${portfolioTitle}`)}>
+              ← Portfolio
+            </button>
+            <span className="divider" aria-hidden="true" />
+          </>
+        )}
+        <UndoRedoButtons undoLabel={undoLabel} redoLabel={redoLabel} />
         <span className="divider" aria-hidden="true" />
         <button type="button" onClick={() => runCommand('file.open')} title={titleOf('file.open')}>
           Open…

@@ -4,7 +4,7 @@
  * renderer for "Save chart as SVG".
  */
 import * as echarts from 'echarts/core';
-import { BarChart, CustomChart, LineChart } from 'echarts/charts';
+import { BarChart, CustomChart, LineChart, ScatterChart } from 'echarts/charts';
 import {
   AriaComponent,
   GridComponent,
@@ -20,6 +20,8 @@ echarts.use([
   BarChart,
   CustomChart,
   LineChart,
+  // The portfolio's value-against-risk bubbles and metrics timeline.
+  ScatterChart,
   AriaComponent,
   GridComponent,
   LegendComponent,

@@ -11,11 +11,16 @@ import type { AppState } from './app-store';
 export { SECTIONS, SECTION_LABELS, type SectionId } from '../../../shared/commands';
 import type { SectionId } from '../../../shared/commands';
 
+/** What an in-page path dialog is for: a deal's open and save, and the portfolio's. */
+export type PathPurpose = 'open' | 'save' | 'new-portfolio' | 'save-portfolio' | 'add-deal' | 'portfolio-brief';
+
 export type Dialog =
   | { kind: 'new-deal' }
   /** The export dialog; `redline` opens it on "Compare with…" (another scenario or file). */
   | { kind: 'export'; mode?: 'termSheet' | 'redline' }
-  | { kind: 'path'; purpose: 'open' | 'save'; defaultDir: string; suggestedName: string }
+  | { kind: 'path'; purpose: PathPurpose; defaultDir: string; suggestedName: string }
+  /** Closing or replacing a portfolio whose own edits, or deals brought back from its rows, are unsaved. */
+  | { kind: 'portfolio-unsaved'; then: () => void }
   /** Unsaved changes: `then` is what to do once the user has chosen (close, open another file, start a new deal). */
   | { kind: 'unsaved'; then: () => void }
   /** Every command by name, to run one by typing (Ctrl+Shift+P). */

@@ -15,6 +15,7 @@ import type { AnalysisPort } from '../../../renderer/src/results/analysis-port';
 import { createDocumentSlice } from '../../../renderer/src/store/document-slice';
 import { createUiSlice } from '../../../renderer/src/store/ui-slice';
 import { createHelpSlice } from '../../../renderer/src/store/help-slice';
+import { createPortfolioSlice } from '../../../renderer/src/portfolio/portfolio-slice';
 import type { AppState } from '../../../renderer/src/store/app-store';
 import { createValuationSlice, PREVIEW_ITERATIONS, SETTLE_MS } from '../../../renderer/src/store/valuation-slice';
 import { createWelcomeSlice } from '../../../renderer/src/store/welcome-slice';
@@ -69,6 +70,7 @@ function storeWith(port: AnalysisPort) {
     ...createUiSlice(...a),
     ...createValuationSlice(() => port)(...a),
     ...createHelpSlice(...a),
+    ...createPortfolioSlice(...a),
   }));
 }
 

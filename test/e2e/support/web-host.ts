@@ -40,11 +40,13 @@ export interface StartOptions {
   env?: Record<string, string>;
   /** Extra command-line arguments for the web host (e.g. a .deal file to open). */
   args?: string[];
+  /** Another build's web host entry (bench:ui --against); out/web/main.js of this checkout by default. */
+  script?: string;
 }
 
 export async function startWebHost(options: StartOptions = {}): Promise<RunningHost> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'dealwright-e2e-data-'));
-  const child = spawn(process.execPath, [join(repoRoot, 'out', 'web', 'main.js'), ...(options.args ?? [])], {
+  const child = spawn(process.execPath, [options.script ?? join(repoRoot, 'out', 'web', 'main.js'), ...(options.args ?? [])], {
     cwd: repoRoot,
     // The web host reads and writes only inside its documents folder: the tests' files live in the temp folder.
     env: { ...process.env, DEALWRIGHT_DATA_DIR: dataDir, DEALWRIGHT_DOCUMENTS_DIR: tmpdir(), ...options.env },

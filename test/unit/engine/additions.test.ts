@@ -9,7 +9,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Deal, Term } from '../../../shared/model/schema';
-import { compileOrThrow, simulateRange } from '../../../shared/engine/simulate';
+import { compileOrThrow } from '../../../shared/engine/compile-deal';
+import { explainFault } from '../../../shared/engine/fault';
+import { KernelFault, simulateRange } from '../../../shared/engine/simulate';
 import { iterationFlows, runBlock } from './engine-harness';
 
 /** A deal of two parties (licensor `a` receives, licensee `b` pays) with fixed numbers only. */
@@ -34,9 +36,15 @@ function deal(terms: Term[], timeline: Deal['timeline'], series: Record<string, 
   };
 }
 
-/** Values 10 iterations (throws the engine's error when it refuses). */
+/** Values 10 iterations (throws the engine's error when it refuses, explained as the runner explains a kernel's fault). */
 function valueDeal(d: Deal): void {
-  simulateRange(d, compileOrThrow(d), { iterations: 10, seed: 1, firstBlock: 0, endBlock: 1 }, undefined);
+  const kernel = compileOrThrow(d);
+  try {
+    simulateRange(kernel, { iterations: 10, seed: 1, firstBlock: 0, endBlock: 1 }, undefined);
+  } catch (err) {
+    if (err instanceof KernelFault) throw explainFault(err, { deal: d, kernel, iterations: 10, seed: 1 });
+    throw err;
+  }
 }
 
 /** The licensor's flows of iteration 0, rounded to 1e-9. */

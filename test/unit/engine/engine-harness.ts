@@ -3,7 +3,8 @@
  * with raw flows recorded, and read back an iteration's draws for the
  * reference interpreter.
  */
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compileDeal, type CompiledDeal } from '../../../shared/engine/compile-deal';
 import { drawBlock, type BlockDraws } from '../../../shared/engine/simulate';
@@ -77,4 +78,16 @@ export function maxRelativeDifference(a: number[][], b: number[][]): number {
     }),
   );
   return worst;
+}
+
+/** The built valuation worker bundle for pool tests: built first when missing (npm test builds it before the tests). */
+export function builtWorkerScript(): string {
+  const root = join(import.meta.dirname, '..', '..', '..');
+  const script = join(root, 'out', 'workers', 'valuation-worker.js');
+  if (!existsSync(script)) {
+    console.log('building the worker bundle (out/workers/valuation-worker.js) for the pool tests');
+    const r = spawnSync(process.execPath, ['build.config.mjs'], { cwd: root, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`build failed: ${r.stderr}`);
+  }
+  return script;
 }

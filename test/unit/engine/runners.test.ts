@@ -11,12 +11,13 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MainEvents } from '../../../shared/api';
 import { createInProcessRunner } from '../../../host/valuation/in-process';
-import { CancelledError, createRunner } from '../../../host/valuation/runner';
+import { CancelledError, createRunner, ValuationError } from '../../../host/valuation/runner';
 import { createValuationHandlers, warmUpValuation } from '../../../host/valuation/valuation-handlers';
 import { sampleInputPreview } from '../../../host/valuation/input-preview';
 import { createWorkerPoolExecutor, createWorkerPoolRunner } from '../../../host/valuation/worker-pool';
 import type { ValuationRunner } from '../../../host/valuation/runner';
 import { exampleDeal } from './engine-harness';
+import { smallDeal } from './deal-builder';
 
 const root = resolve(import.meta.dirname, '..', '..', '..');
 const workerScript = resolve(root, 'out', 'workers', 'valuation-worker.js');
@@ -122,6 +123,36 @@ describe('runners', () => {
     expect(a.party).toBe('solara');
     const solved = await pool.solve({ deal, path: 'terms.ipLicence.amount', party: 'solara', target: 15, iterations: 20_000 });
     expect(solved.ok && solved.achievedMean).toBeCloseTo(15, 6);
+  }, 120_000);
+
+  it('a non-finite cash flow is named the same on the pool as in process, in a run and in a tornado variant', async () => {
+    // u is drawn on (0, 10) and is never exactly 9; the tornado holds it at its P90, which is 9.
+    const deal = smallDeal({
+      inputs: { u: { dist: 'uniform', min: 0, max: 10 } },
+      series: { k: '1 / (u - 9)', bad: 't < 3 ? 1 : 1 / (t - 3)' },
+      terms: [
+        { id: 'own', type: 'cashflow', party: 'a', amount: 'k' },
+        { id: 'late', type: 'cashflow', party: 'b', amount: 'bad' },
+      ],
+      simulation: { iterations: 10_000, seed: 3 },
+    });
+    const runners: [string, ValuationRunner][] = [
+      ['pool', pool],
+      ['in process', createInProcessRunner()],
+      ['serialized', createInProcessRunner({ serialize: true })],
+    ];
+    for (const [name, runner] of runners) {
+      // Workers report the block; the main thread re-runs it with location checks.
+      const run = (await runner.value({ deal }).catch((e: unknown) => e)) as ValuationError;
+      expect(run, name).toBeInstanceOf(ValuationError);
+      expect(run.problems, name).toEqual([expect.objectContaining({ path: 'series.bad', message: expect.stringMatching(/^series "bad" is not a finite number in period 3 /) })]);
+      const dealOk = { ...deal, series: { ...deal.series, bad: '1' } };
+      const tornado = (await runner.sensitivity({ deal: dealOk, iterations: 5_000 }).catch((e: unknown) => e)) as ValuationError;
+      expect(tornado, name).toBeInstanceOf(ValuationError);
+      expect(tornado.problems, name).toEqual([expect.objectContaining({ path: 'series.k', message: expect.stringMatching(/^series "k" is not a finite number in period 0 /) })]);
+      // The same deal values fine where u is drawn, not held.
+      expect((await runner.value({ deal: dealOk, iterations: 5_000 })).iterations, name).toBe(5_000);
+    }
   }, 120_000);
 });
 

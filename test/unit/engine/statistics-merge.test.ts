@@ -14,7 +14,7 @@ import { BLOCK_SIZE, blockCount, createRng } from '../../../shared/engine/rng';
 import { answerQueries, ShardBuilder } from '../../../shared/engine/shard';
 import type { SimulationPart } from '../../../shared/engine/simulate';
 import { simulateRange } from '../../../shared/engine/simulate';
-import { compiledFor } from '../../../shared/engine/jobs';
+import { compiledFor } from '../../../shared/engine/compile-deal';
 import { summariseShards, type ShardHandle } from '../../../shared/engine/statistics-merge';
 import { HISTOGRAM_BINS } from '../../../shared/engine/statistics';
 import { CURVE_LEVELS, type DistributionCurve } from '../../../shared/engine/results';
@@ -201,7 +201,7 @@ describe('statistics merged from shards', () => {
     const iterations = 300_000;
     const result = await createInProcessRunner().value({ deal, iterations, seed: 5 });
     const compiled = compiledFor(deal);
-    const part = simulateRange(deal, compiled, { iterations, seed: 5, firstBlock: 0, endBlock: blockCount(iterations) }, undefined);
+    const part = simulateRange(compiled, { iterations, seed: 5, firstBlock: 0, endBlock: blockCount(iterations) });
     compiled.partyIds.forEach((id, p) => {
       const want = bruteForce(part.npv[p]!, compiled.walkAway[p]!);
       const got = result.parties[id]!;
