@@ -9,12 +9,12 @@ import { formatMoney, groupDigits, moneyUnitCaption } from '../../shared/format/
 import { formatPercent } from '../../shared/format/percent';
 import type { Deal } from '../../shared/model/schema';
 import { LIMITS } from '../../shared/model/schema';
-import { intFlag, parseArgs, UsageError, workersFlag } from './args';
+import { intFlag, parseCommandArgs, UsageError, workersFlag } from './args';
 import type { Command } from './commands';
 import { table, withDealAndRunner } from './valuation-common';
 
 export const valueCommand: Command = async (argv, ctx) => {
-  const { positionals, flags } = parseArgs(argv, { scenario: 'value', iterations: 'value', seed: 'value', workers: 'value', json: 'boolean' });
+  const { positionals, flags } = parseCommandArgs('value', argv);
   if (positionals.length !== 1) throw new UsageError('expects exactly one FILE');
   const iterations = intFlag(flags, 'iterations', 1, LIMITS.maxIterations);
   const seed = intFlag(flags, 'seed', Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);

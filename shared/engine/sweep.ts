@@ -12,6 +12,8 @@
  *
  * Intentionally has no platform imports.
  */
+import { formatProblem } from '../problems';
+import { failureText } from '../problems';
 import { setNumberAt } from '../model/paths';
 import { numberRuleProblems } from '../model/rules';
 import { dealSchema, type Deal } from '../model/schema';
@@ -48,12 +50,12 @@ function dealAt(deal: Deal, set: Record<string, number>, index: number): Deal {
   let out = deal;
   for (const [path, value] of Object.entries(set)) {
     const next = setNumberAt(out, path, value);
-    if (!next.ok) throw new EngineError([{ path: `positions[${index}]`, message: next.message }]);
+    if (!next.ok) throw new EngineError([{ path: `positions[${index}]`, message: failureText(next) }]);
     out = next.value;
   }
   const parsed = dealSchema.safeParse(out);
   const problems = parsed.success ? numberRuleProblems(parsed.data) : parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
-  if (problems.length > 0) throw new EngineError(problems.map((p) => ({ path: `positions[${index}]`, message: `${p.path}: ${p.message}` })));
+  if (problems.length > 0) throw new EngineError(problems.map((p) => ({ path: `positions[${index}]`, message: formatProblem(p) })));
   return out;
 }
 
