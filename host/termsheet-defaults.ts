@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { StandardSectionsKind } from '../shared/api';
-import { formatProblem } from '../shared/model/problem-paths';
+import { formatProblem } from '../shared/problems';
 import { skeletonSchema, type Skeleton } from '../shared/termsheet/skeleton';
 
 export const SKELETON_FILES: Record<StandardSectionsKind, string> = {

@@ -7,35 +7,33 @@
  * that both dispatch to. Channel names are the keys of `apiArgs`; nobody types
  * them again by hand.
  *
- * Arguments are validated at the receiving end with the zod schemas below, so a
- * malformed call gets a clear error instead of reaching a service.
+ * Arguments are validated at the receiving end with the zod schemas of
+ * api-args.ts, so a malformed call gets a clear error instead of reaching a
+ * service; this module holds types, names and the client alone, so the
+ * preload and the web bridge carry no validator. `createApiClient` is the
+ * one client both front doors build `window.dealwright` with, over their
+ * own transport.
  *
  * Intentionally has no platform imports.
  */
-import * as z from 'zod';
+import type { Result } from './problems';
 import type { Deal } from './model/schema';
+import type { Problem } from './problems';
 import type { Skeleton } from './termsheet/skeleton';
 import type { InputSample, SensitivityResult, SolveResult, ValuationResult } from './engine/results';
-import { runIdArg, sampleCountArg, sensitivityRequestArg, solveRequestArg, sweepRequestArg, valuationRequestArg } from './engine/requests';
 import type { SweepResult } from './engine/sweep';
 import type { NegotiationResult } from './engine/negotiation';
 import type { TradesResult } from './engine/exchange-rates';
 import type { FrontierResult } from './engine/frontier';
-import { frontierRequestArg, negotiationRequestArg, tradesRequestArg } from './engine/negotiation-requests';
+import type { apiArgs, RedlineAgainst, StandardSectionsKind } from './api-args';
+import type * as z from 'zod';
 import type { PortfolioEntryState } from './portfolio/entries';
 import type { PortfolioEntryChoice, PortfolioOpenResult, PortfolioSaveResult } from './portfolio/documents';
-import { portfolioValuationArg } from './portfolio/requests';
-import { PORTFOLIO_LIMITS } from './portfolio/schema';
 import type { PortfolioValuationResult } from './portfolio/valuation';
 
-/** A problem a user can act on: where it is (a JSON path like `terms.royalty.tiers[1].rate`) and what is wrong. */
-export interface Problem {
-  path: string;
-  message: string;
-  /** 1-based column inside a formula, when the problem is in one. */
-  column?: number;
-  severity?: 'error' | 'warning';
-}
+export type { RedlineAgainst, StandardSectionsKind };
+
+export type { Problem } from './problems';
 
 export interface AppInfo {
   name: string;
@@ -75,7 +73,6 @@ export type OpenResult =
   | { ok: true; document: OpenedDocument }
   | { ok: false; fileName: string; problems: Problem[] };
 
-const exampleId = z.string().regex(/^[a-z0-9-]{1,64}$/, 'must be an example id such as "pharma-licence"');
 
 // ---- Documents: open, save, recovery, recent files (host/documents, host/settings) ----
 
@@ -96,13 +93,9 @@ export interface FolderEntry {
 }
 
 /** A folder inside the documents root as an in-page file dialog shows it: its sub-folders, then the files of the kind asked for. */
-export type FolderListing =
-  | { ok: true; folder: string; root: string; parent: string | null; entries: FolderEntry[]; truncated: boolean }
-  | { ok: false; problems: Problem[] };
+export type FolderListing = Result<{ folder: string; root: string; parent: string | null; entries: FolderEntry[]; truncated: boolean }>;
 
-export type SaveResult =
-  | { ok: true; path: string; fileName: string; savedAt: string }
-  | { ok: false; problems: Problem[] };
+export type SaveResult = Result<{ path: string; fileName: string; savedAt: string }>;
 
 export interface SaveRequest {
   /** Absolute path to write. */
@@ -149,18 +142,10 @@ export interface RecentFile {
   exists: boolean;
 }
 
-const docKey = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be letters, digits, - or _ (at most 64)');
-const filePath = z.string().min(1, 'must not be empty').max(4096, 'is too long');
-const fileName = z.string().min(1, 'must not be empty').max(255, 'is too long');
-/** Base64 of at most 5 MB (the page checks the size before reading; the exact byte limit is checked by the host). */
-const dealBytes = z
-  .string()
-  .max(Math.ceil((5 * 1024 * 1024) / 3) * 4 + 4, 'is larger than 5 MB')
-  .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64');
 
 export type ExportAudience = 'counterparty' | 'internal';
 export type PaperSize = 'A4' | 'Letter';
-export type ExportTermSheetResult = { ok: true; path: string } | { ok: false; problems: Problem[] };
+export type ExportTermSheetResult = Result<{ path: string }>;
 /** `opened` is false where the host cannot open a file manager (web host): the renderer then shows `folder`. */
 export interface RevealResult {
   opened: boolean;
@@ -169,89 +154,12 @@ export interface RevealResult {
 
 export type MoneyWording = 'symbol' | 'words';
 
-/** What every Word export takes besides the deal: the draft's label, the user's name, the money style. */
-const documentOptions = {
-  /** Printed instead of any internal name ("Draft 1" by default). */
-  draft: z.string().max(200, 'is longer than 200 characters').optional(),
-  /** The user's name: the document's author, and the tracked changes' author in a redline. */
-  author: z.string().max(200, 'is longer than 200 characters').optional(),
-  /** "$25.0M" (symbol, default) or "USD 25 million" (words). */
-  moneyStyle: z.enum(['symbol', 'words']).optional(),
-};
 
-const exportTermSheetArg = z.strictObject({
-  deal: z.unknown(),
-  /** The .deal file's name: printed in internal documents only (traceability). */
-  fileName,
-  scenarioId: z.string().max(64).optional(),
-  audience: z.enum(['counterparty', 'internal']),
-  paper: z.enum(['A4', 'Letter']),
-  /** Absolute path of the .docx to write. */
-  outPath: z.string().min(1, 'must not be empty').max(4096, 'is too long'),
-  ...documentOptions,
-});
 
-/** The old side of a redline ("Compare with…"): another scenario of the open deal, or another .deal file. */
-const redlineAgainst = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('scenario'), scenarioId: z.string().max(64) }),
-  z.strictObject({ kind: z.literal('file'), path: filePath, scenarioId: z.string().max(64).optional() }),
-]);
-export type RedlineAgainst = z.infer<typeof redlineAgainst>;
 
-const exportRedlineArg = z.strictObject({
-  /** The new side: the open deal, in the scenario chosen. */
-  deal: z.unknown(),
-  fileName,
-  scenarioId: z.string().max(64).optional(),
-  against: redlineAgainst,
-  paper: z.enum(['A4', 'Letter']),
-  outPath: z.string().min(1, 'must not be empty').max(4096, 'is too long'),
-  ...documentOptions,
-});
 
-/** The standard term-sheet skeleton of a kind of deal (resources/termsheet). */
-export const standardSectionsKind = z.enum(['licence', 'alliance', 'jointVenture']);
-export type StandardSectionsKind = z.infer<typeof standardSectionsKind>;
 
 // ---- Portfolios (.dealbook): open, reload deals, save, value, brief (host/portfolio) ----
-
-const anchorPath = filePath;
-const portfolioCompanions = z.array(z.strictObject({ name: fileName, bytes: dealBytes })).max(PORTFOLIO_LIMITS.maxDeals);
-const exportPortfolioBriefArg = z.strictObject({
-  /** The portfolio valuation whose figures the brief prints (the host keeps the last few). */
-  runId: runIdArg,
-  /** The portfolio as the renderer holds it (stages, owners, metrics and health as edited). */
-  book: z.unknown(),
-  fileName,
-  paper: z.enum(['A4', 'Letter']),
-  outPath: z.string().min(1, 'must not be empty').max(4096, 'is too long'),
-  author: documentOptions.author,
-  /** Why the deals left out of the valuation were left out, as the app shows them. */
-  notValued: z
-    .array(z.strictObject({ place: z.number().int().min(0).max(PORTFOLIO_LIMITS.maxDeals - 1), problems: z.array(z.string().max(2000)).max(50) }))
-    .max(PORTFOLIO_LIMITS.maxDeals)
-    .optional(),
-});
-
-const portfolioArgs = {
-  openPortfolio: z.tuple([filePath]),
-  openExamplePortfolio: z.tuple([exampleId]),
-  /** A dropped .dealbook with the files dropped with it (its deals are matched by name). */
-  openPortfolioBytes: z.tuple([fileName, dealBytes, portfolioCompanions]),
-  /** Reads the deals again (a file changed on disk is valued again), relative to the .dealbook at the anchor path. */
-  reloadPortfolioDeals: z.tuple([anchorPath, z.unknown()]),
-  savePortfolio: z.tuple([z.strictObject({ path: filePath, book: z.unknown(), originalPath: filePath.optional(), docKey: docKey.optional() })]),
-  restorePortfolio: z.tuple([docKey]),
-  /** A save dialog for a .dealbook file, starting in the folder of `near` when given. */
-  choosePortfolioSavePath: z.tuple([fileName, filePath.optional()]),
-  /** A deal file picked to join the portfolio at the anchor path: it must be in that folder or below. */
-  portfolioEntryFor: z.tuple([anchorPath, filePath]),
-  /** Values every deal in its position on the worker pool; progress and the result arrive as portfolio:progress / portfolio:result events. */
-  startPortfolioValuation: z.tuple([portfolioValuationArg]),
-  cancelPortfolioValuation: z.tuple([runIdArg]),
-  /** Writes the internal portfolio brief (table, charts, metrics, health) to Word. */
-  exportPortfolioBrief: z.tuple([exportPortfolioBriefArg]),
-} as const;
 
 interface PortfolioResults {
   openPortfolio: PortfolioOpenResult;
@@ -266,70 +174,6 @@ interface PortfolioResults {
   cancelPortfolioValuation: { cancelled: boolean };
   exportPortfolioBrief: ExportTermSheetResult;
 }
-
-/**
- * Argument schemas of every request. The key is the channel name.
- * Later work adds methods here; each needs an entry in ApiResults too.
- */
-export const apiArgs = {
-  getAppInfo: z.tuple([]),
-  listExamples: z.tuple([]),
-  openExample: z.tuple([exampleId]),
-  /** Paths the app was asked to open from outside (command line, OS); each is returned once. */
-  takeLaunchFiles: z.tuple([]),
-  openFile: z.tuple([filePath]),
-  /** Drag-and-drop or upload: the bytes of a file the page already read (base64), decoded and checked by the host like any file. */
-  openBytes: z.tuple([fileName, dealBytes]),
-  chooseOpenPath: z.tuple([]),
-  /** The suggested file name, and the open document's path (the dialog starts in its folder). */
-  chooseSavePath: z.tuple([fileName, filePath.optional()]),
-  /** In-page file dialogs (web host only): a folder inside the documents root, with its .deal or .docx files. */
-  listFolder: z.tuple([filePath, z.enum(['deal', 'docx'])]),
-  saveFile: z.tuple([
-    z.strictObject({ path: filePath, deal: z.unknown(), originalPath: filePath.optional(), docKey: docKey.optional() }),
-  ]),
-  autosave: z.tuple([z.strictObject({ docKey, fileName, path: filePath.nullable(), deal: z.unknown(), originalPath: filePath.optional() })]),
-  listRecovered: z.tuple([]),
-  restoreRecovered: z.tuple([docKey]),
-  discardRecovered: z.tuple([docKey]),
-  getRecentFiles: z.tuple([]),
-  /** Every problem of a deal as the UI holds it (structure, cross-field rules, formulas, scenarios, sliders). */
-  validateDeal: z.tuple([z.unknown()]),
-  /** Starts a Monte Carlo valuation; progress and the result arrive as valuation:progress / valuation:result events. A newer run from the same window cancels the older one. */
-  startValuation: z.tuple([valuationRequestArg]),
-  cancelValuation: z.tuple([runIdArg]),
-  /** Tornado rows for one party (default: the deal's `us`). */
-  runSensitivity: z.tuple([sensitivityRequestArg]),
-  /** Goal seek: the value of a number path that gives a party a target mean NPV. */
-  solve: z.tuple([solveRequestArg]),
-  /** Mean NPVs and chances of reaching the walk-aways at several positions of a deal, full precision, common random numbers (the ZOPA sweep). */
-  runSweep: z.tuple([sweepRequestArg]),
-  /** Density preview of one input: a histogram of n draws and its percentiles. */
-  sampleInput: z.tuple([z.unknown(), sampleCountArg]),
-  /** Writes a Word term sheet of one scenario for the counterparty (terms only) or for us (with the valuation appendix). */
-  exportTermSheet: z.tuple([exportTermSheetArg]),
-  /** Writes a redline (tracked changes) from another scenario or another .deal file to the open deal. */
-  exportRedline: z.tuple([exportRedlineArg]),
-  /** Asks where to save an exported document (.docx), starting in the folder of the deal's own file when given; the web host answers 'in-app'. */
-  chooseExportPath: z.tuple([fileName, filePath.optional()]),
-  /** The user's name for documents (author of tracked changes), from the settings; '' when never set. */
-  getAuthorName: z.tuple([]),
-  setAuthorName: z.tuple([z.string().max(200, 'is longer than 200 characters')]),
-  /** The editable default sections of a licence, alliance or joint-venture term sheet. */
-  getStandardSections: z.tuple([standardSectionsKind]),
-  /** Shows a written file in the system's file manager, where the host can. */
-  revealInFolder: z.tuple([filePath]),
-  ...portfolioArgs,
-
-  // ---- The negotiation (issue 13): rounds valued, exchange rates, the efficient frontier ----
-  /** Every round valued at full precision on common random numbers, with what each move was worth to each party. */
-  valueNegotiation: z.tuple([negotiationRequestArg]),
-  /** For every slider, each party's change for one step up and down, cheap concessions, and pairs of moves that raise both. */
-  runTrades: z.tuple([tradesRequestArg]),
-  /** Starts an efficient frontier; progress and the result arrive as frontier:progress / frontier:result events. */
-  startFrontier: z.tuple([frontierRequestArg]),
-  cancelFrontier: z.tuple([runIdArg]),
-} as const;
 
 export interface ApiResults extends PortfolioResults {
   getAppInfo: AppInfo;
@@ -369,7 +213,55 @@ export interface ApiResults extends PortfolioResults {
 
 export type ApiMethod = keyof typeof apiArgs;
 export type ApiArgs<K extends ApiMethod> = z.infer<(typeof apiArgs)[K]>;
-export const apiMethods = Object.keys(apiArgs) as ApiMethod[];
+
+/** Every method name, checked against the argument schemas so none is missing or extra. */
+const methodTable: Record<ApiMethod, true> = {
+  getAppInfo: true,
+  listExamples: true,
+  openExample: true,
+  takeLaunchFiles: true,
+  openFile: true,
+  openBytes: true,
+  chooseOpenPath: true,
+  chooseSavePath: true,
+  listFolder: true,
+  saveFile: true,
+  autosave: true,
+  listRecovered: true,
+  restoreRecovered: true,
+  discardRecovered: true,
+  getRecentFiles: true,
+  validateDeal: true,
+  startValuation: true,
+  cancelValuation: true,
+  runSensitivity: true,
+  solve: true,
+  runSweep: true,
+  sampleInput: true,
+  exportTermSheet: true,
+  exportRedline: true,
+  chooseExportPath: true,
+  getAuthorName: true,
+  setAuthorName: true,
+  getStandardSections: true,
+  revealInFolder: true,
+  openPortfolio: true,
+  openExamplePortfolio: true,
+  openPortfolioBytes: true,
+  reloadPortfolioDeals: true,
+  savePortfolio: true,
+  restorePortfolio: true,
+  choosePortfolioSavePath: true,
+  portfolioEntryFor: true,
+  startPortfolioValuation: true,
+  cancelPortfolioValuation: true,
+  exportPortfolioBrief: true,
+  valueNegotiation: true,
+  runTrades: true,
+  startFrontier: true,
+  cancelFrontier: true,
+};
+export const apiMethods = Object.keys(methodTable) as ApiMethod[];
 
 /** Events pushed from the host to the renderer. */
 export interface MainEvents {
@@ -439,4 +331,51 @@ export class ApiError extends Error {
 export function unwrapEnvelope<T>(envelope: Envelope<T>): T {
   if (envelope.ok) return envelope.value;
   throw new ApiError(envelope.error);
+}
+
+/** How a front door carries calls to the host: one call, answered by the host's envelope. */
+export interface ApiTransport {
+  call(method: ApiMethod, args: unknown[]): Promise<Envelope<unknown>>;
+}
+
+/** A client of the host: the MainApi object, and the door pushed events come in by. */
+export interface ApiClient {
+  api: MainApi;
+  /** Hands an event from the host to its listeners (unknown names are dropped). */
+  deliver(event: unknown, payload: unknown): void;
+}
+
+const KNOWN_EVENTS: ReadonlySet<string> = new Set<string>(eventNames);
+
+/**
+ * `window.dealwright` over a transport: one named function per method, `subscribe` for known events
+ * only. Used by the Electron preload (IPC) and the web host's bridge (WebSocket) alike.
+ */
+export function createApiClient(transport: ApiTransport): ApiClient {
+  const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  const api: Record<string, unknown> = {};
+  for (const method of apiMethods) {
+    api[method] = async (...given: unknown[]) => {
+      // JSON has no undefined: a trailing optional argument left out is not sent at all (not as null).
+      const args = [...given];
+      while (args.length > 0 && args[args.length - 1] === undefined) args.pop();
+      return unwrapEnvelope(await transport.call(method, args));
+    };
+  }
+  api.subscribe = <E extends EventName>(event: E, listener: (payload: MainEvents[E]) => void): Unsubscribe => {
+    if (!KNOWN_EVENTS.has(event)) throw new Error(`unknown event "${String(event)}"`);
+    const set = listeners.get(event) ?? new Set();
+    set.add(listener as (p: unknown) => void);
+    listeners.set(event, set);
+    return () => {
+      set.delete(listener as (p: unknown) => void);
+    };
+  };
+  return {
+    api: Object.freeze(api) as MainApi,
+    deliver(event, payload) {
+      if (typeof event !== 'string' || !KNOWN_EVENTS.has(event)) return;
+      for (const l of listeners.get(event) ?? []) l(payload);
+    },
+  };
 }

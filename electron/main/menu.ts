@@ -1,10 +1,14 @@
 /**
- * The native menu. Document commands are forwarded to the focused window as
- * `menu:command` events, so the menu, shortcuts and buttons run the same
- * renderer commands (and undo/redo covers the document, not just a text box).
+ * The native menu, built from the one list of commands (shared/commands.ts):
+ * each command item sends its name to the focused window as a `menu:command`
+ * event, so the menu, shortcuts, buttons and the palette run the same
+ * renderer commands (and undo/redo covers the document, not just a text
+ * box). Around them sit Electron's own roles (cut, copy, zoom, quit...) and
+ * the documentation link, which need no renderer.
  */
 import { app, BrowserWindow, Menu, shell, type MenuItemConstructorOptions } from 'electron';
 import { IPC_EVENT_CHANNEL } from '../../shared/api';
+import { menuLayout, type MenuName } from '../../shared/commands';
 import { externalUrlAllowed } from './security';
 
 function send(command: string): void {
@@ -12,59 +16,19 @@ function send(command: string): void {
   win?.webContents.send(IPC_EVENT_CHANNEL, 'menu:command', { command });
 }
 
-function item(label: string, command: string, accelerator?: string): MenuItemConstructorOptions {
-  return { label, accelerator, click: () => send(command) };
-}
+const separator: MenuItemConstructorOptions = { type: 'separator' };
 
-export function buildMenu(): Menu {
-  const isMac = process.platform === 'darwin';
-  const template: MenuItemConstructorOptions[] = [
-    ...(isMac ? [{ role: 'appMenu' as const }] : []),
-    {
-      label: '&File',
-      submenu: [
-        item('New Deal…', 'file.new', 'CmdOrCtrl+N'),
-        item('New Portfolio…', 'portfolio.new'),
-        item('Open…', 'file.open', 'CmdOrCtrl+O'),
-        { type: 'separator' },
-        item('Save', 'file.save', 'CmdOrCtrl+S'),
-        item('Save As…', 'file.saveAs', 'Shift+CmdOrCtrl+S'),
-        { type: 'separator' },
-        item('Export Term Sheet…', 'file.exportTermSheet', 'CmdOrCtrl+E'),
-        { type: 'separator' },
-        item('Close', 'file.close', 'CmdOrCtrl+W'),
-        ...(isMac ? [] : [{ type: 'separator' as const }, { role: 'quit' as const }]),
-      ],
-    },
-    {
-      label: '&Edit',
-      submenu: [
-        item('Undo', 'edit.undo', 'CmdOrCtrl+Z'),
-        item('Redo', 'edit.redo', 'Shift+CmdOrCtrl+Z'),
-        { type: 'separator' },
-        { role: 'cut' },
-        { role: 'copy' },
-        { role: 'paste' },
-        { role: 'selectAll' },
-      ],
-    },
-    {
-      label: '&View',
-      submenu: [
-        item('Run Valuation', 'view.value', 'CmdOrCtrl+R'),
-        { type: 'separator' },
-        { role: 'resetZoom' },
-        { role: 'zoomIn' },
-        { role: 'zoomOut' },
-        { type: 'separator' },
-        { role: 'togglefullscreen' },
-        ...(app.isPackaged ? [] : [{ role: 'toggleDevTools' as const }]),
-      ],
-    },
-    {
-      label: '&Help',
-      submenu: [
-        item('About Dealwright', 'help.about'),
+/** Electron's own items after each menu's commands. */
+function rolesOf(name: MenuName, isMac: boolean): MenuItemConstructorOptions[] {
+  switch (name) {
+    case 'File':
+      return isMac ? [] : [{ role: 'quit' }];
+    case 'Edit':
+      return [{ role: 'cut' }, { role: 'copy' }, { role: 'paste' }, { role: 'selectAll' }];
+    case 'View':
+      return [{ role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, separator, { role: 'togglefullscreen' }, ...(app.isPackaged ? [] : [{ role: 'toggleDevTools' as const }])];
+    case 'Help':
+      return [
         {
           label: 'Dealwright Documentation',
           click: () => {
@@ -72,8 +36,23 @@ export function buildMenu(): Menu {
             if (externalUrlAllowed(url)) void shell.openExternal(url);
           },
         },
-      ],
-    },
+      ];
+  }
+}
+
+export function buildMenu(): Menu {
+  const isMac = process.platform === 'darwin';
+  const template: MenuItemConstructorOptions[] = [
+    ...(isMac ? [{ role: 'appMenu' as const }] : []),
+    ...menuLayout().map(({ name, groups }) => {
+      const items: MenuItemConstructorOptions[] = [];
+      for (const group of groups) {
+        if (items.length) items.push(separator);
+        for (const c of group) items.push({ label: c.label, accelerator: c.shortcut, click: () => send(c.name) });
+      }
+      const roles = rolesOf(name, isMac);
+      return { label: `&${name}`, submenu: roles.length ? [...items, separator, ...roles] : items };
+    }),
   ];
   return Menu.buildFromTemplate(template);
 }

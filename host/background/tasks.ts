@@ -5,7 +5,8 @@
  * function of its message, so the same code runs in the worker and, where no
  * worker can be had, in place.
  */
-import type { ApiErrorData, Problem } from '../../shared/api';
+import type { Result } from '../../shared/problems';
+import type { ApiErrorData } from '../../shared/api';
 import { compileDeal } from '../../shared/engine/compile-deal';
 import { kernelSpecOf, type KernelSpec } from '../../shared/engine/kernel';
 import type { Deal } from '../../shared/model/schema';
@@ -21,10 +22,10 @@ export type Task =
   | { kind: 'sample'; input: unknown; n: number };
 
 /** A validation's verdict without the deal: valid, or its problems. */
-export type Verdict = { ok: true } | { ok: false; problems: Problem[] };
+export type Verdict = Result;
 
 /** A compiled kernel as plain data (the valuation workers link it), or the deal's problems. */
-export type CompileVerdict = { ok: true; kernel: KernelSpec } | { ok: false; problems: Problem[] };
+export type CompileVerdict = Result<{ kernel: KernelSpec }>;
 
 export type TaskOutcome = { ok: true; value: unknown } | { ok: false; error: ApiErrorData };
 

@@ -65,6 +65,9 @@ export function baselinePharma(deal: Deal, iterations: number, seed: number): Ba
   const sigma = (Math.log(1400) - mu) / 1.2815515655446004;
   const rho = 2 * Math.sin((Math.PI * 0.3) / 6); // Spearman 0.3 -> Pearson for a Gaussian copula
   const rhoC = Math.sqrt(1 - rho * rho);
+  // The generic-entry step-down, when the example has it: royalties halve from the entry period (11, 12 or 13).
+  const royalty = deal.terms.find((t) => t.id === 'royalty') as { adjustments?: unknown[] } | undefined;
+  const stepDown = (royalty?.adjustments?.length ?? 0) > 0;
   const npv0 = new Float64Array(iterations);
   const npv1 = new Float64Array(iterations);
   for (let k = 0; k < iterations; k++) {
@@ -79,6 +82,11 @@ export function baselinePharma(deal: Deal, iterations: number, seed: number): Ba
     const cogs = 0.08 + 0.1 * rand();
     const ul = rand();
     const launch = ul < 0.5 ? 5 : ul < 0.85 ? 6 : 7;
+    let entry = Infinity;
+    if (stepDown) {
+      const ue = rand();
+      entry = ue < 0.3 ? 11 : ue < 0.75 ? 12 : 13;
+    }
     const phase2 = p2;
     const phase3 = p2 & p3;
     const approved = phase3 & pa;
@@ -101,7 +109,7 @@ export function baselinePharma(deal: Deal, iterations: number, seed: number): Ba
         paid500 = true;
         toLicensor += 75;
       }
-      if (sales > 0) toLicensor += 0.07 * Math.min(sales, 300) + (sales > 300 ? 0.09 * (Math.min(sales, 800) - 300) : 0) + (sales > 800 ? 0.12 * (sales - 800) : 0);
+      if (sales > 0) toLicensor += (t >= entry ? 0.5 : 1) * (0.07 * Math.min(sales, 300) + (sales > 300 ? 0.09 * (Math.min(sales, 800) - 300) : 0) + (sales > 800 ? 0.12 * (sales - 800) : 0));
       n0 += toLicensor * d0[t]!;
       n1 += (sales * (1 - cogs) - dev - toLicensor) * d1[t]!;
     }

@@ -1,7 +1,11 @@
 /**
- * A small, strict argument parser for the CLI: known flags only, values where
- * a flag takes one, positionals counted. Anything else is a UsageError (exit 2).
+ * The CLI's commands and options, defined once: node:util's parseArgs reads
+ * a command's arguments from these definitions (known options only, values
+ * where an option takes one), and `--help` is written from the same
+ * definitions, so the help can no longer leave an option out. Anything else
+ * is a UsageError (exit 2).
  */
+import { parseArgs as parseNodeArgs } from 'node:util';
 import { availableParallelism } from 'node:os';
 import { blockCount } from '../../shared/engine/rng';
 
@@ -17,49 +21,141 @@ export function isUsageError(err: unknown): err is UsageError {
   return err instanceof Error && err.name === 'UsageError';
 }
 
-export interface FlagSpec {
-  /** flag name without dashes -> whether it takes a value */
-  [flag: string]: 'value' | 'boolean';
+export interface OptionDef {
+  /** A value option shows its placeholder (`--scenario ID`); a flag has none. */
+  value?: string;
+  short?: string;
+  /** Shown without brackets: the command needs it. */
+  required?: true;
+  help: string;
 }
+
+export interface CommandDef {
+  /** The positional forms: `FILE`, or `OLD.deal NEW.deal` and `FILE --from ID --to ID`. */
+  forms: readonly string[];
+  summary: string;
+  options: Readonly<Record<string, OptionDef>>;
+}
+
+const scenario: OptionDef = { value: 'ID', help: 'the scenario or negotiation round to use; default: the first scenario' };
+const iterations: OptionDef = { value: 'N', help: 'Monte Carlo iterations (1 to 10,000,000); default: the file\'s' };
+const workers: OptionDef = { value: 'K', help: 'worker threads (1 to 64); default: one per core. Numbers are the same for any K' };
+const json: OptionDef = { help: 'print one JSON object instead of text' };
+const seed: OptionDef = { value: 'S', help: "random seed; default: the file's" };
+const other: OptionDef = { value: 'ID', help: 'the other side; default: the other party of a two-party deal' };
+const out: OptionDef = { value: 'OUT.docx', short: 'o', required: true, help: 'the Word file to write' };
+const documentOptions: Record<string, OptionDef> = {
+  draft: { value: 'LABEL', help: 'printed on the document instead of any internal name ("Draft 1" by default)' },
+  author: { value: 'NAME', help: "the document's author, and the tracked changes' author in a redline" },
+  amounts: { value: 'symbols|words', help: '"$25.0M" (symbols, default) or "USD 25 million" (words)' },
+  paper: { value: 'A4|Letter', help: 'paper size (A4 by default)' },
+  date: { value: 'YYYY-MM-DD', help: "the document's date (today by default)" },
+};
+
+export const COMMAND_DEFS = {
+  validate: { forms: ['FILE'], summary: 'check a .deal file; also warns about what a counterparty export would refuse', options: {} },
+  value: {
+    forms: ['FILE'],
+    summary: 'Monte Carlo valuation of each party',
+    options: { scenario, set: { value: 'PATH=NUMBER', help: 'one more number on top of the scenario or round (repeatable; a later one for a path wins)' }, iterations, seed, workers, json },
+  },
+  sensitivity: { forms: ['FILE'], summary: "tornado rows: a party's mean NPV with each input at its 10th and 90th percentile", options: { scenario, party: { value: 'ID', help: 'the party; default: the deal\'s own' }, workers, json } },
+  solve: {
+    forms: ['FILE'],
+    summary: 'goal seek: the value of a number that gives a party a target mean NPV',
+    options: {
+      vary: { value: 'PATH', required: true, help: 'the number to vary, e.g. terms.upfront.amount' },
+      party: { value: 'ID', required: true, help: 'whose mean NPV to reach' },
+      target: { value: 'NPV', required: true, help: 'the mean NPV to reach' },
+      scenario,
+      min: { value: 'X', help: 'lowest value to try; default: the slider\'s, or a range around the value' },
+      max: { value: 'X', help: 'highest value to try' },
+      workers,
+      json,
+    },
+  },
+  termsheet: {
+    forms: ['FILE'],
+    summary: 'Word term sheet for the other side (terms only) or for us (with the valuation appendix)',
+    options: { out, scenario, audience: { value: 'counterparty|internal', help: 'who the document is for (counterparty by default)' }, ...documentOptions, iterations, workers },
+  },
+  redline: {
+    forms: ['OLD.deal NEW.deal', 'FILE --from ID --to ID'],
+    summary: 'term sheet with tracked changes from the old terms to the new ones',
+    options: { out, from: { value: 'ID', help: 'the old scenario or round of FILE' }, to: { value: 'ID', help: 'the new scenario or round of FILE' }, ...documentOptions },
+  },
+  portfolio: {
+    forms: ['FILE.dealbook'],
+    summary: 'every deal of a portfolio in its position, its metrics due, and the portfolio total',
+    options: { iterations: { value: 'N', help: "Monte Carlo iterations per deal; default: each deal's" }, json },
+  },
+  rounds: {
+    forms: ['FILE'],
+    summary: 'every negotiation round valued on common random numbers, with what each move was worth to each party',
+    options: { iterations, seed, workers, json },
+  },
+  frontier: {
+    forms: ['FILE'],
+    summary: 'the efficient frontier: structures no other beats for both parties, over up to 4 numbers with sliders',
+    options: {
+      vary: { value: 'PATH[,PATH...]', required: true, help: 'the numbers to vary (1 to 4, each with a slider), separated by commas' },
+      party: { value: 'ID', required: true, help: 'our side' },
+      other,
+      scenario,
+      points: { value: 'N', help: "grid points per number (2 to 4096); default: each slider's own steps, thinned on a large grid" },
+      floor: { value: 'P', help: "the other side's chance of beating its walk-away, at least (0 to 1)" },
+      iterations,
+      seed,
+      workers,
+      json,
+    },
+  },
+  trades: {
+    forms: ['FILE'],
+    summary: 'what one step of each slider is worth to each side, cheap concessions, and pairs of moves that raise both',
+    options: { scenario, party: { value: 'ID', help: "our side; default: the deal's own" }, other, iterations, seed, workers, json },
+  },
+} as const satisfies Record<string, CommandDef>;
+
+export type CommandName = keyof typeof COMMAND_DEFS;
 
 export interface ParsedArgs {
   positionals: string[];
   flags: Record<string, string | true>;
 }
 
-export function parseArgs(argv: string[], spec: FlagSpec, aliases: Record<string, string> = {}): ParsedArgs {
-  const positionals: string[] = [];
-  const flags: Record<string, string | true> = {};
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg === '--') {
-      positionals.push(...argv.slice(i + 1));
-      break;
-    }
-    if (arg.startsWith('-') && arg.length > 1) {
-      let name = arg.replace(/^--?/, '');
-      let inline: string | undefined;
-      const eq = name.indexOf('=');
-      if (eq >= 0) {
-        inline = name.slice(eq + 1);
-        name = name.slice(0, eq);
-      }
-      name = aliases[name] ?? name;
-      const kind = spec[name];
-      if (!kind) throw new UsageError(`unknown option ${arg}`);
-      if (kind === 'boolean') {
-        if (inline !== undefined) throw new UsageError(`--${name} takes no value`);
-        flags[name] = true;
-      } else {
-        const value = inline ?? argv[++i];
-        if (value === undefined) throw new UsageError(`--${name} needs a value`);
-        flags[name] = value;
-      }
-    } else {
-      positionals.push(arg);
+/** The code node:util gives a parse error (for our own message). */
+function errorCode(err: unknown): string {
+  return err !== null && typeof err === 'object' && 'code' in err ? String((err as { code: unknown }).code) : '';
+}
+
+/** A command's arguments, read by node:util's parseArgs from its definitions. */
+export function parseCommandArgs(command: CommandName, argv: string[]): ParsedArgs {
+  const defs: Readonly<Record<string, OptionDef>> = COMMAND_DEFS[command].options;
+  const options = Object.fromEntries(Object.entries(defs).map(([name, def]) => [name, { type: def.value ? ('string' as const) : ('boolean' as const), ...(def.short ? { short: def.short } : {}) }]));
+  let parsed: ReturnType<typeof parseNodeArgs>;
+  try {
+    parsed = parseNodeArgs({ args: argv, options, allowPositionals: true, strict: true });
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    const option = /'(-{1,2}[^', ]+)/.exec(message)?.[1] ?? '';
+    const name = option.replace(/^-+/, '').split('=')[0]!;
+    const long = defs[name] ? name : Object.keys(defs).find((k) => defs[k]!.short === name);
+    switch (errorCode(err)) {
+      case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+        throw new UsageError(`unknown option ${option || message}`);
+      case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+        throw new UsageError(long && defs[long]!.value ? `${option.startsWith('--') ? option : `${option} (--${long})`} needs a value (${defs[long]!.value})` : `--${long ?? name} takes no value`);
+      default:
+        throw new UsageError(message);
     }
   }
-  return { positionals, flags };
+  const flags: Record<string, string | true> = {};
+  for (const [name, v] of Object.entries(parsed.values)) {
+    const last = Array.isArray(v) ? v.at(-1) : v;
+    if (last === true || typeof last === 'string') flags[name] = last;
+  }
+  return { positionals: parsed.positionals, flags };
 }
 
 export function intFlag(flags: ParsedArgs['flags'], name: string, min: number, max: number): number | undefined {
@@ -80,6 +176,71 @@ export function numberFlag(flags: ParsedArgs['flags'], name: string): number | u
     throw new UsageError(`--${name} must be a number, got "${String(raw)}"`);
   }
   return n;
+}
+
+const WIDTH = 100;
+
+/** `[--scenario ID]`, `--vary PATH`, `-o OUT.docx`. */
+function optionUsage(name: string, def: OptionDef): string {
+  const flag = def.short ? `-${def.short}` : `--${name}`;
+  const text = def.value ? `${flag} ${def.value}` : flag;
+  return def.required ? text : `[${text}]`;
+}
+
+/** Words laid out on lines of at most WIDTH characters, continuation lines indented. */
+function wrap(words: readonly string[], first: string, indent: string): string[] {
+  const lines: string[] = [];
+  let line = first;
+  for (const w of words) {
+    if (line.length + 1 + w.length > WIDTH && line.trim() !== first.trim()) {
+      lines.push(line);
+      line = `${indent}${w}`;
+    } else line = line.endsWith(' ') || line === '' ? `${line}${w}` : `${line} ${w}`;
+  }
+  lines.push(line);
+  return lines;
+}
+
+/** The text of `dealwright --help`, written from the definitions. */
+export function helpText(): string {
+  const usage: string[] = [];
+  for (const [name, def] of Object.entries(COMMAND_DEFS) as [string, CommandDef][]) {
+    const opts = Object.entries(def.options);
+    def.forms.forEach((form, i) => {
+      const first = `  dealwright ${name} ${form}`;
+      // Options another form names belong to that form; a later form lists only what it needs, then "[options]".
+      const named = (o: string, f: string) => f.includes(`--${o} `) || f.endsWith(`--${o}`);
+      const elsewhere = (o: string) => def.forms.some((f, j) => j !== i && named(o, f));
+      const shown =
+        i === 0
+          ? opts.filter(([o]) => !named(o, form) && !elsewhere(o)).map(([o, d]) => optionUsage(o, d))
+          : [...opts.filter(([o, d]) => d.required && !named(o, form)).map(([o, d]) => optionUsage(o, d)), '[options]'];
+      usage.push(...wrap(shown, first, ' '.repeat(`  dealwright ${name} `.length)));
+    });
+  }
+  const seen = new Map<string, OptionDef>();
+  for (const def of Object.values(COMMAND_DEFS) as CommandDef[]) for (const [o, d] of Object.entries(def.options)) if (!seen.has(o)) seen.set(o, d);
+  const label = (o: string, d: OptionDef) => `${d.short ? `-${d.short}, ` : ''}--${o}${d.value ? ` ${d.value}` : ''}`;
+  const widest = Math.max(...[...seen].map(([o, d]) => label(o, d).length), '--version'.length);
+  const options = [
+    ...[...seen].map(([o, d]) => `  ${label(o, d).padEnd(widest)}  ${d.help}`),
+    `  ${'--help'.padEnd(widest)}  show this help`,
+    `  ${'--version'.padEnd(widest)}  show the version`,
+  ];
+  const commands = (Object.entries(COMMAND_DEFS) as [string, CommandDef][]).map(([name, def]) => `  ${name.padEnd(12)}${def.summary}`);
+  return `dealwright — deal valuation and term sheets from .deal files, portfolios from .dealbook files
+
+Usage:
+${usage.join('\n')}
+
+Commands:
+${commands.join('\n')}
+
+Options:
+${options.join('\n')}
+
+Exit status: 0 success, 1 the input is wrong, 2 usage error.
+`;
 }
 
 export const MAX_WORKERS = 64;

@@ -12,23 +12,12 @@ import { formatByKind } from '../../shared/format/by-kind';
 import { formatMoney, groupDigits, moneyUnitCaption } from '../../shared/format/money';
 import { formatPercent } from '../../shared/format/percent';
 import { LIMITS, type Deal } from '../../shared/model/schema';
-import { intFlag, numberFlag, parseArgs, UsageError } from './args';
+import { intFlag, numberFlag, parseCommandArgs, UsageError } from './args';
 import type { Command } from './commands';
 import { table, withDealAndRunner, workersFlag } from './valuation-common';
 
 export const frontierCommand: Command = async (argv, ctx) => {
-  const { positionals, flags } = parseArgs(argv, {
-    vary: 'value',
-    party: 'value',
-    other: 'value',
-    scenario: 'value',
-    points: 'value',
-    floor: 'value',
-    iterations: 'value',
-    seed: 'value',
-    workers: 'value',
-    json: 'boolean',
-  });
+  const { positionals, flags } = parseCommandArgs('frontier', argv);
   if (positionals.length !== 1) throw new UsageError('expects exactly one FILE');
   if (typeof flags.vary !== 'string') throw new UsageError('needs --vary PATH[,PATH...] (1 to 4 numbers with sliders)');
   const paths = flags.vary.split(',').map((p) => p.trim());

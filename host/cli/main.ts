@@ -5,45 +5,12 @@
  * never a stack trace.
  */
 import { saveCodeCaches } from '../code-cache';
-import { oneLine } from '../../shared/model/problem-paths';
+import { oneLine } from '../../shared/problems';
 import { appVersion, projectRoot } from '../paths';
 import { commands, VALUING_COMMANDS, type CommandContext } from './commands';
-import { isUsageError } from './args';
+import { helpText, isUsageError } from './args';
 import { startWorkersEarly } from './early-workers';
 
-const HELP = `dealwright — deal valuation and term sheets from .deal files, portfolios from .dealbook files
-
-Usage:
-  dealwright validate FILE
-  dealwright value FILE [--scenario ID] [--set PATH=NUMBER]... [--iterations N] [--seed S]
-                   [--workers K] [--json]
-  dealwright sensitivity FILE [--scenario ID] [--party ID] [--json]
-  dealwright solve FILE --vary PATH --party ID --target NPV [--scenario ID]
-  dealwright termsheet FILE -o OUT.docx [--scenario ID] [--audience counterparty|internal]
-                       [--draft LABEL] [--author NAME] [--amounts symbols|words]
-                       [--paper A4|Letter] [--date YYYY-MM-DD] [--iterations N] [--workers K]
-  dealwright redline OLD.deal NEW.deal -o OUT.docx [--draft LABEL] [--author NAME]
-  dealwright redline FILE --from ID --to ID -o OUT.docx [--draft LABEL] [--author NAME]
-                       [--amounts symbols|words] [--paper A4|Letter] [--date YYYY-MM-DD]
-  dealwright portfolio FILE.dealbook [--iterations N] [--json]
-  dealwright rounds FILE [--iterations N] [--seed S] [--workers K] [--json]
-  dealwright frontier FILE --vary PATH[,PATH...] --party ID [--other ID] [--scenario ID]
-                      [--points N] [--floor P] [--iterations N] [--seed S] [--workers K] [--json]
-  dealwright trades FILE [--scenario ID] [--party ID] [--other ID] [--iterations N] [--seed S]
-                    [--workers K] [--json]
-
-Options:
-  --help       show this help
-  --version    show the version
-
---draft LABEL is printed on the document instead of any internal name ("Draft 1"
-by default); --author NAME is the document's and the tracked changes' author.
-A negotiation round's id is taken wherever a scenario id is. trades: what one
-step of each slider is worth to each side, and pairs of moves that raise both.
-validate also prints, as warnings, what a counterparty export would refuse.
-
-Exit status: 0 success, 1 the input is wrong, 2 usage error.
-`;
 
 async function main(argv: string[]): Promise<number> {
   const ctx: CommandContext = {
@@ -53,7 +20,7 @@ async function main(argv: string[]): Promise<number> {
   };
   const [command, ...rest] = argv;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
-    ctx.out(HELP);
+    ctx.out(helpText());
     return command === undefined ? 2 : 0;
   }
   if (command === '--version' || command === '-v') {

@@ -9,19 +9,19 @@
  */
 import { formatMoney, moneyUnitCaption } from '../../shared/format/money';
 import { formatPercent } from '../../shared/format/percent';
-import { formatProblem } from '../../shared/model/problem-paths';
+import { formatProblem } from '../../shared/problems';
 import { blocking } from '../../shared/portfolio/entries';
 import { STAGE_LABELS } from '../../shared/portfolio/schema';
 import { latestActual, metricState, monthOf, monthsBetween, portfolioRows } from '../../shared/portfolio/table';
 import type { PortfolioValuationResult } from '../../shared/portfolio/valuation';
 import { openPortfolioFile } from '../portfolio/load-portfolio';
-import { intFlag, parseArgs, UsageError } from './args';
+import { intFlag, parseCommandArgs, UsageError, workersFlag } from './args';
 import type { Command } from './commands';
-import { table, withRunner, workersFlag } from './valuation-common';
+import { table, withRunner } from './valuation-common';
 import { PORTFOLIO_LIMITS, type Dealbook } from '../../shared/portfolio/schema';
 
 export const portfolioCommand: Command = async (argv, ctx) => {
-  const { positionals, flags } = parseArgs(argv, { iterations: 'value', json: 'boolean' });
+  const { positionals, flags } = parseCommandArgs('portfolio', argv);
   if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'expects a FILE (dealwright portfolio FILE.dealbook)' : 'expects exactly one FILE');
   const iterations = intFlag(flags, 'iterations', 1, PORTFOLIO_LIMITS.maxIterations);
   const file = positionals[0]!;

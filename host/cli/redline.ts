@@ -10,12 +10,12 @@ import { basename } from 'node:path';
 import { openDealFile } from '../documents/load';
 import { exportRedline } from '../docx/export-term-sheet';
 import { appVersion } from '../paths';
-import { parseArgs, UsageError } from './args';
+import { parseCommandArgs, UsageError } from './args';
 import type { Command } from './commands';
 import { amountsFlag, dateFlag, outFlag, paperFlag, printProblems, textFlag } from './termsheet';
 
 export const redlineCommand: Command = async (argv, ctx) => {
-  const { positionals, flags } = parseArgs(argv, { out: 'value', from: 'value', to: 'value', paper: 'value', date: 'value', draft: 'value', author: 'value', amounts: 'value' }, { o: 'out' });
+  const { positionals, flags } = parseCommandArgs('redline', argv);
   const from = typeof flags.from === 'string' ? flags.from : undefined;
   const to = typeof flags.to === 'string' ? flags.to : undefined;
   if (positionals.length === 1 && (from === undefined || to === undefined)) throw new UsageError('with one FILE, give both --from ID and --to ID');

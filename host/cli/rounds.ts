@@ -14,12 +14,12 @@ import { numberKind } from '../../shared/model/number-fields';
 import { roundMoves } from '../../shared/model/round-moves';
 import { roundName, roundsOf, STATUS_WORDS } from '../../shared/model/rounds';
 import { LIMITS, type Deal } from '../../shared/model/schema';
-import { intFlag, parseArgs, UsageError } from './args';
+import { intFlag, parseCommandArgs, UsageError } from './args';
 import type { Command } from './commands';
 import { table, withDealAndRunner, workersFlag } from './valuation-common';
 
 export const roundsCommand: Command = async (argv, ctx) => {
-  const { positionals, flags } = parseArgs(argv, { iterations: 'value', seed: 'value', workers: 'value', json: 'boolean' });
+  const { positionals, flags } = parseCommandArgs('rounds', argv);
   if (positionals.length !== 1) throw new UsageError('expects exactly one FILE');
   const iterations = intFlag(flags, 'iterations', 1, LIMITS.maxIterations);
   const seed = intFlag(flags, 'seed', Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);

@@ -8,12 +8,12 @@
 import { formatMoney, moneyUnitCaption } from '../../shared/format/money';
 import { formatPlain } from '../../shared/format/by-kind';
 import { formatPercent } from '../../shared/format/percent';
-import { parseArgs, UsageError } from './args';
+import { parseCommandArgs, UsageError } from './args';
 import type { Command } from './commands';
 import { table, withDealAndRunner, workersFlag } from './valuation-common';
 
 export const sensitivityCommand: Command = async (argv, ctx) => {
-  const { positionals, flags } = parseArgs(argv, { scenario: 'value', party: 'value', workers: 'value', json: 'boolean' });
+  const { positionals, flags } = parseCommandArgs('sensitivity', argv);
   if (positionals.length !== 1) throw new UsageError('expects exactly one FILE');
   const workers = workersFlag(flags);
   const scenarioId = typeof flags.scenario === 'string' ? flags.scenario : undefined;

@@ -5,6 +5,7 @@
  * `PATH=NUMBER` is a usage error, a path that does not hold a number is the
  * command's to report (exit 1, with the path).
  */
+import { failureText } from '../../shared/problems';
 import type { Problem } from '../../shared/api';
 import { applyScenarioById, getNumberAt, setNumberAt } from '../../shared/model/paths';
 import type { Deal } from '../../shared/model/schema';
@@ -48,13 +49,13 @@ export function takeSets(argv: readonly string[]): { rest: string[]; sets: [stri
  */
 export function dealWithSets(deal: Deal, scenarioId: string | undefined, sets: readonly [string, number][]): { ok: true; deal: Deal; scenarioId: string } | { ok: false; problems: Problem[] } {
   const applied = applyScenarioById(deal, scenarioId);
-  if (!applied.ok) return { ok: false, problems: [{ path: 'scenario', message: applied.message }] };
+  if (!applied.ok) return { ok: false, problems: [{ path: 'scenario', message: failureText(applied) }] };
   let at = applied.value.deal;
   for (const [path, value] of sets) {
     const moved = setNumberAt(at, path, value);
     if (!moved.ok) {
       const held = getNumberAt(at, path);
-      return { ok: false, problems: [{ path: `--set ${path}`, message: held.ok ? moved.message : held.message }] };
+      return { ok: false, problems: [{ path: `--set ${path}`, message: held.ok ? failureText(moved) : failureText(held) }] };
     }
     at = moved.value;
   }

@@ -3,24 +3,15 @@
  * goal seek. Prints the value of PATH that gives the party that mean NPV, or
  * (exit 1) a clear message when no value in range reaches it.
  */
-import { formatProblem } from '../../shared/model/problem-paths';
+import { formatProblem } from '../../shared/problems';
 import { formatMoney } from '../../shared/format/money';
 import { formatNumber } from '../../shared/format/percent';
-import { numberFlag, parseArgs, UsageError } from './args';
+import { numberFlag, parseCommandArgs, UsageError } from './args';
 import type { Command } from './commands';
 import { withDealAndRunner, workersFlag } from './valuation-common';
 
 export const solveCommand: Command = async (argv, ctx) => {
-  const { positionals, flags } = parseArgs(argv, {
-    vary: 'value',
-    party: 'value',
-    target: 'value',
-    scenario: 'value',
-    min: 'value',
-    max: 'value',
-    workers: 'value',
-    json: 'boolean',
-  });
+  const { positionals, flags } = parseCommandArgs('solve', argv);
   if (positionals.length !== 1) throw new UsageError('expects exactly one FILE');
   if (typeof flags.vary !== 'string') throw new UsageError('needs --vary PATH (e.g. terms.upfront.amount)');
   if (typeof flags.party !== 'string') throw new UsageError('needs --party ID');

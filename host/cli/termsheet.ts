@@ -6,14 +6,14 @@
  * any internal name ("Draft 1" by default); `--author` the document's author.
  * Problems print as `path: message` lines with exit 1; usage errors exit 2.
  */
-import { formatProblem } from '../../shared/model/problem-paths';
+import { formatProblem } from '../../shared/problems';
 import { basename } from 'node:path';
 import { openDealFile } from '../documents/load';
 import { exportTermSheet } from '../docx/export-term-sheet';
 import type { Paper } from '../docx/styles';
 import type { MoneyStyle } from '../../shared/format/contract-figures';
 import { appVersion } from '../paths';
-import { intFlag, parseArgs, UsageError, type ParsedArgs } from './args';
+import { intFlag, parseCommandArgs, UsageError, type ParsedArgs } from './args';
 import { LIMITS } from '../../shared/model/schema';
 import type { ExportResult, TermSheetExportRequest } from '../docx/export-term-sheet';
 import type { ValuationRunner } from '../valuation/runner';
@@ -76,11 +76,7 @@ async function withRunnerResult(workers: number, ctx: CommandContext, work: (run
 }
 
 export const termsheetCommand: Command = async (argv, ctx) => {
-  const { positionals, flags } = parseArgs(
-    argv,
-    { out: 'value', scenario: 'value', audience: 'value', paper: 'value', date: 'value', iterations: 'value', workers: 'value', draft: 'value', author: 'value', amounts: 'value' },
-    { o: 'out' },
-  );
+  const { positionals, flags } = parseCommandArgs('termsheet', argv);
   if (positionals.length !== 1) throw new UsageError('expects exactly one FILE');
   const file = positionals[0]!;
   const out = outFlag(flags);

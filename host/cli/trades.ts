@@ -15,12 +15,12 @@ import { formatMoney, groupDigits, moneyUnitCaption } from '../../shared/format/
 import { formatNumber } from '../../shared/format/percent';
 import { numberKind } from '../../shared/model/number-fields';
 import { LIMITS, type Deal } from '../../shared/model/schema';
-import { intFlag, parseArgs, UsageError } from './args';
+import { intFlag, parseCommandArgs, UsageError } from './args';
 import type { Command } from './commands';
 import { table, withDealAndRunner, workersFlag } from './valuation-common';
 
 export const tradesCommand: Command = async (argv, ctx) => {
-  const { positionals, flags } = parseArgs(argv, { scenario: 'value', party: 'value', other: 'value', iterations: 'value', seed: 'value', workers: 'value', json: 'boolean' });
+  const { positionals, flags } = parseCommandArgs('trades', argv);
   if (positionals.length !== 1) throw new UsageError('expects exactly one FILE');
   const iterations = intFlag(flags, 'iterations', 1, LIMITS.maxIterations);
   const seed = intFlag(flags, 'seed', Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);

@@ -9,14 +9,14 @@
  * printed as `path: warning: message` on stderr; the file is still valid, so
  * the exit code stays 0.
  */
-import { formatProblem } from '../../shared/model/problem-paths';
+import { formatProblem } from '../../shared/problems';
 import { termSheetWarnings } from '../../shared/termsheet/gate';
 import { openDealFile } from '../documents/load';
-import { parseArgs, UsageError } from './args';
+import { parseCommandArgs, UsageError } from './args';
 import type { Command } from './commands';
 
 export const validateCommand: Command = async (argv, ctx) => {
-  const { positionals } = parseArgs(argv, {});
+  const { positionals } = parseCommandArgs('validate', argv);
   if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'expects a FILE (dealwright validate FILE)' : 'expects exactly one FILE');
   const file = positionals[0]!;
   const result = await openDealFile(file);

@@ -4,7 +4,7 @@
  * workers main.ts started while this module loaded), and printing valuation
  * errors.
  */
-import { formatProblem } from '../../shared/model/problem-paths';
+import { formatProblem } from '../../shared/problems';
 import type { Deal } from '../../shared/model/schema';
 import { openDealFile } from '../documents/load';
 import { ValuationError } from '../valuation/runner';

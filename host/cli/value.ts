@@ -7,18 +7,18 @@ import { toCliJson, type ValuationResult } from '../../shared/engine/results';
 // groupDigits, not toLocaleString: the first call of the latter loads ICU's number data (~10 ms of a cold run).
 import { formatMoney, groupDigits, moneyUnitCaption } from '../../shared/format/money';
 import { formatPercent } from '../../shared/format/percent';
-import { formatProblem } from '../../shared/model/problem-paths';
+import { formatProblem } from '../../shared/problems';
 import { findPosition } from '../../shared/model/rounds';
 import type { Deal } from '../../shared/model/schema';
 import { LIMITS } from '../../shared/model/schema';
-import { intFlag, parseArgs, UsageError, workersFlag } from './args';
+import { intFlag, parseCommandArgs, UsageError, workersFlag } from './args';
 import type { Command } from './commands';
 import { dealWithSets, takeSets } from './set-flags';
 import { table, withDealAndRunner } from './valuation-common';
 
 export const valueCommand: Command = async (argv, ctx) => {
   const { rest, sets } = takeSets(argv);
-  const { positionals, flags } = parseArgs(rest, { scenario: 'value', iterations: 'value', seed: 'value', workers: 'value', json: 'boolean' });
+  const { positionals, flags } = parseCommandArgs('value', rest);
   if (positionals.length !== 1) throw new UsageError('expects exactly one FILE');
   const iterations = intFlag(flags, 'iterations', 1, LIMITS.maxIterations);
   const seed = intFlag(flags, 'seed', Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);

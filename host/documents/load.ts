@@ -8,6 +8,7 @@ import { constants, type Stats } from 'node:fs';
 import { lstat, open, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { OpenResult, Problem } from '../../shared/api';
+import { failed, failure, type Result } from '../../shared/problems';
 import { MIGRATIONS, type MigrationRegistry } from '../../shared/model/migrations';
 import { fileTooBig as tooBig, parseDealText, type ParseResult } from '../../shared/model/parse';
 import { parseInBackground } from '../background/background';
@@ -18,23 +19,23 @@ export interface LoadOptions {
 }
 
 /** Bytes -> text: UTF-8 only (a leading BOM is fine), with a clear word for UTF-16 and binary files. `kind` names the file in messages. */
-export function decodeDealBytes(bytes: Uint8Array, kind = '.deal'): { ok: true; text: string } | { ok: false; problem: Problem } {
-  if (bytes.length === 0) return { ok: false, problem: { path: '', message: 'the file is empty' } };
+export function decodeDealBytes(bytes: Uint8Array, kind = '.deal'): Result<{ text: string }> {
+  if (bytes.length === 0) return failed('', 'the file is empty');
   const b0 = bytes[0];
   const b1 = bytes[1];
   if ((b0 === 0xff && b1 === 0xfe) || (b0 === 0xfe && b1 === 0xff) || (bytes.length > 1 && (b0 === 0 || b1 === 0))) {
-    return { ok: false, problem: { path: '', message: `the file is UTF-16 text; save it as UTF-8 (a ${kind} file is UTF-8 JSON)` } };
+    return failed('', `the file is UTF-16 text; save it as UTF-8 (a ${kind} file is UTF-8 JSON)`);
   }
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
-    return { ok: false, problem: { path: '', message: `not a ${kind} file: it is not UTF-8 text (binary or another encoding)` } };
+    return failed('', `not a ${kind} file: it is not UTF-8 text (binary or another encoding)`);
   }
   // Binary data that happens to be valid UTF-8 (control characters JSON never contains outside strings).
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u0008\u000e-\u001f]/.test(text.slice(0, 4096)) && !text.trimStart().startsWith('{')) {
-    return { ok: false, problem: { path: '', message: `not a ${kind} file: it contains binary data` } };
+    return failed('', `not a ${kind} file: it contains binary data`);
   }
   return { ok: true, text };
 }
@@ -47,25 +48,25 @@ export function decodeDealBytes(bytes: Uint8Array, kind = '.deal'): { ok: true; 
  * checked before opening, and again on the open handle (opened non-blocking),
  * in case the path changed in between.
  */
-export async function readLimited(path: string): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; problem: Problem }> {
+export async function readLimited(path: string): Promise<Result<{ bytes: Uint8Array }>> {
   try {
     const before = await stat(path);
     const kind = notAFile(before);
-    if (kind) return { ok: false, problem: { path: '', message: kind } };
+    if (kind) return failed('', kind);
   } catch (err) {
-    return { ok: false, problem: { path: '', message: cannotRead(err) } };
+    return failed('', cannotRead(err));
   }
   let handle;
   try {
     handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (err) {
-    return { ok: false, problem: { path: '', message: cannotRead(err) } };
+    return failed('', cannotRead(err));
   }
   try {
     const info = await handle.stat();
     const kind = notAFile(info);
-    if (kind) return { ok: false, problem: { path: '', message: kind } };
-    if (info.size > LIMITS.maxFileBytes) return { ok: false, problem: tooBig(info.size) };
+    if (kind) return failed('', kind);
+    if (info.size > LIMITS.maxFileBytes) return failure([tooBig(info.size)]);
     const buffer = new Uint8Array(LIMITS.maxFileBytes + 1);
     let filled = 0;
     for (;;) {
@@ -73,11 +74,11 @@ export async function readLimited(path: string): Promise<{ ok: true; bytes: Uint
       if (bytesRead === 0) break;
       filled += bytesRead;
       // The file grew while it was read: still refuse past the limit.
-      if (filled > LIMITS.maxFileBytes) return { ok: false, problem: tooBig(filled) };
+      if (filled > LIMITS.maxFileBytes) return failure([tooBig(filled)]);
     }
     return { ok: true, bytes: buffer.subarray(0, filled) };
   } catch (err) {
-    return { ok: false, problem: { path: '', message: cannotRead(err) } };
+    return failed('', cannotRead(err));
   } finally {
     await handle.close();
   }
@@ -107,7 +108,7 @@ function openedResult(fileName: string, path: string | null, result: ParseResult
 export function openDealBytes(fileName: string, bytes: Uint8Array, path: string | null, options: LoadOptions = {}): OpenResult {
   if (bytes.length > LIMITS.maxFileBytes) return { ok: false, fileName, problems: [tooBig(bytes.length)] };
   const decoded = decodeDealBytes(bytes);
-  if (!decoded.ok) return { ok: false, fileName, problems: [decoded.problem] };
+  if (!decoded.ok) return { ok: false, fileName, problems: decoded.problems };
   return openedResult(fileName, path, parseDealText(decoded.text, options.migrations ?? MIGRATIONS));
 }
 
@@ -116,14 +117,14 @@ export async function readDealBytes(fileName: string, bytes: Uint8Array, path: s
   if (options.migrations) return openDealBytes(fileName, bytes, path, options);
   if (bytes.length > LIMITS.maxFileBytes) return { ok: false, fileName, problems: [tooBig(bytes.length)] };
   const decoded = decodeDealBytes(bytes);
-  if (!decoded.ok) return { ok: false, fileName, problems: [decoded.problem] };
+  if (!decoded.ok) return { ok: false, fileName, problems: decoded.problems };
   return openedResult(fileName, path, await parseInBackground(decoded.text, (text) => parseDealText(text)));
 }
 
 export async function openDealFile(path: string, options: LoadOptions = {}): Promise<OpenResult> {
   const fileName = basename(path);
   const read = await readLimited(path);
-  if (!read.ok) return { ok: false, fileName, problems: [read.problem] };
+  if (!read.ok) return { ok: false, fileName, problems: read.problems };
   return readDealBytes(fileName, read.bytes, path, options);
 }
 
@@ -141,10 +142,10 @@ export async function openExistingDeal(path: string, options: LoadOptions = {}):
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'absent' };
   }
   const read = await readLimited(path);
-  if (!read.ok) return { kind: 'other', problems: [read.problem] };
+  if (!read.ok) return { kind: 'other', problems: read.problems };
   if (read.bytes.length > LIMITS.maxFileBytes) return { kind: 'other', problems: [tooBig(read.bytes.length)] };
   const decoded = decodeDealBytes(read.bytes);
-  if (!decoded.ok) return { kind: 'other', problems: [decoded.problem] };
+  if (!decoded.ok) return { kind: 'other', problems: decoded.problems };
   const parsed = options.migrations ? parseDealText(decoded.text, options.migrations) : await parseInBackground(decoded.text, (text) => parseDealText(text));
   if (!parsed.ok) return { kind: 'other', problems: parsed.problems };
   return { kind: 'deal', text: decoded.text, migrated: parsed.migrated };

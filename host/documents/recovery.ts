@@ -70,7 +70,7 @@ async function readEnvelope(file: string): Promise<{ ok: true; envelope: Envelop
     if (info.size > MAX_RECOVERY_BYTES) return { ok: false, message: 'the recovery file is too large to be a deal' };
     const text = await readFile(file, 'utf8');
     const json = readJsonText(text);
-    if (!json.ok) return { ok: false, message: `the recovery file is damaged (${json.problem.message})` };
+    if (!json.ok) return { ok: false, message: `the recovery file is damaged (${json.problems[0]?.message})` };
     const parsed = envelopeSchema.safeParse(json.value);
     if (!parsed.success) return { ok: false, message: 'the recovery file is not one Dealwright wrote' };
     return { ok: true, envelope: parsed.data };

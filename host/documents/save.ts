@@ -11,6 +11,7 @@
  * is refused with a message offering Save As. A file from an older version is
  * kept beside it as `<name>.bak` before the migrated deal replaces it.
  */
+import { formatProblem } from '../../shared/problems';
 import { copyFile } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import type { Problem, SaveRequest, SaveResult } from '../../shared/api';
@@ -51,7 +52,7 @@ async function keepExisting(path: string, options: LoadOptions): Promise<{ probl
   if (why && why.message.includes(NEWER_VERSION_MESSAGE)) {
     return { migrated: false, problem: { path: '', message: `${name} was ${NEWER_VERSION_MESSAGE}; it was not overwritten. Save under another name.` } };
   }
-  const detail = why ? ` (${why.path ? `${why.path}: ` : ''}${why.message})` : '';
+  const detail = why ? ` (${formatProblem(why)})` : '';
   return {
     migrated: false,
     problem: { path: '', message: `${name} was not overwritten: it is not a deal file this version of Dealwright can read${detail}. Use Save As to save under another name.` },

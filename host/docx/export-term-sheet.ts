@@ -5,6 +5,7 @@
  * negotiation-history appendix), build the content tree, write the .docx
  * atomically. Problems come back as values with a path and a message.
  */
+import type { Result } from '../../shared/problems';
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import type { Problem } from '../../shared/api';
@@ -25,7 +26,7 @@ import { writeTermSheetDocx } from './write-docx';
 /** The engine as the export needs it: the host's valuation runner (worker pool in the app and CLI). */
 export type ValuationPort = Pick<ValuationRunner, 'value' | 'sensitivity' | 'negotiation'>;
 
-export type ExportResult = { ok: true; path: string } | { ok: false; problems: Problem[] };
+export type ExportResult = Result<{ path: string }>;
 
 export interface TermSheetExportRequest {
   deal: Deal;

@@ -27,7 +27,7 @@ export function stampOf(bytes: Uint8Array): string {
 /** Bytes of a .dealbook -> the validated portfolio or its problems. */
 export function readDealbookBytes(bytes: Uint8Array): ReturnType<typeof parseDealbookText> {
   const decoded = decodeDealBytes(bytes, '.dealbook');
-  if (!decoded.ok) return { ok: false, problems: [decoded.problem] };
+  if (!decoded.ok) return { ok: false, problems: decoded.problems };
   return parseDealbookText(decoded.text);
 }
 
@@ -75,7 +75,7 @@ export async function loadEntries(book: Dealbook, folder: string, openable: bool
       const resolved = await resolveEntryFile(folder, entry.file);
       if (!resolved.ok) return failed({ path: '', message: resolved.message });
       const read = await readLimited(resolved.path);
-      if (!read.ok) return failed(read.problem);
+      if (!read.ok) return failed(read.problems[0]!);
       return entryFromBytes(book, place, read.bytes, openable ? resolved.path : null, resolved.path);
     }),
   );
@@ -107,7 +107,7 @@ export async function entriesFromDropped(book: Dealbook, companions: readonly { 
 export async function openPortfolioFile(path: string, options: { asExample?: boolean } = {}): Promise<PortfolioOpenResult> {
   const fileName = basename(path);
   const read = await readLimited(path);
-  if (!read.ok) return { ok: false, fileName, problems: [read.problem] };
+  if (!read.ok) return { ok: false, fileName, problems: read.problems };
   const parsed = readDealbookBytes(read.bytes);
   if (!parsed.ok) return { ok: false, fileName, problems: parsed.problems };
   const entries = await loadEntries(parsed.book, dirname(resolve(path)), !options.asExample);

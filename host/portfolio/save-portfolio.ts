@@ -43,7 +43,7 @@ async function keepExisting(path: string): Promise<Problem | undefined> {
   }
   const name = basename(path);
   const read = await readLimited(path);
-  const parsed = read.ok ? readDealbookBytes(read.bytes) : { ok: false as const, problems: [read.problem] };
+  const parsed = read.ok ? readDealbookBytes(read.bytes) : { ok: false as const, problems: read.problems };
   if (parsed.ok) return undefined;
   const why = parsed.problems[0];
   if (why?.message.includes(NEWER_VERSION_MESSAGE)) return { path: '', message: `${name} was ${NEWER_VERSION_MESSAGE}; it was not overwritten. Save under another name.` };
@@ -61,7 +61,7 @@ async function plannedCopies(book: Dealbook, from: string, to: string): Promise<
     if (!target.ok) return { problem: `deals[${i}] (${entry.file}): ${target.message}` };
     const there = await readLimited(target.path);
     if (!there.ok) {
-      if (!/does not exist/.test(there.problem.message)) return { problem: `deals[${i}] (${entry.file}): ${there.problem.message} at ${target.path}` };
+      if (!/does not exist/.test(there.problems[0]!.message)) return { problem: `deals[${i}] (${entry.file}): ${there.problems[0]!.message} at ${target.path}` };
       const original = await readLimited(source.path);
       if (original.ok) copies.push({ from: source.path, to: target.path });
       continue;

@@ -8,8 +8,8 @@
  * service runs, and whatever a handler throws comes back as an error value.
  */
 import type * as z from 'zod';
+import { apiArgs } from '../../shared/api-args';
 import {
-  apiArgs,
   type ApiArgs,
   type ApiErrorData,
   type ApiMethod,

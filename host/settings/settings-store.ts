@@ -9,7 +9,6 @@
  * cannot be read is set aside under a new name (so nothing is silently lost)
  * and the user is told, instead of being reset without a word.
  */
-import { rename } from 'node:fs/promises';
 import { renameSync, existsSync } from 'node:fs';
 import * as z from 'zod';
 
@@ -52,12 +51,6 @@ export interface SettingsStore {
 export function setAside(path: string): string {
   const aside = `${path}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`;
   if (existsSync(path)) renameSync(path, aside);
-  return aside;
-}
-
-export async function setAsideAsync(path: string): Promise<string> {
-  const aside = `${path}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`;
-  await rename(path, aside);
   return aside;
 }
 

@@ -4,6 +4,7 @@
  * Runs on the host's background thread (../background), never on the thread
  * that serves requests.
  */
+import { failureText } from '../../shared/problems';
 import { distQuantile, prepareInput, sampleInto } from '../../shared/engine/distributions';
 import type { InputSample } from '../../shared/engine/results';
 import { createRng } from '../../shared/engine/rng';
@@ -23,7 +24,7 @@ export function sampleInputPreview(raw: unknown, n: number): InputSample {
     });
   }
   const prepared = prepareInput(parsed.data, 'input');
-  if (!prepared.ok) throw new HostError({ code: 'failed', message: prepared.problems.map((p) => `${p.path}: ${p.message}`).join('; '), problems: prepared.problems });
+  if (!prepared.ok) throw new HostError({ code: 'failed', message: failureText(prepared), problems: prepared.problems });
   const values = new Float64Array(n);
   sampleInto(prepared.dist, createRng(1, 0), values, n);
   const [p5, p10, p50, p90, p95] = quantiles(values, [0.05, 0.1, 0.5, 0.9, 0.95]) as [number, number, number, number, number];

@@ -9,6 +9,7 @@
  * samples stay where they were computed; statistics are merged from the
  * answers of those shards.
  */
+import { formatProblems } from '../../shared/problems';
 import type { Problem } from '../../shared/api';
 import type { JobOutput } from '../../shared/engine/jobs';
 import type { ShardSummary, StatAnswer, StatQuery } from '../../shared/engine/shard';
@@ -75,7 +76,7 @@ export class CancelledError extends Error {
 /** A run that cannot proceed: the deal or request is wrong (problems with paths), or a limit was hit. */
 export class ValuationError extends Error {
   constructor(readonly problems: Problem[]) {
-    super(problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message)).join('\n'));
+    super(formatProblems(problems).join('\n'));
     this.name = 'ValuationError';
   }
 }

@@ -10,6 +10,8 @@ import { mainApi } from './api/main-api';
 import { ExportDialog } from './components/export/ExportDialog';
 import { OpenFailure } from './components/OpenFailure';
 import { WelcomeScreen } from './components/WelcomeScreen';
+import { AboutDialog } from './dialogs/AboutDialog';
+import { CommandPalette } from './dialogs/CommandPalette';
 import { NewDealWizard } from './dialogs/NewDealWizard';
 import { PathDialog } from './dialogs/PathDialog';
 import { RecoveryPrompt } from './dialogs/RecoveryPrompt';
@@ -50,6 +52,10 @@ function OpenDialog() {
       return <PathDialog purpose={dialog.purpose} defaultDir={dialog.defaultDir} suggestedName={dialog.suggestedName} />;
     case 'unsaved':
       return <UnsavedDialog then={dialog.then} />;
+    case 'palette':
+      return <CommandPalette />;
+    case 'about':
+      return <AboutDialog />;
     case 'portfolio-unsaved':
       return <PortfolioUnsavedDialog then={dialog.then} />;
   }

@@ -13,6 +13,7 @@
  *
  * Intentionally has no platform imports.
  */
+import type { Result } from '../problems';
 import type { Problem } from '../api';
 import type { Deal, NumberOrFormula } from '../model/schema';
 import { LIMITS } from '../model/limits';
@@ -27,7 +28,7 @@ import { EngineError } from './simulate';
 
 export type { CompiledDeal, FaultLocation, Kernel, KernelOut } from './kernel';
 
-export type CompileResult = { ok: true; compiled: CompiledDeal } | { ok: false; problems: Problem[] };
+export type CompileResult = Result<{ compiled: CompiledDeal }>;
 
 export interface CompileOptions {
   /** Report statistics conditional on this boolean series. */
@@ -56,6 +57,7 @@ export function compileDeal(deal: Deal, options: CompileOptions = {}): CompileRe
   const seriesIds = Object.keys(deal.series);
   const seriesIndex = new Map(seriesIds.map((id, i) => [id, i]));
   const inputIndex = new Map(inputIds.map((id, i) => [id, i]));
+  const perPeriod = inputIds.map((id) => deal.inputs[id]!.per === 'period');
 
   const periodScope = (name: string): NameRef | undefined => {
     if (name === 't') return { kind: 'value', code: 't', periodic: true };
@@ -64,7 +66,8 @@ export function compileDeal(deal: Deal, options: CompileOptions = {}): CompileRe
     if (name === 'true') return { kind: 'value', code: '1' };
     if (name === 'false') return { kind: 'value', code: '0' };
     const i = inputIndex.get(name);
-    if (i !== undefined) return { kind: 'value', code: `i${i}` };
+    // An input drawn every period is that period's draw.
+    if (i !== undefined) return perPeriod[i] ? { kind: 'value', code: `c${i}[kP + t]`, periodic: true } : { kind: 'value', code: `i${i}` };
     const s = seriesIndex.get(name);
     if (s !== undefined) return { kind: 'series', code: `s${s}`, prevCode: `ps${s}`, cumsumCode: `cs${s}`, id: name };
     return undefined;
@@ -73,6 +76,9 @@ export function compileDeal(deal: Deal, options: CompileOptions = {}): CompileRe
     const ref = periodScope(name);
     if (ref && (ref.kind === 'series' || name === 't' || name === 'year' || name === 'terminated')) {
       return { kind: 'unavailable', why: `"${name}" cannot be used here: this field is evaluated once per iteration and may use inputs only` };
+    }
+    if (ref && perPeriod[inputIndex.get(name) ?? -1]) {
+      return { kind: 'unavailable', why: `input "${name}" is drawn every period, so it cannot be used here: this field is evaluated once per iteration` };
     }
     return ref;
   };
@@ -140,6 +146,7 @@ export function compileDeal(deal: Deal, options: CompileOptions = {}): CompileRe
     partyIds,
     problems,
     stepYears: stepYears(deal.timeline),
+    timeline: deal.timeline,
   };
   const terms = emptyTermCode();
   deal.terms.forEach((term, n) => emitTerm(term, n, ctx, terms, flowCheck(locate('flow', `terms.${term.id}`, `term "${term.id}"`))));
@@ -171,7 +178,7 @@ return function kernel(cols, hz, n, out) {
   ${partyIds.map((_, i) => `const npv${i} = out.npv[${i}], sm${i} = out.sums[${i}], d${i} = disc[${i}];`).join('\n  ')}
   const fl = out.flows, flRows = out.flowRows, cv = out.cond;
   for (let k = 0; k < n; k++) {
-    ${inputIds.map((_, i) => `const i${i} = c${i}[k];`).join(' ')}
+    ${inputIds.flatMap((_, i) => (perPeriod[i] ? [] : [`const i${i} = c${i}[k];`])).join(' ')}${perPeriod.some(Boolean) ? ' const kP = k * P;' : ''}
     ${seriesIds.map((_, s) => `let s${s} = 0, ps${s} = 0, cs${s} = 0;`).join(' ')}
     ${partyIds.map((_, i) => `let n${i} = 0;`).join(' ')}
     let endAt = P, trm = 0, cnd = 0, fLoc = -1, fT = -1, fBad = -1, fBT = -1, fBV = 0;
@@ -208,6 +215,7 @@ return function kernel(cols, hz, n, out) {
     compiled: linkKernel({
       inputIds,
       dists,
+      perPeriod,
       correlation,
       correlatedColumns: correlation ? correlation.inputs.map((id) => inputIndex.get(id)!) : [],
       partyIds,

@@ -8,6 +8,7 @@
  *
  * Intentionally has no platform imports.
  */
+import type { Result } from '../problems';
 import type { Problem } from '../api';
 import type { Correlation, Input } from '../model/schema';
 import { isContinuous } from './distributions';
@@ -44,7 +45,7 @@ export function cholesky(m: Float64Array, k: number): Float64Array | null {
 export function planCorrelations(
   correlations: readonly Correlation[] | undefined,
   inputs: Readonly<Record<string, Input>>,
-): { ok: true; plan: CorrelationPlan | null } | { ok: false; problems: Problem[] } {
+): Result<{ plan: CorrelationPlan | null }> {
   if (!correlations || correlations.length === 0) return { ok: true, plan: null };
   const problems: Problem[] = [];
   const ids: string[] = [];
@@ -61,6 +62,9 @@ export function planCorrelations(
         okPair = false;
       } else if (!isContinuous(input)) {
         problems.push({ path: `${path}.between[${j}]`, message: `"${name}" is a ${input.dist} input; only continuous inputs can be correlated` });
+        okPair = false;
+      } else if (input.per === 'period') {
+        problems.push({ path: `${path}.between[${j}]`, message: `"${name}" is drawn every period; it cannot be correlated` });
         okPair = false;
       }
     }

@@ -8,6 +8,7 @@
  *
  * Intentionally has no platform imports.
  */
+import type { Result } from '../problems';
 import type { Problem } from '../api';
 import type { Input } from '../model/schema';
 import type { Rng } from './rng';
@@ -28,7 +29,7 @@ export type PreparedDist =
   | { kind: 'chance'; p: number }
   | { kind: 'discrete'; values: number[]; cumulative: number[] };
 
-export type PrepareResult = { ok: true; dist: PreparedDist } | { ok: false; problems: Problem[] };
+export type PrepareResult = Result<{ dist: PreparedDist }>;
 
 /** Continuous inputs are the only ones Iman–Conover may reorder. */
 export function isContinuous(input: Input): boolean {

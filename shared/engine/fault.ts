@@ -8,7 +8,7 @@
  *
  * Intentionally has no platform imports.
  */
-import { hazardMessage, timingMessage } from '../formula/fold';
+import { faultMessage } from '../formula/fold';
 import type { Deal } from '../model/schema';
 import { compileDeal } from './compile-deal';
 import type { FaultLocation, KernelSpec } from './kernel';
@@ -38,7 +38,7 @@ export function explainFault(fault: KernelFault, job: FaultContext): EngineError
     if (variant) {
       // A means job holds one input at a value for this variant, as the faulting run did.
       const col = c.inputIds.indexOf(variant.input);
-      if (col >= 0) draws.cols[col] = new Float64Array(n).fill(variant.value);
+      if (col >= 0) draws.cols[col] = new Float64Array(c.perPeriod[col] ? n * c.periods : n).fill(variant.value);
     }
     const out = makeOut(c.partyIds.length, c.periods, n, null, false);
     located.compiled.kernel(draws.cols, draws.hz, n, out);
@@ -48,8 +48,7 @@ export function explainFault(fault: KernelFault, job: FaultContext): EngineError
     value = out.fault[3]!;
   }
   const inPeriod = period >= 0 ? ` in period ${period}` : '';
-  if (where?.kind === 'timing') return new EngineError([{ path: where.path, message: timingMessage(value) }]);
-  if (where?.kind === 'probability') return new EngineError([{ path: where.path, message: hazardMessage(value, period) }]);
+  if (where && where.kind !== 'flow') return new EngineError([{ path: where.path, message: faultMessage(where.kind, value, period) }]);
   return new EngineError([
     {
       path: where?.path ?? '',

@@ -16,8 +16,8 @@
  *
  * Intentionally has no platform imports.
  */
+import type { Result } from '../problems';
 import type { MathNode } from 'mathjs';
-import type { Problem } from '../api';
 import { COMPARISONS, FUNCTIONS, NODE_TYPES, OPERATORS, SERIES_FUNCTIONS } from '../formula/allowlist';
 // The one lean mathjs instance (the parser's factories only): importing the full library would build
 // every typed function at start-up, ~0.8 s of a cold CLI call, for a parse.
@@ -42,7 +42,7 @@ export interface CompiledFormula {
   periodic: boolean;
 }
 
-export type FormulaResult = { ok: true; value: CompiledFormula } | { ok: false; problems: Problem[] };
+export type FormulaResult = Result<{ value: CompiledFormula }>;
 
 /** Helpers every kernel defines before using compiled expressions (md, rnd, pw: ../formula/operations.ts). */
 export { KERNEL_HELPERS } from '../formula/operations';

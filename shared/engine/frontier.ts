@@ -39,6 +39,7 @@
  *
  * Intentionally has no platform imports.
  */
+import { failureText } from '../problems';
 import { numberKind, numberLabel, type NumberKind } from '../model/number-fields';
 import { getNumberAt } from '../model/paths';
 import type { Deal } from '../model/schema';
@@ -146,7 +147,7 @@ function lattice(deal: Deal, path: string): { min: number; step: number; steps: 
   const slider = (deal.sliders ?? []).find((s) => s.path === path);
   if (!slider) throw new EngineError([{ path: 'vary', message: `"${path}" has no slider: the frontier varies numbers within their slider's range` }]);
   const current = getNumberAt(deal, path);
-  if (!current.ok) throw new EngineError([{ path: 'vary', message: current.message }]);
+  if (!current.ok) throw new EngineError([{ path: 'vary', message: failureText(current) }]);
   const reach = sliderReach(slider, validRange(deal, path));
   if (!reach) throw new EngineError([{ path: 'vary', message: `no value of ${numberLabel(deal, path)} in its slider's range keeps the deal valid` }]);
   return { min: reach.min, step: slider.step, steps: Math.round((reach.max - reach.min) / slider.step) };

@@ -14,6 +14,7 @@
  *
  * Intentionally has no platform imports.
  */
+import { failureText } from '../problems';
 import { getNumberAt } from '../model/paths';
 import type { Deal } from '../model/schema';
 import { inRange, validRange, withNumber, type ValidRange } from '../model/what-if-rules';
@@ -46,7 +47,7 @@ export async function runSolve(request: SolveRequest, means: MeansEvaluator): Pr
   const { deal } = resolveScenario(request.deal, request.scenarioId);
   const { path, party, target } = request;
   const start = getNumberAt(deal, path);
-  if (!start.ok) throw new EngineError([{ path: 'vary', message: start.message }]);
+  if (!start.ok) throw new EngineError([{ path: 'vary', message: failureText(start) }]);
   // Party order is the deal's (as in every compiled kernel); compiling happens where the means run.
   const partyIds = deal.parties.map((q) => q.id);
   const p = partyIds.indexOf(party);
@@ -57,7 +58,7 @@ export async function runSolve(request: SolveRequest, means: MeansEvaluator): Pr
   let evaluations = 0;
   const meanAt = async (x: number): Promise<number> => {
     const next = withNumber(deal, path, x);
-    if (!next.ok) throw new EngineError([{ path: 'vary', message: next.message }]);
+    if (!next.ok) throw new EngineError([{ path: 'vary', message: failureText(next) }]);
     evaluations++;
     const r = await means(next.value.deal as Deal, [null], iterations, seed);
     return r[0]![p]!;

@@ -34,9 +34,9 @@ export type Kernel = (cols: Float64Array[], hz: Uint32Array, n: number, out: Ker
 /** A place the kernel can report a fault at: a series or term (kind 'flow'), or a field (timing, probability). */
 export interface FaultLocation {
   kind: FaultKind;
-  /** The problem path: `series.netSales`, `terms.royalty`, `terms.upfront.at`. */
+  /** The problem path: `series.netSales`, `terms.upfront`, `terms.upfront.at`. */
   path: string;
-  /** How a person names it: `series "netSales"`, `term "royalty"`, `terms.upfront.at`. */
+  /** How a person names it: `series "netSales"`, `term "upfront"`, `terms.upfront.at`. */
   label: string;
 }
 
@@ -44,6 +44,11 @@ export interface FaultLocation {
 export interface KernelSpec {
   inputIds: string[];
   dists: PreparedDist[];
+  /**
+   * Per input: drawn every period (`per: "period"`). Its column then holds n × periods draws,
+   * iteration k's in [k × periods, (k + 1) × periods).
+   */
+  perPeriod: boolean[];
   correlation: CorrelationPlan | null;
   /** Input column index of each correlated input, in plan order. */
   correlatedColumns: number[];

@@ -12,6 +12,7 @@
  *
  * Intentionally has no platform imports.
  */
+import { failureText } from '../problems';
 import { applyScenarioById } from '../model/paths';
 import type { Deal, Input } from '../model/schema';
 import { inputQuantile } from './distributions';
@@ -23,7 +24,7 @@ export type MeansEvaluator = (deal: Deal, variants: MeansVariant[], iterations: 
 
 export function resolveScenario(deal: Deal, scenarioId: string | undefined): { deal: Deal; scenario: string } {
   const applied = applyScenarioById(deal, scenarioId);
-  if (!applied.ok) throw new EngineError([{ path: 'scenario', message: applied.message }]);
+  if (!applied.ok) throw new EngineError([{ path: 'scenario', message: failureText(applied) }]);
   return { deal: applied.value.deal, scenario: applied.value.scenario.id };
 }
 

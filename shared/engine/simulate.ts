@@ -7,6 +7,7 @@
  *
  * Intentionally has no platform imports.
  */
+import { formatProblems } from '../problems';
 import type { Problem } from '../api';
 import { imposeRankCorrelation } from './correlation';
 import { clearBelow, countAtLeast, countSet, sum } from './array-stats';
@@ -27,7 +28,7 @@ export function fanSampleSize(parties: number, periods: number): number {
 /** A valuation failure a user can act on: where, and what. */
 export class EngineError extends Error {
   constructor(readonly problems: Problem[]) {
-    super(problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message)).join('\n'));
+    super(formatProblems(problems).join('\n'));
     this.name = 'EngineError';
   }
 }
@@ -64,7 +65,7 @@ export interface DrawScratch {
 
 export function drawScratch(c: KernelSpec): DrawScratch {
   return {
-    cols: c.dists.map(() => new Float64Array(BLOCK_SIZE)),
+    cols: c.dists.map((_, i) => new Float64Array(BLOCK_SIZE * (c.perPeriod[i] ? c.periods : 1))),
     sorted: c.correlatedColumns.map(() => new Float64Array(BLOCK_SIZE)),
     hz: new Uint32Array(BLOCK_SIZE * c.hazards),
   };
@@ -73,9 +74,9 @@ export function drawScratch(c: KernelSpec): DrawScratch {
 /** The inputs and hazard seeds of one block: identical wherever and whenever the block runs. */
 export function drawBlock(c: KernelSpec, seed: number, block: number, n: number, scratch: DrawScratch = drawScratch(c)): BlockDraws {
   const rng = blockRng(seed, block);
-  const cols = scratch.cols.map((col) => col.subarray(0, n));
+  const cols = scratch.cols.map((col, i) => col.subarray(0, c.perPeriod[i] ? n * c.periods : n));
   c.dists.forEach((dist, i) => {
-    if (!c.correlatedColumns.includes(i)) sampleInto(dist, rng, cols[i]!, n);
+    if (!c.correlatedColumns.includes(i) && !c.perPeriod[i]) sampleInto(dist, rng, cols[i]!, n);
   });
   if (c.correlation) {
     // Correlated inputs: drawn in ascending order, then placed by Iman–Conover.
@@ -94,6 +95,10 @@ export function drawBlock(c: KernelSpec, seed: number, block: number, n: number,
   }
   const hz = scratch.hz.subarray(0, n * c.hazards);
   for (let i = 0; i < hz.length; i++) hz[i] = rng.nextUint32();
+  // Inputs drawn every period come last, independently: a deal without them draws exactly what it drew before.
+  c.dists.forEach((dist, i) => {
+    if (c.perPeriod[i]) sampleInto(dist, rng, cols[i]!, n * c.periods);
+  });
   return { cols, hz, n };
 }
 
@@ -247,7 +252,7 @@ export function simulateMeansSteps(compiled: CompiledDeal, range: BlockRange, va
   const columns = variants.map((v) => (v === null ? -1 : compiled.inputIds.indexOf(v.input)));
   const scratch = drawScratch(compiled);
   const out = makeOut(nP, P, BLOCK_SIZE, null, false);
-  const held = new Float64Array(BLOCK_SIZE);
+  const held = new Float64Array(BLOCK_SIZE * (compiled.perPeriod.some(Boolean) ? P : 1));
   const every = new Uint8Array(BLOCK_SIZE);
   let b = range.firstBlock;
   return {
@@ -258,7 +263,7 @@ export function simulateMeansSteps(compiled: CompiledDeal, range: BlockRange, va
       for (let v = 0; v < nV; v++) {
         const col = columns[v]!;
         const saved = col >= 0 ? draws.cols[col]! : null;
-        if (col >= 0) draws.cols[col] = held.subarray(0, n).fill(variants[v]!.value);
+        if (col >= 0) draws.cols[col] = held.subarray(0, compiled.perPeriod[col] ? n * P : n).fill(variants[v]!.value);
         out.fault[0] = -1;
         if (compiled.kernel(draws.cols, draws.hz, n, out) >= 0) throw new KernelFault(b, v);
         if (saved) draws.cols[col] = saved;

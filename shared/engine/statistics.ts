@@ -14,16 +14,6 @@ export { countAtLeast, minMax, sum } from './array-stats';
 
 export const HISTOGRAM_BINS = 40;
 
-/** Type-7 quantile (R, NumPy default) of an ascending array. */
-export function quantileSorted(sorted: ArrayLike<number>, p: number): number {
-  const n = sorted.length;
-  if (n === 0) return NaN;
-  const h = (n - 1) * p;
-  const lo = Math.floor(h);
-  const hi = Math.min(n - 1, lo + 1);
-  return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
-}
-
 /** Mean, sd (n - 1), se and type-7 quantiles, by selection (no full sort). */
 export function npvStats(values: Float64Array): NpvStats {
   const n = values.length;

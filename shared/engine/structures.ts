@@ -9,6 +9,7 @@
  *
  * Intentionally has no platform imports.
  */
+import { failureText } from '../problems';
 import { setNumberAt } from '../model/paths';
 import { numberRuleProblems } from '../model/rules';
 import { dealSchema, type Deal } from '../model/schema';
@@ -45,7 +46,7 @@ export function positionDeal(deal: Deal, set: Readonly<Record<string, number>>, 
   let out = deal;
   for (const [path, value] of Object.entries(set)) {
     const next = setNumberAt(out, path, value);
-    if (!next.ok) throw new EngineError([{ path: where, message: next.message }]);
+    if (!next.ok) throw new EngineError([{ path: where, message: failureText(next) }]);
     out = next.value;
   }
   if (out === deal) return deal;

@@ -17,7 +17,7 @@
  * Intentionally has no platform imports.
  */
 import type { Unit } from '../model/schema';
-import { currencyPrefix } from './money';
+import { currencyPrefix, groupWhole } from './money';
 
 export type MoneyStyle = 'symbol' | 'words';
 
@@ -70,7 +70,7 @@ function grouped(decimal: string, minDecimals: number): string {
   const sign = decimal.startsWith('-') ? '-' : '';
   const [whole, frac = ''] = decimal.replace(/^-/, '').split('.');
   const padded = frac.padEnd(minDecimals, '0');
-  return `${sign}${whole!.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${padded ? `.${padded}` : ''}`;
+  return `${sign}${groupWhole(whole!)}${padded ? `.${padded}` : ''}`;
 }
 
 /** A rate as a percentage with every digit it has: 0.07125 -> "7.125%"; `minDecimals` pads a column to one style. */

@@ -39,11 +39,24 @@ function decimalsFor(amount: number, base: number): number {
   return base + 2;
 }
 
+let grouping: Intl.NumberFormat | undefined;
+
+/**
+ * A whole number written in digits, with its thousands grouped by commas ("1234567" -> "1,234,567"):
+ * en-US through Intl, never the machine's locale (documents travel). Exact for any length (BigInt).
+ */
+export function groupWhole(digits: string): string {
+  // Nothing to group below 1,000 (and ICU's first call costs ~10 ms that a CLI run need not pay).
+  if (digits.length <= 3 || !/^\d+$/.test(digits)) return digits;
+  grouping ??= new Intl.NumberFormat('en-US');
+  return grouping.format(BigInt(digits));
+}
+
 /** Groups thousands with commas and fixes the decimals (locale-independent: documents travel). */
 export function groupDigits(value: number, decimals: number): string {
   const fixed = Math.abs(value).toFixed(decimals);
   const [whole, frac] = fixed.split('.');
-  const grouped = whole!.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const grouped = groupWhole(whole!);
   return frac === undefined ? grouped : `${grouped}.${frac}`;
 }
 

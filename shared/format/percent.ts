@@ -4,6 +4,7 @@
  *
  * Intentionally has no platform imports.
  */
+import { groupWhole } from './money';
 
 /** `7%`, `7.5%`; `decimals` fixes the decimals (e.g. 1 for probabilities in a table column). */
 export function formatPercent(fraction: number, decimals?: number): string {
@@ -20,7 +21,7 @@ export function formatNumber(value: number, maxDecimals = 2): string {
   if (!Number.isFinite(value)) return 'n/a';
   const rounded = Number(value.toFixed(maxDecimals));
   const [whole, frac] = Math.abs(rounded).toString().split('.');
-  const grouped = whole!.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const grouped = groupWhole(whole!);
   const sign = rounded < 0 ? '-' : '';
   return frac ? `${sign}${grouped}.${frac}` : `${sign}${grouped}`;
 }

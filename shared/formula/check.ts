@@ -10,7 +10,7 @@
  * Intentionally has no platform imports.
  */
 import { create, parseDependencies, type MathNode } from 'mathjs/number';
-import type { Problem } from '../api';
+import type { Problem, Result } from '../problems';
 import { didYouMean } from '../model/suggest';
 import { BUILTIN_NAMES, COMPARISONS, FUNCTIONS, OPERATORS, SERIES_FUNCTIONS } from './allowlist';
 import { Locator } from './locate';
@@ -22,7 +22,8 @@ const { parse } = create({ parseDependencies });
  * When a formula is evaluated, which decides the names it may use:
  * - `series`: a series, every period: inputs, series, t, year, terminated;
  * - `period`: a term field evaluated every period: the same names;
- * - `iteration`: `at`, `until`, a termination's `from`: once per iteration, inputs only.
+ * - `iteration`: `at`, `until`, a termination's `from`, a royalty's `cap`: once per iteration,
+ *   inputs drawn once per iteration only.
  */
 export type FormulaScope = 'series' | 'period' | 'iteration';
 
@@ -30,6 +31,8 @@ export interface FormulaEnv {
   inputs: ReadonlySet<string>;
   series: ReadonlySet<string>;
   scope: FormulaScope;
+  /** Inputs drawn every period: not in a once-per-iteration field, not under prev/cumsum. */
+  perPeriod?: ReadonlySet<string>;
 }
 
 /** What a checked formula refers to; each list is sorted and without repeats. */
@@ -43,9 +46,7 @@ export interface FormulaRefs {
   builtins: string[];
 }
 
-export type FormulaCheck =
-  | { ok: true; ast: MathNode; refs: FormulaRefs }
-  | { ok: false; problems: Problem[] };
+export type FormulaCheck = Result<{ ast: MathNode; refs: FormulaRefs }>;
 
 export const MAX_FORMULA_LENGTH = 10_000;
 
@@ -118,7 +119,8 @@ export function checkFormula(source: string, env: FormulaEnv, path = ''): Formul
       return;
     }
     if (env.inputs.has(name)) {
-      refs.inputs.add(name);
+      if (iterationOnly && env.perPeriod?.has(name)) problems.push({ path, message: `input "${name}" is drawn every period, so it cannot be used here: this value is fixed once per iteration, so it may use only inputs drawn once per iteration`, column });
+      else refs.inputs.add(name);
       return;
     }
     if (env.series.has(name)) {
@@ -254,7 +256,8 @@ export function checkFormula(source: string, env: FormulaEnv, path = ''): Formul
         refs.series.add(target);
       }
     } else if (env.inputs.has(target)) {
-      problems.push({ path, message: `${name} takes the name of a series; "${target}" is an input`, column: argColumn });
+      const wrap = env.perPeriod?.has(target) ? ` drawn every period: wrap it in a series (e.g. ${target}Series = ${target}) and write ${name}(${target}Series)` : '';
+      problems.push({ path, message: `${name} takes the name of a series; "${target}" is an input${wrap}`, column: argColumn });
     } else {
       problems.push({ path, message: `unknown series "${target}"${didYouMean(target, env.series)}`, column: argColumn });
     }
@@ -276,10 +279,12 @@ export function checkFormula(source: string, env: FormulaEnv, path = ''): Formul
   };
 }
 
+
 /**
  * The mathjs parser alone (the number-only build: a fraction of the full
  * library's start-up cost). For callers that need the raw tree of an
- * already-checked formula; everything else should go through checkFormula.
+ * already-checked formula (the kernel compiler); everything else should go
+ * through checkFormula.
  */
 export function parseFormula(source: string): MathNode {
   return parse(source);

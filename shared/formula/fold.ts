@@ -134,3 +134,27 @@ export function timingMessage(value: number): string {
 export function hazardMessage(value: number, period: number): string {
   return `is ${describeValue(value)}${period >= 0 ? ` in period ${period}` : ''}: a hazard is a probability per period and must be from 0 to 1`;
 }
+
+/** A factor of a royalty adjustment outside 0 to 1. */
+export function factorMessage(value: number, period: number): string {
+  return `is ${describeValue(value)}${period >= 0 ? ` in period ${period}` : ''}: an adjustment factor multiplies the royalty and must be from 0 to 1`;
+}
+
+/** A royalty cap that is negative or not a number. */
+export function capMessage(value: number): string {
+  return `is ${describeValue(value)}: a royalty cap is the most paid over the deal and must be a number of at least 0`;
+}
+
+/** The message for a value the file makes impossible to use, by what kind of value it is. */
+export function faultMessage(kind: 'timing' | 'probability' | 'factor' | 'cap', value: number, period: number): string {
+  switch (kind) {
+    case 'timing':
+      return timingMessage(value);
+    case 'probability':
+      return hazardMessage(value, period);
+    case 'factor':
+      return factorMessage(value, period);
+    case 'cap':
+      return capMessage(value);
+  }
+}

@@ -9,12 +9,13 @@
  *
  * Intentionally has no platform imports.
  */
+import type { Result } from '../problems';
 import type { Problem } from '../api';
 import type { Deal } from '../model/schema';
 import { checkFormula, type FormulaEnv } from './check';
 import { formulaEnv } from './deal-formulas';
 
-export type SeriesOrder = { ok: true; order: string[] } | { ok: false; problems: Problem[] };
+export type SeriesOrder = Result<{ order: string[] }>;
 
 /** Same-period dependencies of every series whose formula checks; others get none (their own problems say why). */
 export function seriesDependencies(deal: Pick<Deal, 'inputs' | 'series'>): Map<string, readonly string[]> {

@@ -115,6 +115,9 @@ export function correlationProblems(correlations: readonly Correlation[], inputs
       } else if (!CONTINUOUS_DISTS.has(input.dist)) {
         out.push({ path: `${path}.between`, message: `"${name}" is a ${input.dist} input; only continuous inputs can be correlated` });
         ok = false;
+      } else if (input.per === 'period') {
+        out.push({ path: `${path}.between`, message: `"${name}" is drawn every period (per: "period"); such an input is independent in every period and cannot be correlated` });
+        ok = false;
       }
     }
     if (ok && a === b) {

@@ -10,7 +10,7 @@
  *
  * Intentionally has no platform imports.
  */
-import type { Problem } from '../api';
+import { failed, type Result } from '../problems';
 
 export type JsonNode =
   | { kind: 'object'; start: number; end: number; members: JsonMember[] }
@@ -24,7 +24,7 @@ export interface JsonMember {
   value: JsonNode;
 }
 
-export type JsonReadResult = { ok: true; node: JsonNode; value: unknown } | { ok: false; problem: Problem };
+export type JsonReadResult = Result<{ node: JsonNode; value: unknown }>;
 
 /** Keys that could reach an object's prototype if merged anywhere downstream. */
 export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
@@ -225,15 +225,9 @@ export function readJsonText(text: string, maxDepth = MAX_JSON_DEPTH): JsonReadR
     if (err instanceof JsonTextError) {
       const { line, column } = lineColumn(text, err.at);
       const structural = err.jsonPath !== '';
-      return {
-        ok: false,
-        problem: {
-          path: err.jsonPath,
-          message: structural ? err.message : `not valid JSON: ${err.message} at line ${line}, column ${column}`,
-        },
-      };
+      return failed(err.jsonPath, structural ? err.message : `not valid JSON: ${err.message} at line ${line}, column ${column}`);
     }
     // Only a stack overflow could get here (the depth limit should prevent it): still an answer, not a crash.
-    return { ok: false, problem: { path: '', message: 'the file could not be read as JSON' } };
+    return failed('', 'the file could not be read as JSON');
   }
 }

@@ -89,9 +89,9 @@ export function serializeDealLike(deal: unknown, template: string | undefined): 
       // unchanged members' own text where the key survived.
       const inner = `${indent}  `;
       const byKey = new Map(node.members.map((m) => [m.key, m.value]));
-      const lines = keysInOrder(keys, obj).map((k) => {
+      const lines = keysInOrder(keys, obj, deal).map((k) => {
         const old = byKey.get(k);
-        const text = old ? emit(obj[k], old, [...keys, k]) : serializeValue(obj[k], [...keys, k], inner);
+        const text = old ? emit(obj[k], old, [...keys, k]) : serializeValue(obj[k], [...keys, k], inner, deal);
         return `${inner}${JSON.stringify(k)}: ${text}`;
       });
       return lines.length === 0 ? '{}' : `{\n${lines.join(',\n')}\n${indent}}`;
@@ -117,11 +117,11 @@ export function serializeDealLike(deal: unknown, template: string | undefined): 
       const lines = value.map((v, i) => {
         const id = idOf(v);
         const old = typeof id === 'string' ? oldById.get(id) : node.items[i];
-        return `${inner}${old ? emit(v, old, [...keys, i]) : serializeValue(v, [...keys, i], inner)}`;
+        return `${inner}${old ? emit(v, old, [...keys, i]) : serializeValue(v, [...keys, i], inner, deal)}`;
       });
       return lines.length === 0 ? '[]' : `[\n${lines.join(',\n')}\n${indent}]`;
     }
-    return serializeValue(value, keys, indent);
+    return serializeValue(value, keys, indent, deal);
   };
 
   const trailing = body.slice(json.node.end);

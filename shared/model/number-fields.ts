@@ -12,7 +12,8 @@
  *
  * Intentionally has no platform imports.
  */
-import { getNumberAt } from './paths';
+import { getNumberAt, parsePath, valueAtKeys, type PathKey } from './paths';
+import { termFieldSpec, termValueSpec } from '../terms/term-fields';
 import type { Deal, Input, Term } from './schema';
 
 export type NumberKind = 'money' | 'fraction' | 'period' | 'number';
@@ -22,12 +23,6 @@ export interface NumberField {
   label: string;
   kind: NumberKind;
 }
-
-/** Term fields holding money in the deal's unit. */
-const MONEY_TERM_FIELDS = new Set(['amount', 'threshold', 'upTo', 'cap']);
-/** Term fields holding a fraction (rate, share, probability, factor). */
-const FRACTION_TERM_FIELDS = new Set(['rate', 'hazard', 'factor']);
-const PERIOD_FIELDS = new Set(['at', 'until', 'from']);
 
 const INPUT_PARAM_WORDS: Record<string, string> = {
   value: 'value',
@@ -43,17 +38,6 @@ const INPUT_PARAM_WORDS: Record<string, string> = {
   alpha: 'alpha',
   beta: 'beta',
   p: 'probability',
-};
-
-const TERM_FIELD_WORDS: Record<string, string> = {
-  threshold: 'sales threshold',
-  at: 'timing (period)',
-  until: 'last period',
-  from: 'first period',
-  hazard: 'chance per period',
-  cap: 'cap',
-  'preferredReturn.rate': 'preferred return',
-  'fee.amount': 'fee',
 };
 
 function partyName(deal: Deal, id: string | undefined): string {
@@ -77,31 +61,28 @@ export function inputIsFraction(input: Input): boolean {
   return numbers.length > 0 && numbers.every((v) => Math.abs(v) <= 1) && numbers.some((v) => v !== 0 && !Number.isInteger(v));
 }
 
-function termFieldLabel(deal: Deal, term: Term, field: string[]): string {
+/** "Royalties on net sales, tier 1 rate": the term's name and the field's words, from its kind's module. */
+function termFieldLabel(deal: Deal, term: Term, keys: readonly PathKey[]): string {
   const name = term.label || term.id;
-  const joined = field.join('.');
-  const [first, second, third, fourth] = field;
-  if (first === 'tiers' && second !== undefined) {
-    const tier = `tier ${Number(second) + 1}`;
-    if (third === 'rate') return `${name}, ${tier} rate`;
-    if (third === 'upTo') return `${name}, ${tier} ceiling`;
-    if (third === 'shares') return `${name}, ${tier}, ${partyName(deal, fourth)} share`;
-  }
-  if (first === 'shares') return `${name}, ${partyName(deal, second)} share`;
-  if (first === 'stakes') return `${name}, ${partyName(deal, second)} stake`;
-  if (first === 'contributions' && second !== undefined && term.type === 'equity') {
-    const c = term.contributions?.[Number(second)];
-    const who = partyName(deal, c?.party);
-    return third === 'at' ? `${name}, ${who} contribution timing (period)` : `${name}, ${who} contribution`;
-  }
-  if (first === 'adjustments' && second !== undefined) {
-    const adjustments = (term as { adjustments?: { label?: string }[] }).adjustments;
-    const what = adjustments?.[Number(second)]?.label || `adjustment ${Number(second) + 1}`;
-    return `${name}, ${what} factor`;
-  }
-  if (joined === 'amount') return name;
-  return `${name}, ${TERM_FIELD_WORDS[joined] ?? joined}`;
+  const spec = termValueSpec(term.type, keys);
+  if (!spec) return `${name}, ${keys.join('.')}`;
+  // The list item the field is in (the deepest list index), and the share key it is under.
+  const lastIndex = keys.reduce<number>((at, k, i) => (typeof k === 'number' ? i : at), -1);
+  const item = lastIndex >= 0 ? valueAtKeys(term, keys.slice(0, lastIndex + 1)) : undefined;
+  const shareParent = keys.length >= 2 ? termFieldSpec(term.type, keys.slice(0, -1)) : undefined;
+  const words =
+    typeof spec.words === 'string'
+      ? spec.words
+      : spec.words({
+          index: lastIndex >= 0 ? (keys[lastIndex] as number) : 0,
+          item: item !== null && typeof item === 'object' ? (item as Record<string, unknown>) : {},
+          party: shareParent?.kind === 'shares' ? partyName(deal, String(keys.at(-1))) : '',
+          partyName: (id) => partyName(deal, typeof id === 'string' ? id : undefined),
+        });
+  return words ? `${name}, ${words}` : name;
 }
+
+const KIND_OF_VALUE = { amount: 'money', money: 'money', ceiling: 'money', rate: 'fraction', share: 'fraction', probability: 'fraction', factor: 'fraction', period: 'period', condition: 'number' } as const;
 
 function inputFieldLabel(input: Input | undefined, id: string, field: string[]): string {
   const name = input?.label || id;
@@ -113,25 +94,27 @@ function inputFieldLabel(input: Input | undefined, id: string, field: string[]):
 
 /** The label of a number path in the deal's own words; the path itself only when nothing better is known. */
 export function numberLabel(deal: Deal, path: string): string {
-  const [root, id, ...field] = path.split('.');
+  const [root, id, ...keys] = parsePath(path);
+  const field = keys.map(String);
   if (root === 'terms') {
     const term = deal.terms.find((t) => t.id === id);
-    return term ? termFieldLabel(deal, term, field) : path;
+    return term ? termFieldLabel(deal, term, keys) : path;
   }
-  if (root === 'inputs' && id !== undefined) {
+  if (root === 'inputs' && typeof id === 'string') {
     const input = Object.prototype.hasOwnProperty.call(deal.inputs, id) ? deal.inputs[id] : undefined;
     return inputFieldLabel(input, id, field);
   }
   if (root === 'parties') {
     const words: Record<string, string> = { walkAway: 'walk-away', discountRate: 'discount rate' };
-    return `${partyName(deal, id)} ${words[field.join('.')] ?? field.join('.')}`;
+    return `${partyName(deal, String(id))} ${words[field.join('.')] ?? field.join('.')}`;
   }
   return path;
 }
 
 /** What kind of number a path holds, for formatting and entry. */
 export function numberKind(deal: Deal, path: string): NumberKind {
-  const [root, id, ...field] = path.split('.');
+  const [root, id, ...keys] = parsePath(path);
+  const field = keys.map(String);
   const last = field.at(-1) ?? '';
   if (root === 'parties') return last === 'discountRate' ? 'fraction' : last === 'walkAway' ? 'money' : 'number';
   if (root === 'inputs') {
@@ -141,10 +124,9 @@ export function numberKind(deal: Deal, path: string): NumberKind {
     return inputIsFraction(input) ? 'fraction' : 'number';
   }
   if (root === 'terms') {
-    if (field.includes('shares') || field.includes('stakes')) return 'fraction';
-    if (FRACTION_TERM_FIELDS.has(last)) return 'fraction';
-    if (PERIOD_FIELDS.has(last)) return 'period';
-    if (MONEY_TERM_FIELDS.has(last)) return 'money';
+    const term = deal.terms.find((t) => t.id === id);
+    const spec = term ? termValueSpec(term.type, keys) : undefined;
+    if (spec) return KIND_OF_VALUE[spec.is];
   }
   return 'number';
 }

@@ -6,15 +6,14 @@
  *
  * Intentionally has no platform imports.
  */
+import type { Result } from '../problems';
 import type { Problem } from '../api';
 import { readJsonText } from './json-text';
 import { migrate, MIGRATIONS, type MigrationRegistry } from './migrations';
 import { DEAL_FORMAT, LIMITS, type Deal } from './schema';
 import { validateDeal } from './validate';
 
-export type ParseResult =
-  | { ok: true; deal: Deal; migrated: boolean; fromVersion: number }
-  | { ok: false; problems: Problem[] };
+export type ParseResult = Result<{ deal: Deal; migrated: boolean; fromVersion: number }>;
 
 /** A file over the 5 MB limit, said so that "5.0 MB" never reads as within it. */
 export function fileTooBig(bytes: number): Problem {
@@ -58,7 +57,7 @@ export function parseDealText(text: string, registry: MigrationRegistry = MIGRAT
   const first = body.trimStart()[0];
   if (first !== '{' && first !== '[') return { ok: false, problems: [{ path: '', message: 'not a .deal file: it is not JSON text starting with {' }] };
   const json = readJsonText(body);
-  if (!json.ok) return { ok: false, problems: [json.problem] };
+  if (!json.ok) return json;
   const format = formatProblem(json.value);
   if (format) return { ok: false, problems: [format] };
   const migrated = migrate(json.value, registry);

@@ -10,6 +10,7 @@
  *
  * Intentionally has no platform imports.
  */
+import { failureText } from '../problems';
 import type { Problem } from '../api';
 import { getNumberAt } from './paths';
 import { roundsOf } from './rounds';
@@ -48,7 +49,7 @@ export function roundProblems(deal: Deal): Problem[] {
     if (round.status === 'accepted') accepted ??= round.id;
     for (const key of Object.keys(round.set)) {
       const found = getNumberAt(deal, key);
-      if (!found.ok) out.push({ path: at, message: `round "${round.id}": ${found.message}` });
+      if (!found.ok) out.push({ path: at, message: `round "${round.id}": ${failureText(found)}` });
     }
   });
   return out;

@@ -11,7 +11,10 @@
  *
  * Intentionally has no platform imports.
  */
-import type { Problem } from '../api';
+import { failureText } from '../problems';
+import type { Problem } from '../problems';
+import { termProblems, termValueSpec } from '../terms/term-fields';
+import { termKind } from '../terms/registry';
 import type { MathNode } from 'mathjs/number';
 import { periodYears } from '../engine/timeline';
 import { checkFormula, type FormulaRefs } from '../formula/check';
@@ -21,17 +24,14 @@ import { RESERVED_NAMES } from '../formula/allowlist';
 import { orderSeries } from '../formula/series-order';
 import { correlationProblems, inputProblems } from './input-rules';
 import { getNumberAt } from './paths';
-import { idCount, itemPath } from './problem-paths';
+import { idCount, itemPath } from './paths';
 import { roundProblems } from './round-rules';
-import { ID_PATTERN, type Deal, type NumberOrFormula, type Party, type Term } from './schema';
+import { ID_PATTERN, type Deal, type NumberOrFormula, type Party } from './schema';
 import { didYouMean } from './suggest';
 
 /** A party id is known when some party carries it (counted once per deal, see idCount). */
 const isParty = (deal: Deal, id: string): boolean => idCount(deal.parties, id) > 0;
 const partyIdList = (deal: Deal): string[] => deal.parties.map((p) => p.id);
-
-/** Shares must sum to 1; this allows for the rounding of decimal fractions such as 0.1 + 0.2. */
-export const SHARE_TOLERANCE = 1e-9;
 
 function idProblems(deal: Deal): Problem[] {
   const out: Problem[] = [];
@@ -61,91 +61,7 @@ function idProblems(deal: Deal): Problem[] {
   return out;
 }
 
-/** Shares or stakes: every key a party, numbers in range (schema), numeric ones summing to 1. */
-function shareProblems(deal: Deal, shares: Record<string, NumberOrFormula>, path: string, what: string): Problem[] {
-  const out: Problem[] = [];
-  const keys = Object.keys(shares);
-  if (keys.length === 0) return [{ path, message: `needs the ${what} of at least one party` }];
-  for (const key of keys) {
-    if (!isParty(deal, key)) out.push({ path: `${path}.${key}`, message: `unknown party "${key}"${didYouMean(key, partyIdList(deal))}` });
-  }
-  const values = Object.values(shares);
-  if (values.every((v): v is number => typeof v === 'number')) {
-    const sum = values.reduce((a, b) => a + b, 0);
-    if (Math.abs(sum - 1) > SHARE_TOLERANCE) out.push({ path, message: `${what} sum to ${Number(sum.toPrecision(12))}; they must sum to 1` });
-  }
-  return out;
-}
-
-/** `upTo` present on every tier but the last, and ascending where numbers. */
-function tierProblems(tiers: readonly { upTo?: NumberOrFormula | undefined }[], path: string): Problem[] {
-  const out: Problem[] = [];
-  let previous: number | undefined;
-  tiers.forEach((tier, i) => {
-    const last = i === tiers.length - 1;
-    const here = `${path}.tiers[${i}]`;
-    if (last && tier.upTo !== undefined) out.push({ path: `${here}.upTo`, message: 'the last tier has no upTo: it covers everything above the tier before it' });
-    if (!last && tier.upTo === undefined) out.push({ path: `${here}.upTo`, message: 'is required on every tier but the last' });
-    if (typeof tier.upTo === 'number') {
-      if (tier.upTo <= 0) out.push({ path: `${here}.upTo`, message: 'must be above 0' });
-      else if (previous !== undefined && !(tier.upTo > previous)) out.push({ path: `${here}.upTo`, message: `tiers must be ascending: ${tier.upTo} is not above the previous tier's ${previous}` });
-      previous = tier.upTo;
-    }
-  });
-  return out;
-}
-
-export function termProblems(deal: Deal, term: Term, index: number): Problem[] {
-  const base = itemPath(deal, 'terms', index);
-  const out: Problem[] = [];
-  const party = (id: string, field: string) => {
-    if (!isParty(deal, id)) out.push({ path: `${base}.${field}`, message: `unknown party "${id}"${didYouMean(id, partyIdList(deal))}` });
-  };
-  const fromTo = (from: string, to: string, prefix = '') => {
-    party(from, `${prefix}from`);
-    party(to, `${prefix}to`);
-    if (from === to && isParty(deal, from)) out.push({ path: `${base}.${prefix}to`, message: `a party cannot pay itself ("from" and "to" are both "${from}")` });
-  };
-  switch (term.type) {
-    case 'payment':
-      fromTo(term.from, term.to);
-      if (term.at === undefined && term.when === undefined) out.push({ path: base, message: 'a payment needs "at" (a period), "when" (a condition), or both' });
-      break;
-    case 'salesMilestone':
-      fromTo(term.from, term.to);
-      break;
-    case 'royalty':
-      fromTo(term.from, term.to);
-      out.push(...tierProblems(term.tiers, base));
-      break;
-    case 'revenueShare':
-      if ((term.shares === undefined) === (term.tiers === undefined)) {
-        out.push({ path: base, message: 'a revenue share needs either "shares" or "tiers" (one of them, not both)' });
-      }
-      if (term.shares) out.push(...shareProblems(deal, term.shares, `${base}.shares`, 'shares'));
-      if (term.tiers) {
-        out.push(...tierProblems(term.tiers, base));
-        term.tiers.forEach((t, i) => out.push(...shareProblems(deal, t.shares, `${base}.tiers[${i}].shares`, 'shares')));
-      }
-      break;
-    case 'costShare':
-      out.push(...shareProblems(deal, term.shares, `${base}.shares`, 'shares'));
-      break;
-    case 'equity':
-      out.push(...shareProblems(deal, term.stakes, `${base}.stakes`, 'stakes'));
-      (term.contributions ?? []).forEach((c, i) => party(c.party, `contributions[${i}].party`));
-      break;
-    case 'cashflow':
-      party(term.party, 'party');
-      break;
-    case 'termination':
-      if (term.when === undefined && term.hazard === undefined) out.push({ path: base, message: 'a termination needs "when" (a condition) or "hazard" (a probability per period)' });
-      if (term.when !== undefined && term.hazard !== undefined) out.push({ path: base, message: 'give a termination either "when" or "hazard", not both (use two terminations for two triggers)' });
-      if (term.fee) fromTo(term.fee.from, term.fee.to, 'fee.');
-      break;
-  }
-  return out;
-}
+export { termProblems };
 
 function formulaProblems(deal: Deal): Problem[] {
   const out: Problem[] = [];
@@ -188,9 +104,10 @@ function foldedProblems(deal: Deal, f: DealFormula, checked: { ast: MathNode; re
     const v = evaluateFolded(checked.ast, { t: 0, year: 0 });
     return Number.isFinite(v) ? [] : [{ path: f.path, message: timingMessage(v) }];
   }
+  // A probability per period (a hazard), checked from the first period where it decides (its kind says which).
   const term = f.keys[0] === 'terms' ? deal.terms[f.keys[1] as number] : undefined;
-  if (term?.type !== 'termination' || f.keys[2] !== 'hazard' || term.when !== undefined) return [];
-  const from = knownPeriod(deal, term.from);
+  if (!term || termValueSpec(term.type, f.keys.slice(2))?.is !== 'probability') return [];
+  const from = termKind(term).decidesFrom?.(term, (v) => knownPeriod(deal, v));
   if (from === undefined) return [];
   const years = periodYears(deal.timeline);
   for (let t = from; t < deal.timeline.periods; t++) {
@@ -206,7 +123,7 @@ function scenarioProblems(deal: Deal): Problem[] {
     const path = itemPath(deal, 'scenarios', i);
     for (const key of Object.keys(s.set)) {
       const found = getNumberAt(deal, key);
-      if (!found.ok) out.push({ path, message: `scenario "${s.id}": ${found.message}` });
+      if (!found.ok) out.push({ path, message: `scenario "${s.id}": ${failureText(found)}` });
     }
   });
   return out;
@@ -217,7 +134,7 @@ function sliderProblems(deal: Deal): Problem[] {
   (deal.sliders ?? []).forEach((s, i) => {
     const path = `sliders[${i}]`;
     const found = getNumberAt(deal, s.path);
-    if (!found.ok) out.push({ path: `${path}.path`, message: found.message });
+    if (!found.ok) out.push({ path: `${path}.path`, message: failureText(found) });
     if (!(s.min < s.max)) out.push({ path: `${path}.max`, message: `must be above min (${s.min})` });
     if (!(s.step > 0)) out.push({ path: `${path}.step`, message: 'must be above 0' });
     else if (s.min < s.max && s.step > s.max - s.min) out.push({ path: `${path}.step`, message: `is larger than the whole range ${s.min} to ${s.max}` });

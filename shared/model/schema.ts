@@ -2,14 +2,17 @@
  * The structural schema of a `.deal` file, version 1 (../shared/spec/deal-format.md).
  *
  * This module owns the shape only: which keys exist and what type each holds.
- * Cross-field rules (unique ids, shares summing to 1, formulas, scenario paths)
- * live in validate.ts. Every type of the deal model is inferred from here, so
- * the shape is written once.
+ * Each kind of term states its own shape in its module (shared/terms); the
+ * value types are in schema-primitives.ts. Cross-field rules (unique ids,
+ * shares summing to 1, formulas, scenario paths) live in validate.ts. Every
+ * type of the deal model is inferred from here, so the shape is written once.
  *
  * Intentionally has no platform imports: it runs in the renderer and the host
  * (valuation workers receive compiled kernels and never load it).
  */
 import * as z from 'zod';
+import { finiteSchema, fractionSchema, numberOrFormula } from './schema-primitives';
+import { termSchema } from '../terms/registry';
 import { ID_PATTERN, LIMITS } from './limits';
 
 export { ID_PATTERN, LIMITS } from './limits';
@@ -31,22 +34,9 @@ export function isCalendarDay(text: string): boolean {
 
 const id = z.string().regex(ID_PATTERN, 'must start with a letter and use only letters, digits and _');
 const text = z.string();
-const formula = z.string().min(1, 'formula is empty');
-const finite = z.number().refine(Number.isFinite, 'must be a finite number');
-const fraction = finite.refine((v) => v >= 0 && v <= 1, 'must be between 0 and 1');
-const nonNegative = finite.refine((v) => v >= 0, 'must not be negative (the direction comes from "from" and "to")');
-/** A period: any number (the event happens in the first period at or after it), fractions included. */
-const periodNumber = finite;
-const orFormula = <T extends z.ZodType<number>>(n: T) => z.union([n, formula], { error: 'must be a number or a formula' });
-/** A number, or a formula string in mathjs syntax evaluated per iteration or per period. */
-export const numberOrFormula = orFormula(finite);
-/** Money a party pays: a non-negative number, or a formula. */
-const amount = orFormula(nonNegative);
-/** A rate, share or probability: a number from 0 to 1, or a formula. */
-const fractionOrFormula = orFormula(fraction);
-/** A period index (`at`, `until`, `from`): may be fractional; beyond the timeline means never. */
-const period = orFormula(periodNumber);
-const shares = z.record(z.string(), fractionOrFormula);
+const finite = finiteSchema;
+const fraction = fractionSchema;
+export { numberOrFormula };
 
 /** Who signs for a party (deal-format.md, "Parties' legal details"). */
 export const signatorySchema = z.strictObject({ name: text, title: text });
@@ -63,7 +53,11 @@ export const partySchema = z.strictObject({
   walkAway: finite,
 });
 
-const inputCommon = { label: text.optional(), note: text.optional() };
+/**
+ * `per: "period"`: drawn afresh, independently, in every period instead of once per iteration
+ * (deal-format.md, "Inputs drawn every period").
+ */
+const inputCommon = { label: text.optional(), note: text.optional(), per: z.enum(['iteration', 'period']).optional() };
 
 export const inputSchema = z.discriminatedUnion('dist', [
   z.strictObject({ dist: z.literal('fixed'), value: finite, ...inputCommon }),
@@ -102,79 +96,6 @@ export const correlationSchema = z.strictObject({
   between: z.tuple([z.string(), z.string()]),
   rank: finite,
 });
-
-/** `trigger` is the contract wording of when a term is due ("within 30 days of first commercial sale"). */
-const termCommon = { id, label: text.optional(), trigger: text.optional(), note: text.optional() };
-
-const royaltyTier = z.strictObject({ upTo: numberOrFormula.optional(), rate: fractionOrFormula });
-const shareTier = z.strictObject({ upTo: numberOrFormula.optional(), shares });
-
-export const termSchema = z.discriminatedUnion('type', [
-  z.strictObject({
-    type: z.literal('payment'),
-    ...termCommon,
-    from: z.string(),
-    to: z.string(),
-    amount,
-    at: period.optional(),
-    when: numberOrFormula.optional(),
-  }),
-  z.strictObject({
-    type: z.literal('salesMilestone'),
-    ...termCommon,
-    from: z.string(),
-    to: z.string(),
-    amount,
-    base: numberOrFormula,
-    threshold: numberOrFormula,
-  }),
-  z.strictObject({
-    type: z.literal('royalty'),
-    ...termCommon,
-    from: z.string(),
-    to: z.string(),
-    base: numberOrFormula,
-    tiers: z.array(royaltyTier).min(1, 'needs at least one tier'),
-    until: period.optional(),
-  }),
-  z.strictObject({
-    type: z.literal('revenueShare'),
-    ...termCommon,
-    base: numberOrFormula,
-    shares: shares.optional(),
-    tiers: z.array(shareTier).min(1, 'needs at least one tier').optional(),
-  }),
-  z.strictObject({
-    type: z.literal('costShare'),
-    ...termCommon,
-    base: numberOrFormula,
-    shares,
-  }),
-  z.strictObject({
-    type: z.literal('equity'),
-    ...termCommon,
-    venture: numberOrFormula,
-    stakes: shares,
-    contributions: z
-      .array(z.strictObject({ party: z.string(), amount, at: period }))
-      .optional(),
-    preferredReturn: z.strictObject({ rate: numberOrFormula }).optional(),
-  }),
-  z.strictObject({
-    type: z.literal('cashflow'),
-    ...termCommon,
-    party: z.string(),
-    amount: numberOrFormula,
-  }),
-  z.strictObject({
-    type: z.literal('termination'),
-    ...termCommon,
-    when: numberOrFormula.optional(),
-    hazard: fractionOrFormula.optional(),
-    from: period.optional(),
-    fee: z.strictObject({ from: z.string(), to: z.string(), amount }).optional(),
-  }),
-]);
 
 export const scenarioSchema = z.strictObject({
   id,
@@ -271,9 +192,8 @@ export type Signatory = z.infer<typeof signatorySchema>;
 export type Input = z.infer<typeof inputSchema>;
 export type DistName = Input['dist'];
 export type Correlation = z.infer<typeof correlationSchema>;
-export type Term = z.infer<typeof termSchema>;
-export type TermType = Term['type'];
-export type TermOf<K extends TermType> = Extract<Term, { type: K }>;
+export type { Term, TermOf, TermType } from '../terms/registry';
+export { termSchema };
 export type Scenario = z.infer<typeof scenarioSchema>;
 export type Slider = z.infer<typeof sliderSchema>;
 export type Round = z.infer<typeof roundSchema>;
@@ -281,5 +201,5 @@ export type RoundStatus = Round['status'];
 export type Negotiation = z.infer<typeof negotiationSchema>;
 export type Timeline = z.infer<typeof timelineSchema>;
 export type TermSheet = z.infer<typeof termSheetSchema>;
-export type NumberOrFormula = z.infer<typeof numberOrFormula>;
+export type { NumberOrFormula } from './schema-primitives';
 export type Unit = Deal['unit'];

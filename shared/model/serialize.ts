@@ -10,8 +10,12 @@
  * unchanged (layout-preserving.ts), so opening and saving a hand-formatted
  * file changes nothing but what was edited.
  *
+ * Each kind of term orders its own keys (the order its module declares its
+ * fields in, shared/terms).
+ *
  * Intentionally has no platform imports.
  */
+import { allTermKeys, termKeyOrder } from '../terms/term-fields';
 
 /** Key order per kind of object; keys not listed keep their own order after these. */
 const ORDER = {
@@ -19,13 +23,8 @@ const ORDER = {
   timeline: ['start', 'periods', 'step'],
   party: ['id', 'name', 'legalName', 'jurisdiction', 'address', 'signatory', 'discountRate', 'walkAway'],
   signatory: ['name', 'title'],
-  input: ['label', 'dist', 'value', 'mean', 'sd', 'p50', 'p90', 'low', 'high', 'min', 'mode', 'max', 'alpha', 'beta', 'p', 'values', 'weights', 'note'],
+  input: ['label', 'dist', 'per', 'value', 'mean', 'sd', 'p50', 'p90', 'low', 'high', 'min', 'mode', 'max', 'alpha', 'beta', 'p', 'values', 'weights', 'note'],
   correlation: ['between', 'rank'],
-  term: ['id', 'type', 'label', 'trigger', 'from', 'to', 'party', 'amount', 'at', 'when', 'base', 'threshold', 'venture', 'stakes', 'shares', 'tiers', 'until', 'contributions', 'preferredReturn', 'note'],
-  termination: ['id', 'type', 'label', 'trigger', 'when', 'hazard', 'from', 'fee', 'note'],
-  tier: ['upTo', 'rate', 'shares'],
-  contribution: ['party', 'amount', 'at'],
-  fee: ['from', 'to', 'amount'],
   scenario: ['id', 'name', 'notes', 'set'],
   negotiation: ['rounds'],
   round: ['id', 'date', 'by', 'name', 'set', 'status', 'notes'],
@@ -36,11 +35,16 @@ const ORDER = {
   metric: ['horizon', 'metric', 'target'],
 } as const satisfies Record<string, readonly string[]>;
 
-type Kind = keyof typeof ORDER | 'record' | 'plain';
+type Kind = keyof typeof ORDER | 'record' | 'plain' | { term: readonly string[] };
 
 /** Which kind of object sits at a key path (indices as numbers), so its keys can be ordered. */
-function kindAt(keys: readonly (string | number)[], value: Record<string, unknown>): Kind {
+function kindAt(keys: readonly (string | number)[], value: Record<string, unknown>, term: unknown): Kind {
   const [top, second, third, fourth, fifth] = keys;
+  // A term and everything in it: the order its kind's module declares (shared/terms).
+  if (top === 'terms' && keys.length >= 2) {
+    const order = termKeyOrder((term as { type?: unknown } | undefined)?.type ?? value.type, keys.slice(2));
+    return order ? { term: order } : keys.length === 2 ? 'plain' : 'record';
+  }
   switch (keys.length) {
     case 0:
       return 'deal';
@@ -51,19 +55,14 @@ function kindAt(keys: readonly (string | number)[], value: Record<string, unknow
       if (top === 'parties') return 'party';
       if (top === 'inputs') return 'input';
       if (top === 'correlations') return 'correlation';
-      if (top === 'terms') return value.type === 'termination' ? 'termination' : 'term';
       if (top === 'scenarios') return 'scenario';
       if (top === 'sliders') return 'slider';
       return 'plain';
     case 3:
       if (top === 'negotiation' && second === 'rounds') return 'round';
       if (top === 'parties' && third === 'signatory') return 'signatory';
-      if (top === 'terms' && third === 'fee') return 'fee';
-      if (top === 'terms' && third === 'preferredReturn') return 'plain';
       return 'record';
     case 4:
-      if (top === 'terms' && third === 'tiers') return 'tier';
-      if (top === 'terms' && third === 'contributions') return 'contribution';
       if (top === 'termSheet' && second === 'sections') return 'section';
       if (top === 'termSheet' && second === 'successMetrics') return 'metric';
       return 'record';
@@ -77,13 +76,13 @@ function kindAt(keys: readonly (string | number)[], value: Record<string, unknow
 function orderedKeys(kind: Kind, value: Record<string, unknown>): string[] {
   const own = Object.keys(value);
   if (kind === 'record' || kind === 'plain') return own;
-  const listed: readonly string[] = ORDER[kind];
+  const listed: readonly string[] = typeof kind === 'object' ? kind.term : ORDER[kind];
   return [...listed.filter((k) => Object.prototype.hasOwnProperty.call(value, k)), ...own.filter((k) => !listed.includes(k))];
 }
 
-/** The keys of the object at `keys` inside a deal in the format's order (undefined members left out). */
-export function keysInOrder(keys: readonly (string | number)[], obj: Record<string, unknown>): string[] {
-  return orderedKeys(kindAt(keys, obj), obj).filter((k) => obj[k] !== undefined);
+/** The keys of the object at `keys` inside the deal `root` in the format's order (undefined members left out). */
+export function keysInOrder(keys: readonly (string | number)[], obj: Record<string, unknown>, root: unknown): string[] {
+  return orderedKeys(kindAt(keys, obj, termAt(root, keys)), obj).filter((k) => obj[k] !== undefined);
 }
 
 /** A JSON number literal that reads back as the same double (-0 included). */
@@ -92,12 +91,22 @@ export function numberLiteral(n: number): string {
   return Object.is(n, -0) ? '-0' : String(n);
 }
 
+/** The term a key path is in, if any (its kind orders the keys below it). */
+function termAt(root: unknown, keys: readonly (string | number)[]): unknown {
+  if (keys[0] !== 'terms' || typeof keys[1] !== 'number') return undefined;
+  const terms = (root as { terms?: unknown } | null | undefined)?.terms;
+  return Array.isArray(terms) ? terms[keys[1]] : undefined;
+}
+
 /** The keys of the object at `keys`, in the order a file of its format writes them. */
 export type KeyOrder = (keys: readonly (string | number)[], value: Record<string, unknown>) => string[];
 
-/** Canonical text of any JSON value at `keys` inside a deal, indented as if it began at `indent`. */
-export function serializeValue(value: unknown, keys: readonly (string | number)[], indent: string): string {
-  return serializeOrdered(value, keys, indent, (at, obj) => orderedKeys(kindAt(at, obj), obj));
+/**
+ * Canonical text of any JSON value at `keys` inside the deal `root`, indented as if it began at
+ * `indent` (`root` tells a term's kind to the keys below it).
+ */
+export function serializeValue(value: unknown, keys: readonly (string | number)[], indent: string, root?: unknown): string {
+  return serializeOrdered(value, keys, indent, (at, obj) => orderedKeys(kindAt(at, obj, termAt(root, at)), obj));
 }
 
 /** Pretty-printed JSON (2 spaces) with each object's keys in `order`: the layout of .deal and .dealbook files. */
@@ -123,8 +132,8 @@ export function serializeOrdered(value: unknown, keys: readonly (string | number
 
 /** The canonical text of a deal (any x- extension keys included). */
 export function serializeDeal(deal: unknown): string {
-  return `${serializeValue(deal, [], '')}\n`;
+  return `${serializeValue(deal, [], '', deal)}\n`;
 }
 
 /** Every key the format defines, for "did you mean" on unknown keys. */
-export const KNOWN_KEYS: readonly string[] = [...new Set(Object.values(ORDER).flat())];
+export const KNOWN_KEYS: readonly string[] = [...new Set([...Object.values(ORDER).flat(), ...allTermKeys()])];

@@ -12,12 +12,13 @@
  *
  * Intentionally has no platform imports.
  */
+import type { Result } from '../problems';
 import type * as z from 'zod';
 import type { Problem } from '../api';
 import { FORBIDDEN_KEYS, MAX_JSON_DEPTH } from './json-text';
-import { problemPath } from './problem-paths';
+import { problemPath } from './paths';
 import { withoutRecordExtensions } from './record-extensions';
-import { applyScenario, indexOfId } from './paths';
+import { applyScenario, indexOfId, parsePath } from './paths';
 import { inputProblems } from './input-rules';
 import { roundPath } from './round-rules';
 import { roundsOf } from './rounds';
@@ -26,7 +27,7 @@ import { dealSchema, inputSchema, partySchema, termSchema, type Deal } from './s
 import { KNOWN_KEYS } from './serialize';
 import { closest, didYouMean } from './suggest';
 
-export type ValidationResult = { ok: true; deal: Deal } | { ok: false; problems: Problem[] };
+export type ValidationResult = Result<{ deal: Deal }>;
 
 export const isExtensionKey = (key: string): boolean => key.startsWith('x-');
 
@@ -199,7 +200,8 @@ function changedItemProblems(deal: Deal, applied: Deal, paths: readonly string[]
   const inputs = new Set<string>();
   const parties = new Set<number>();
   for (const path of paths) {
-    const [list, id] = path.split('.');
+    const [list, key] = parsePath(path);
+    const id = key === undefined ? undefined : String(key);
     if (list === 'inputs' && id !== undefined && Object.prototype.hasOwnProperty.call(deal.inputs, id)) inputs.add(id);
     else if (list === 'terms' || list === 'parties') {
       const index = id === undefined ? -1 : indexOfId(list === 'terms' ? deal.terms : deal.parties, id);

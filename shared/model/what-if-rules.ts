@@ -19,7 +19,9 @@
  *
  * Intentionally has no platform imports.
  */
-import { getNumberAt, setNumberAt, type PathResult } from './paths';
+import { failed } from '../problems';
+import { getNumberAt, parsePath, scenarioPath, setNumberAt, valueAtKeys, type PathKey, type PathResult } from './paths';
+import { termFieldSpec, termValueSpec } from '../terms/term-fields';
 import type { Deal, Input, Slider } from './schema';
 import { numberLabel } from './number-fields';
 
@@ -70,19 +72,18 @@ function intersect(...ranges: ValidRange[]): ValidRange {
 }
 
 /** Numeric siblings of a share or stake that must keep summing to 1, or null when any of them is a formula. */
-function shareGroup(deal: Deal, path: string): { parent: string; keys: string[] } | null {
-  const segments = path.split('.');
-  const what = segments.at(-2);
-  if (segments[0] !== 'terms' || (what !== 'shares' && what !== 'stakes')) return null;
-  const parent = segments.slice(0, -1).join('.');
-  const term = deal.terms.find((t) => t.id === segments[1]);
-  if (!term) return null;
-  let node: unknown = term;
-  for (const key of segments.slice(2, -1)) node = (node as Record<string, unknown> | undefined)?.[key];
+function shareGroup(deal: Deal, path: string): { parent: string; keys: string[]; what: string } | null {
+  const segments = parsePath(path);
+  const term = segments[0] === 'terms' ? deal.terms.find((t) => t.id === segments[1]) : undefined;
+  // A share map is a field its kind describes as shares (a party -> fraction map).
+  const map = term ? termFieldSpec(term.type, segments.slice(2, -1)) : undefined;
+  if (map?.kind !== 'shares') return null;
+  const parent = scenarioPath(segments.slice(0, -1));
+  const node = valueAtKeys(term, segments.slice(2, -1));
   if (node === null || typeof node !== 'object') return null;
   const values = Object.values(node as Record<string, unknown>);
   if (!values.every((v) => typeof v === 'number')) return null;
-  return { parent, keys: Object.keys(node as Record<string, unknown>) };
+  return { parent, keys: Object.keys(node as Record<string, unknown>), what: map.value.label.toLowerCase() };
 }
 
 function inputOf(deal: Deal, id: string | undefined): Input | undefined {
@@ -93,12 +94,12 @@ function inputOf(deal: Deal, id: string | undefined): Input | undefined {
 export function couplingOf(deal: Deal, path: string): Coupling | null {
   const group = shareGroup(deal, path);
   if (group) {
-    const own = path.split('.').at(-1)!;
+    const own = String(parsePath(path).at(-1));
     const partners = group.keys.filter((k) => k !== own).map((k) => ({ path: `${group.parent}.${k}`, party: deal.parties.find((p) => p.id === k)?.name ?? k }));
     if (partners.length === 0) return null;
-    return { kind: 'whole', what: path.split('.').at(-2) === 'stakes' ? 'stake' : 'share', partners };
+    return { kind: 'whole', what: group.what === 'stake' ? 'stake' : 'share', partners };
   }
-  const [root, id, param] = path.split('.');
+  const [root, id, param] = parsePath(path).map(String);
   if (root !== 'inputs') return null;
   const input = inputOf(deal, id);
   const carry = (partner: string, mode: 'ratio' | 'shift'): Coupling | null => {
@@ -164,36 +165,40 @@ function inputRange(deal: Deal, id: string, input: Input, param: string | undefi
   }
 }
 
-function termRange(deal: Deal, path: string, field: string[]): ValidRange {
-  const last = field.at(-1) ?? '';
-  if (field.includes('shares') || field.includes('stakes')) return ZERO_FRACTION;
-  if (last === 'rate' && field[0] === 'tiers') return ZERO_FRACTION;
-  if (last === 'hazard') return ZERO_FRACTION;
-  if (last === 'factor') return ZERO_FRACTION;
-  if (last === 'amount' || last === 'cap') return NON_NEGATIVE;
-  if (last === 'upTo' && field[0] === 'tiers') {
-    const tier = Number(field[1]);
-    const base = path.split('.').slice(0, -2).join('.');
-    const prev = tier > 0 ? numberAt(deal, `${base}.${tier - 1}.upTo`) : undefined;
-    const next = numberAt(deal, `${base}.${tier + 1}.upTo`);
-    return intersect(
-      prev === undefined ? POSITIVE('a tier ceiling must be above 0') : { min: { value: prev, inclusive: false, why: `tier ceilings must ascend: above tier ${tier}'s` } },
-      next === undefined ? {} : { max: { value: next, inclusive: false, why: `tier ceilings must ascend: below tier ${tier + 2}'s` } },
-    );
+/** The range a term field's schema allows (its kind's module says which), and ascending tier ceilings. */
+function termRange(deal: Deal, path: string, id: PathKey | undefined, keys: readonly PathKey[]): ValidRange {
+  const term = deal.terms.find((t) => t.id === id);
+  const spec = term ? termValueSpec(term.type, keys) : undefined;
+  switch (spec?.bounds) {
+    case 'fraction':
+      return ZERO_FRACTION;
+    case 'nonNegative':
+      return NON_NEGATIVE;
+    case 'ceiling': {
+      const tier = Number(keys.at(-2));
+      const list = scenarioPath(parsePath(path).slice(0, -2));
+      const prev = tier > 0 ? numberAt(deal, `${list}.${tier - 1}.upTo`) : undefined;
+      const next = numberAt(deal, `${list}.${tier + 1}.upTo`);
+      return intersect(
+        prev === undefined ? POSITIVE('a tier ceiling must be above 0') : { min: { value: prev, inclusive: false, why: `tier ceilings must ascend: above tier ${tier}'s` } },
+        next === undefined ? {} : { max: { value: next, inclusive: false, why: `tier ceilings must ascend: below tier ${tier + 2}'s` } },
+      );
+    }
+    default:
+      return {};
   }
-  return {};
 }
 
 /** Where the number at `path` keeps `deal` valid, with what moves with it already accounted for. */
 export function validRange(deal: Deal, path: string): ValidRange {
-  const [root, id, ...field] = path.split('.');
-  if (root === 'parties') return field[0] === 'discountRate' ? { min: { value: -1, inclusive: false, why: 'a discount rate must be above -100%' } } : {};
-  if (root === 'inputs') {
+  const [root, id, ...keys] = parsePath(path);
+  if (root === 'parties') return keys[0] === 'discountRate' ? { min: { value: -1, inclusive: false, why: 'a discount rate must be above -100%' } } : {};
+  if (root === 'inputs' && typeof id === 'string') {
     const input = inputOf(deal, id);
-    const index = field[1] !== undefined && /^\d+$/.test(field[1]) ? Number(field[1]) : undefined;
-    return input ? inputRange(deal, id!, input, field[0], index) : {};
+    const index = typeof keys[1] === 'number' ? keys[1] : undefined;
+    return input ? inputRange(deal, id, input, keys[0] === undefined ? undefined : String(keys[0]), index) : {};
   }
-  if (root === 'terms') return termRange(deal, path, field);
+  if (root === 'terms') return termRange(deal, path, id, keys);
   return {};
 }
 
@@ -246,7 +251,7 @@ export function withNumber(deal: Deal, path: string, value: number): PathResult<
   const range = validRange(deal, path);
   if (!inRange(range, value)) {
     const broken = range.min && !inRange({ min: range.min }, value) ? range.min : range.max;
-    return { ok: false, message: `${numberLabel(deal, path)} cannot be ${value}: ${broken?.why ?? 'not a finite number'}` };
+    return failed(path, `${numberLabel(deal, path)} cannot be ${value}: ${broken?.why ?? 'not a finite number'}`);
   }
   const changes = coupledChanges(deal, path, value);
   let next = deal;

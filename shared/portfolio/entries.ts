@@ -8,7 +8,7 @@
  * Intentionally has no platform imports.
  */
 import type { Problem } from '../api';
-import { formatProblem } from '../model/problem-paths';
+import { formatProblem } from '../problems';
 import type { Deal } from '../model/schema';
 import { moneyUnitCaption } from '../format/money';
 import { entryName } from './entry-file';

@@ -13,7 +13,7 @@ import type { Problem } from '../api';
 import { readJsonText } from '../model/json-text';
 import { NEWER_VERSION_MESSAGE, claimedVersion } from '../model/migrations';
 import { fileTooBig, utf8Length } from '../model/parse';
-import { problemPath } from '../model/problem-paths';
+import { problemPath } from '../model/paths';
 import { issueProblems, withoutExtensions } from '../model/validate';
 import { entryFileKey, entryFileProblem } from './entry-file';
 import { DEALBOOK_FORMAT, DEALBOOK_VERSION, PORTFOLIO_LIMITS, dealbookSchema, type Dealbook } from './schema';
@@ -76,6 +76,6 @@ export function parseDealbookText(text: string): DealbookResult {
   if (body.trim() === '') return { ok: false, problems: [{ path: '', message: 'the file is empty' }] };
   if (body.trimStart()[0] !== '{') return { ok: false, problems: [{ path: '', message: 'not a .dealbook file: it is not JSON text starting with {' }] };
   const json = readJsonText(body);
-  if (!json.ok) return { ok: false, problems: [json.problem] };
+  if (!json.ok) return { ok: false, problems: json.problems };
   return validateDealbook(json.value);
 }

@@ -22,6 +22,7 @@
  *
  * Intentionally has no platform imports.
  */
+import { failureText } from '../problems';
 import type { Problem } from '../api';
 import type { Deal, Scenario } from '../model/schema';
 import { applyScenarioById } from '../model/paths';
@@ -150,7 +151,7 @@ export function draftLabel(draft: string | undefined): string {
 
 export function buildTermSheet(source: Deal, options: TermSheetOptions): TermSheetBuild {
   const applied = applyScenarioById(source, options.scenarioId);
-  if (!applied.ok) return { ok: false, problems: [{ path: 'scenario', message: applied.message }] };
+  if (!applied.ok) return { ok: false, problems: [{ path: 'scenario', message: failureText(applied) }] };
   const { deal, scenario } = applied.value;
   const internal = options.audience === 'internal';
   const problems: Problem[] = [];

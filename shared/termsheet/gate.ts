@@ -22,8 +22,12 @@
  *
  * Intentionally has no platform imports.
  */
-import type { Problem } from '../api';
-import type { Deal, Term, TermType } from '../model/schema';
+import type { Problem } from '../problems';
+import type { Deal, Term } from '../model/schema';
+import { parsePath, scenarioPath } from '../model/paths';
+import { isFormulaLeaf, leafPatterns, mapLeaves } from '../terms/fields';
+import { kindOf, termKind } from '../terms/registry';
+import { termFieldSpec, termLeaves } from '../terms/term-fields';
 import { resolvePlaceholders } from './placeholders';
 
 export type Verdict = { ok: true } | { ok: false; reason: string };
@@ -34,42 +38,39 @@ const no = (reason: string): Verdict => ({ ok: false, reason });
 const PARTY_TEXT = new Set(['name', 'legalName', 'jurisdiction', 'address']);
 
 /**
- * The contract numbers of each kind of term, as path patterns below the term
- * (`*` is a list index or a party id). Each term type states its own; nothing
- * else below a term may be printed.
+ * The contract numbers of a kind of term, as path patterns below the term (`*` is a list index or a
+ * party id): the fields its module marks as contract figures. Nothing else below a term may be printed.
  */
-const CONTRACT_FIELDS: { [K in TermType]: readonly string[] } = {
-  payment: ['amount', 'at'],
-  salesMilestone: ['amount', 'threshold'],
-  royalty: ['tiers.*.upTo', 'tiers.*.rate', 'until', 'cap', 'adjustments.*.factor'],
-  revenueShare: ['shares.*', 'tiers.*.upTo', 'tiers.*.shares.*'],
-  costShare: ['shares.*'],
-  equity: ['stakes.*', 'contributions.*.amount', 'contributions.*.at', 'preferredReturn.rate'],
-  // A party's own cash flow (its margin, its costs) is its private economics, not a term between the parties.
-  cashflow: [],
-  termination: ['from', 'fee.amount'],
-};
+const contractPatterns = new Map<string, string[][]>();
+function contractFields(type: string): string[][] {
+  let patterns = contractPatterns.get(type);
+  if (!patterns) {
+    const kind = kindOf(type);
+    patterns = kind && !kind.ownFlow ? leafPatterns(kind.fields, (spec) => spec.kind === 'value' && spec.contract) : [];
+    contractPatterns.set(type, patterns);
+  }
+  return patterns;
+}
 
-/** Why a field below a term is not a contract number, in words a negotiator recognises. */
+/** Why a field below a term is not a contract number, in words a negotiator recognises (from what its kind says the field is). */
 function termFieldReason(term: Term, rest: readonly string[]): string {
-  const field = rest[0]!;
-  if (term.type === 'cashflow') return "is a party's own cash flow in our model, not a term between the parties";
-  if (field === 'hazard') return "is our model's probability of the event";
-  if (field === 'when') return 'is a condition of our model';
-  if (field === 'base' || field === 'venture') return 'is a formula of our model';
-  if (field === 'note') return 'is an internal note';
-  if (field === 'from' || field === 'to' || field === 'party' || rest.at(-1) === 'party' || rest.at(-1) === 'from' || rest.at(-1) === 'to') return 'is an id of the model, not wording (use the party\'s name)';
+  if (termKind(term).ownFlow) return "is a party's own cash flow in our model, not a term between the parties";
+  if (rest[0] === 'note') return 'is an internal note';
+  const spec = termFieldSpec(term.type, parsePath(rest.join('.')));
+  if (spec?.kind === 'party') return "is an id of the model, not wording (use the party's name)";
+  if (spec?.kind === 'value' && spec.is === 'probability') return "is our model's probability of the event";
+  if (spec?.kind === 'value' && spec.is === 'condition') return 'is a condition of our model';
+  if (spec?.kind === 'value' && spec.is === 'money') return 'is a formula of our model';
   return 'is not a contract figure of this term';
 }
 
-function matchesPattern(rest: readonly string[], pattern: string): boolean {
-  const parts = pattern.split('.');
+function matchesPattern(rest: readonly string[], parts: readonly string[]): boolean {
   return parts.length === rest.length && parts.every((p, i) => p === rest[i] || (p === '*' && rest[i] !== undefined && !rest[i]!.startsWith('x-')));
 }
 
 /** Whether `{{path}}` may appear in a document for the other side, and why not when it may not. */
 export function counterpartyPlaceholder(deal: Deal, path: string): Verdict {
-  const segments = path.split('.');
+  const segments = parsePath(path).map(String);
   if (segments.some((s) => s.startsWith('x-'))) return no('names an "x-" extension key, which is internal');
   const [top, second, ...rest] = segments;
   if (segments.length === 1) {
@@ -94,9 +95,9 @@ export function counterpartyPlaceholder(deal: Deal, path: string): Verdict {
       // An unknown term is reported by the resolver ("no term ..."), with suggestions.
       if (!term) return OK;
       if (rest.length === 0) return no('names a whole term, not one of its fields');
-      if (term.type === 'cashflow') return no(termFieldReason(term, rest));
+      if (termKind(term).ownFlow) return no(termFieldReason(term, rest));
       if (rest.length === 1 && (rest[0] === 'label' || rest[0] === 'trigger')) return OK;
-      if (CONTRACT_FIELDS[term.type].some((p) => matchesPattern(rest, p))) return OK;
+      if (contractFields(term.type).some((p) => matchesPattern(rest, p))) return OK;
       return no(termFieldReason(term, rest));
     }
     case 'timeline':
@@ -152,10 +153,11 @@ export function redactForCounterparty(deal: Deal): Deal {
     inputs: {},
     series: {},
     terms: copy.terms
-      .filter((t) => t.type !== 'cashflow')
+      .filter((t) => !termKind(t).ownFlow)
       .map((t) => {
         const { note: _note, ...term } = t;
-        return term.type === 'termination' && term.hazard !== undefined ? { ...term, hazard: 0 } : (term as Term);
+        // A probability of an event (a hazard) is our model's view, never a term: zeroed.
+        return mapLeaves(termKind(t).fields, term, (spec, v) => (spec.kind === 'value' && spec.is === 'probability' ? 0 : v), (k) => k) as Term;
       }),
     scenarios: copy.scenarios.map((s, i) => ({ id: `s${i}`, name: 'Scenario', set: {} })),
     simulation: { iterations: copy.simulation.iterations, seed: 0 },
@@ -193,14 +195,9 @@ export function internalTexts(deal: Deal): InternalText[] {
   }
   for (const t of deal.terms) {
     add(`terms.${t.id}.note`, t.note);
-    if (t.type === 'cashflow') add(`terms.${t.id}.label`, t.label);
-    const visit = (v: unknown, path: string, key: string) => {
-      // Formula strings in number fields; text fields of a term are label, trigger, note and party ids.
-      if (typeof v === 'string' && !['id', 'type', 'label', 'trigger', 'note', 'from', 'to', 'party'].includes(key)) add(path, v);
-      else if (Array.isArray(v)) v.forEach((x, i) => visit(x, `${path}.${i}`, String(i)));
-      else if (isObject(v)) for (const [k, x] of Object.entries(v)) visit(x, `${path}.${k}`, k);
-    };
-    for (const [k, v] of Object.entries(t)) visit(v, `terms.${t.id}.${k}`, k);
+    if (termKind(t).ownFlow) add(`terms.${t.id}.label`, t.label);
+    // Formula strings in number fields (a date is a contract date, not a formula).
+    for (const leaf of termLeaves(t)) if (isFormulaLeaf(leaf)) add(`terms.${t.id}.${scenarioPath(leaf.keys)}`, leaf.value);
   }
   deal.scenarios.forEach((s) => {
     add(`scenarios.${s.id}.name`, s.name);

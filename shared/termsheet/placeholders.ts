@@ -19,13 +19,19 @@
  *
  * Intentionally has no platform imports.
  */
-import type { Problem } from '../api';
-import type { Deal } from '../model/schema';
+import type { Result } from '../problems';
+import { failureText } from '../problems';
+import type { Problem } from '../problems';
+import type { Deal, Term } from '../model/schema';
 import { getValueAt } from '../model/paths';
 import { contractMoney, contractPercent, plainDecimal, type MoneyStyle } from '../format/contract-figures';
+import { groupWhole } from '../format/money';
 import type { Audience } from './content';
 import { counterpartyPlaceholder } from './gate';
-import { contractDate, formulaFieldWording } from './triggers';
+import { contractDate, contractPeriod, formulaFieldWording } from './triggers';
+import { parseContractDate } from '../format/dates';
+import { parsePath, type DealPath } from '../model/paths';
+import { termFieldSpec } from '../terms/term-fields';
 
 export const PLACEHOLDER_FORMATS = ['money', 'percent', 'number', 'date', 'period', 'plain'] as const;
 export type PlaceholderFormat = (typeof PLACEHOLDER_FORMATS)[number];
@@ -46,23 +52,27 @@ export interface ResolveContext {
   moneyStyle?: MoneyStyle;
 }
 
-export type Resolved = { ok: true; text: string } | { ok: false; problems: Problem[] };
+export type Resolved = Result<{ text: string }>;
 
-const MONEY_FIELDS = new Set(['amount', 'threshold', 'upTo', 'walkAway', 'cap']);
-const PERCENT_FIELDS = new Set(['rate', 'discountRate', 'p', 'hazard', 'factor']);
-const PERIOD_FIELDS = new Set(['at', 'until', 'from']);
-/** Fields of a term that hold words or ids, not a number or formula. */
-const TERM_TEXT_FIELDS = new Set(['label', 'trigger', 'note', 'id', 'type', 'party', 'to']);
+/** Fields outside terms holding money or a fraction. */
+const MONEY_FIELDS = new Set(['walkAway']);
+const PERCENT_FIELDS = new Set(['discountRate', 'p']);
+const FORMAT_OF_VALUE = { amount: 'money', money: 'money', ceiling: 'money', rate: 'percent', share: 'percent', probability: 'percent', factor: 'percent', period: 'period', condition: 'number' } as const;
 
-/** The format a number gets when the placeholder names none, from the field that holds it. */
-function defaultFormat(path: string): PlaceholderFormat {
-  const segments = path.split('.');
-  const field = segments[segments.length - 1]!;
-  const parent = segments[segments.length - 2];
-  if (parent === 'shares' || parent === 'stakes') return 'percent';
-  if (MONEY_FIELDS.has(field)) return 'money';
-  if (PERCENT_FIELDS.has(field)) return 'percent';
-  if (segments[0] === 'terms' && PERIOD_FIELDS.has(field) && parent !== 'fee') return 'period';
+/** The description of the term field a path names, if it names one. */
+function termFieldOf(deal: Deal, path: DealPath): { term: Term; spec: ReturnType<typeof termFieldSpec> } | undefined {
+  if (path[0] !== 'terms') return undefined;
+  const term = deal.terms.find((t) => t.id === path[1]);
+  return term ? { term, spec: termFieldSpec(term.type, path.slice(2)) } : undefined;
+}
+
+/** The format a number gets when the placeholder names none, from the field that holds it (its kind's module says what it is). */
+function defaultFormat(deal: Deal, path: DealPath): PlaceholderFormat {
+  const field = termFieldOf(deal, path);
+  if (field?.spec?.kind === 'value') return FORMAT_OF_VALUE[field.spec.is];
+  const last = String(path.at(-1));
+  if (MONEY_FIELDS.has(last)) return 'money';
+  if (PERCENT_FIELDS.has(last)) return 'percent';
   return 'number';
 }
 
@@ -74,7 +84,7 @@ function formatValue(value: number, format: PlaceholderFormat, ctx: ResolveConte
     case 'percent':
       return contractPercent(value);
     case 'number':
-      return plainDecimal(value).replace(/^(-?\d+)/, (whole) => whole.replace(/\B(?=(\d{3})+(?!\d))/g, ','));
+      return plainDecimal(value).replace(/^(-?)(\d+)/, (_m, sign: string, whole: string) => `${sign}${groupWhole(whole)}`);
     case 'date':
     case 'period':
       return contractDate(deal, value);
@@ -112,18 +122,19 @@ function resolveOne(inner: string, ctx: ResolveContext): { ok: true; text: strin
   const found = getValueAt(source, path);
   if (!found.ok) {
     const inFull = source !== ctx.deal && getValueAt(ctx.deal, path).ok;
-    return { ok: false, message: inFull ? `${shown} is internal; it cannot appear in a document for the other side` : `unknown placeholder ${shown}: ${found.message}` };
+    return { ok: false, message: inFull ? `${shown} is internal; it cannot appear in a document for the other side` : `unknown placeholder ${shown}: ${failureText(found)}` };
   }
   const value = found.value;
-  if (typeof value === 'number') return { ok: true, text: formatValue(value, format ?? defaultFormat(path), { ...ctx, deal: source }) };
+  const parsed = parsePath(path);
+  if (typeof value === 'number') return { ok: true, text: formatValue(value, format ?? defaultFormat(source, parsed), { ...ctx, deal: source }) };
   if (typeof value === 'string') {
-    const segments = path.split('.');
-    const term = segments[0] === 'terms' ? source.terms.find((t) => t.id === segments[1]) : undefined;
-    const field = segments.at(-1)!;
-    // `from` is a party id, except a termination's own `from` (a period).
-    const isText = TERM_TEXT_FIELDS.has(field) || (field === 'from' && !(term?.type === 'termination' && segments.length === 3));
-    // A term's number field holding a formula prints as the term's trigger wording, never as the formula.
-    if (term && !isText) return { ok: true, text: formulaFieldWording(term) };
+    const field = termFieldOf(source, parsed);
+    if (field?.spec?.kind === 'value') {
+      // A contract date prints as a date; a formula as the term's trigger wording, never as the formula.
+      const date = field.spec.is === 'period' ? parseContractDate(value) : undefined;
+      if (date && (format === undefined || format === 'date' || format === 'period')) return { ok: true, text: contractPeriod(source, value) };
+      if (!date) return { ok: true, text: formulaFieldWording(field.term) };
+    }
     if (format !== undefined && format !== 'plain') {
       return { ok: false, message: `${shown}: "${path}" holds text or a formula, not a number, so it cannot be formatted as ${format}` };
     }
@@ -144,7 +155,3 @@ export function resolvePlaceholders(text: string, location: string, ctx: Resolve
   return problems.length ? { ok: false, problems } : { ok: true, text: out };
 }
 
-/** Every placeholder occurrence in a text (for editors that want to list or lint them). */
-export function listPlaceholders(text: string): string[] {
-  return [...text.matchAll(PLACEHOLDER)].map((m) => m[1]!.trim());
-}

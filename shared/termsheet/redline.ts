@@ -21,6 +21,7 @@
  *
  * Intentionally has no platform imports.
  */
+import type { Result } from '../problems';
 import { diffArrays } from 'diff';
 import type { Problem } from '../api';
 import type { Deal } from '../model/schema';
@@ -47,7 +48,7 @@ export interface RedlineOptions {
   moneyStyle?: MoneyStyle;
 }
 
-export type RedlineBuild = { ok: true; doc: TermSheetDoc } | { ok: false; problems: Problem[] };
+export type RedlineBuild = Result<{ doc: TermSheetDoc }>;
 
 function markBlock(block: Block, change: Change, moved = false): Block {
   const flag = moved ? { moved } : {};

@@ -15,7 +15,9 @@
  *
  * Intentionally has no platform imports.
  */
-import { z } from 'zod';
+import { termKind } from '../terms/registry';
+import type { LicenceRoles } from '../terms/kind';
+import * as z from 'zod';
 import type { Deal, TermSheet } from '../model/schema';
 import { effectiveRanks, insertionIndex, SLOTS, slotOfHeading, slotRank } from './section-slots';
 
@@ -33,10 +35,14 @@ const ROLE_TOKEN = /\{\{\s*party:([a-z]+)\s*\}\}/g;
 /** The party id each role names in this deal: the licensor receives the royalty (or the payments), "first" is us. */
 export function roleParties(deal: Deal): Record<(typeof ROLES)[number], string> {
   const other = (id: string) => deal.parties.find((p) => p.id !== id)?.id ?? id;
-  const royalty = deal.terms.find((t) => t.type === 'royalty');
-  const payment = deal.terms.find((t) => t.type === 'payment' || t.type === 'salesMilestone');
-  const licensor = royalty?.type === 'royalty' ? royalty.to : payment && 'to' in payment ? payment.to : deal.us;
-  const licensee = royalty?.type === 'royalty' ? royalty.from : other(licensor);
+  // The first term of the best-ranked kind that names a licensor (each kind says, shared/terms).
+  let best: LicenceRoles | undefined;
+  for (const t of deal.terms) {
+    const roles = termKind(t).licenceRoles?.(t);
+    if (roles && (!best || roles.rank < best.rank)) best = roles;
+  }
+  const licensor = best?.licensor ?? deal.us;
+  const licensee = best?.licensee ?? other(licensor);
   return { licensor, licensee, first: deal.us, second: other(deal.us) };
 }
 

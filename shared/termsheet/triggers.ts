@@ -5,13 +5,13 @@
  * payment at period 0). The model's timing and conditions (`at`, `when`,
  * `hazard`) are never described here: they are the internal draft's appendix.
  *
- * One function per type of term, so each type's wording can move to its own
- * module (shared/terms/<kind>.ts) without touching the others.
+ * Each kind's default wording is in its module (shared/terms/<kind>.ts).
  *
  * Intentionally has no platform imports.
  */
-import type { Deal, Term, TermOf, TermType } from '../model/schema';
-import { formatPeriod, isWithinTimeline } from '../format/dates';
+import type { Deal, Term } from '../model/schema';
+import { formatContractDate, formatPeriod, parseContractDate } from '../format/dates';
+import { termKind } from '../terms/registry';
 import { contractMoney, NBSP } from '../format/contract-figures';
 import { sanitizeLine } from './sanitize';
 
@@ -37,49 +37,27 @@ export function contractDate(deal: Deal, value: number): string {
   return formatPeriod(deal.timeline, value).replace(/ /g, NBSP);
 }
 
-const money = (deal: Deal, amount: number) => contractMoney(amount, { currency: deal.currency, unit: deal.unit });
+/** Money in the deal's currency and unit as a contract prints it. */
+export const contractMoneyOf = (deal: Deal, amount: number): string => contractMoney(amount, { currency: deal.currency, unit: deal.unit });
 
 /** A label as the object of a sentence: "First approval (US or EU)" -> "first approval (US or EU)"; "EU approval" keeps its capitals. */
-function inSentence(label: string): string {
+export function inSentence(label: string): string {
   return /^\p{Lu}\p{Lu}/u.test(label) ? label : label.charAt(0).toLowerCase() + label.slice(1);
 }
 
-function paymentTrigger(deal: Deal, t: TermOf<'payment'>): string {
-  // An event-driven payment is due after its event, which its label names.
-  const event = t.label !== undefined ? sanitizeLine(t.label).trim() : '';
-  if (t.when !== undefined) return event ? `within 30 days of ${inSentence(event)}` : 'within 30 days of achievement';
-  if (t.at === undefined || typeof t.at !== 'number') return 'on the agreed date';
-  if (Math.ceil(t.at) <= 0) return 'on signing';
-  return isWithinTimeline(deal.timeline, t.at) ? `in ${contractDate(deal, t.at)}` : 'on the agreed date';
+/**
+ * A period field as a contract date, non-breaking: a period index as the date of its period ("2029",
+ * "Q3 2027"), a contract date as written ("2029", "June 2029", "Q3 2029").
+ */
+export function contractPeriod(deal: Deal, value: number | string): string {
+  if (typeof value === 'number') return contractDate(deal, value);
+  const date = parseContractDate(value);
+  return date ? formatContractDate(date).replace(/ /g, NBSP) : TO_BE_AGREED;
 }
-
-function salesMilestoneTrigger(deal: Deal, t: TermOf<'salesMilestone'>): string {
-  const noun = periodNoun(deal);
-  const threshold = typeof t.threshold === 'number' ? ` exceed ${money(deal, t.threshold)}` : ' first reach the agreed threshold';
-  return `within 60 days after the end of the first ${noun} in which Net Sales${threshold}`;
-}
-
-const royaltyTrigger = (): string => 'within 45 days after the end of each calendar quarter';
-const revenueShareTrigger = (): string => 'within 30 days after the end of each calendar quarter';
-const costShareTrigger = (): string => 'invoiced quarterly in arrears and payable within 30 days';
-const equityTrigger = (): string => 'at closing';
-const cashflowTrigger = (): string => '';
-const terminationTrigger = (): string => 'on written notice';
-
-const DEFAULT_TRIGGERS: { [K in TermType]: (deal: Deal, term: TermOf<K>) => string } = {
-  payment: paymentTrigger,
-  salesMilestone: salesMilestoneTrigger,
-  royalty: royaltyTrigger,
-  revenueShare: revenueShareTrigger,
-  costShare: costShareTrigger,
-  equity: equityTrigger,
-  cashflow: cashflowTrigger,
-  termination: terminationTrigger,
-};
 
 /** The wording a term gets when it has no `trigger` of its own (shown as the hint in the term's card). */
 export function defaultTrigger(deal: Deal, term: Term): string {
-  return (DEFAULT_TRIGGERS[term.type] as (deal: Deal, term: Term) => string)(deal, term);
+  return termKind(term).defaultTrigger(deal, term);
 }
 
 /** The trigger a document prints: the term's own wording, sanitized, else the default. */

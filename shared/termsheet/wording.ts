@@ -10,7 +10,7 @@
 import type { Deal, NumberOrFormula } from '../model/schema';
 import { formatMoney } from '../format/money';
 import { formatPercent } from '../format/percent';
-import { formatPeriod, isWithinTimeline } from '../format/dates';
+import { formatContractDate, formatPeriod, isWithinTimeline, parseContractDate, periodOfValue } from '../format/dates';
 import { sanitizeLine } from './sanitize';
 
 const IDENT = /[A-Za-z_][A-Za-z0-9_]*/g;
@@ -111,6 +111,16 @@ export function describeRate(deal: Deal, value: NumberOrFormula): string {
 export function describePeriod(deal: Deal, value: NumberOrFormula): string {
   if (typeof value !== 'number') return `as modelled: ${describeExpression(deal, value)}`;
   return isWithinTimeline(deal.timeline, value) ? formatPeriod(deal.timeline, value) : 'after the term of the model';
+}
+
+/** A period field as the model reads it: "period 2 (2029)", a date "2029-Q3 (period 10)", "after the model horizon (never)". */
+export function modelPeriod(deal: Deal, value: number | string): string {
+  const date = typeof value === 'string' ? parseContractDate(value) : undefined;
+  if (typeof value === 'string' && !date) return `as modelled: ${describeExpression(deal, value)}`;
+  const first = periodOfValue(deal.timeline, value)!;
+  const shown = date ? formatContractDate(date) : formatPeriod(deal.timeline, first);
+  if (typeof value === 'number') return isWithinTimeline(deal.timeline, value) ? `period ${value} (${shown})` : 'after the model horizon (never)';
+  return first < deal.timeline.periods ? `${shown} (period ${first})` : `${shown}, after the model horizon (never)`;
 }
 
 /** "year", "quarter", "month": the period a per-period threshold refers to. */

@@ -34,6 +34,16 @@ describe('dealwright value', () => {
     expect(parties.licensor!.npv.p5).toBeGreaterThanOrEqual(25);
   });
 
+  it('values a file written before the additions to version 1 exactly as before (the pharma licence before its generic-entry step-down)', () => {
+    // The figures printed by the build before the additions (main at 4355a7a), for the same file, seed and count.
+    const r = runCli(['value', resolve(repoRoot, 'test', 'fixtures', 'good', 'pharma-licence-before-additions.deal'), '--json', '--iterations', '20000']);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as { parties: Record<string, { npv: { mean: number } }>; pAllAboveWalkAway: number };
+    expect(out.parties.licensor!.npv.mean).toBe(67.3043194114557);
+    expect(out.parties.licensee!.npv.mean).toBe(168.88642341444753);
+    expect(out.pAllAboveWalkAway).toBe(0.1819);
+  });
+
   it('gives identical numbers for --workers 1 and --workers 2 with the same seed', () => {
     for (const name of ['pharma-licence', 'saas-alliance', 'jv-equity']) {
       const one = runCli(['value', example(name), '--json', '--iterations', '20000', '--seed', '5', '--workers', '1']);

@@ -7,6 +7,9 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { COMMANDS, menuLayout } from '../../shared/commands';
+import { useShortcuts } from '../../renderer/src/app/global-hooks';
+import { CommandPalette } from '../../renderer/src/dialogs/CommandPalette';
 import { commandForKey, getCommand, runCommand, valuationBlocker } from '../../renderer/src/commands/app-commands';
 import { setSeriesFormula } from '../../renderer/src/edits/series-edits';
 import { pinScenario } from '../../renderer/src/edits/scenario-edits';
@@ -22,11 +25,45 @@ afterEach(cleanup);
 describe('command registry', () => {
   beforeEach(() => loadIntoStore(exampleDeal('saas-alliance')));
 
-  it('knows every command the native menu sends', () => {
-    for (const name of ['file.new', 'file.open', 'file.save', 'file.saveAs', 'file.exportTermSheet', 'file.close', 'edit.undo', 'edit.redo', 'view.value']) {
-      expect(getCommand(name), name).toBeDefined();
+  it('handles every command the native menu sends: the menu is built from the same list', () => {
+    const inMenus = menuLayout().flatMap((m) => m.groups.flat());
+    expect(inMenus.length).toBeGreaterThan(10);
+    for (const spec of [...inMenus, ...COMMANDS]) {
+      const command = getCommand(spec.name);
+      expect(command, spec.name).toBeDefined();
+      expect(typeof command!.perform, spec.name).toBe('function');
     }
     expect(runCommand('file.nonsense')).toBe(false);
+  });
+
+  it('runs Run Valuation on the same shortcut as the menu shows (Ctrl+Enter), and Help > About opens About', () => {
+    const view = menuLayout().find((m) => m.name === 'View')!.groups.flat();
+    const value = view.find((c) => c.name === 'view.value')!;
+    expect(value.shortcut).toBe('CmdOrCtrl+Enter');
+    expect(commandForKey(key({ key: 'Enter', ctrlKey: true }))?.name).toBe('view.value');
+    expect(commandForKey(key({ key: 'r', ctrlKey: true }))).toBeUndefined();
+    expect(runCommand('help.about')).toBe(true);
+    expect(useAppStore.getState().dialog).toEqual({ kind: 'about' });
+  });
+
+  it('opens the command palette, finds a command by words of its label and runs it with Enter', async () => {
+    const user = userEvent.setup();
+    useAppStore.getState().closeDialog();
+    // The window's shortcuts and the palette, as the app mounts them.
+    function Window() {
+      useShortcuts();
+      const dialog = useAppStore((st) => st.dialog);
+      return dialog?.kind === 'palette' ? <CommandPalette /> : null;
+    }
+    render(<Window />);
+    fireEvent.keyDown(document.body, { key: 'P', ctrlKey: true, shiftKey: true });
+    const input = await screen.findByRole('combobox', { name: 'Command' });
+    await user.type(input, 'go ter');
+    const options = screen.getAllByRole('option');
+    expect(options.map((o) => o.textContent)).toEqual(['Go to TermsAlt+5', 'Go to Term sheetAlt+7']);
+    await user.keyboard('{ArrowDown}{Enter}');
+    expect(useAppStore.getState().section).toBe('termSheet');
+    expect(screen.queryByRole('combobox', { name: 'Command' })).toBeNull();
   });
 
   it('maps the platform shortcuts to the same commands', () => {

@@ -121,7 +121,7 @@ test('build the SaaS alliance from a blank deal, save, reopen: same deal as the 
 
     card = await addTerm(page, 'termination', 'termination', 'exit', 'Exit on change of strategy');
     await setField(card.getByLabel('Hazard per period'), '2');
-    await setField(card.getByLabel('Not before period'), '4');
+    await setField(card.getByLabel('Not before (period or date)', { exact: true }), '4');
     await card.getByLabel('A fee is paid when it fires').check();
     await setField(card.getByLabel('Fee amount'), '250');
     await setTrigger(page, 'exit', (example.terms as { id: string; trigger?: string }[]).find((t) => t.id === 'exit')!.trigger!);
@@ -285,6 +285,7 @@ test('build the pharma licence from a blank deal: milestones, sales milestone, t
     await addInput(page, 5, 'yearsToPeak', 'Years from launch to peak', 'triangular', [['Max', '9'], ['Most likely', '5'], ['Min', '3']]);
     await addInput(page, 6, 'cogsPct', 'Cost of goods, share of sales', 'uniform', [['Min', '0.08'], ['Max', '0.18']]);
     await addInput(page, 7, 'launchYear', 'Launch period', 'discrete', [['Values (separated by ;)', '5; 6; 7'], ['Weights (separated by ;)', '0.5; 0.35; 0.15']]);
+    await addInput(page, 8, 'genericEntry', 'First generic entry (period)', 'discrete', [['Values (separated by ;)', '11; 12; 13'], ['Weights (separated by ;)', '0.3; 0.45; 0.25']]);
     await page.getByRole('button', { name: 'Add correlation' }).click();
     await setField(page.getByLabel('Correlation 1 rank'), '0.3');
 
@@ -307,7 +308,7 @@ test('build the pharma licence from a blank deal: milestones, sales milestone, t
     ] as const) {
       card = await addTerm(page, 'payment', 'payment', id, label);
       await setField(card.getByLabel('Amount'), amount);
-      await setField(card.getByLabel('At period'), at);
+      await setField(card.getByLabel('At (period or date)', { exact: true }), at);
       await setField(card.getByLabel('When (condition)'), when);
     }
     card = await addTerm(page, 'salesMilestone', 'salesMilestone', 'sales500', 'Annual Net Sales milestone');
@@ -323,6 +324,9 @@ test('build the pharma licence from a blank deal: milestones, sales milestone, t
     await setField(card.getByLabel('Tier 2 up to'), '800');
     await setField(card.getByLabel('Tier 2 rate'), '9');
     await setField(card.getByLabel('Tier 3 rate'), '12');
+    // The generic-entry step-down: a new adjustment is "Generic entry" at half the royalty; only its condition is typed.
+    await card.getByRole('button', { name: 'Add adjustment' }).click();
+    await setField(card.getByLabel('Adjustment 1 condition'), 't >= genericEntry');
     card = await addTerm(page, 'cashflow', 'cashflow', 'licenseeOps', 'Licensee margin less development');
     await card.getByLabel('Party').selectOption({ label: 'Northwind Pharma' });
     await setField(card.getByLabel('Amount per period (signed)'), 'netSales * (1 - cogsPct) - devCost');
@@ -333,7 +337,7 @@ test('build the pharma licence from a blank deal: milestones, sales milestone, t
     await addSliders(page, ref.sliders as SliderSpec[], ref);
 
     await go(page, 'Term sheet');
-    await fillTermSheetWithStandardSections(page, ref.termSheet as TermSheetSpec, ['Licence', 'Development', 'Change of strategy or control', 'Governing law']);
+    await fillTermSheetWithStandardSections(page, ref.termSheet as TermSheetSpec, ['Definitions', 'Licence', 'Development', 'Change of strategy or control', 'Governing law']);
     await addRounds(page, (ref.negotiation as { rounds: RoundSpec[] }).rounds, ref as unknown as Deal);
 
     await expect(page.getByText('No problems')).toBeVisible();

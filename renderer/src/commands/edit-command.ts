@@ -26,6 +26,3 @@ export function registerEdit<A>(name: string, label: string, perform: (deal: Dea
   return command;
 }
 
-export function registeredEditNames(): string[] {
-  return [...registry.keys()];
-}

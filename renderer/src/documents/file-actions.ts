@@ -4,7 +4,8 @@
  * file that fails to open shows the validator's messages; a failed save shows
  * the host's problems and leaves the document dirty.
  */
-import type { OpenResult, Problem } from '../../../shared/api';
+import { formatProblems } from '../../../shared/problems';
+import type { OpenResult } from '../../../shared/api';
 import { fileTooBig } from '../../../shared/model/parse';
 import { LIMITS, type Deal } from '../../../shared/model/schema';
 import { mainApi } from '../api/main-api';
@@ -18,9 +19,6 @@ function describe(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
-function problemLines(problems: Problem[]): string[] {
-  return problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message));
-}
 
 /** Runs `then` now if nothing is unsaved, else after the user chose Save / Don't save in the dialog. */
 export function guardUnsaved(then: () => void): void {
@@ -106,7 +104,7 @@ export function saveTo(path: string): Promise<boolean> {
   return attempt('Saving', async () => {
     const result = await mainApi().saveFile({ path, deal, originalPath: doc.originalPath ?? undefined, docKey: s.docKey ?? undefined });
     if (!result.ok) {
-      store().notify({ tone: 'error', text: `${doc.fileName} was not saved: fix these first.`, details: problemLines(result.problems) });
+      store().notify({ tone: 'error', text: `${doc.fileName} was not saved: fix these first.`, details: formatProblems(result.problems) });
       return;
     }
     store().markSaved(result.path, result.fileName, deal);

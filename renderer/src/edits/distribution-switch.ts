@@ -64,11 +64,11 @@ export function summarise(input: Input): Summary {
 
 const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
 
-/** The input re-expressed as `dist`, keeping its label and note. */
+/** The input re-expressed as `dist`, keeping its label, note and how often it is drawn. */
 export function switchDistribution(input: Input, dist: DistName): Input {
   if (input.dist === dist) return input;
   const { center, low, high } = summarise(input);
-  const common = { ...(input.label !== undefined && { label: input.label }), ...(input.note !== undefined && { note: input.note }) };
+  const common = { ...(input.label !== undefined && { label: input.label }), ...(input.note !== undefined && { note: input.note }), ...(input.per !== undefined && { per: input.per }) };
   const n = niceNumber;
   switch (dist) {
     case 'fixed':

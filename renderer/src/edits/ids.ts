@@ -2,10 +2,14 @@
  * Ids of a deal: checking a proposed id, inventing a fresh one, and renaming
  * one everywhere it is referenced (formulas, party fields, share maps,
  * scenario and slider paths, term-sheet placeholders), so a rename never
- * leaves a dangling reference behind.
+ * leaves a dangling reference behind. A term's fields are walked through its
+ * kind's field list (shared/terms), the same list validation and compilation
+ * read, so a field can never be checked and compiled but not renamed.
  */
 import { RESERVED_NAMES } from '../../../shared/formula/allowlist';
-import { ID_PATTERN, type Deal, type NumberOrFormula, type Term } from '../../../shared/model/schema';
+import { ID_PATTERN, type Deal } from '../../../shared/model/schema';
+import { parsePath, scenarioPath } from '../../../shared/model/paths';
+import { renameInTerm, termFieldSpec } from '../../../shared/terms/term-fields';
 
 /** Every id in the single namespace shared by parties, inputs, series and terms. */
 export function allIds(deal: Deal): Set<string> {
@@ -39,10 +43,6 @@ export function renameInFormula(formula: string, from: string, to: string): stri
   return formula.replace(new RegExp(`(?<![A-Za-z0-9_.])${escaped}(?![A-Za-z0-9_])`, 'g'), to);
 }
 
-function renameValue(v: NumberOrFormula, from: string, to: string): NumberOrFormula {
-  return typeof v === 'string' ? renameInFormula(v, from, to) : v;
-}
-
 function renameKeys<V>(record: Record<string, V>, from: string, to: string): Record<string, V> {
   const out: Record<string, V> = {};
   for (const [k, v] of Object.entries(record)) out[k === from ? to : k] = v;
@@ -53,66 +53,19 @@ function renameRef(v: string, from: string, to: string): string {
   return v === from ? to : v;
 }
 
-/** Every formula field and party reference of a term, renamed. */
-function renameInTerm(term: Term, from: string, to: string): Term {
-  const f = (v: NumberOrFormula) => renameValue(v, from, to);
-  const opt = (v: NumberOrFormula | undefined) => (v === undefined ? undefined : f(v));
-  const r = (v: string) => renameRef(v, from, to);
-  const id = r(term.id);
-  switch (term.type) {
-    case 'payment':
-      return stripUndefined({ ...term, id, from: r(term.from), to: r(term.to), amount: f(term.amount), at: opt(term.at), when: opt(term.when) });
-    case 'salesMilestone':
-      return { ...term, id, from: r(term.from), to: r(term.to), amount: f(term.amount), base: f(term.base), threshold: f(term.threshold) };
-    case 'royalty':
-      return stripUndefined({
-        ...term,
-        id,
-        from: r(term.from),
-        to: r(term.to),
-        base: f(term.base),
-        tiers: term.tiers.map((tier) => stripUndefined({ upTo: opt(tier.upTo), rate: f(tier.rate) })),
-        until: opt(term.until),
-      });
-    case 'revenueShare':
-      return stripUndefined({
-        ...term,
-        id,
-        base: f(term.base),
-        shares: term.shares && renameKeys(term.shares, from, to),
-        tiers: term.tiers?.map((tier) => stripUndefined({ upTo: opt(tier.upTo), shares: renameKeys(tier.shares, from, to) })),
-      });
-    case 'costShare':
-      return { ...term, id, base: f(term.base), shares: renameKeys(term.shares, from, to) };
-    case 'equity':
-      return stripUndefined({
-        ...term,
-        id,
-        venture: f(term.venture),
-        stakes: renameKeys(term.stakes, from, to),
-        contributions: term.contributions?.map((c) => ({ party: r(c.party), amount: f(c.amount), at: f(c.at) })),
-        preferredReturn: term.preferredReturn && { rate: f(term.preferredReturn.rate) },
-      });
-    case 'cashflow':
-      return { ...term, id, party: r(term.party), amount: f(term.amount) };
-    case 'termination':
-      return stripUndefined({
-        ...term,
-        id,
-        when: opt(term.when),
-        hazard: opt(term.hazard),
-        from: opt(term.from),
-        fee: term.fee && { from: r(term.fee.from), to: r(term.fee.to), amount: f(term.fee.amount) },
-      });
-  }
-}
-
-/** `terms.old.x` -> `terms.new.x` for the path segment that names the id. */
-function renameInPath(path: string, from: string, to: string): string {
-  const parts = path.split('.');
-  if (parts[1] === from) parts[1] = to;
-  // Share maps are keyed by party id: terms.share.tiers.0.shares.<party>.
-  return parts.map((p, i) => (i > 1 && p === from && /^(shares|stakes)$/.test(parts[i - 1] ?? '') ? to : p)).join('.');
+/**
+ * `terms.old.x` -> `terms.new.x` for the path segment that names the id, and a party id that keys a
+ * share map (`terms.share.tiers.0.shares.<party>`: a field its kind describes as shares).
+ */
+function renameInPath(deal: Deal, path: string, from: string, to: string): string {
+  const parts = parsePath(path);
+  const term = parts[0] === 'terms' ? deal.terms.find((t) => t.id === parts[1]) : undefined;
+  const renamed = parts.map((p, i) => {
+    if (i === 1) return p === from ? to : p;
+    if (i > 2 && p === from && term && termFieldSpec(term.type, parts.slice(2, i))?.kind === 'shares') return to;
+    return p;
+  });
+  return scenarioPath(renamed);
 }
 
 /** The deal with `from` renamed to `to` everywhere. The caller checks `to` with idProblem first. */
@@ -122,7 +75,7 @@ export function renameId(deal: Deal, from: string, to: string): Deal {
   const series: Record<string, string> = {};
   for (const [k, v] of Object.entries(deal.series)) series[k === from ? to : k] = f(v);
   // Every text that may hold placeholders: clauses, the summary, success metrics and terms' triggers.
-  const ph = (text: string) => text.replace(/\{\{([^}|]+)(\|[^}]*)?\}\}/g, (_m, p: string, fmt: string | undefined) => `{{${renameInPath(p.trim(), from, to)}${fmt ?? ''}}}`);
+  const ph = (text: string) => text.replace(/\{\{([^}|]+)(\|[^}]*)?\}\}/g, (_m, p: string, fmt: string | undefined) => `{{${renameInPath(deal, p.trim(), from, to)}${fmt ?? ''}}}`);
   const termSheet = deal.termSheet && {
     ...deal.termSheet,
     summary: deal.termSheet.summary === undefined ? undefined : ph(deal.termSheet.summary),
@@ -137,11 +90,11 @@ export function renameId(deal: Deal, from: string, to: string): Deal {
     correlations: deal.correlations?.map((c) => ({ ...c, between: [renameRef(c.between[0], from, to), renameRef(c.between[1], from, to)] as [string, string] })),
     series,
     terms: deal.terms.map((t) => {
-      const renamed = renameInTerm(t, from, to);
+      const renamed = renameInTerm(t, from, to, f);
       return renamed.trigger === undefined ? renamed : { ...renamed, trigger: ph(renamed.trigger) };
     }),
-    scenarios: deal.scenarios.map((s) => ({ ...s, set: Object.fromEntries(Object.entries(s.set).map(([p, v]) => [renameInPath(p, from, to), v])) })),
-    sliders: deal.sliders?.map((s) => ({ ...s, path: renameInPath(s.path, from, to) })),
+    scenarios: deal.scenarios.map((s) => ({ ...s, set: Object.fromEntries(Object.entries(s.set).map(([p, v]) => [renameInPath(deal, p, from, to), v])) })),
+    sliders: deal.sliders?.map((s) => ({ ...s, path: renameInPath(deal, s.path, from, to) })),
     termSheet: termSheet && stripUndefined(termSheet),
   });
 }

@@ -25,5 +25,3 @@ export const setSimulation = registerEdit<Partial<Deal['simulation']>>('deal.set
   simulation: { ...deal.simulation, ...patch },
 }));
 
-/** Replaces the whole deal: used by the new-deal wizard's template and by "restore". */
-export const replaceDeal = registerEdit<Deal>('deal.replace', 'Replace deal', (_deal, next) => next);

@@ -1,4 +1,5 @@
 /** Edits of the term list: add, replace, duplicate, reorder, rename, remove. */
+import { parsePath } from '../../../shared/model/paths';
 import type { Term, TermType } from '../../../shared/model/schema';
 import { registerEdit } from '../commands/edit-command';
 import { freshId, renameId } from './ids';
@@ -41,6 +42,6 @@ export const removeTerm = registerEdit<{ id: string }>('term.remove', 'Delete te
   ...deal,
   terms: deal.terms.filter((t) => t.id !== id),
   // Overrides and sliders on a deleted term would make the file invalid.
-  scenarios: deal.scenarios.map((s) => ({ ...s, set: Object.fromEntries(Object.entries(s.set).filter(([p]) => p.split('.')[1] !== id || !p.startsWith('terms.'))) })),
+  scenarios: deal.scenarios.map((s) => ({ ...s, set: Object.fromEntries(Object.entries(s.set).filter(([p]) => { const [list, termId] = parsePath(p); return list !== 'terms' || termId !== id; })) })),
   ...(deal.sliders && { sliders: deal.sliders.filter((s) => !s.path.startsWith(`terms.${id}.`)) }),
 }));

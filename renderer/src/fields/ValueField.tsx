@@ -8,6 +8,7 @@
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { NumberOrFormula } from '../../../shared/model/schema';
 import { formatMoney } from '../../../shared/format/money';
+import { isContractDate } from '../../../shared/format/dates';
 import { formatNumber, formatPercent } from '../../../shared/format/percent';
 import { formatEditableNumber, parseLocaleNumber } from '../format/number-input';
 import { useAppStore } from '../store/app-store';
@@ -38,13 +39,15 @@ export interface ValueFieldProps {
   shortLabel?: string;
   placeholder?: string;
   className?: string;
+  /** A period field: a contract date ("2029", "2029-06", "2029-Q3") is a value, not a formula. */
+  dates?: boolean;
 }
 
 function useLocale(): string | undefined {
   return typeof navigator === 'undefined' ? undefined : navigator.language;
 }
 
-export function ValueField({ label, value, onCommit, kind = 'number', allowFormula, optional, path, hideLabel, shortLabel, ungrouped, placeholder, className }: ValueFieldProps) {
+export function ValueField({ label, value, onCommit, kind = 'number', allowFormula, optional, path, hideLabel, shortLabel, ungrouped, placeholder, className, dates }: ValueFieldProps) {
   const deal = useAppStore((s) => s.document?.deal);
   const locale = useLocale();
   const [draft, setDraft] = useState<string | null>(null);
@@ -68,7 +71,7 @@ export function ValueField({ label, value, onCommit, kind = 'number', allowFormu
   })();
   const shown = draft ?? (focused ? editable : display);
   const message = localError ?? problem?.message;
-  const isFormula = typeof value === 'string';
+  const isFormula = typeof value === 'string' && !(dates && isContractDate(value));
 
   const commit = () => {
     if (draft === null) return;

@@ -5,6 +5,7 @@
  * offending token. Monaco markers, field outlines and the problems list all
  * come from here, so the editor can never disagree with the engine.
  */
+import { asSentence } from '../../../shared/problems';
 import type { Deal } from '../../../shared/model/schema';
 import { checkFormula as sharedCheck, type FormulaScope } from '../../../shared/formula/check';
 import { formulaEnv } from '../../../shared/formula/deal-formulas';
@@ -28,17 +29,11 @@ function tokenLength(source: string, column: number): number {
   return number ? number[0].length : 1;
 }
 
-/** A message reads as a sentence in the UI: capitalised, with a full stop. */
-function sentence(message: string): string {
-  const m = message.charAt(0).toUpperCase() + message.slice(1);
-  return /[.!?)]$/.test(m) ? m : `${m}.`;
-}
-
 export function checkFormula(source: string, deal: Pick<Deal, 'inputs' | 'series'>, scope: FormulaScope): FormulaDiagnostic[] {
   const result = sharedCheck(source, formulaEnv(deal, scope));
   if (result.ok) return [];
   return result.problems.map((p) => {
     const column = Math.max(1, p.column ?? 1);
-    return { message: sentence(p.message), column, length: tokenLength(source, column) };
+    return { message: asSentence(p.message), column, length: tokenLength(source, column) };
   });
 }

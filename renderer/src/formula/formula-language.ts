@@ -89,11 +89,18 @@ export function describeInput(input: Input): string {
   }
 }
 
-/** Everything a formula in `scope` may name, for completion. Once-per-iteration fields see inputs only. */
+/** How an input is drawn, in words: once per iteration (said by nothing) or afresh every period. */
+const drawnEvery = (input: Input) => (input.per === 'period' ? ', drawn every period' : '');
+
+/**
+ * Everything a formula in `scope` may name, for completion. Once-per-iteration fields see inputs drawn
+ * once per iteration only (an input drawn every period has no single value there).
+ */
 export function completionEntries(deal: Pick<Deal, 'inputs' | 'series'>, scope: FormulaScope, exclude?: string): CompletionEntry[] {
   const out: CompletionEntry[] = [];
   for (const [id, input] of Object.entries(deal.inputs)) {
-    out.push({ label: id, kind: 'input', detail: `${input.label ? `${input.label}: ` : ''}${describeInput(input)}`, insertText: id });
+    if (scope === 'iteration' && input.per === 'period') continue;
+    out.push({ label: id, kind: 'input', detail: `${input.label ? `${input.label}: ` : ''}${describeInput(input)}${drawnEvery(input)}`, insertText: id });
   }
   if (scope !== 'iteration') {
     for (const [id, formula] of Object.entries(deal.series)) {
@@ -109,7 +116,7 @@ export function completionEntries(deal: Pick<Deal, 'inputs' | 'series'>, scope: 
 /** Hover text (Markdown) for a name in a formula, or null when the word means nothing here. */
 export function hoverText(deal: Pick<Deal, 'inputs' | 'series'>, word: string): string | null {
   const input = deal.inputs[word];
-  if (input) return `**${word}**${input.label ? ` — ${input.label}` : ''}  \ninput: ${describeInput(input)}${input.note ? `  \n${input.note}` : ''}`;
+  if (input) return `**${word}**${input.label ? ` — ${input.label}` : ''}  \ninput: ${describeInput(input)}${drawnEvery(input)}${input.note ? `  \n${input.note}` : ''}`;
   const series = deal.series[word];
   if (series !== undefined) return `**${word}** — series  \n\`${series}\``;
   if (FUNCTION_DOCS[word]) return FUNCTION_DOCS[word];

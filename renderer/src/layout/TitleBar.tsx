@@ -1,5 +1,5 @@
 /** The document window's title bar: deal title (the page's h1), file name, dirty marker, and the main document actions. */
-import { runCommand } from '../commands/app-commands';
+import { commandTitle as titleOf, runCommand } from '../commands/app-commands';
 import { useAppStore } from '../store/app-store';
 import { selectDirty, selectRedoLabel, selectUndoLabel } from '../store/document-slice';
 import { UndoRedoButtons } from './UndoRedoButtons';
@@ -27,7 +27,7 @@ export function TitleBar() {
       <div className="title-actions" role="toolbar" aria-label="Document">
         {portfolioTitle !== undefined && (
           <>
-            <button type="button" onClick={() => runCommand('portfolio.back')} title={`Back to ${portfolioTitle} (Alt+Left)`}>
+            <button type="button" onClick={() => runCommand('portfolio.back')} title={titleOf('portfolio.back', `Back to ${portfolioTitle}`)}>
               ← Portfolio
             </button>
             <span className="divider" aria-hidden="true" />
@@ -35,22 +35,22 @@ export function TitleBar() {
         )}
         <UndoRedoButtons undoLabel={undoLabel} redoLabel={redoLabel} />
         <span className="divider" aria-hidden="true" />
-        <button type="button" onClick={() => runCommand('file.open')} title="Open (Ctrl+O)">
+        <button type="button" onClick={() => runCommand('file.open')} title={titleOf('file.open')}>
           Open…
         </button>
-        <button type="button" className="primary" onClick={() => runCommand('file.save')} title="Save (Ctrl+S)">
+        <button type="button" className="primary" onClick={() => runCommand('file.save')} title={titleOf('file.save')}>
           Save
         </button>
-        <button type="button" onClick={() => runCommand('file.saveAs')} title="Save As (Shift+Ctrl+S)">
+        <button type="button" onClick={() => runCommand('file.saveAs')} title={titleOf('file.saveAs')}>
           Save As…
         </button>
-        <button type="button" onClick={() => runCommand('file.exportTermSheet')} title="Export the term sheet to Word (Ctrl+E)">
+        <button type="button" onClick={() => runCommand('file.exportTermSheet')} title={titleOf('file.exportTermSheet', 'Export the term sheet to Word')}>
           Export term sheet…
         </button>
         <button type="button" onClick={() => runCommand('file.compareWith')} title="Redline against another scenario or file">
           Compare with…
         </button>
-        <button type="button" onClick={() => runCommand('file.close')} title="Close (Ctrl+W)">
+        <button type="button" onClick={() => runCommand('file.close')} title={titleOf('file.close')}>
           Close
         </button>
       </div>

@@ -2,8 +2,15 @@
  * The deals the new-deal wizard starts from: a blank deal (two parties, a
  * base scenario, nothing else) or a small, valid starting structure for a
  * licence, an alliance or a joint venture that the negotiator then reshapes.
+ * The structures are data (deal-kinds/*.json), with "$us" and "$them" where
+ * the parties' ids go.
  */
 import { CURRENT_VERSION, DEAL_FORMAT, type Deal, type Timeline } from '../../../shared/model/schema';
+import alliance from './deal-kinds/alliance.json';
+import jointVenture from './deal-kinds/joint-venture.json';
+import licence from './deal-kinds/licence.json';
+
+const STARTS: Record<Exclude<DealKind, 'blank'>, unknown> = { licence, alliance, jointVenture };
 
 export type DealKind = 'blank' | 'licence' | 'alliance' | 'jointVenture';
 
@@ -53,52 +60,8 @@ export function buildNewDeal(o: NewDealOptions): Deal {
     scenarios: [{ id: 'base', name: 'Base case', set: {} }],
     simulation: { iterations: 50000, seed: 1 },
   };
-  switch (o.kind) {
-    case 'blank':
-      return base;
-    case 'licence':
-      return {
-        ...base,
-        inputs: {
-          peakSales: { label: 'Peak annual net sales', dist: 'lognormal', p50: 400, p90: 800 },
-          launch: { label: 'Launch period', dist: 'triangular', min: 3, mode: 4, max: 6 },
-          pSuccess: { label: 'Reaches the market', dist: 'chance', p: 0.35 },
-        },
-        series: { netSales: 'pSuccess and t >= launch ? peakSales * min(1, (t - launch + 1) / 4) : 0' },
-        terms: [
-          { id: 'upfront', type: 'payment', label: 'Upfront payment', from: them, to: us, amount: 20, at: 0 },
-          { id: 'royalty', type: 'royalty', label: 'Royalties on net sales', from: them, to: us, base: 'netSales', tiers: [{ upTo: 500, rate: 0.08 }, { rate: 0.12 }] },
-          { id: 'licenseeMargin', type: 'cashflow', label: 'Licensee margin', party: them, amount: 'netSales * 0.6' },
-        ],
-      };
-    case 'alliance':
-      return {
-        ...base,
-        inputs: { revenue: { label: 'Joint revenue per period', dist: 'pert', min: 50, mode: 100, max: 200 } },
-        series: { jointRevenue: 'revenue', build: 't < 1 ? 100 : 0' },
-        terms: [
-          { id: 'share', type: 'revenueShare', label: 'Revenue share', base: 'jointRevenue', shares: { [us]: 0.6, [them]: 0.4 } },
-          { id: 'integration', type: 'costShare', label: 'Integration build', base: 'build', shares: { [us]: 0.5, [them]: 0.5 } },
-        ],
-      };
-    case 'jointVenture':
-      return {
-        ...base,
-        inputs: { capex: { label: 'Build capex', dist: 'triangular', min: 30, mode: 40, max: 60 }, revenue: { label: 'Operating revenue', dist: 'normal', low: 20, high: 45 } },
-        series: { ventureCash: 't < 2 ? -capex : revenue * 0.6' },
-        terms: [
-          {
-            id: 'jv',
-            type: 'equity',
-            label: 'Joint venture',
-            venture: 'ventureCash',
-            stakes: { [us]: 0.5, [them]: 0.5 },
-            contributions: [
-              { party: us, amount: 20, at: 0 },
-              { party: them, amount: 20, at: 0 },
-            ],
-          },
-        ],
-      };
-  }
+  if (o.kind === 'blank') return base;
+  // The party tokens of a kind's starting structure become the deal's own party ids.
+  const text = JSON.stringify(STARTS[o.kind]).replace(/"\$us"/g, JSON.stringify(us)).replace(/"\$them"/g, JSON.stringify(them));
+  return { ...base, ...(JSON.parse(text) as Pick<Deal, 'inputs' | 'series' | 'terms'>) };
 }

@@ -6,6 +6,7 @@
  * numbers written too), how figures read; and adding a round that opens at
  * once, which every way of making an offer shares.
  */
+import { failureText } from '../../../shared/problems';
 import { applyScenarioById, getNumberAt } from '../../../shared/model/paths';
 import { findPosition, roundsOf } from '../../../shared/model/rounds';
 import { numberFields, type NumberField } from '../../../shared/model/number-fields';
@@ -63,7 +64,7 @@ export function setWithValues(deal: Deal, positionId: string | null, values: Rea
   const set: Record<string, number> = { ...base };
   for (const [path, value] of Object.entries(values)) {
     const moved = withNumber(at, path, value);
-    if (!moved.ok) return { ok: false, message: moved.message };
+    if (!moved.ok) return { ok: false, message: failureText(moved) };
     at = moved.value.deal;
     Object.assign(set, moved.value.changes);
   }

@@ -10,7 +10,7 @@ import { useMemo } from 'react';
 import { formatMoneyEstimate, moneyUnitCaption, type MoneyFormat } from '../../../shared/format/money';
 import { formatPercent } from '../../../shared/format/percent';
 import { portfolioRows } from '../../../shared/portfolio/table';
-import { runCommand } from '../commands/app-commands';
+import { commandTitle, runCommand } from '../commands/app-commands';
 import { TextField } from '../fields/TextField';
 import { NoticeBar } from '../layout/NoticeBar';
 import { UndoRedoButtons } from '../layout/UndoRedoButtons';
@@ -54,10 +54,10 @@ function PortfolioTitleBar() {
         <button type="button" onClick={() => runCommand('portfolio.addDeal')} disabled={!portfolio.path} title={portfolio.path ? 'Add a deal from the portfolio’s folder' : 'Save the portfolio first: its deals are named relative to its folder'}>
           Add deal…
         </button>
-        <button type="button" className="primary" onClick={() => runCommand('file.save')} title="Save (Ctrl+S)">
+        <button type="button" className="primary" onClick={() => runCommand('file.save')} title={commandTitle('file.save')}>
           Save
         </button>
-        <button type="button" onClick={() => runCommand('file.saveAs')} title="Save As (Shift+Ctrl+S)">
+        <button type="button" onClick={() => runCommand('file.saveAs')} title={commandTitle('file.saveAs')}>
           Save As…
         </button>
         <button type="button" onClick={() => runCommand('portfolio.exportBrief')} title="The internal portfolio brief in Word">
@@ -66,7 +66,7 @@ function PortfolioTitleBar() {
         <button type="button" onClick={() => runCommand('portfolio.exportCsv')} title="The table of deals as a CSV file">
           Export CSV
         </button>
-        <button type="button" onClick={() => runCommand('file.close')} title="Close (Ctrl+W)">
+        <button type="button" onClick={() => runCommand('file.close')} title={commandTitle('file.close')}>
           Close
         </button>
       </div>

@@ -7,25 +7,20 @@
  * use (`terms.royalty.tiers.1.rate`), so a field can outline itself and the
  * problems list can link to it.
  */
+import { asSentence } from '../../../shared/problems';
 import type { Problem } from '../../../shared/api';
 import type { Deal } from '../../../shared/model/schema';
 import { dealProblems as validate } from '../../../shared/model/validate';
 import { termSheetWarnings } from '../../../shared/termsheet/gate';
-import { normalizeProblemPath } from './problem-paths';
+import { fieldPath } from '../../../shared/model/paths';
 
 const cache = new WeakMap<Deal, Problem[]>();
 const warningCache = new WeakMap<Deal, Problem[]>();
 
-/** A message reads as a sentence in the UI: capitalised, with a full stop. */
-function sentence(message: string): string {
-  const m = message.charAt(0).toUpperCase() + message.slice(1);
-  return /[.!?)]$/.test(m) ? m : `${m}.`;
-}
-
 export function dealProblems(deal: Deal): Problem[] {
   const hit = cache.get(deal);
   if (hit) return hit;
-  const problems = validate(deal).map((p) => ({ ...p, path: normalizeProblemPath(deal, p.path), message: sentence(p.message) }));
+  const problems = validate(deal).map((p) => ({ ...p, path: fieldPath(deal, p.path), message: asSentence(p.message) }));
   cache.set(deal, problems);
   return problems;
 }
@@ -34,7 +29,7 @@ export function dealProblems(deal: Deal): Problem[] {
 export function counterpartyWarnings(deal: Deal): Problem[] {
   const hit = warningCache.get(deal);
   if (hit) return hit;
-  const warnings = dealProblems(deal).length ? [] : termSheetWarnings(deal).map((p) => ({ ...p, path: normalizeProblemPath(deal, p.path), message: sentence(p.message) }));
+  const warnings = dealProblems(deal).length ? [] : termSheetWarnings(deal).map((p) => ({ ...p, path: fieldPath(deal, p.path), message: asSentence(p.message) }));
   warningCache.set(deal, warnings);
   return warnings;
 }

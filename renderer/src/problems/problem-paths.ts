@@ -1,25 +1,16 @@
 /**
- * One spelling of "where" for problems and fields. Validators report JSON
- * paths such as `terms[2].tiers[0].rate`; editors know their field as
- * `terms.royalty.tiers.0.rate` (the id form used by scenarios and sliders).
- * This module turns the first into the second so a problem finds its field.
+ * Where a problem sends the negotiator: the navigator section that holds the
+ * field at a path. Paths are parsed and respelled by shared/model/paths.ts
+ * (validators report `terms[2].tiers[0].rate` or `terms.royalty.tiers[0].rate`,
+ * editors know their field as `terms.royalty.tiers.0.rate`).
  */
-import type { Deal } from '../../../shared/model/schema';
+import { parsePath } from '../../../shared/model/paths';
 
-export function normalizeProblemPath(deal: Deal | null, path: string): string {
-  const dotted = path.replace(/\[(\d+)\]/g, '.$1').replace(/^\./, '');
-  const parts = dotted.split('.');
-  if (deal && parts.length > 1 && /^\d+$/.test(parts[1]!)) {
-    const index = Number(parts[1]);
-    if (parts[0] === 'terms' && deal.terms[index]) parts[1] = deal.terms[index].id;
-    else if (parts[0] === 'parties' && deal.parties[index]) parts[1] = deal.parties[index].id;
-  }
-  return parts.join('.');
-}
+export type SectionOfPath = 'overview' | 'parties' | 'inputs' | 'series' | 'terms' | 'scenarios' | 'termSheet' | 'negotiation';
 
 /** Which navigator section holds the field at `path`. */
-export function sectionOfPath(path: string): 'overview' | 'parties' | 'inputs' | 'series' | 'terms' | 'scenarios' | 'termSheet' | 'negotiation' {
-  const head = path.split('.')[0] ?? '';
+export function sectionOfPath(path: string): SectionOfPath {
+  const head = parsePath(path)[0];
   // The published summary is edited beside the title, in the Overview.
   if (path === 'termSheet.summary') return 'overview';
   if (head === 'parties' || head === 'us') return 'parties';

@@ -21,7 +21,7 @@ import { resolveScenarioId } from './what-if';
 
 const TABS = [
   { id: 'distribution', label: 'Distribution' },
-  { id: 'cashflow', label: 'Cash flows' },
+  { id: 'flows', label: 'Cash flows' },
   { id: 'drivers', label: 'Drivers' },
   { id: 'zopa', label: 'ZOPA' },
   { id: 'scenarios', label: 'Scenarios' },
@@ -66,7 +66,7 @@ export function ResultsPane() {
               <DriversTab deal={deal} stale={stale} />
             ) : !shown ? null : tab === 'distribution' ? (
               <DistributionTab deal={deal} result={shown.result} seq={shown.seq} stale={stale} />
-            ) : tab === 'cashflow' ? (
+            ) : tab === 'flows' ? (
               <CashFlowTab deal={deal} result={shown.result} seq={shown.seq} stale={stale} />
             ) : (
               <ZopaTab deal={deal} result={shown.result} seq={shown.seq} stale={stale} scenarioId={scenarioId} />

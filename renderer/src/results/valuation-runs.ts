@@ -8,6 +8,7 @@
  * The analysis UI talks to the engine only through this and `ValuationPort`,
  * the slice of MainApi it needs, so it can run over any front door.
  */
+import { formatProblems } from '../../../shared/problems';
 import type { ValuationRequest, ValuationResult } from '../../../shared/engine/results';
 
 export interface ProgressEvent {
@@ -50,7 +51,7 @@ export function describeError(error: unknown): string {
   if (error && typeof error === 'object') {
     const e = error as { message?: unknown; problems?: { path?: string; message?: string }[] };
     if (Array.isArray(e.problems) && e.problems.length > 0) {
-      return e.problems.map((p) => (p.path ? `${p.path}: ${p.message ?? ''}` : (p.message ?? ''))).join('\n');
+      return formatProblems(e.problems.map((p) => ({ path: p.path ?? '', message: p.message ?? '' }))).join('\n');
     }
     if (typeof e.message === 'string') return e.message;
   }

@@ -64,7 +64,7 @@ function computePosition(deal: Deal, scenarioId: string, whatIfs: WhatIfs): What
   for (const [path, value] of Object.entries(whatIfs)) {
     const moved = withNumber(current, path, value);
     if (!moved.ok) {
-      problems.push({ path, message: `What-if not applied: ${moved.message}` });
+      problems.push(...moved.problems.map((p) => ({ path, message: `What-if not applied: ${p.message}` })));
       continue;
     }
     current = moved.value.deal;

@@ -1,7 +1,7 @@
 /**
  * The Inputs section: one row per uncertain input with its id, label,
- * distribution and parameters edited in place, and a density preview from
- * the engine's sampler.
+ * distribution (drawn once per iteration, or every period) and parameters
+ * edited in place, and a density preview from the engine's sampler.
  */
 import type { DistName } from '../../../shared/model/schema';
 import { idProblem, freshId } from '../edits/ids';
@@ -51,6 +51,18 @@ export function InputsSection() {
               </td>
               <td>
                 <SelectField hideLabel label={`${id} distribution`} value={input.dist} options={DISTRIBUTIONS} path={`inputs.${id}.dist`} onCommit={(dist) => edit(setInputDistribution, { id, dist })} />
+                <label className="per-period" title="Drawn afresh, independently, in every period (a year's price, a quarter's demand) instead of once per iteration">
+                  <input
+                    type="checkbox"
+                    aria-label={`${id} drawn every period`}
+                    checked={input.per === 'period'}
+                    onChange={(e) => {
+                      const { per: _per, ...rest } = input;
+                      edit(replaceInput, { id, input: e.target.checked ? { ...rest, per: 'period' } : rest });
+                    }}
+                  />{' '}
+                  Every period
+                </label>
               </td>
               <td>
                 <InputParams id={id} input={input} onCommit={(next) => edit(replaceInput, { id, input: next })} />
@@ -72,7 +84,7 @@ export function InputsSection() {
           Add input
         </button>
       </div>
-      <p className="hint">Each input is drawn once per iteration. Low and high always mean the 90% range: the 5th to 95th percentile.</p>
+      <p className="hint">Each input is drawn once per iteration, or afresh in every period when “Every period” is ticked (a year’s price, a quarter’s demand). Low and high always mean the 90% range: the 5th to 95th percentile.</p>
       <CorrelationsTable deal={deal} />
     </div>
   );

@@ -156,7 +156,7 @@ export function ScenariosSection() {
                       {labels.get(path) ?? path}
                       {coupling?.kind === 'whole' && <span className="path">Setting it sets the other {coupling.what}s too, so they stay whole.</span>}
                     </th>
-                    <td className="number">{base.ok ? formatAtPath(deal, path, base.value) : <span className="field-message">{base.message}</span>}</td>
+                    <td className="number">{base.ok ? formatAtPath(deal, path, base.value) : <span className="field-message">{base.problems[0]?.message}</span>}</td>
                     <td>
                       <ValueField
                         hideLabel

@@ -11,7 +11,7 @@ export function TermsSection() {
   const deal = useAppStore((s) => s.document?.deal);
   const edit = useAppStore((s) => s.edit);
   const requestFocus = useAppStore((s) => s.requestFocus);
-  const [type, setType] = useState<TermType>('payment');
+  const [type, setType] = useState<TermType>(TERM_TYPES[0]!.type);
   if (!deal) return null;
   const add = () => {
     const id = freshId(deal, type);

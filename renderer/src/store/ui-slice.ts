@@ -8,18 +8,8 @@ import type { StateCreator } from 'zustand';
 import type { Problem } from '../../../shared/api';
 import type { AppState } from './app-store';
 
-export const SECTIONS = ['overview', 'parties', 'inputs', 'series', 'terms', 'scenarios', 'termSheet', 'negotiation'] as const;
-export type SectionId = (typeof SECTIONS)[number];
-export const SECTION_LABELS: Record<SectionId, string> = {
-  overview: 'Overview',
-  parties: 'Parties',
-  inputs: 'Inputs',
-  series: 'Series',
-  terms: 'Terms',
-  scenarios: 'Scenarios',
-  termSheet: 'Term sheet',
-  negotiation: 'Negotiation',
-};
+export { SECTIONS, SECTION_LABELS, type SectionId } from '../../../shared/commands';
+import type { SectionId } from '../../../shared/commands';
 
 /** What an in-page path dialog is for: a deal's open and save, and the portfolio's. */
 export type PathPurpose = 'open' | 'save' | 'new-portfolio' | 'save-portfolio' | 'add-deal' | 'portfolio-brief';
@@ -32,7 +22,11 @@ export type Dialog =
   /** Closing or replacing a portfolio whose own edits, or deals brought back from its rows, are unsaved. */
   | { kind: 'portfolio-unsaved'; then: () => void }
   /** Unsaved changes: `then` is what to do once the user has chosen (close, open another file, start a new deal). */
-  | { kind: 'unsaved'; then: () => void };
+  | { kind: 'unsaved'; then: () => void }
+  /** Every command by name, to run one by typing (Ctrl+Shift+P). */
+  | { kind: 'palette' }
+  /** The app's name, version and where it runs (Help > About). */
+  | { kind: 'about' };
 
 export interface Notice {
   tone: 'info' | 'error';

@@ -2,7 +2,7 @@
  * One term in the Terms section: its id, wording label, trigger (the contract
  * wording of when it is due, printed in every term sheet; the default shows
  * as a hint) and internal note, the actions (move, duplicate, delete) and the
- * editor for its type.
+ * editor its kind lays out (TermEditor.tsx).
  */
 import type { Term } from '../../../shared/model/schema';
 import { defaultTrigger } from '../../../shared/termsheet/triggers';
@@ -11,33 +11,9 @@ import { duplicateTerm, moveTerm, removeTerm, renameTerm } from '../edits/term-e
 import { TERM_TYPES, termTypeLabel } from '../edits/term-templates';
 import { TextField } from '../fields/TextField';
 import { useAppStore } from '../store/app-store';
-import { EquityEditor } from './EquityEditor';
-import { CashflowEditor, CostShareEditor, PaymentEditor, SalesMilestoneEditor } from './PaymentEditors';
-import { RevenueShareEditor } from './RevenueShareEditor';
-import { RoyaltyEditor } from './RoyaltyEditor';
-import { TerminationEditor } from './TerminationEditor';
+import { termKind } from '../../../shared/terms/registry';
+import { TermEditor } from './TermEditor';
 import { useTermPatch } from './term-kit';
-
-export function TermBody({ term }: { term: Term }) {
-  switch (term.type) {
-    case 'payment':
-      return <PaymentEditor term={term} />;
-    case 'salesMilestone':
-      return <SalesMilestoneEditor term={term} />;
-    case 'royalty':
-      return <RoyaltyEditor term={term} />;
-    case 'revenueShare':
-      return <RevenueShareEditor term={term} />;
-    case 'costShare':
-      return <CostShareEditor term={term} />;
-    case 'equity':
-      return <EquityEditor term={term} />;
-    case 'cashflow':
-      return <CashflowEditor term={term} />;
-    case 'termination':
-      return <TerminationEditor term={term} />;
-  }
-}
 
 export function TermCard({ term, index, count }: { term: Term; index: number; count: number }) {
   const edit = useAppStore((s) => s.edit);
@@ -76,7 +52,7 @@ export function TermCard({ term, index, count }: { term: Term; index: number; co
         />
         <TextField label="Label (term-sheet wording)" value={term.label ?? ''} className="wide" onCommit={(label) => patch({ label: label || undefined })} />
         <TextField label="Note (internal)" value={term.note ?? ''} className="wide" onCommit={(note) => patch({ note: note || undefined })} />
-        {term.type !== 'cashflow' && deal && (
+        {!termKind(term).ownFlow && deal && (
           <TextField
             label="Trigger (when it is due, in contract words)"
             value={term.trigger ?? ''}
@@ -87,7 +63,7 @@ export function TermCard({ term, index, count }: { term: Term; index: number; co
           />
         )}
       </div>
-      <TermBody term={term} />
+      <TermEditor term={term} />
     </section>
   );
 }

@@ -1,6 +1,7 @@
 /**
- * Building blocks shared by the term editors: patching the term through the
- * `term.replace` edit, a party picker, and a shares table (one row per party).
+ * Building blocks of the term editor (TermEditor.tsx): patching the term
+ * through the `term.replace` edit, a party picker, and a shares table (one
+ * field per party).
  */
 import type { NumberOrFormula, Term } from '../../../shared/model/schema';
 import { stripUndefined } from '../edits/ids';
@@ -8,10 +9,6 @@ import { replaceTerm } from '../edits/term-edits';
 import { SelectField } from '../fields/SelectField';
 import { ValueField } from '../fields/ValueField';
 import { useAppStore } from '../store/app-store';
-
-export interface TermEditorProps<T extends Term> {
-  term: T;
-}
 
 /** Returns a function applying a partial change to `term` as one undoable edit; undefined removes a key. */
 export function useTermPatch<T extends Term>(term: T): (patch: Partial<{ [K in keyof T]: T[K] | undefined }>) => void {
@@ -27,9 +24,9 @@ export function useParties(): { value: string; label: string }[] {
   return (parties ?? []).map((p) => ({ value: p.id, label: p.name }));
 }
 
-export function PartySelect({ label, value, onCommit, path }: { label: string; value: string; onCommit: (v: string) => void; path: string }) {
+export function PartySelect({ label, value, onCommit, path, hideLabel }: { label: string; value: string; onCommit: (v: string) => void; path: string; hideLabel?: boolean | undefined }) {
   const parties = useParties();
-  return <SelectField label={label} value={value} options={parties} onCommit={onCommit} path={path} />;
+  return <SelectField label={label} value={value} options={parties} onCommit={onCommit} path={path} hideLabel={hideLabel} />;
 }
 
 /** One percent field per party; an emptied field removes the party from the map. */
@@ -66,33 +63,5 @@ export function SharesEditor({ label, shares, onCommit, path }: { label: string;
         </span>
       </div>
     </fieldset>
-  );
-}
-
-/** A number-or-formula field bound to one key of a term. */
-export function TermValue<T extends Term, K extends keyof T & string>({
-  term,
-  field,
-  label,
-  kind,
-  optional,
-}: {
-  term: T;
-  field: K;
-  label: string;
-  kind?: 'money' | 'percent' | 'number';
-  optional?: boolean;
-}) {
-  const patch = useTermPatch(term);
-  return (
-    <ValueField
-      label={label}
-      kind={kind}
-      allowFormula
-      optional={optional}
-      value={term[field] as NumberOrFormula | undefined}
-      path={`terms.${term.id}.${field}`}
-      onCommit={(v) => patch({ [field]: v } as Partial<{ [P in keyof T]: T[P] | undefined }>)}
-    />
   );
 }

@@ -7,6 +7,7 @@
 import type { StandardSectionsKind } from '../../../shared/api';
 import type { Deal } from '../../../shared/model/schema';
 import { addStandardSections as withStandardSections } from '../../../shared/termsheet/skeleton';
+import { termKind } from '../../../shared/terms/registry';
 import { mainApi } from '../api/main-api';
 import { addStandardSections } from '../edits/term-sheet-edits';
 import { useAppStore } from '../store/app-store';
@@ -17,12 +18,14 @@ export const STANDARD_KINDS: readonly { kind: StandardSectionsKind; label: strin
   { kind: 'jointVenture', label: 'Joint venture' },
 ];
 
-/** The kind of deal its terms suggest: a royalty makes a licence, equity a joint venture, shares an alliance. */
+/** The kind of deal its terms suggest (each kind of term says, shared/terms): equity makes a joint venture, a royalty a licence, shares an alliance. */
 export function inferKind(deal: Deal): StandardSectionsKind {
-  if (deal.terms.some((t) => t.type === 'equity')) return 'jointVenture';
-  if (deal.terms.some((t) => t.type === 'royalty' || t.type === 'salesMilestone')) return 'licence';
-  if (deal.terms.some((t) => t.type === 'revenueShare' || t.type === 'costShare')) return 'alliance';
-  return 'licence';
+  let best: { kind: StandardSectionsKind; rank: number } | undefined;
+  for (const t of deal.terms) {
+    const suggested = termKind(t).dealKind;
+    if (suggested && (!best || suggested.rank < best.rank)) best = suggested;
+  }
+  return best?.kind ?? 'licence';
 }
 
 /** Adds the kind's standard sections to the open deal as one undoable edit; says what went wrong otherwise. */

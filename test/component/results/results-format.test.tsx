@@ -130,8 +130,9 @@ describe('slider what-ifs', () => {
       'Royalties on net sales, tier 1 rate',
       'First approval (US or EU)',
       'Peak annual net sales, median (P50)',
+      'Royalties on net sales, Generic entry factor',
     ]);
-    expect(deal.sliders!.map((s) => numberKind(deal, s.path))).toEqual(['money', 'fraction', 'money', 'number']);
+    expect(deal.sliders!.map((s) => numberKind(deal, s.path))).toEqual(['money', 'fraction', 'money', 'number', 'fraction']);
     expect(formatAtPath(deal, 'terms.royalty.tiers.0.rate', 0.075)).toBe('7.5%');
     expect(formatAtPath(deal, 'terms.upfront.amount', 40)).toBe('$40.0M');
     expect(formatAtPath(deal, 'inputs.peakSales.p90', 1301.7857)).toBe('1,302');

@@ -12,6 +12,7 @@
  * - the sweep's means and chances at a position are the full run's, exactly.
  */
 import { describe, expect, it } from 'vitest';
+import { failureText } from '../../../shared/problems';
 import { createInProcessRunner } from '../../../host/valuation/in-process';
 import { buildHistogramOption } from '../../../shared/charts/histogram';
 import { buildZopaDistributionOption } from '../../../shared/charts/zopa';
@@ -93,7 +94,7 @@ describe('curves that agree with the cards', () => {
 /** The deal at a new value of one number. */
 function at(deal: Deal, path: string, value: number): Deal {
   const next = setNumberAt(deal, path, value);
-  if (!next.ok) throw new Error(next.message);
+  if (!next.ok) throw new Error(failureText(next));
   return next.value;
 }
 

@@ -5,13 +5,20 @@
  * mathjs result differs from Dealwright's by design (tolerant floor/compare
  * near boundaries, complex numbers), so the reference interpreter can use
  * mathjs as is.
+ *
+ * `dealArbitrary({ additions: true })` also uses every addition to version 1:
+ * inputs drawn every period, dates (and date-like formulas) in period fields,
+ * tiers and sales thresholds measured per calendar year or cumulatively,
+ * royalty adjustments and caps.
  */
 import fc from 'fast-check';
 import type { Deal, Input, Term } from '../../../shared/model/schema';
 
-const num = fc.oneof(fc.integer({ min: -5, max: 20 }), fc.double({ min: -3, max: 30, noNaN: true, noDefaultInfinity: true }).map((v) => Math.round(v * 1000) / 1000));
-const positive = fc.double({ min: 0, max: 50, noNaN: true, noDefaultInfinity: true }).map((v) => Math.round(v * 100) / 100);
-const fraction = fc.double({ min: 0, max: 1, noNaN: true }).map((v) => Math.round(v * 1000) / 1000);
+// Decimal values drawn as integers: fc.double draws over representable doubles, so most of its values in
+// [0, 1] are tiny and round to 0 (rates, bases and ceilings of 0 would leave most terms paying nothing).
+const num = fc.oneof(fc.integer({ min: -5, max: 20 }), fc.integer({ min: -3000, max: 30000 }).map((v) => v / 1000));
+const positive = fc.integer({ min: 0, max: 5000 }).map((v) => v / 100);
+const fraction = fc.integer({ min: 0, max: 1000 }).map((v) => v / 1000);
 
 /** A formula over the given names (numbers, arithmetic, logic, conditionals, allowed functions). */
 export function formula(names: string[], depth = 3): fc.Arbitrary<string> {
@@ -47,15 +54,31 @@ const inputArb: fc.Arbitrary<Input> = fc.oneof(
 
 const PARTIES = ['pa', 'pb', 'pc'];
 
-function termArb(id: string, periodic: string[], inputsOnly: string[], parties: string[]): fc.Arbitrary<Term> {
+/** Dates around the generated timelines (which start in 2027 or 2030), before and after them, and strings that look like dates but are formulas. */
+const dateText = fc.oneof(
+  fc.integer({ min: 2024, max: 2036 }).map(String),
+  fc.tuple(fc.integer({ min: 2025, max: 2034 }), fc.integer({ min: 1, max: 12 })).map(([y, m]) => `${y}-${String(m).padStart(2, '0')}`),
+  fc.tuple(fc.integer({ min: 2025, max: 2034 }), fc.integer({ min: 1, max: 4 })).map(([y, q]) => `${y}-Q${q}`),
+  fc.constantFrom('1899', '2200', '2029-13', '1900', '2199-Q4'),
+);
+
+function termArb(id: string, periodic: string[], inputsOnly: string[], parties: string[], additions: boolean): fc.Arbitrary<Term> {
   const f = fc.oneof(positive, formula(periodic, 2));
   const amount = fc.oneof(positive, formula(periodic, 2).map((x) => `abs(${x})`));
-  const period = fc.oneof(fc.double({ min: 0, max: 14, noNaN: true }).map((v) => Math.round(v * 4) / 4), formula(inputsOnly, 1).map((x) => `abs(${x})`));
+  const plainPeriod = fc.oneof(fc.integer({ min: 0, max: 56 }).map((v) => v / 4), formula(inputsOnly, 1).map((x) => `abs(${x})`));
+  const period = additions ? fc.oneof(plainPeriod, dateText) : plainPeriod;
+  const basis = additions ? fc.option(fc.constantFrom('period' as const, 'calendarYear' as const, 'cumulative' as const), { nil: undefined }) : fc.constant(undefined);
+  // A factor stays within 0 to 1 (outside it the engine refuses the deal; that is tested on its own).
+  const factor = fc.oneof(fraction, formula(periodic, 1).map((x) => `min(1, abs(${x}))`));
+  const adjustments = additions
+    ? fc.option(fc.array(fc.tuple(fc.option(fc.constantFrom('Generic entry', 'Patent expiry'), { nil: undefined }), formula(periodic, 2), factor), { minLength: 1, maxLength: 3 }), { nil: undefined })
+    : fc.constant(undefined);
+  const cap = additions ? fc.option(fc.oneof(positive.map((v) => v * 3), formula(inputsOnly, 1).map((x) => `abs(${x}) * 5`)), { nil: undefined }) : fc.constant(undefined);
   const party = fc.constantFrom(...parties);
   const share = fc.oneof(fraction, formula(periodic, 1).map((x) => `min(1, abs(${x}))`));
   const shares = fc.tuple(...parties.map(() => share)).map((vals) => Object.fromEntries(parties.map((p, i) => [p, vals[i]!])));
   const tiers = <T>(item: fc.Arbitrary<T>) =>
-    fc.array(fc.tuple(fc.double({ min: 0, max: 40, noNaN: true }).map((v) => Math.round(v)), item), { minLength: 1, maxLength: 3 }).map((list) => {
+    fc.array(fc.tuple(fc.integer({ min: 0, max: 40 }), item), { minLength: 1, maxLength: 3 }).map((list) => {
       let ceiling = 0;
       return list.map(([step, x], i) => {
         ceiling += step;
@@ -73,15 +96,18 @@ function termArb(id: string, periodic: string[], inputsOnly: string[], parties: 
       ...(at === undefined ? {} : { at }),
       ...(when === undefined ? {} : { when }),
     })),
-    fc.tuple(party, party, amount, f, f).map(([from, to, a, base, threshold]) => ({ id, type: 'salesMilestone' as const, from, to, amount: a, base, threshold })),
-    fc.tuple(party, party, f, tiers(fraction.map((rate) => ({ rate }))), fc.option(period, { nil: undefined })).map(([from, to, base, ts, until]) => ({
+    fc.tuple(party, party, amount, f, f, basis).map(([from, to, a, base, threshold, b]) => ({ id, type: 'salesMilestone' as const, from, to, amount: a, base, threshold, ...(b === undefined ? {} : { basis: b }) })),
+    fc.tuple(party, party, f, tiers(fraction.map((rate) => ({ rate }))), fc.option(period, { nil: undefined }), basis, adjustments, cap).map(([from, to, base, ts, until, b, adj, c]) => ({
       id,
       type: 'royalty' as const,
       from,
       to,
       base,
+      ...(b === undefined ? {} : { basis: b }),
       tiers: ts,
       ...(until === undefined ? {} : { until }),
+      ...(adj === undefined ? {} : { adjustments: adj.map(([label, when, fv]) => ({ ...(label === undefined ? {} : { label }), when, factor: fv })) }),
+      ...(c === undefined ? {} : { cap: c }),
     })),
     fc.tuple(formula(periodic, 2), shares).map(([base, s]) => ({ id, type: 'revenueShare' as const, base, shares: s })),
     fc.tuple(formula(periodic, 2), tiers(shares.map((s) => ({ shares: s })))).map(([base, ts]) => ({ id, type: 'revenueShare' as const, base, tiers: ts })),
@@ -111,19 +137,22 @@ function termArb(id: string, periodic: string[], inputsOnly: string[], parties: 
   );
 }
 
-export function dealArbitrary(): fc.Arbitrary<Deal> {
+export function dealArbitrary({ additions = false }: { additions?: boolean } = {}): fc.Arbitrary<Deal> {
   return fc
     .record({
-      periods: fc.integer({ min: 1, max: 12 }),
-      step: fc.constantFrom('year' as const, 'quarter' as const, 'month' as const),
+      // With the additions, timelines long enough to cross calendar years in quarters and months.
+      periods: fc.integer({ min: 1, max: additions ? 30 : 12 }),
+      step: additions ? fc.constantFrom('year' as const, 'quarter' as const, 'quarter' as const, 'month' as const) : fc.constantFrom('year' as const, 'quarter' as const, 'month' as const),
       start: fc.constantFrom<number | string>(2027, '2027-04', '2030-11'),
       partyCount: fc.integer({ min: 2, max: 3 }),
-      inputs: fc.array(inputArb, { minLength: 1, maxLength: 4 }),
+      inputs: fc.array(additions ? fc.tuple(inputArb, fc.boolean()).map(([input, every]) => (every ? { ...input, per: 'period' as const } : input)) : inputArb, { minLength: 1, maxLength: 4 }),
       seriesCount: fc.integer({ min: 0, max: 4 }),
       seed: fc.integer({ min: 0, max: 1000 }),
     })
     .chain(({ periods, step, start, partyCount, inputs, seriesCount }) => {
       const inputIds = inputs.map((_, i) => `in${i}`);
+      // Fields evaluated once per iteration may use only inputs drawn once per iteration.
+      const onceInputs = inputIds.filter((_, i) => inputs[i]!.per !== 'period');
       const parties = PARTIES.slice(0, partyCount);
       const seriesIds = Array.from({ length: seriesCount }, (_, i) => `s${i}`);
       // Series i may use inputs, builtins, earlier series, prev() of any series and cumsum() of earlier ones.
@@ -134,7 +163,7 @@ export function dealArbitrary(): fc.Arbitrary<Deal> {
       return fc
         .tuple(
           fc.tuple(...(seriesArbs.length ? seriesArbs : [fc.constant('')])),
-          fc.array(fc.integer({ min: 0, max: 1000 }), { minLength: 1, maxLength: 6 }).chain((keys) => fc.tuple(...keys.map((_, i) => termArb(`term${i}`, periodic, inputIds, parties)))),
+          fc.array(fc.integer({ min: 0, max: 1000 }), { minLength: 1, maxLength: 6 }).chain((keys) => fc.tuple(...keys.map((_, i) => termArb(`term${i}`, periodic, onceInputs, parties, additions)))),
           fc.tuple(...parties.map(() => fc.tuple(fraction.map((r) => r / 4), num))),
         )
         .map(([seriesFormulas, terms, partyParams]) => ({

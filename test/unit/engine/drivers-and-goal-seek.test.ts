@@ -8,6 +8,7 @@
  *   numbers searched and reached.
  */
 import { describe, expect, it } from 'vitest';
+import { failureText } from '../../../shared/problems';
 import { createInProcessRunner } from '../../../host/valuation/in-process';
 import { buildTornadoOption, outcomeBarLabel } from '../../../shared/charts/tornado';
 import { withNumber } from '../../../shared/model/what-if-rules';
@@ -54,7 +55,7 @@ describe('goal seek', () => {
   it("searches past the slider's range while the number stays valid (a royalty rate above the slider's 15%)", async () => {
     const deal = exampleDeal('pharma-licence');
     const at = withNumber(deal, 'terms.royalty.tiers.0.rate', 0.3);
-    if (!at.ok) throw new Error(at.message);
+    if (!at.ok) throw new Error(failureText(at));
     const target = (await runner.value({ deal: at.value.deal, iterations: 20_000 })).parties.licensor!.npv.mean;
     const solved = await runner.solve({ deal, path: 'terms.royalty.tiers.0.rate', party: 'licensor', target, iterations: 20_000 });
     expect(solved.ok).toBe(true);

@@ -48,11 +48,17 @@ export function runBlock(deal: Deal, seed: number, n: number, block = 0): BlockR
   return { compiled, draws, flows: out.flows, npv: out.npv, fault };
 }
 
-export function iterationInputs(run: BlockRun, k: number): { inputs: Record<string, number>; hazardSeeds: number[] } {
+/** One iteration's draws: inputs drawn once, hazard seeds, and each input drawn every period as its per-period draws. */
+export function iterationInputs(run: BlockRun, k: number): { inputs: Record<string, number>; hazardSeeds: number[]; perPeriod: Record<string, number[]> } {
   const inputs: Record<string, number> = {};
-  run.compiled.inputIds.forEach((id, i) => (inputs[id] = run.draws.cols[i]![k]!));
+  const perPeriod: Record<string, number[]> = {};
+  const P = run.compiled.periods;
+  run.compiled.inputIds.forEach((id, i) => {
+    if (run.compiled.perPeriod[i]) perPeriod[id] = Array.from(run.draws.cols[i]!.subarray(k * P, (k + 1) * P));
+    else inputs[id] = run.draws.cols[i]![k]!;
+  });
   const H = run.compiled.hazards;
-  return { inputs, hazardSeeds: Array.from(run.draws.hz.subarray(k * H, (k + 1) * H)) };
+  return { inputs, hazardSeeds: Array.from(run.draws.hz.subarray(k * H, (k + 1) * H)), perPeriod };
 }
 
 export function iterationFlows(run: BlockRun, k: number): number[][] {

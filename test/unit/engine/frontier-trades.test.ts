@@ -12,6 +12,7 @@
  * - each slider's step is worth what two valuations say, an upfront exactly
  *   its change; pairs reported raise both sides when valued on their own.
  */
+import { failureText } from '../../../shared/problems';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createInProcessRunner } from '../../../host/valuation/in-process';
@@ -219,7 +220,7 @@ describe('exchange rates', () => {
     for (const rate of t.rates) {
       for (const step of rate.steps) {
         const moved = withNumber(r3, rate.path, step.to);
-        if (!moved.ok) throw new Error(moved.message);
+        if (!moved.ok) throw new Error(failureText(moved));
         const after = await mean(moved.value.deal);
         for (const p of pharma.parties) expect(step.change[p.id]!.mean).toBeCloseTo(after[p.id]!.npv.mean - base[p.id]!.npv.mean, 8);
       }
@@ -235,7 +236,7 @@ describe('exchange rates', () => {
       let deal = r3;
       for (const m of pair.moves) {
         const moved = withNumber(deal, m.path, m.to);
-        if (!moved.ok) throw new Error(moved.message);
+        if (!moved.ok) throw new Error(failureText(moved));
         deal = moved.value.deal;
       }
       const after = await mean(deal);

@@ -7,6 +7,16 @@
  *
  * Where mathjs differs from Dealwright by design (complex results of sqrt/log
  * of negatives), values are mapped to NaN as the spec says.
+ *
+ * The additions to version 1 (deal-format.md) are written out here from the
+ * spec's text, not from the kernels: dates found by walking the periods'
+ * start months, inputs drawn every period read from their own per-period
+ * draws, tiers and sales thresholds measured on running totals kept per
+ * calendar year or since period 0 (with the royalty as the difference of two
+ * tiered amounts), adjustments multiplying, then the cap. A value the spec
+ * rules out while valuing (a factor outside 0 to 1 where it applies, a
+ * negative cap) makes that period's flows NaN, so the iteration counts as one
+ * the engine must refuse.
  */
 import { all, create } from 'mathjs';
 import { seriesOrder } from '../../../shared/formula/series-order';
@@ -28,8 +38,28 @@ interface SeriesHistory {
   values: Map<string, number[]>;
 }
 
-/** Per-period flows of one iteration, indexed [party][period]. */
-export function referenceFlows(deal: Deal, inputs: Record<string, number>, hazardSeeds: number[]): number[][] {
+/** "2029", "2029-06", "2029-Q3" with a year from 1900 to 2199: the 0-based month it starts, else undefined (a formula). */
+function dateMonth(text: string): number | undefined {
+  const m = /^(\d{4})(-(\d{2})|-Q(\d))?$/.exec(text);
+  if (!m) return undefined;
+  const year = Number(m[1]);
+  if (year < 1900 || year > 2199) return undefined;
+  if (m[3] !== undefined) {
+    const month = Number(m[3]);
+    return month >= 1 && month <= 12 ? year * 12 + month - 1 : undefined;
+  }
+  if (m[4] !== undefined) {
+    const q = Number(m[4]);
+    return q >= 1 && q <= 4 ? year * 12 + (q - 1) * 3 : undefined;
+  }
+  return year * 12;
+}
+
+/**
+ * Per-period flows of one iteration, indexed [party][period]. `perPeriod` holds the draws of each input
+ * drawn every period, one per period.
+ */
+export function referenceFlows(deal: Deal, inputs: Record<string, number>, hazardSeeds: number[], perPeriod: Record<string, number[]> = {}): number[][] {
   const P = deal.timeline.periods;
   const stepYears = STEP_MONTHS[deal.timeline.step] / 12;
   const startYear = typeof deal.timeline.start === 'number' ? deal.timeline.start : Number(deal.timeline.start.slice(0, 4));
@@ -44,8 +74,11 @@ export function referenceFlows(deal: Deal, inputs: Record<string, number>, hazar
   if (!order.ok) throw new Error('series cycle');
 
   let firstFire: number | null = null;
+  const startMonthOf = (t: number) => startYear * 12 + startMonth0 + t * STEP_MONTHS[deal.timeline.step];
+  const yearOf = (t: number) => Math.floor(startMonthOf(t) / 12);
   const scopeAt = (t: number): Record<string, unknown> => {
-    const scope: Record<string, unknown> = { ...inputs, t, year: startYear + Math.floor((startMonth0 + t * STEP_MONTHS[deal.timeline.step]) / 12), terminated: firstFire !== null && t > firstFire ? 1 : 0 };
+    const scope: Record<string, unknown> = { ...inputs, t, year: yearOf(t), terminated: firstFire !== null && t > firstFire ? 1 : 0 };
+    for (const [id, draws] of Object.entries(perPeriod)) scope[id] = draws[t];
     for (const [id, values] of history.values) {
       if (values.length > t) scope[id] = values[t];
       // prev(x): x in the previous period, 0 at t = 0; cumsum(x): the sum of x up to and including t.
@@ -57,7 +90,37 @@ export function referenceFlows(deal: Deal, inputs: Record<string, number>, hazar
   const rewrite = (source: string) => source.replace(/\b(prev|cumsum)\(\s*([A-Za-z][A-Za-z0-9_]*)\s*\)/g, '__$1_$2');
   const evalAt = (value: NumberOrFormula, t: number): number => (typeof value === 'number' ? value : asNumber(math.evaluate(rewrite(value), scopeAt(t))));
   const evalOnce = (value: NumberOrFormula): number => (typeof value === 'number' ? value : asNumber(math.evaluate(value, { ...inputs })));
-  const firstIndex = (value: NumberOrFormula) => Math.max(0, Math.ceil(evalOnce(value)));
+  const firstIndex = (value: NumberOrFormula) => {
+    // A date: the first period whose start month is at or after it; none in the timeline means never.
+    const date = typeof value === 'string' ? dateMonth(value) : undefined;
+    if (date !== undefined) {
+      for (let t = 0; t < P; t++) if (startMonthOf(t) >= date) return t;
+      return P;
+    }
+    return Math.max(0, Math.ceil(evalOnce(value)));
+  };
+  /** The marginal tiers applied to an amount x (rates and ceilings as in period t). */
+  const tiered = (tiers: readonly { upTo?: NumberOrFormula; rate: NumberOrFormula }[], x: number, t: number): number => {
+    let total = 0;
+    let lower = 0;
+    tiers.forEach((tier, i) => {
+      const upper = tier.upTo === undefined || i === tiers.length - 1 ? Infinity : evalAt(tier.upTo, t);
+      const inTier = Math.max(0, Math.min(x, upper) - lower);
+      if (inTier > 0) total += evalAt(tier.rate, t) * inTier;
+      lower = Math.max(lower, upper);
+    });
+    return total;
+  };
+  /** Running totals of positive bases, per term: restarted in the first period of each calendar year for calendarYear. */
+  const totals = new Map<string, number>();
+  const runningTotal = (id: string, basis: 'calendarYear' | 'cumulative', base: number, t: number): { before: number; after: number } => {
+    let before = totals.get(id) ?? 0;
+    if (basis === 'calendarYear' && t > 0 && yearOf(t) !== yearOf(t - 1)) before = 0;
+    const after = before + (base > 0 ? base : 0);
+    totals.set(id, after);
+    return { before, after };
+  };
+  const capPaid = new Map<string, number>();
 
   // Per-iteration state of each term.
   const paid = new Map<string, boolean>();
@@ -113,25 +176,38 @@ export function referenceFlows(deal: Deal, inputs: Record<string, number>, hazar
         }
         return;
       }
-      case 'salesMilestone':
-        if (!paid.get(term.id) && evalAt(term.base, t) >= evalAt(term.threshold, t)) {
+      case 'salesMilestone': {
+        if (paid.get(term.id)) return;
+        const basis = term.basis ?? 'period';
+        const base = evalAt(term.base, t);
+        const measured = basis === 'period' ? base : runningTotal(term.id, basis, base, t).after;
+        if (measured >= evalAt(term.threshold, t)) {
           paid.set(term.id, true);
           pay(term.from, term.to, evalAt(term.amount, t), t);
         }
         return;
+      }
       case 'royalty': {
-        if (term.until !== undefined && !(t <= firstIndex(term.until))) return;
+        const basis = term.basis ?? 'period';
         const base = evalAt(term.base, t);
-        if (!(base > 0)) return;
-        let total = 0;
-        let lower = 0;
-        term.tiers.forEach((tier, i) => {
-          const upper = tier.upTo === undefined || i === term.tiers.length - 1 ? Infinity : evalAt(tier.upTo, t);
-          const inTier = Math.max(0, Math.min(base, upper) - lower);
-          total += evalAt(tier.rate, t) * inTier;
-          lower = Math.max(lower, upper);
-        });
-        pay(term.from, term.to, total, t);
+        // The running total goes on whatever `until` says; only the payment stops.
+        const running = basis === 'period' ? undefined : runningTotal(term.id, basis, base, t);
+        if (term.until !== undefined && !(t <= firstIndex(term.until))) return;
+        let royalty = 0;
+        if (running) royalty = running.after > running.before ? tiered(term.tiers, running.after, t) - tiered(term.tiers, running.before, t) : 0;
+        else if (base > 0) royalty = tiered(term.tiers, base, t);
+        for (const a of term.adjustments ?? []) {
+          if (!truthy(evalAt(a.when, t))) continue;
+          const factor = evalAt(a.factor, t);
+          royalty = factor >= 0 && factor <= 1 ? royalty * factor : NaN;
+        }
+        if (term.cap !== undefined) {
+          const cap = evalOnce(term.cap);
+          const sofar = capPaid.get(term.id) ?? 0;
+          royalty = cap >= 0 && Number.isFinite(cap) ? Math.min(royalty, cap - sofar) : NaN;
+          capPaid.set(term.id, sofar + royalty);
+        }
+        pay(term.from, term.to, royalty, t);
         return;
       }
       case 'revenueShare': {

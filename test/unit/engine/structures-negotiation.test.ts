@@ -6,6 +6,7 @@
  * kernels over the same draws); a failing structure is explained against its
  * own deal; and every round's moves are worth what separate valuations say.
  */
+import { failureText } from '../../../shared/problems';
 import { describe, expect, it } from 'vitest';
 import { createInProcessRunner } from '../../../host/valuation/in-process';
 import { ValuationError } from '../../../host/valuation/runner';
@@ -24,13 +25,13 @@ const pharma = exampleDeal('pharma-licence');
 
 function at(deal: Deal, id: string): Deal {
   const applied = applyScenarioById(deal, id);
-  if (!applied.ok) throw new Error(applied.message);
+  if (!applied.ok) throw new Error(failureText(applied));
   return applied.value.deal;
 }
 
 function withNumber(deal: Deal, path: string, value: number): Deal {
   const r = setNumberAt(deal, path, value);
-  if (!r.ok) throw new Error(r.message);
+  if (!r.ok) throw new Error(failureText(r));
   return r.value;
 }
 

@@ -42,16 +42,16 @@ describe('scenario overrides', () => {
 
   it('a path that does not exist is an error naming the scenario', () => {
     const result = applyScenario(deal, { id: 'bad', name: 'Bad', set: { 'terms.upfrnt.amount': 1 } });
-    expect(result).toEqual({ ok: false, message: 'scenarios.bad: "terms.upfrnt.amount": no term "upfrnt" (did you mean "upfront"?)' });
-    expect(applyScenarioById(deal, 'nope')).toEqual({ ok: false, message: 'no scenario or round "nope" (the deal has: base, ask, fallback, r1, r2, r3)' });
+    expect(result).toEqual({ ok: false, problems: [{ path: 'scenarios.bad', message: '"terms.upfrnt.amount": no term "upfrnt" (did you mean "upfront"?)' }] });
+    expect(applyScenarioById(deal, 'nope')).toEqual({ ok: false, problems: [{ path: '', message: 'no scenario or round "nope" (the deal has: base, ask, fallback, r1, r2, r3)' }] });
   });
 
   it('paths reach inputs, parties and array items; prototype segments are refused', () => {
     expect(getNumberAt(deal, 'inputs.peakSales.p50')).toEqual({ ok: true, value: 650 });
     expect(getNumberAt(deal, 'parties.licensor.walkAway')).toEqual({ ok: true, value: 45 });
     expect(getNumberAt(deal, 'terms.royalty.tiers.5.rate').ok).toBe(false);
-    expect(getNumberAt(deal, 'terms.__proto__.x')).toEqual({ ok: false, message: '"terms.__proto__.x": "__proto__" is not allowed in a path' });
-    expect(setNumberAt(deal, 'terms.licenseeOps.amount', 1)).toEqual({ ok: false, message: '"terms.licenseeOps.amount" does not hold a number' });
+    expect(getNumberAt(deal, 'terms.__proto__.x')).toEqual({ ok: false, problems: [{ path: '', message: '"terms.__proto__.x": "__proto__" is not allowed in a path' }] });
+    expect(setNumberAt(deal, 'terms.licenseeOps.amount', 1)).toEqual({ ok: false, problems: [{ path: '', message: '"terms.licenseeOps.amount" does not hold a number' }] });
   });
 });
 
@@ -114,7 +114,7 @@ describe('the strict JSON reader', () => {
   ])('%j', (input, message) => {
     const r = readJsonText(input);
     expect(r.ok).toBe(false);
-    expect(!r.ok && r.problem.message).toBe(message);
+    expect(!r.ok && r.problems[0]!.message).toBe(message);
   });
   it('never builds an object with a polluted prototype', () => {
     const r = readJsonText('{"x": {"__proto__": {"polluted": true}}}');

@@ -5,6 +5,7 @@
  * stable, a round taken wherever a scenario is, and a round's moves exactly
  * the numbers that changed since the round before.
  */
+import { failureText } from '../../../shared/problems';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -141,7 +142,7 @@ describe('a round is a position', () => {
     // Brute force: every number of the deal, read in each position.
     const at = (id: string | undefined, path: string) => {
       const applied = id === undefined ? { ok: true as const, value: { deal } } : applyScenarioById(deal, id);
-      if (!applied.ok) throw new Error(applied.message);
+      if (!applied.ok) throw new Error(failureText(applied));
       const n = getNumberAt(applied.value.deal, path);
       return n.ok ? n.value : undefined;
     };

@@ -6,6 +6,7 @@
  * reading back what was written gives the same deal.
  */
 import fc from 'fast-check';
+import { failureText } from '../../../shared/problems';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -79,7 +80,7 @@ describe('x- keys inside maps keyed by ids', () => {
     const deal = load(text);
     expect(serializeDealLike(deal, text)).toBe(text);
     const edited = setNumberAt(deal, 'terms.exit.fee.amount', 300);
-    if (!edited.ok) throw new Error(edited.message);
+    if (!edited.ok) throw new Error(failureText(edited));
     const out = serializeDealLike(edited.value, text);
     expect(out).toContain('"x-source": { "report": "Q3 survey" }');
     expect(out).toContain('"x-agreed": "2026-11-03"');

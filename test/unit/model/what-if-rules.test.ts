@@ -7,6 +7,7 @@
  * splits.
  */
 import { describe, expect, it } from 'vitest';
+import { failureText } from '../../../shared/problems';
 import fc from 'fast-check';
 import { coupledChanges, couplingOf, sliderReach, validRange, withNumber } from '../../../shared/model/what-if-rules';
 import { numberFields, numberKind, numberLabel } from '../../../shared/model/number-fields';
@@ -56,7 +57,7 @@ describe('shares and stakes stay whole', () => {
         const stakes = { solara: weights[0]! / total, kestrel: weights[1]! / total, grid: Math.max(0, 1 - weights[0]! / total - weights[1]! / total) };
         const deal = { ...base, terms: base.terms.map((t) => (t.type === 'equity' ? { ...t, stakes } : t)) };
         const moved = withNumber(deal, 'terms.jv.stakes.kestrel', value);
-        if (!moved.ok) throw new Error(moved.message);
+        if (!moved.ok) throw new Error(failureText(moved));
         const sum = Object.values(moved.value.changes).reduce((a, b) => a + b, 0);
         expect(Math.abs(sum - 1)).toBeLessThanOrEqual(1e-9);
         expect(Object.values(moved.value.changes).every((v) => v >= 0 && v <= 1)).toBe(true);
@@ -85,7 +86,7 @@ describe('ranges that keep the deal valid', () => {
     expect(validRange(deal, 'inputs.yearsToPeak.mode')).toMatchObject({ min: { value: 3 }, max: { value: 9 } });
     const refused = withNumber(deal, 'terms.royalty.tiers.0.upTo', 900);
     expect(refused.ok).toBe(false);
-    expect(!refused.ok && refused.message).toBe("Royalties on net sales, tier 1 ceiling cannot be 900: tier ceilings must ascend: below tier 2's");
+    expect(!refused.ok && refused.problems[0]!.message).toBe("Royalties on net sales, tier 1 ceiling cannot be 900: tier ceilings must ascend: below tier 2's");
   });
 
   it('every slider of every example reaches only valid deals: each value in its reach passes the validator the host runs, the next step beyond does not', () => {
@@ -93,13 +94,13 @@ describe('ranges that keep the deal valid', () => {
       const file = exampleDeal(name);
       for (const scenario of file.scenarios) {
         const applied = applyScenarioById(file, scenario.id);
-        if (!applied.ok) throw new Error(applied.message);
+        if (!applied.ok) throw new Error(failureText(applied));
         for (const slider of file.sliders ?? []) {
           const reach = sliderReach(slider, validRange(applied.value.deal, slider.path))!;
           expect(reach, `${name}/${scenario.id} ${slider.path}`).not.toBeNull();
           for (let v = reach.min; v <= reach.max + 1e-9; v = Number((v + slider.step).toPrecision(12))) {
             const moved = withNumber(applied.value.deal, slider.path, v);
-            if (!moved.ok) throw new Error(`${name}/${scenario.id} ${slider.path}=${v}: ${moved.message}`);
+            if (!moved.ok) throw new Error(`${name}/${scenario.id} ${slider.path}=${v}: ${failureText(moved)}`);
             const sent = { ...file, scenarios: file.scenarios.map((s) => (s.id === scenario.id ? { ...s, set: { ...s.set, ...moved.value.changes } } : s)) };
             const checked = validateDeal(sent);
             expect(checked.ok ? [] : checked.problems, `${name}/${scenario.id} ${slider.path}=${v}`).toEqual([]);

@@ -4,6 +4,7 @@ import { buildTermSheet, type TermSheetOptions } from '../../../shared/termsheet
 import { spansText, type Block, type TableBlock, type TermSheetDoc } from '../../../shared/termsheet/content';
 import { CURVE_LEVELS, type ValuationResult } from '../../../shared/engine/results';
 import { edited, loadExample } from './load-example';
+import { modelTimingBlocks } from '../../../shared/termsheet/model-timing';
 
 const base: TermSheetOptions = { audience: 'counterparty', fileName: 'deal.deal', contentHash: 'abc123def456', appVersion: '9.9.9', date: new Date(Date.UTC(2027, 2, 3)) };
 
@@ -339,5 +340,54 @@ describe('buildTermSheet: internal audience', () => {
     const internal = build(undefined, { audience: 'internal', scenarioId: 'ask', valuation: { result: { ...valuation, scenario: 'ask' } } });
     expect(allText(internal)).toContain('Scenario notes: Lead with cash up front.');
     expect(allText(build(undefined, { scenarioId: 'ask' }))).not.toContain('Lead with cash up front.');
+  });
+});
+
+describe('buildTermSheet: the terms real deals are written in', () => {
+  // A quarterly licence from April 2027: calendar-year tiers, a step-down, a cap, dates, a cumulative sales milestone.
+  const quarterly = edited(loadExample('pharma-licence'), (d) => {
+    d.timeline = { start: '2027-04', periods: 40, step: 'quarter' };
+    d.inputs.shock = { label: 'Demand shock', dist: 'normal', mean: 1, sd: 0.1, per: 'period' };
+    const royalty = d.terms.find((t) => t.id === 'royalty') as Extract<(typeof d.terms)[number], { type: 'royalty' }>;
+    royalty.basis = 'calendarYear';
+    royalty.until = '2035-06';
+    royalty.cap = 900;
+    royalty.adjustments = [royalty.adjustments![0]!, { when: 't >= 30', factor: 0.8 }];
+    const sales = d.terms.find((t) => t.id === 'sales500') as Extract<(typeof d.terms)[number], { type: 'salesMilestone' }>;
+    sales.basis = 'cumulative';
+    sales.trigger = undefined;
+    const upfront = d.terms.find((t) => t.id === 'upfront') as Extract<(typeof d.terms)[number], { type: 'payment' }>;
+    upfront.at = '2027-Q3';
+    upfront.trigger = undefined;
+  });
+  const doc = build(quarterly);
+  const body = allText(doc);
+
+  it('prints the bands on calendar-year sales, the step-downs by their labels, the cap and the royalty term as dates', () => {
+    expect(table(doc, 'table:royalty').columns.map((c) => c.header)).toEqual(['Net Sales in a calendar year', 'Royalty rate']);
+    expect(body).toContain('bands are measured on Net Sales in the calendar year to date and restart each calendar year');
+    expect(body).toContain('Generic entry: royalties for any calendar quarter in which generic entry applies are payable at 50% of the amounts otherwise due.');
+    expect(body).toContain('Adjustment 2: royalties for any calendar quarter in which adjustment 2 applies are payable at 80% of the amounts otherwise due.');
+    expect(body).toContain('Where more than one reduction applies to the same calendar quarter, they are applied one after the other (the percentages multiply).');
+    expect(body).toContain('Royalty cap: total royalties payable under this agreement shall not exceed $900.0M;');
+    expect(body).toContain('Royalty term: royalties are payable on Net Sales up to and including June 2035.');
+  });
+
+  it('words a date as a date and a cumulative sales milestone as such', () => {
+    expect(rows(table(doc, 'table:payments'))[0]).toEqual(['Upfront payment', '$25.0M', 'In Q3 2027', 'Northwind Pharma', 'Helix Bio']);
+    expect(table(doc, 'table:salesMilestones').columns[1]!.header).toBe('Cumulative Net Sales');
+    expect(rows(table(doc, 'table:salesMilestones'))[0]![3]).toBe('Within 60 days after the end of the calendar quarter in which cumulative Net Sales first exceed $500.0M');
+  });
+
+  it('never prints the model behind them: conditions, the entry period, the per-period input', () => {
+    for (const internal of ['genericEntry', 't >= ', 'First generic entry', 'Demand shock', 'shock', 'calendarYear']) expect(body).not.toContain(internal);
+  });
+
+  it('states them in the internal appendix as the model times them', () => {
+    const timing = modelTimingBlocks(quarterly).find((b): b is TableBlock => b.kind === 'table')!;
+    expect(rows(timing).find((r) => r[0] === 'Royalties on net sales')![2]).toBe(
+      'Every quarter on calendar-year-to-date net sales, up to June 2035 (period 33), × 0.5 while the period ≥ First generic entry (period), × 0.8 while the period ≥ 30, capped at 900 in total',
+    );
+    expect(rows(timing).find((r) => r[0] === 'Upfront payment')![2]).toBe('Q3 2027 (period 1)');
   });
 });

@@ -1,5 +1,6 @@
 // Placeholders in term-sheet text resolve against the scenario being exported, or block the export with a located message.
 import { describe, expect, it } from 'vitest';
+import { failureText } from '../../../shared/problems';
 import { resolvePlaceholders } from '../../../shared/termsheet/placeholders';
 import { applyScenarioById } from '../../../shared/model/paths';
 import { loadExample } from './load-example';
@@ -26,7 +27,7 @@ describe('resolvePlaceholders', () => {
 
   it('uses the scenario values, so prose and tables agree', () => {
     const ask = applyScenarioById(pharma, 'ask');
-    if (!ask.ok) throw new Error(ask.message);
+    if (!ask.ok) throw new Error(failureText(ask));
     const r = resolvePlaceholders('{{terms.upfront.amount|money}}', 'x', { deal: ask.value.deal, audience: 'counterparty' });
     expect(r).toEqual({ ok: true, text: '$40.0M' });
   });

@@ -11,6 +11,7 @@
  * name and the host API; nothing here reads the store, so it can be mounted
  * from a menu, a toolbar or a test alike.
  */
+import { formatProblem } from '../../../../shared/problems';
 import { useEffect, useId, useState } from 'react';
 import type { DialogChoice, ExportAudience, MainApi, MoneyWording, PaperSize, Problem } from '../../../../shared/api';
 import type { Deal } from '../../../../shared/model/schema';
@@ -252,7 +253,7 @@ export function ExportDialog({ deal, fileName, dealPath, api, onClose, scenarioI
             <p>The {what} was not written:</p>
             <ul>
               {phase.problems.map((p, i) => (
-                <li key={i}>{p.path ? `${p.path}: ${p.message}` : p.message}</li>
+                <li key={i}>{formatProblem(p)}</li>
               ))}
             </ul>
           </div>
