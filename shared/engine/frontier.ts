@@ -39,6 +39,7 @@
  *
  * Intentionally has no platform imports.
  */
+import { termKind } from '../terms/registry';
 import { failureText } from '../problems';
 import { numberKind, numberLabel, type NumberKind } from '../model/number-fields';
 import { getNumberAt } from '../model/paths';
@@ -122,8 +123,10 @@ export function numberShape(deal: Deal, path: string): NumberShape {
   if (root === 'parties') return field[0] === 'walkAway' ? { shape: 'monotone' } : unknown;
   if (root !== 'terms') return unknown;
   const term = deal.terms.find((t) => t.id === id);
-  if (!term || term.type === 'equity') return unknown;
-  if (term.type === 'termination') return field.join('.') === 'fee.amount' ? { shape: 'linear' } : unknown;
+  if (!term) return unknown;
+  const own = termKind(term).numberShape?.(field);
+  if (own === 'unknown') return unknown;
+  if (own) return { shape: own };
   if (last === 'threshold') return deal.parties.every((p) => p.discountRate >= 0) ? { shape: 'monotone' } : { shape: 'unknown', why: `${unknown.why} (a party discounts at a negative rate)` };
   if (last === 'upTo' || last === 'cap') return { shape: 'monotone' };
   // A cap makes a royalty's payments a minimum of two things: still one way, no longer linear.
