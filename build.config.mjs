@@ -36,7 +36,7 @@ export const entries = [
     ...node,
     packages: undefined,
     external: ['@resvg/resvg-js', 'echarts'],
-    entryPoints: ['validate', 'value', 'sensitivity', 'solve', 'termsheet', 'redline', 'portfolio'].map((c) => `host/cli/${c}.ts`),
+    entryPoints: ['validate', 'value', 'sensitivity', 'solve', 'termsheet', 'redline', 'portfolio', 'rounds', 'frontier', 'trades'].map((c) => `host/cli/${c}.ts`),
     outdir: 'out/cli/commands',
     outExtension: { '.js': '.cjs' },
     format: 'cjs',

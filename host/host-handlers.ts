@@ -20,6 +20,7 @@ import type { HostHandlers } from './rpc/dispatcher';
 import { openConfSettings } from './settings/conf-backend';
 import type { SettingsStore } from './settings/settings-store';
 import { createValuationHandlers, sharedValuationRunner } from './valuation/valuation-handlers';
+import { createNegotiationHandlers } from './valuation/negotiation-handlers';
 import { createExportHandlers, type ExportPorts } from './docx/export-handlers';
 import type { ValuationRunner } from './valuation/runner';
 import { loadSkeleton } from './termsheet-defaults';
@@ -97,6 +98,7 @@ export function createHostHandlers(ports: HostPorts): HostHandlers {
     getStandardSections: async (_ctx, kind) => loadSkeleton(ports.resourcesDir, kind),
     ...createDocumentHandlers(documents),
     ...createValuationHandlers(ports.valuationRunner, ports.closed),
+    ...createNegotiationHandlers(ports.valuationRunner, ports.closed),
     ...createPortfolioHandlers({
       resourcesDir: ports.resourcesDir,
       dataDir,

@@ -9,6 +9,7 @@
  */
 import * as z from 'zod';
 import { runIdArg, sampleCountArg, sensitivityRequestArg, solveRequestArg, sweepRequestArg, valuationRequestArg } from './engine/requests';
+import { frontierRequestArg, negotiationRequestArg, tradesRequestArg } from './engine/negotiation-requests';
 import { portfolioValuationArg } from './portfolio/requests';
 import { PORTFOLIO_LIMITS } from './portfolio/schema';
 
@@ -160,4 +161,13 @@ export const apiArgs = {
   /** Shows a written file in the system's file manager, where the host can. */
   revealInFolder: z.tuple([filePath]),
   ...portfolioArgs,
+
+  // ---- The negotiation (issue 13): rounds valued, exchange rates, the efficient frontier ----
+  /** Every round valued at full precision on common random numbers, with what each move was worth to each party. */
+  valueNegotiation: z.tuple([negotiationRequestArg]),
+  /** For every slider, each party's change for one step up and down, cheap concessions, and pairs of moves that raise both. */
+  runTrades: z.tuple([tradesRequestArg]),
+  /** Starts an efficient frontier; progress and the result arrive as frontier:progress / frontier:result events. */
+  startFrontier: z.tuple([frontierRequestArg]),
+  cancelFrontier: z.tuple([runIdArg]),
 } as const;

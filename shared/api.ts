@@ -22,6 +22,9 @@ import type { Problem } from './problems';
 import type { Skeleton } from './termsheet/skeleton';
 import type { InputSample, SensitivityResult, SolveResult, ValuationResult } from './engine/results';
 import type { SweepResult } from './engine/sweep';
+import type { NegotiationResult } from './engine/negotiation';
+import type { TradesResult } from './engine/exchange-rates';
+import type { FrontierResult } from './engine/frontier';
 import type { apiArgs, RedlineAgainst, StandardSectionsKind } from './api-args';
 import type * as z from 'zod';
 import type { PortfolioEntryState } from './portfolio/entries';
@@ -202,6 +205,10 @@ export interface ApiResults extends PortfolioResults {
   setAuthorName: { ok: true };
   getStandardSections: Skeleton;
   revealInFolder: RevealResult;
+  valueNegotiation: NegotiationResult;
+  runTrades: TradesResult;
+  startFrontier: { runId: string };
+  cancelFrontier: { cancelled: boolean };
 }
 
 export type ApiMethod = keyof typeof apiArgs;
@@ -249,6 +256,10 @@ const methodTable: Record<ApiMethod, true> = {
   startPortfolioValuation: true,
   cancelPortfolioValuation: true,
   exportPortfolioBrief: true,
+  valueNegotiation: true,
+  runTrades: true,
+  startFrontier: true,
+  cancelFrontier: true,
 };
 export const apiMethods = Object.keys(methodTable) as ApiMethod[];
 
@@ -262,6 +273,9 @@ export interface MainEvents {
   'valuation:progress': { runId: string; done: number; total: number };
   /** A valuation finished: its summary result, or why it did not (code 'cancelled' when cancelled). */
   'valuation:result': { runId: string; result: ValuationResult } | { runId: string; error: ApiErrorData };
+  /** A frontier started by startFrontier: `done` structures valued of at most `total` (the grid). */
+  'frontier:progress': { runId: string; done: number; total: number };
+  'frontier:result': { runId: string; result: FrontierResult } | { runId: string; error: ApiErrorData };
   /** A portfolio valuation: `done` of `total` iterations over all its deals. */
   'portfolio:progress': { runId: string; done: number; total: number };
   'portfolio:result': { runId: string; result: PortfolioValuationResult } | { runId: string; error: ApiErrorData };
@@ -273,6 +287,8 @@ const eventTable: Record<EventName, true> = {
   'app:open-file': true,
   'valuation:progress': true,
   'valuation:result': true,
+  'frontier:progress': true,
+  'frontier:result': true,
   'portfolio:progress': true,
   'portfolio:result': true,
 };

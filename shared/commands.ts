@@ -14,7 +14,7 @@
  */
 
 /** The document's sections, in the navigator's order; each has a "Go to" command (Alt+1 …). */
-export const SECTIONS = ['overview', 'parties', 'inputs', 'series', 'terms', 'scenarios', 'termSheet'] as const;
+export const SECTIONS = ['overview', 'parties', 'inputs', 'series', 'terms', 'scenarios', 'termSheet', 'negotiation'] as const;
 export type SectionId = (typeof SECTIONS)[number];
 export const SECTION_LABELS: Record<SectionId, string> = {
   overview: 'Overview',
@@ -24,6 +24,7 @@ export const SECTION_LABELS: Record<SectionId, string> = {
   terms: 'Terms',
   scenarios: 'Scenarios',
   termSheet: 'Term sheet',
+  negotiation: 'Negotiation',
 };
 
 export type MenuName = 'File' | 'Edit' | 'View' | 'Help';

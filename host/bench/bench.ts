@@ -7,11 +7,13 @@
  * second and ratio; then the slider path (10k iterations, warm) as a latency;
  * then reading and validating large files (20,000 chained series, a 5 MB
  * file) as time, beside plain JSON.parse of the same text (the floor any
- * reader pays); then portfolios (portfolio-bench.ts).
+ * reader pays); then portfolios (portfolio-bench.ts); then the efficient
+ * frontier by refinement beside the brute-force grid (frontier-bench.ts).
  *
  * Options (npm run bench -- ...): --cold-only, --warm-only, --cold-runs N
  * (default 7), --against OTHER/out/cli/main.js (a second CLI build timed in the
- * same cold-start rounds).
+ * same cold-start rounds), --frontier-points N (points per number of the
+ * frontier's grid; the sliders' own steps by default; 0 skips the frontier).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -23,6 +25,7 @@ import { createWorkerPoolRunner } from '../valuation/worker-pool';
 import { baselinePharma } from './baseline-pharma';
 import { printColdStartTable } from './cold-start';
 import { chainedSeriesDeal, fiveMegabyteDeal } from './large-deals';
+import { frontierBench } from './frontier-bench';
 import { portfolioBench } from './portfolio-bench';
 
 const root = projectRoot(import.meta.url);
@@ -102,6 +105,8 @@ async function main(): Promise<void> {
   console.log('\nTargets (2-core machine): 2 workers at 1M >= 1.5x the baseline (>= ~3.5M it/s); 10k in < 20 ms warm.');
   validationBench();
   await portfolioBench(root);
+  const frontierPoints = flag('--frontier-points');
+  if (frontierPoints !== '0') await frontierBench(deal, frontierPoints === undefined ? undefined : Number(frontierPoints));
 }
 
 /** Reading and validating large files (what Open, Save and the live problems list do), best of 3, beside JSON.parse. */

@@ -37,10 +37,12 @@ export interface CommandDef {
   options: Readonly<Record<string, OptionDef>>;
 }
 
-const scenario: OptionDef = { value: 'ID', help: 'the scenario to use; default: the first scenario' };
+const scenario: OptionDef = { value: 'ID', help: 'the scenario or negotiation round to use; default: the first scenario' };
 const iterations: OptionDef = { value: 'N', help: 'Monte Carlo iterations (1 to 10,000,000); default: the file\'s' };
 const workers: OptionDef = { value: 'K', help: 'worker threads (1 to 64); default: one per core. Numbers are the same for any K' };
 const json: OptionDef = { help: 'print one JSON object instead of text' };
+const seed: OptionDef = { value: 'S', help: "random seed; default: the file's" };
+const other: OptionDef = { value: 'ID', help: 'the other side; default: the other party of a two-party deal' };
 const out: OptionDef = { value: 'OUT.docx', short: 'o', required: true, help: 'the Word file to write' };
 const documentOptions: Record<string, OptionDef> = {
   draft: { value: 'LABEL', help: 'printed on the document instead of any internal name ("Draft 1" by default)' },
@@ -52,7 +54,11 @@ const documentOptions: Record<string, OptionDef> = {
 
 export const COMMAND_DEFS = {
   validate: { forms: ['FILE'], summary: 'check a .deal file; also warns about what a counterparty export would refuse', options: {} },
-  value: { forms: ['FILE'], summary: 'Monte Carlo valuation of each party', options: { scenario, iterations, seed: { value: 'S', help: 'random seed; default: the file\'s' }, workers, json } },
+  value: {
+    forms: ['FILE'],
+    summary: 'Monte Carlo valuation of each party',
+    options: { scenario, set: { value: 'PATH=NUMBER', help: 'one more number on top of the scenario or round (repeatable; a later one for a path wins)' }, iterations, seed, workers, json },
+  },
   sensitivity: { forms: ['FILE'], summary: "tornado rows: a party's mean NPV with each input at its 10th and 90th percentile", options: { scenario, party: { value: 'ID', help: 'the party; default: the deal\'s own' }, workers, json } },
   solve: {
     forms: ['FILE'],
@@ -76,12 +82,38 @@ export const COMMAND_DEFS = {
   redline: {
     forms: ['OLD.deal NEW.deal', 'FILE --from ID --to ID'],
     summary: 'term sheet with tracked changes from the old terms to the new ones',
-    options: { out, from: { value: 'ID', help: 'the old scenario of FILE' }, to: { value: 'ID', help: 'the new scenario of FILE' }, ...documentOptions },
+    options: { out, from: { value: 'ID', help: 'the old scenario or round of FILE' }, to: { value: 'ID', help: 'the new scenario or round of FILE' }, ...documentOptions },
   },
   portfolio: {
     forms: ['FILE.dealbook'],
     summary: 'every deal of a portfolio in its position, its metrics due, and the portfolio total',
     options: { iterations: { value: 'N', help: "Monte Carlo iterations per deal; default: each deal's" }, json },
+  },
+  rounds: {
+    forms: ['FILE'],
+    summary: 'every negotiation round valued on common random numbers, with what each move was worth to each party',
+    options: { iterations, seed, workers, json },
+  },
+  frontier: {
+    forms: ['FILE'],
+    summary: 'the efficient frontier: structures no other beats for both parties, over up to 4 numbers with sliders',
+    options: {
+      vary: { value: 'PATH[,PATH...]', required: true, help: 'the numbers to vary (1 to 4, each with a slider), separated by commas' },
+      party: { value: 'ID', required: true, help: 'our side' },
+      other,
+      scenario,
+      points: { value: 'N', help: "grid points per number (2 to 4096); default: each slider's own steps, thinned on a large grid" },
+      floor: { value: 'P', help: "the other side's chance of beating its walk-away, at least (0 to 1)" },
+      iterations,
+      seed,
+      workers,
+      json,
+    },
+  },
+  trades: {
+    forms: ['FILE'],
+    summary: 'what one step of each slider is worth to each side, cheap concessions, and pairs of moves that raise both',
+    options: { scenario, party: { value: 'ID', help: "our side; default: the deal's own" }, other, iterations, seed, workers, json },
   },
 } as const satisfies Record<string, CommandDef>;
 

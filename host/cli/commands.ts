@@ -8,11 +8,14 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { codeCacheDir, requireWithCodeCache } from '../code-cache';
 import type { StartedWorker } from '../valuation/worker-threads';
+import type * as frontier from './frontier';
 import type * as portfolio from './portfolio';
 import type * as redline from './redline';
+import type * as rounds from './rounds';
 import type * as sensitivity from './sensitivity';
 import type * as solve from './solve';
 import type * as termsheet from './termsheet';
+import type * as trades from './trades';
 import type * as validate from './validate';
 import type * as value from './value';
 
@@ -47,7 +50,11 @@ export const commands: Record<string, () => Promise<Command>> = {
   termsheet: async () => bundle<typeof termsheet>('termsheet').termsheetCommand,
   redline: async () => bundle<typeof redline>('redline').redlineCommand,
   portfolio: async () => bundle<typeof portfolio>('portfolio').portfolioCommand,
+  // The negotiation (issue 13).
+  rounds: async () => bundle<typeof rounds>('rounds').roundsCommand,
+  frontier: async () => bundle<typeof frontier>('frontier').frontierCommand,
+  trades: async () => bundle<typeof trades>('trades').tradesCommand,
 };
 
 /** Commands that value on the worker pool: main.ts starts their workers before loading them. */
-export const VALUING_COMMANDS: ReadonlySet<string> = new Set(['value', 'sensitivity', 'solve', 'portfolio']);
+export const VALUING_COMMANDS: ReadonlySet<string> = new Set(['value', 'sensitivity', 'solve', 'portfolio', 'rounds', 'frontier', 'trades']);

@@ -1,8 +1,9 @@
 /**
  * The term-sheet export service used by the app (MainApi.exportTermSheet) and
  * the CLI (`dealwright termsheet`, `dealwright redline`): hash the deal, value
- * it when the internal appendix needs it, build the content tree, write the
- * .docx atomically. Problems come back as values with a path and a message.
+ * it when the internal appendix needs it (and its rounds for the
+ * negotiation-history appendix), build the content tree, write the .docx
+ * atomically. Problems come back as values with a path and a message.
  */
 import type { Result } from '../../shared/problems';
 import { createHash } from 'node:crypto';
@@ -13,6 +14,7 @@ import type { MoneyStyle } from '../../shared/format/contract-figures';
 import { sanitizeLine } from '../../shared/termsheet/sanitize';
 import { partyName } from '../../shared/termsheet/wording';
 import { serializeDeal } from '../../shared/model/serialize';
+import { roundsOf } from '../../shared/model/rounds';
 import { ValuationError, type ValuationRunner } from '../valuation/runner';
 import { buildTermSheet } from '../../shared/termsheet/build';
 import type { Audience } from '../../shared/termsheet/content';
@@ -22,7 +24,7 @@ import type { Paper } from './styles';
 import { writeTermSheetDocx } from './write-docx';
 
 /** The engine as the export needs it: the host's valuation runner (worker pool in the app and CLI). */
-export type ValuationPort = Pick<ValuationRunner, 'value' | 'sensitivity'>;
+export type ValuationPort = Pick<ValuationRunner, 'value' | 'sensitivity' | 'negotiation'>;
 
 export type ExportResult = Result<{ path: string }>;
 
@@ -98,7 +100,9 @@ async function valuationFor(req: TermSheetExportRequest, valuation: ValuationPor
   try {
     const result = await valuation.value({ deal: req.deal, scenarioId: req.scenarioId, iterations: req.iterations });
     const sensitivity = await valuation.sensitivity({ deal: req.deal, scenarioId: req.scenarioId, party: req.deal.us, iterations: req.iterations });
-    return { ok: true as const, value: { result, sensitivity } };
+    // The negotiation-history appendix, when the deal has rounds: each valued as the file states it.
+    const negotiation = roundsOf(req.deal).length > 0 ? await valuation.negotiation({ deal: req.deal, ...(req.iterations === undefined ? {} : { iterations: req.iterations }) }) : undefined;
+    return { ok: true as const, value: { result, sensitivity, ...(negotiation ? { negotiation } : {}) } };
   } catch (err) {
     if (err instanceof ValuationError) return { ok: false as const, problems: err.problems };
     return { ok: false as const, problems: [{ path: 'valuation', message: `the valuation failed: ${err instanceof Error ? err.message : String(err)}` }] };

@@ -36,6 +36,7 @@ import { spansText } from '../../shared/termsheet/content';
 import { isRightToLeft } from '../../shared/termsheet/sanitize';
 import { buildHistogramOption } from '../../shared/charts/histogram';
 import { buildTornadoOption } from '../../shared/charts/tornado';
+import { buildNegotiationOption } from '../../shared/charts/negotiation';
 import { buildPortfolioChartOption } from '../../shared/charts/portfolio-charts';
 import { renderChartPng } from './chart-images';
 import { RevisionStamp, spanRuns } from './revisions';
@@ -53,8 +54,16 @@ export interface WriteOptions {
 const TWIPS_PER_PX = 15; // 96 px per inch, 1440 twips per inch
 
 function chartOption(spec: ChartSpec) {
-  if (spec.type === 'portfolio') return buildPortfolioChartOption(spec.chart);
-  return spec.type === 'histogram' ? buildHistogramOption(spec.input) : buildTornadoOption(spec.input);
+  switch (spec.type) {
+    case 'histogram':
+      return buildHistogramOption(spec.input);
+    case 'tornado':
+      return buildTornadoOption(spec.input);
+    case 'negotiation':
+      return buildNegotiationOption(spec.input);
+    case 'portfolio':
+      return buildPortfolioChartOption(spec.chart);
+  }
 }
 
 /** Writes paragraphs, tracking whole added, removed or moved blocks (paragraph mark included) and naming move ranges. */

@@ -22,12 +22,16 @@ import type {
   ValuationResult,
 } from '../../shared/engine/results';
 import { runSolve } from '../../shared/engine/goal-seek';
-import { checkIterations, checkSeed, planValuation, precisionReached, resultFromShards, variantStatsFromOutputs, type JobTemplate } from '../../shared/engine/run-plan';
+import { checkIterations, checkSeed, pairedStatsFromOutputs, planValuation, precisionReached, resultFromShards, variantStatsFromOutputs, type JobTemplate } from '../../shared/engine/run-plan';
 import { runSweep, type StatsEvaluator, type SweepRequest, type SweepResult } from '../../shared/engine/sweep';
+import { groupKernels, type StructuresEvaluator, type StructuresRequest, type StructuresResult } from '../../shared/engine/structures';
+import { valueNegotiation, type NegotiationRequest, type NegotiationResult } from '../../shared/engine/negotiation';
+import { runTrades, type TradesRequest, type TradesResult } from '../../shared/engine/exchange-rates';
+import { runFrontier, type FrontierRequest, type FrontierResult } from '../../shared/engine/frontier';
 import { runSensitivity, type MeansEvaluator } from '../../shared/engine/sensitivity';
 import { compiledFor } from '../../shared/engine/compile-deal';
 import { explainFault, type FaultContext } from '../../shared/engine/fault';
-import type { CompiledDeal, KernelSpec } from '../../shared/engine/kernel';
+import { kernelSpecOf, type CompiledDeal, type KernelSpec } from '../../shared/engine/kernel';
 import type { Deal } from '../../shared/model/schema';
 import { EngineError, KernelFault } from '../../shared/engine/simulate';
 import type { PortfolioOutput } from '../../shared/portfolio/portfolio-job';
@@ -47,6 +51,14 @@ export interface ValuationRunner {
   solve(request: SolveRequest, options?: RunOptions): Promise<SolveResult>;
   /** Mean statistics at several positions of a deal, on common random numbers (the ZOPA sweep). */
   sweep(request: SweepRequest, options?: RunOptions): Promise<SweepResult>;
+  /** Structures of a deal and the paired differences between them, on common random numbers (structures.ts). */
+  structures(request: StructuresRequest, options?: RunOptions): Promise<StructuresResult>;
+  /** Every negotiation round valued, with what each move was worth to each party (negotiation.ts). */
+  negotiation(request: NegotiationRequest, options?: RunOptions): Promise<NegotiationResult>;
+  /** Each slider's worth to each party for one step, cheap concessions and pairs of moves that raise both (exchange-rates.ts). */
+  trades(request: TradesRequest, options?: RunOptions): Promise<TradesResult>;
+  /** The efficient frontier over up to 4 numbers (frontier.ts); progress counts structures valued of the grid. */
+  frontier(request: FrontierRequest, options?: RunOptions): Promise<FrontierResult>;
   /** Every deal of a portfolio in its position, and the total from the summed iterations (shared/portfolio). Progress counts iterations of all deals. */
   portfolio(request: PortfolioValuationRequest, options?: RunOptions): Promise<PortfolioValuationResult>;
   /** Releases workers; the runner cannot be used afterwards. */
@@ -150,6 +162,41 @@ export function createRunner(executor: JobExecutor, compile: KernelCompiler = co
     async (deal, variants, iterations, seed) =>
       (await stats(options)(deal, variants, iterations, seed)).map((v) => v.mean);
 
+  const structures = async (request: StructuresRequest, options: RunOptions = {}): Promise<StructuresResult> => {
+    let ran: FaultContext[] = [];
+    try {
+      const { deals, iterations, seed } = request;
+      const pairs = [...(request.pairs ?? [])];
+      checkIterations(iterations);
+      checkSeed(seed);
+      if (deals.length === 0) return { variants: [], pairs: [] };
+      const kernels: (KernelSpec | CompiledDeal)[] = [];
+      for (const deal of deals) kernels.push(await compile(deal, undefined));
+      ran = deals.map((deal, i) => ({ deal, kernel: kernelSpecOf(kernels[i]!), iterations, seed }));
+      const { specs, variants } = groupKernels(kernels);
+      const total = iterations * deals.length;
+      const template: JobTemplate = { kind: 'paired', deal: deals[0]!, kernel: kernels[0]!, deals, kernels, specs, variants, pairs };
+      return await executor.execute(template, iterations, seed, throttledProgress(total, options.onProgress), options.signal, async (outputs) =>
+        pairedStatsFromOutputs(outputs, deals.length, pairs.length, deals[0]!.parties.length, iterations),
+      );
+    } catch (err) {
+      // A paired job reports the structure whose kernel failed as its variant: explain it against that structure's deal.
+      throw asValuationError(err, err instanceof KernelFault ? ran[err.variant] : undefined);
+    }
+  };
+  /** Structures for the analyses built on them: their own progress is reported by the analysis, cancel passes through. */
+  const evaluator =
+    (options: RunOptions): StructuresEvaluator =>
+    (request, onProgress) =>
+      structures(request, { ...(options.signal ? { signal: options.signal } : {}), ...(onProgress ? { onProgress } : {}) });
+  const analysis = async <T>(work: () => Promise<T>): Promise<T> => {
+    try {
+      return await work();
+    } catch (err) {
+      throw asValuationError(err);
+    }
+  };
+
   return {
     async value(request, options = {}) {
       // Kept outside the try: a kernel fault is explained against the run that hit it.
@@ -216,6 +263,10 @@ export function createRunner(executor: JobExecutor, compile: KernelCompiler = co
         throw asValuationError(err);
       }
     },
+    structures,
+    negotiation: (request, options = {}) => analysis(() => valueNegotiation(request, evaluator(options), options.onProgress)),
+    trades: (request, options = {}) => analysis(() => runTrades(request, evaluator(options), options.onProgress)),
+    frontier: (request, options = {}) => analysis(() => runFrontier(request, evaluator(options), options.onProgress)),
     async portfolio(request, options = {}) {
       try {
         const plan = planPortfolio(request);

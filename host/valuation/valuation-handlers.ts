@@ -52,8 +52,11 @@ export function warmUpValuation(dealPath: string): Promise<void> {
 
 let runCounter = 0;
 
+/** A fresh run id (`run-N`, unique in this host) for a run whose progress and result come as events. */
+export const nextRunId = (): string => `run-${++runCounter}`;
+
 /** The deal, validated in full (on the background thread when it is large), or a HostError with its problems. */
-async function checkedDeal(raw: unknown): Promise<Deal> {
+export async function checkedDeal(raw: unknown): Promise<Deal> {
   const result = await validateInBackground(raw);
   if (!result.ok) {
     throw new HostError({ code: 'failed', message: 'the deal has problems to fix before it can be valued', problems: result.problems });
@@ -69,7 +72,7 @@ export function apiErrorOf(err: unknown): ApiErrorData {
   return { code: 'failed', message: err instanceof Error ? err.message : String(err) };
 }
 
-async function rethrowAsHostError<T>(work: () => Promise<T>): Promise<T> {
+export async function rethrowAsHostError<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (err) {
@@ -87,7 +90,7 @@ export function createValuationHandlers(runner: () => ValuationRunner = sharedVa
     startValuation: async (ctx, request) => {
       const deal = await checkedDeal(request.deal);
       for (const [, older] of runs) older.abort();
-      const runId = `run-${++runCounter}`;
+      const runId = nextRunId();
       const controller = new AbortController();
       runs.set(runId, controller);
       const { deal: _raw, ...rest } = request;

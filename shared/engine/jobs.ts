@@ -9,17 +9,24 @@
  */
 import { linkKernel, type KernelSpec } from './kernel';
 import { ShardBuilder, summaryBuffers, type Shard, type ShardSummary } from './shard';
+import { simulatePairedSteps, type Pair, type PairedVariant } from './paired';
 import { rangeSize, runAll, simulateMeansSteps, simulateRangeSteps, type BlockRange, type BlockSteps, type MeansVariant } from './simulate';
 import { portfolioJobSteps, portfolioOutputBuffers, type PortfolioJob, type PortfolioOutput } from '../portfolio/portfolio-job';
 
 export type EngineJob =
   | { kind: 'simulate'; kernel: KernelSpec; headBlocks?: number; range: BlockRange }
   | { kind: 'means'; kernel: KernelSpec; variants: MeansVariant[]; range: BlockRange }
+  /** Structures of one deal and the differences between pairs of them, on common random numbers (paired.ts). */
+  | { kind: 'paired'; specs: KernelSpec[]; variants: PairedVariant[]; pairs: Pair[]; range: BlockRange }
   /** Every deal of a portfolio over one range, summed iteration by iteration (shared/portfolio/portfolio-job.ts). */
   | PortfolioJob;
 
-/** What a job sends back: a simulation's shard summary (its samples stay with the shard), means' block sums, or a portfolio's summaries. */
-export type JobOutput = { kind: 'simulate'; summary: ShardSummary } | { kind: 'means'; firstBlock: number; sums: Float64Array } | PortfolioOutput;
+/** What a job sends back: a simulation's shard summary (its samples stay with the shard), means' (or pairs') block sums, or a portfolio's summaries. */
+export type JobOutput =
+  | { kind: 'simulate'; summary: ShardSummary }
+  | { kind: 'means'; firstBlock: number; sums: Float64Array }
+  | { kind: 'paired'; firstBlock: number; sums: Float64Array }
+  | PortfolioOutput;
 
 /** A finished job: its output, and for a simulation the shard that keeps the samples for statistic queries. */
 export interface JobRun {
@@ -37,6 +44,10 @@ export function executeJob(job: EngineJob, onBlock?: (iterationsDone: number) =>
 
 /** A job one block at a time (a worker interleaves jobs between blocks); the result once every step has run. */
 export function jobSteps(job: EngineJob): BlockSteps<JobRun> {
+  if (job.kind === 'paired') {
+    const steps = simulatePairedSteps(job.specs, job.variants, job.pairs, job.range);
+    return { step: () => steps.step(), result: () => ({ output: { kind: 'paired', firstBlock: job.range.firstBlock, sums: steps.result() }, shard: null }) };
+  }
   if (job.kind === 'portfolio') return portfolioJobSteps(job, jobSteps);
   const compiled = linkKernel(job.kernel);
   const { range } = job;
@@ -60,5 +71,5 @@ export function jobSteps(job: EngineJob): BlockSteps<JobRun> {
 /** Transferable buffers of an output (so workers hand them over without copying). */
 export function outputBuffers(output: JobOutput): ArrayBuffer[] {
   if (output.kind === 'portfolio') return portfolioOutputBuffers(output);
-  return output.kind === 'means' ? [output.sums.buffer as ArrayBuffer] : summaryBuffers(output.summary);
+  return output.kind === 'simulate' ? summaryBuffers(output.summary) : [output.sums.buffer as ArrayBuffer];
 }

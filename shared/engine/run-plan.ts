@@ -12,6 +12,7 @@ import { kernelSpecOf, type CompiledDeal, type KernelSpec } from './kernel';
 import type { ValuationRequest, ValuationResult } from './results';
 import { BLOCK_SIZE, blockCount } from './rng';
 import { resolveScenario } from './sensitivity';
+import { pairedStride, type Pair, type PairedVariant, type PairStats } from './paired';
 import { EngineError, meansStride, type BlockRange, type MeansVariant } from './simulate';
 import type { ShardSummary } from './shard';
 import type { PortfolioJob } from '../portfolio/portfolio-job';
@@ -26,6 +27,12 @@ import { momentsOf, summariseShards, type DealShape, type ShardHandle } from './
 export type JobTemplate =
   | { kind: 'simulate'; deal: Deal; conditionOn?: string; headBlocks?: number; kernel: KernelSpec | CompiledDeal }
   | { kind: 'means'; deal: Deal; variants: MeansVariant[]; kernel: KernelSpec | CompiledDeal }
+  /**
+   * Structures of one deal on common random numbers (paired.ts): `specs` the distinct kernels (by their
+   * draws), `variants` each structure's numbers; `deals` and `kernels` per structure explain a fault;
+   * `deal` and `kernel` are the first's (what a pool prepares).
+   */
+  | { kind: 'paired'; deal: Deal; kernel: KernelSpec | CompiledDeal; deals: Deal[]; kernels: (KernelSpec | CompiledDeal)[]; specs: (KernelSpec | CompiledDeal)[]; variants: PairedVariant[]; pairs: Pair[] }
   /** A portfolio: every member's compiled kernel and stream (shared/portfolio/portfolio-job.ts). */
   | Omit<PortfolioJob, 'range'>;
 
@@ -123,6 +130,9 @@ export function precisionReached(plan: ValuationPlan, summaries: readonly ShardS
 
 /** The job of one block range; `portable` leaves any kernel function out, for posting to a worker. */
 export function jobFor(template: JobTemplate, range: BlockRange, portable: boolean): EngineJob {
+  if (template.kind === 'paired') {
+    return { kind: 'paired', specs: template.specs.map((s) => (portable ? kernelSpecOf(s) : s)), variants: template.variants, pairs: template.pairs, range };
+  }
   if (template.kind === 'portfolio') return portable ? { ...template, members: template.members.map((m) => ({ ...m, simulate: { ...m.simulate, kernel: kernelSpecOf(m.simulate.kernel) } })), range } : { ...template, range };
   const kernel = portable ? kernelSpecOf(template.kernel) : template.kernel;
   return template.kind === 'simulate'
@@ -143,25 +153,46 @@ export interface VariantStats {
   pAllAboveWalkAway: number;
 }
 
+/** A variant's statistics from its totals over the run (meansStride numbers) and the run's iterations. */
+function variantStats(t: readonly number[], nParties: number, n: number): VariantStats {
+  const mean = t.slice(0, nParties).map((s) => s / n);
+  const se = t.slice(nParties, 2 * nParties).map((sq, p) => (n > 1 ? Math.sqrt(Math.max(0, (sq - n * mean[p]! * mean[p]!) / (n - 1)) / n) : NaN));
+  return { mean, se, pAboveWalkAway: t.slice(2 * nParties, 3 * nParties).map((c) => c / n), pAllAboveWalkAway: t[3 * nParties]! / n };
+}
+
+/** Totals over the run of each block's `stride` numbers, block sums added in block order (the full run's order). */
+function blockTotals(outputs: readonly JobOutput[], kind: 'means' | 'paired', stride: number): number[] {
+  const parts = outputs
+    .filter((o): o is Extract<JobOutput, { kind: 'means' | 'paired' }> => o.kind === kind)
+    .sort((a, b) => a.firstBlock - b.firstBlock);
+  const totals = new Array<number>(stride).fill(0);
+  for (const part of parts) {
+    const blocks = part.sums.length / stride;
+    for (let b = 0; b < blocks; b++) for (let k = 0; k < stride; k++) totals[k]! += part.sums[b * stride + k]!;
+  }
+  return totals;
+}
+
 /** Per variant, from means outputs: block sums added in block order (the full run's order, so means match it exactly). */
 export function variantStatsFromOutputs(outputs: JobOutput[], nVariants: number, nParties: number, iterations: number): VariantStats[] {
-  const parts = outputs
-    .filter((o): o is { kind: 'means'; firstBlock: number; sums: Float64Array } => o.kind === 'means')
-    .sort((a, b) => a.firstBlock - b.firstBlock);
   const stride = meansStride(nParties);
-  const totals = Array.from({ length: nVariants }, () => new Array<number>(stride).fill(0));
-  for (const part of parts) {
-    const blocks = part.sums.length / (stride * nVariants);
-    for (let b = 0; b < blocks; b++) {
-      for (let v = 0; v < nVariants; v++) for (let k = 0; k < stride; k++) totals[v]![k]! += part.sums[(b * nVariants + v) * stride + k]!;
-    }
-  }
+  const totals = blockTotals(outputs, 'means', stride * nVariants);
+  return Array.from({ length: nVariants }, (_, v) => variantStats(totals.slice(v * stride, (v + 1) * stride), nParties, iterations));
+}
+
+/** Per structure and per pair, from paired outputs (paired.ts): each structure's statistics, each pair's mean difference and its standard error. */
+export function pairedStatsFromOutputs(outputs: JobOutput[], nVariants: number, nPairs: number, nParties: number, iterations: number): { variants: VariantStats[]; pairs: PairStats[] } {
+  const stride = meansStride(nParties);
+  const totals = blockTotals(outputs, 'paired', pairedStride(nVariants, nPairs, nParties));
   const n = iterations;
-  return totals.map((t) => {
-    const mean = t.slice(0, nParties).map((s) => s / n);
-    const se = t.slice(nParties, 2 * nParties).map((sq, p) => (n > 1 ? Math.sqrt(Math.max(0, (sq - n * mean[p]! * mean[p]!) / (n - 1)) / n) : NaN));
-    return { mean, se, pAboveWalkAway: t.slice(2 * nParties, 3 * nParties).map((c) => c / n), pAllAboveWalkAway: t[3 * nParties]! / n };
+  const variants = Array.from({ length: nVariants }, (_, v) => variantStats(totals.slice(v * stride, (v + 1) * stride), nParties, n));
+  const pairs = Array.from({ length: nPairs }, (_, k) => {
+    const at = nVariants * stride + k * 2 * nParties;
+    const mean = Array.from({ length: nParties }, (_, p) => totals[at + 2 * p]! / n);
+    const se = mean.map((m, p) => (n > 1 ? Math.sqrt(Math.max(0, (totals[at + 2 * p + 1]! - n * m * m) / (n - 1)) / n) : NaN));
+    return { mean, se };
   });
+  return { variants, pairs };
 }
 
 /** Mean NPV per variant per party from means outputs. */

@@ -267,22 +267,31 @@ export function simulateMeansSteps(compiled: CompiledDeal, range: BlockRange, va
         out.fault[0] = -1;
         if (compiled.kernel(draws.cols, draws.hz, n, out) >= 0) throw new KernelFault(b, v);
         if (saved) draws.cols[col] = saved;
-        const base = ((b - range.firstBlock) * nV + v) * stride;
-        const all = every.subarray(0, n).fill(1);
-        for (let p = 0; p < nP; p++) {
-          const x = out.npv[p]!.subarray(0, n);
-          sums[base + p] = sum(x);
-          sums[base + nP + p] = sumOfSquares(x);
-          sums[base + 2 * nP + p] = countAtLeast(x, compiled.walkAway[p]!);
-          clearBelow(x, compiled.walkAway[p]!, all);
-        }
-        sums[base + 3 * nP] = countSet(all);
+        blockMoments(out.npv, compiled.walkAway, n, every, sums, ((b - range.firstBlock) * nV + v) * stride);
       }
       b++;
       return n * nV;
     },
     result: () => sums,
   };
+}
+
+/**
+ * One block's numbers of one variant, written at sums[at…] (meansStride of them): each party's NPV sum,
+ * sum of squares and count at or above its walk-away, then the count where every party is. Made as the
+ * full run makes its sums (array-stats.ts), so a mean from them is the full run's mean exactly.
+ */
+export function blockMoments(npv: readonly Float64Array[], walkAway: readonly number[], n: number, flags: Uint8Array, sums: Float64Array, at: number): void {
+  const nP = npv.length;
+  const all = flags.subarray(0, n).fill(1);
+  for (let p = 0; p < nP; p++) {
+    const x = npv[p]!.subarray(0, n);
+    sums[at + p] = sum(x);
+    sums[at + nP + p] = sumOfSquares(x);
+    sums[at + 2 * nP + p] = countAtLeast(x, walkAway[p]!);
+    clearBelow(x, walkAway[p]!, all);
+  }
+  sums[at + 3 * nP] = countSet(all);
 }
 
 function sumOfSquares(values: Float64Array): number {

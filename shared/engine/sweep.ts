@@ -12,14 +12,11 @@
  *
  * Intentionally has no platform imports.
  */
-import { formatProblem } from '../problems';
-import { failureText } from '../problems';
-import { setNumberAt } from '../model/paths';
-import { numberRuleProblems } from '../model/rules';
-import { dealSchema, type Deal } from '../model/schema';
+import type { Deal } from '../model/schema';
 import type { VariantStats } from './run-plan';
 import { resolveScenario } from './sensitivity';
-import { EngineError, type MeansVariant } from './simulate';
+import type { MeansVariant } from './simulate';
+import { positionDeal } from './structures';
 
 /** Mean statistics per variant, on common random numbers. */
 export type StatsEvaluator = (deal: Deal, variants: MeansVariant[], iterations: number, seed: number) => Promise<VariantStats[]>;
@@ -45,20 +42,6 @@ export interface SweepResult {
   positions: SweepPosition[];
 }
 
-/** The deal at one position, or the validator's problems with it. */
-function dealAt(deal: Deal, set: Record<string, number>, index: number): Deal {
-  let out = deal;
-  for (const [path, value] of Object.entries(set)) {
-    const next = setNumberAt(out, path, value);
-    if (!next.ok) throw new EngineError([{ path: `positions[${index}]`, message: failureText(next) }]);
-    out = next.value;
-  }
-  const parsed = dealSchema.safeParse(out);
-  const problems = parsed.success ? numberRuleProblems(parsed.data) : parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
-  if (problems.length > 0) throw new EngineError(problems.map((p) => ({ path: `positions[${index}]`, message: formatProblem(p) })));
-  return out;
-}
-
 export async function runSweep(request: SweepRequest, stats: StatsEvaluator): Promise<SweepResult> {
   const { deal, scenario } = resolveScenario(request.deal, request.scenarioId);
   const iterations = request.iterations ?? deal.simulation.iterations;
@@ -67,7 +50,7 @@ export async function runSweep(request: SweepRequest, stats: StatsEvaluator): Pr
   const partyIds = deal.parties.map((p) => p.id);
   const positions: SweepPosition[] = [];
   for (const [i, set] of request.positions.entries()) {
-    const [v] = await stats(dealAt(deal, set, i), [null], iterations, seed);
+    const [v] = await stats(positionDeal(deal, set, `positions[${i}]`), [null], iterations, seed);
     positions.push({
       parties: Object.fromEntries(partyIds.map((id, p) => [id, { mean: v!.mean[p]!, se: v!.se[p]!, pAboveWalkAway: v!.pAboveWalkAway[p]! }])),
       pAllAboveWalkAway: v!.pAllAboveWalkAway,

@@ -84,3 +84,17 @@ export function moneyUnitCaption(fmt: Pick<MoneyFormat, 'currency' | 'unit'>): s
   const words = UNIT_WORDS[fmt.unit];
   return words ? `${fmt.currency} ${words}` : fmt.currency;
 }
+
+/**
+ * A change of a simulated mean with its standard error, at the precision the
+ * error allows: `+$15.0M (exact)` when every simulated outcome moved by the
+ * same amount, else `+$0.79M ± $0.03M` (the error to its first significant
+ * digit, never fewer decimals than an estimate), `−` for a loss.
+ */
+export function formatMoneyChange(mean: number, se: number, fmt: Pick<MoneyFormat, 'currency' | 'unit'>): string {
+  const sign = mean > 0 ? '+' : mean < 0 ? '−' : '';
+  const base = fmt.unit === 'million' || fmt.unit === 'billion' ? 1 : 0;
+  if (!(se > 0)) return `${sign}${formatMoney(Math.abs(mean), fmt)} (exact)`;
+  const decimals = Math.min(6, Math.max(base, -Math.floor(Math.log10(se))));
+  return `${sign}${formatMoney(Math.abs(mean), { ...fmt, decimals })} ± ${formatMoney(se, { ...fmt, decimals })}`;
+}

@@ -15,7 +15,7 @@
  */
 import { readJsonText, type JsonNode } from './json-text';
 import { withRecordExtensionsFrom } from './record-extensions';
-import { serializeDeal, serializeValue } from './serialize';
+import { keysInOrder, serializeDeal, serializeValue } from './serialize';
 
 function sameValue(a: unknown, b: unknown): boolean {
   if (Object.is(a, b)) return true;
@@ -85,11 +85,11 @@ export function serializeDealLike(deal: unknown, template: string | undefined): 
         });
         return out;
       }
-      const canonical = serializeValue(value, keys, indent, deal);
-      // Keep unchanged members' own text where the key survived.
+      // Keys added, removed or reordered: the format's order (as a new object is written), keeping
+      // unchanged members' own text where the key survived.
       const inner = `${indent}  `;
       const byKey = new Map(node.members.map((m) => [m.key, m.value]));
-      const lines = canonical === '{}' ? [] : names.map((k) => {
+      const lines = keysInOrder(keys, obj, deal).map((k) => {
         const old = byKey.get(k);
         const text = old ? emit(obj[k], old, [...keys, k]) : serializeValue(obj[k], [...keys, k], inner, deal);
         return `${inner}${JSON.stringify(k)}: ${text}`;

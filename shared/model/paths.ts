@@ -19,6 +19,7 @@
  */
 import { failed, failure, type Result } from '../problems';
 import type { Deal, Scenario } from './schema';
+import { findPosition, unknownPositionMessage } from './rounds';
 import { didYouMean } from './suggest';
 
 /** One segment: an object key, an item id, or a list index. */
@@ -243,27 +244,30 @@ export function setNumberAt(deal: Deal, path: string, value: number): PathResult
   return { ok: true, value: withNumbers(deal, [{ keys: keys.value, value }]) };
 }
 
-/** Every scenario applies to the file as written (scenarios do not stack). */
-export function applyScenario(deal: Deal, scenario: Scenario): PathResult<Deal> {
+/** Every scenario (and every round, whose rules are a scenario's) applies to the file as written: positions do not stack. */
+export function applyScenario(deal: Deal, scenario: Pick<Scenario, 'id' | 'set'> & Partial<Scenario>, where = `scenarios.${scenario.id}`): PathResult<Deal> {
   const entries = Object.entries(scenario.set);
   if (entries.length === 0) return { ok: true, value: deal };
   const changes: { keys: PathKey[]; value: number }[] = [];
   for (const [path, value] of entries) {
     const keys = numberKeys(deal, path);
-    if (!keys.ok) return failure(keys.problems.map((p) => ({ ...p, path: `scenarios.${scenario.id}` })));
+    if (!keys.ok) return failure(keys.problems.map((p) => ({ ...p, path: where })));
     changes.push({ keys: keys.value, value });
   }
   return { ok: true, value: withNumbers(deal, changes) };
 }
 
-/** Finds a scenario by id (the first is the default when no id is given). */
+/**
+ * Finds a scenario or a round by id (rounds.ts; the first scenario is the default when no id is given)
+ * and applies it. A round comes back as the scenario it is to everything that values or prints a
+ * position: its id, its name, its set.
+ */
 export function applyScenarioById(deal: Deal, scenarioId?: string): PathResult<{ deal: Deal; scenario: Scenario }> {
-  const scenario = scenarioId === undefined ? deal.scenarios[0] : deal.scenarios.find((s) => s.id === scenarioId);
-  if (!scenario) {
+  const found = scenarioId === undefined ? deal.scenarios[0] && findPosition(deal, deal.scenarios[0].id) : findPosition(deal, scenarioId);
+  if (!found) {
     if (scenarioId === undefined) return { ok: true, value: { deal, scenario: { id: 'base', name: 'Base case', set: {} } } };
-    const known = deal.scenarios.map((s) => s.id).join(', ');
-    return failed('', `no scenario "${scenarioId}" (the deal has: ${known || 'none'})`);
+    return failed('', unknownPositionMessage(deal, scenarioId));
   }
-  const applied = applyScenario(deal, scenario);
-  return applied.ok ? { ok: true, value: { deal: applied.value, scenario } } : applied;
+  const applied = applyScenario(deal, found, found.kind === 'round' ? `negotiation.rounds.${found.id}` : `scenarios.${found.id}`);
+  return applied.ok ? { ok: true, value: { deal: applied.value, scenario: { id: found.id, name: found.name, ...(found.notes === undefined ? {} : { notes: found.notes }), set: { ...found.set } } } } : applied;
 }

@@ -1,6 +1,6 @@
 /**
  * `x-` keys inside the maps whose keys are ids (inputs, series, shares,
- * stakes, a scenario's set, placeholders). The format keeps every `x-` key,
+ * stakes, a scenario's or round's set, placeholders). The format keeps every `x-` key,
  * but every consumer walks these maps as "id -> thing", and an `x-` entry is
  * not a thing: the engine would take `"x-note"` in `inputs` for an input.
  *
@@ -38,6 +38,7 @@ function idMaps(deal: unknown): Map<string, Json> {
     if (Array.isArray(term.tiers)) term.tiers.forEach((tier, i) => isObject(tier) && add(`${at}.tiers.${i}.shares`, tier.shares));
   });
   byId(deal.scenarios, 'scenarios', (scenario, at) => add(`${at}.set`, scenario.set));
+  if (isObject(deal.negotiation)) byId(deal.negotiation.rounds, 'negotiation.rounds', (round, at) => add(`${at}.set`, round.set));
   return out;
 }
 

@@ -3,7 +3,8 @@
  * structural schema cannot say: unique, non-reserved ids; `us` and every party
  * a term names exist; shares and stakes sum to 1; tiers ascending; every
  * formula checks and series form no cycle; scenario and slider paths point at
- * numbers; slider ranges are sane. Input distributions and correlations are in
+ * numbers; slider ranges are sane; negotiation rounds follow their rules
+ * (round-rules.ts). Input distributions and correlations are in
  * input-rules.ts.
  *
  * Runs on a deal that already has the right shape.
@@ -24,6 +25,7 @@ import { orderSeries } from '../formula/series-order';
 import { correlationProblems, inputProblems } from './input-rules';
 import { getNumberAt } from './paths';
 import { idCount, itemPath } from './paths';
+import { roundProblems } from './round-rules';
 import { ID_PATTERN, type Deal, type NumberOrFormula, type Party } from './schema';
 import { didYouMean } from './suggest';
 
@@ -145,6 +147,7 @@ export function crossFieldProblems(deal: Deal): Problem[] {
   const out = numberRuleProblems(deal);
   out.push(...formulaProblems(deal));
   out.push(...scenarioProblems(deal));
+  out.push(...roundProblems(deal));
   out.push(...sliderProblems(deal));
   return out;
 }

@@ -21,6 +21,17 @@ export const DEAL_FORMAT = 'dealwright.deal';
 export const CURRENT_VERSION = 1;
 
 
+/** Whether `YYYY-MM-DD` names a day that exists (the month has that many days). */
+export function isCalendarDay(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return false;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(0);
+  // setUTCFullYear, not Date.UTC: the latter reads years 0 to 99 as 1900 to 1999.
+  date.setUTCFullYear(year, month - 1, day);
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
 const id = z.string().regex(ID_PATTERN, 'must start with a letter and use only letters, digits and _');
 const text = z.string();
 const finite = finiteSchema;
@@ -93,6 +104,29 @@ export const scenarioSchema = z.strictObject({
   set: z.record(z.string(), finite),
 });
 
+/** What became of an offer (deal-format.md, "Negotiation rounds"). */
+export const ROUND_STATUSES = ['open', 'countered', 'rejected', 'withdrawn', 'accepted'] as const;
+
+/** An ISO calendar day, `YYYY-MM-DD` (a real day: no 30 February). */
+const isoDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD, e.g. "2027-03-17"')
+  // Only a YYYY-MM-DD text can fail to be a day: anything else already has the message above.
+  .refine((v) => !/^\d{4}-\d{2}-\d{2}$/.test(v) || isCalendarDay(v), 'is not a day of the calendar');
+
+/** One offer of the negotiation: who made it, when, and the position it states as overrides of the file as written. */
+export const roundSchema = z.strictObject({
+  id,
+  date: isoDay,
+  by: z.string(),
+  name: text.optional(),
+  set: z.record(z.string(), finite),
+  status: z.enum(ROUND_STATUSES),
+  notes: text.optional(),
+});
+
+export const negotiationSchema = z.strictObject({ rounds: z.array(roundSchema) });
+
 export const sliderSchema = z.strictObject({
   path: z.string().min(1),
   min: finite,
@@ -139,6 +173,7 @@ export const dealSchema = z.strictObject({
   series: z.record(z.string(), z.string().min(1, 'formula is empty')),
   terms: z.array(termSchema),
   scenarios: z.array(scenarioSchema),
+  negotiation: negotiationSchema.optional(),
   sliders: z.array(sliderSchema).optional(),
   simulation: z.strictObject({
     iterations: z
@@ -161,6 +196,9 @@ export type { Term, TermOf, TermType } from '../terms/registry';
 export { termSchema };
 export type Scenario = z.infer<typeof scenarioSchema>;
 export type Slider = z.infer<typeof sliderSchema>;
+export type Round = z.infer<typeof roundSchema>;
+export type RoundStatus = Round['status'];
+export type Negotiation = z.infer<typeof negotiationSchema>;
 export type Timeline = z.infer<typeof timelineSchema>;
 export type TermSheet = z.infer<typeof termSheetSchema>;
 export type { NumberOrFormula } from './schema-primitives';

@@ -19,13 +19,15 @@ import { allTermKeys, termKeyOrder } from '../terms/term-fields';
 
 /** Key order per kind of object; keys not listed keep their own order after these. */
 const ORDER = {
-  deal: ['format', 'version', 'title', 'description', 'currency', 'unit', 'us', 'timeline', 'parties', 'inputs', 'correlations', 'series', 'terms', 'scenarios', 'sliders', 'simulation', 'termSheet'],
+  deal: ['format', 'version', 'title', 'description', 'currency', 'unit', 'us', 'timeline', 'parties', 'inputs', 'correlations', 'series', 'terms', 'scenarios', 'negotiation', 'sliders', 'simulation', 'termSheet'],
   timeline: ['start', 'periods', 'step'],
   party: ['id', 'name', 'legalName', 'jurisdiction', 'address', 'signatory', 'discountRate', 'walkAway'],
   signatory: ['name', 'title'],
   input: ['label', 'dist', 'per', 'value', 'mean', 'sd', 'p50', 'p90', 'low', 'high', 'min', 'mode', 'max', 'alpha', 'beta', 'p', 'values', 'weights', 'note'],
   correlation: ['between', 'rank'],
   scenario: ['id', 'name', 'notes', 'set'],
+  negotiation: ['rounds'],
+  round: ['id', 'date', 'by', 'name', 'set', 'status', 'notes'],
   slider: ['path', 'label', 'min', 'max', 'step'],
   simulation: ['iterations', 'seed'],
   termSheet: ['summary', 'sections', 'successMetrics', 'placeholders'],
@@ -47,7 +49,7 @@ function kindAt(keys: readonly (string | number)[], value: Record<string, unknow
     case 0:
       return 'deal';
     case 1:
-      if (top === 'timeline' || top === 'simulation' || top === 'termSheet') return top;
+      if (top === 'timeline' || top === 'simulation' || top === 'termSheet' || top === 'negotiation') return top;
       return top === 'inputs' || top === 'series' ? 'record' : 'plain';
     case 2:
       if (top === 'parties') return 'party';
@@ -57,6 +59,7 @@ function kindAt(keys: readonly (string | number)[], value: Record<string, unknow
       if (top === 'sliders') return 'slider';
       return 'plain';
     case 3:
+      if (top === 'negotiation' && second === 'rounds') return 'round';
       if (top === 'parties' && third === 'signatory') return 'signatory';
       return 'record';
     case 4:
@@ -75,6 +78,11 @@ function orderedKeys(kind: Kind, value: Record<string, unknown>): string[] {
   if (kind === 'record' || kind === 'plain') return own;
   const listed: readonly string[] = typeof kind === 'object' ? kind.term : ORDER[kind];
   return [...listed.filter((k) => Object.prototype.hasOwnProperty.call(value, k)), ...own.filter((k) => !listed.includes(k))];
+}
+
+/** The keys of the object at `keys` inside the deal `root` in the format's order (undefined members left out). */
+export function keysInOrder(keys: readonly (string | number)[], obj: Record<string, unknown>, root: unknown): string[] {
+  return orderedKeys(kindAt(keys, obj, termAt(root, keys)), obj).filter((k) => obj[k] !== undefined);
 }
 
 /** A JSON number literal that reads back as the same double (-0 included). */

@@ -20,6 +20,8 @@ import { problemPath } from './paths';
 import { withoutRecordExtensions } from './record-extensions';
 import { applyScenario, indexOfId, parsePath } from './paths';
 import { inputProblems } from './input-rules';
+import { roundPath } from './round-rules';
+import { roundsOf } from './rounds';
 import { crossFieldProblems, numberRuleProblems, partyProblems, termProblems } from './rules';
 import { dealSchema, inputSchema, partySchema, termSchema, type Deal } from './schema';
 import { KNOWN_KEYS } from './serialize';
@@ -163,20 +165,21 @@ export function structuralProblems(raw: unknown): { problems: Problem[]; typed?:
 }
 
 /**
- * A scenario's numbers must leave a deal that is still valid (a royalty rate
- * of 1.5, shares no longer summing to 1, p90 below p50): each such problem is
- * named with the scenario and the field.
+ * A scenario's or round's numbers must leave a deal that is still valid (a
+ * royalty rate of 1.5, shares no longer summing to 1, p90 below p50): each
+ * such problem is named with the scenario or round and the field.
  */
 function scenarioOutcomeProblems(deal: Deal): Problem[] {
   const out: Problem[] = [];
-  deal.scenarios.forEach((scenario, i) => {
-    if (Object.keys(scenario.set).length === 0) return;
-    const applied = applyScenario(deal, scenario);
+  const check = (set: Record<string, number>, id: string, where: string, what: string) => {
+    if (Object.keys(set).length === 0) return;
+    const applied = applyScenario(deal, { id, set });
     if (!applied.ok) return; // Paths were checked already.
-    const found = changedItemProblems(deal, applied.value, Object.keys(scenario.set)) ?? wholeDealProblems(applied.value);
-    const where = problemPath(deal, ['scenarios', i]);
-    for (const p of found) out.push({ path: where, message: `scenario "${scenario.id}" makes ${p.path || 'the deal'} invalid: ${p.message}` });
-  });
+    const found = changedItemProblems(deal, applied.value, Object.keys(set)) ?? wholeDealProblems(applied.value);
+    for (const p of found) out.push({ path: where, message: `${what} "${id}" makes ${p.path || 'the deal'} invalid: ${p.message}` });
+  };
+  deal.scenarios.forEach((scenario, i) => check(scenario.set, scenario.id, problemPath(deal, ['scenarios', i]), 'scenario'));
+  roundsOf(deal).forEach((round, i) => check(round.set, round.id, roundPath(i), 'round'));
   return out;
 }
 

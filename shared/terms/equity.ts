@@ -83,6 +83,8 @@ export const equity: TermKind<EquityTerm, typeof shape.schema> = {
   schema: shape.schema,
   fields: shape.fields,
   phase: 'active',
+  // Stakes split exits and contributions between the parties at once: no number moves the means one way.
+  numberShape: () => 'unknown',
   emit(term, n, ctx, code) {
     const base = `terms.${term.id}`;
     // Capital accounts for every party with a stake or a contribution.

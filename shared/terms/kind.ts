@@ -95,6 +95,12 @@ export interface TermKind<T extends TermBase, S extends z.ZodType<T> = z.ZodType
    * reads nothing drawn in every period from there), or undefined when that is not known before valuing.
    */
   decidesFrom?: (term: T, knownPeriod: (value: T[keyof T] | undefined) => number | undefined) => number | undefined;
+  /**
+   * How one of its numbers (`field`, the path below the term) moves each party's mean NPV, where the
+   * generic rule does not hold (amounts, rates, factors and shares linear; ceilings and thresholds
+   * monotone). The efficient frontier refines only where it knows the shape (engine/frontier.ts).
+   */
+  numberShape?: (field: readonly string[]) => 'linear' | 'monotone' | 'unknown';
   /** Rules beyond the shared ones; `c.fieldProblems()` gives those, in the order this kind wants them. */
   check?: (term: T, c: CheckContext) => Problem[];
   /** Adds the term's kernel code; returns false (with problems in ctx) when it cannot. */

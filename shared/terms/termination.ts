@@ -32,6 +32,8 @@ export const termination: TermKind<TerminationTerm, typeof shape.schema> = {
   schema: shape.schema,
   fields: shape.fields,
   phase: 'termination',
+  // The fee is paid when the deal ends: linear in it; the hazard and its timing move the means either way.
+  numberShape: (field) => (field.join('.') === 'fee.amount' ? 'linear' : 'unknown'),
   // The hazard decides from `from` on, unless a condition decides instead.
   decidesFrom: (term, knownPeriod) => (term.when === undefined ? knownPeriod(term.from) : undefined),
   check(term, c) {

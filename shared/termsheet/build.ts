@@ -39,6 +39,8 @@ import { resolvePlaceholders, type ResolveContext } from './placeholders';
 import { sanitizeLine, splitParagraphs } from './sanitize';
 import { arrangeSections, isHomeOf, sectionBlocks, slotOfHeading, type SectionParts, type Slot } from './section-slots';
 import { valuationAppendixBlocks } from './valuation-appendix';
+import { negotiationAppendixBlocks } from './negotiation-appendix';
+import type { NegotiationResult } from '../engine/negotiation';
 import { partyName } from './wording';
 
 export interface TermSheetOptions {
@@ -56,8 +58,11 @@ export interface TermSheetOptions {
   draft?: string;
   /** `$25.0M` (default) or `USD 25 million`. */
   moneyStyle?: MoneyStyle;
-  /** The valuation of this scenario: required for the internal audience, ignored for the counterparty. */
-  valuation?: { result: ValuationResult; sensitivity?: SensitivityResult };
+  /**
+   * The valuation of this scenario: required for the internal audience, ignored for the counterparty.
+   * `negotiation`, when the deal has rounds: every round valued, for the negotiation-history appendix.
+   */
+  valuation?: { result: ValuationResult; sensitivity?: SensitivityResult; negotiation?: NegotiationResult };
 }
 
 export type TermSheetBuild =
@@ -186,6 +191,8 @@ export function buildTermSheet(source: Deal, options: TermSheetOptions): TermShe
     } else {
       const trace = { fileName: options.fileName, contentHash: options.contentHash, appVersion: options.appVersion };
       blocks.push(...valuationAppendixBlocks(withTriggers(deal), scenario, options.valuation.result, trace, options.valuation.sensitivity));
+      // The rounds as the file states them: each applies to the file as written, not to the scenario exported.
+      if (options.valuation.negotiation) blocks.push(...negotiationAppendixBlocks(source, options.valuation.negotiation));
     }
   }
   if (problems.length) return { ok: false, problems };

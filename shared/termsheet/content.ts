@@ -9,6 +9,7 @@
  * Intentionally has no platform imports.
  */
 import type { HistogramChartInput } from '../charts/histogram';
+import type { NegotiationChartInput } from '../charts/negotiation';
 import type { TornadoChartInput } from '../charts/tornado';
 import type { PortfolioChart } from '../charts/portfolio-charts';
 
@@ -76,6 +77,7 @@ export interface Tracked {
 export type ChartSpec =
   | { type: 'histogram'; input: HistogramChartInput }
   | { type: 'tornado'; input: TornadoChartInput }
+  | { type: 'negotiation'; input: NegotiationChartInput }
   /** The portfolio brief's charts (internal only). */
   | { type: 'portfolio'; chart: PortfolioChart };
 

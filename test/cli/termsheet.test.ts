@@ -36,7 +36,7 @@ describe('dealwright termsheet', () => {
   it('exits 1 with path: message for an unknown scenario, writing nothing', () => {
     const out = join(dir, 'nope.docx');
     const r = runCli(['termsheet', example('pharma-licence'), '-o', out, '--scenario', 'nope']);
-    expect(r).toMatchObject({ code: 1, stdout: '', stderr: 'scenario: no scenario "nope" (the deal has: base, ask, fallback)\n' });
+    expect(r).toMatchObject({ code: 1, stdout: '', stderr: 'scenario: no scenario or round "nope" (the deal has: base, ask, fallback, r1, r2, r3)\n' });
     expect(existsSync(out)).toBe(false);
   });
 

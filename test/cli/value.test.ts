@@ -76,7 +76,7 @@ describe('dealwright value', () => {
   it('exits 1 with path: message lines for a wrong scenario or a bad formula', () => {
     const r = runCli(['value', example('pharma-licence'), '--scenario', 'nope']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/^scenario: no scenario "nope"/m);
+    expect(r.stderr).toMatch(/^scenario: no scenario or round "nope"/m);
     expect(r.stderr).not.toMatch(/\n\s+at /);
     const dir = mkdtempSync(join(tmpdir(), 'dw-value-'));
     const deal = JSON.parse(readFileSync(example('pharma-licence'), 'utf8')) as { series: Record<string, string> };

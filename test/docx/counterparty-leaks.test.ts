@@ -221,7 +221,8 @@ describe('counterparty packages of the fully marked deal', () => {
 });
 
 describe('negotiation rounds in the corpus', () => {
-  it.skipIf(!ROUNDS_SUPPORTED)('keep round names and notes out of counterparty documents and redlines between rounds (skipped until the schema has negotiation rounds, issue 13)', async () => {
+  it('keep round names and notes out of counterparty documents and redlines between rounds', async () => {
+    expect(ROUNDS_SUPPORTED).toBe(true);
     const d = withRounds(deal);
     const out = expectWritten(await exportRedline({ old: { deal: d, fileName: CORPUS_FILE_NAME, scenarioId: 'zqxRound1' }, new: { deal: d, fileName: CORPUS_FILE_NAME, scenarioId: 'zqxRound2' }, paper: 'A4', outPath: join(dir, 'rounds.docx'), date }, '0.1.0'));
     expect(await packageLeaks(out)).toEqual([]);

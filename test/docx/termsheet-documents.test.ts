@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportRedline, exportTermSheet, type ExportResult } from '../../host/docx/export-term-sheet';
 import type { Paper } from '../../host/docx/styles';
 import { createInProcessRunner } from '../../host/valuation/in-process';
-import { formatMoney } from '../../shared/format/money';
+import { formatMoney, formatMoneyEstimate } from '../../shared/format/money';
 import { formatPercent } from '../../shared/format/percent';
 import type { Deal } from '../../shared/model/schema';
 import { EXAMPLES, edited, loadExample, type ExampleName } from '../unit/termsheet/load-example';
@@ -81,6 +81,9 @@ beforeAll(async () => {
   );
   files.redlineDefaultAuthor = expectOk(
     await exportRedline({ old: { deal: pharma, fileName: 'pharma-licence.deal', scenarioId: 'base' }, new: { deal: pharma, fileName: 'pharma-licence.deal', scenarioId: 'fallback' }, paper: 'A4', outPath: join(dir, 'redline-default-author.docx'), date }, '0.1.0'),
+  );
+  files.rounds = expectOk(
+    await exportRedline({ old: { deal: pharma, fileName: 'pharma-licence.deal', scenarioId: 'r1' }, new: { deal: pharma, fileName: 'pharma-licence.deal', scenarioId: 'r2' }, paper: 'A4', outPath: join(dir, 'rounds.docx'), date, draft: 'Draft 3' }, '0.1.0'),
   );
   files.hostile = expectOk(await exportTermSheet({ deal: hostile, fileName: 'hostile\u0007.deal', audience: 'counterparty', paper: 'A4', outPath: join(dir, 'hostile.docx'), date }, '0.1.0'));
 }, 120_000);
@@ -208,10 +211,40 @@ describe('internal term sheet', () => {
         expect(row[2], `${name} ${p.id}`).toBe(formatMoney(p.walkAway, { currency: deal.currency, unit: deal.unit, decimals: deal.unit === 'million' ? 1 : 0 }));
         expect(row[4], `${name} ${p.id}`).toMatch(/^\d+(\.\d)?%$/);
       }
-      // One histogram per party and the tornado, rendered as PNG images.
+      // One histogram per party and the tornado, rendered as PNG images, and the negotiation chart when the deal has rounds.
       const media = Object.keys(await unzipParts(files[`${name}-internal`]!)).filter((n) => /^word\/media\/.+\.png$/.test(n));
-      expect(media.length, name).toBe(deal.parties.length + 1);
+      expect(media.length, name).toBe(deal.parties.length + 1 + (deal.negotiation?.rounds.length ? 1 : 0));
     }
+  });
+});
+
+describe('negotiation rounds in documents', () => {
+  it('the internal term sheet gets the negotiation history: every round, its values, its moves and their worth, and the chart', async () => {
+    const deal = loadExample('pharma-licence');
+    const doc = readBack(files['pharma-licence-internal']!);
+    const text = readerText(doc);
+    expect(text).toContain('Appendix: negotiation history (internal)');
+    const history = doc.tables.find((t) => t[0]?.[0] === 'Date' && t[0]?.[1] === 'Offer')!;
+    expect(history.slice(1).map((row) => row.slice(0, 3))).toEqual([
+      ['2027-03-03', 'Our opening offer (Helix Bio)', 'Countered'],
+      ['2027-03-17', 'Northwind counter (Northwind Pharma)', 'Countered'],
+      ['2027-04-02', 'Our revised offer (Helix Bio)', 'Open'],
+    ]);
+    // The figures are the rounds' own valuations with the appendix's iterations (the same seed for every round).
+    const r2 = await runner.value({ deal, scenarioId: 'r2', iterations: 4000 });
+    expect(history[2]![3]).toBe(formatMoneyEstimate(r2.parties.licensor!.npv.mean, { currency: 'USD', unit: 'million' }).replace(/ /g, '\u00a0'));
+    expect(history[2]![4]).toBe(formatPercent(r2.parties.licensor!.pAboveWalkAway, 1));
+    const moves = doc.tables.find((t) => t[0]?.[0] === 'Number' && t[0]?.[3] === 'Worth to Helix Bio' && t.some((row) => row[0] === 'Upfront payment' && row[1] === '$40.0M'))!;
+    expect(moves.find((row) => row[0] === 'Upfront payment')).toEqual(['Upfront payment', '$40.0M', '$15.0M', '−$25.0M\u00a0(exact)', '+$25.0M\u00a0(exact)']);
+    expect(text).toContain('Notes: Sent after the 3 March call.');
+  });
+
+  it('a redline between two rounds tracks the moves and names no round', () => {
+    const doc = readBack(files.rounds!);
+    expect(doc.body).toContain('Upfront payment: $40.0M → $15.0M');
+    expect(doc.body).toContain('First approval (US or EU): $60.0M → $80.0M');
+    const text = readerText(doc);
+    for (const internal of ['Our opening offer', 'Northwind counter', 'Sent after the 3 March call', 'Countered', 'r1', 'r2']) expect(text).not.toMatch(new RegExp(`\\b${internal}\\b`));
   });
 });
 

@@ -9,8 +9,10 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openApp, repoRoot } from './support/web-host';
+import type { Deal } from '../../shared/model/schema';
 import {
   addInput,
+  addRounds,
   addScenario,
   addSliders,
   addTerm,
@@ -24,6 +26,7 @@ import {
   setSummary,
   setTrigger,
   type PartySpec,
+  type RoundSpec,
   type ScenarioSpec,
   type SliderSpec,
   type TermSheetSpec,
@@ -335,6 +338,7 @@ test('build the pharma licence from a blank deal: milestones, sales milestone, t
 
     await go(page, 'Term sheet');
     await fillTermSheetWithStandardSections(page, ref.termSheet as TermSheetSpec, ['Definitions', 'Licence', 'Development', 'Change of strategy or control', 'Governing law']);
+    await addRounds(page, (ref.negotiation as { rounds: RoundSpec[] }).rounds, ref as unknown as Deal);
 
     await expect(page.getByText('No problems')).toBeVisible();
     const out = join(dir, 'pharma.deal');

@@ -5,10 +5,12 @@
 import type { Deal, Scenario, Slider } from '../../../shared/model/schema';
 import { getNumberAt } from '../../../shared/model/paths';
 import { numberKind } from '../../../shared/model/number-fields';
+import { findPosition, roundsOf } from '../../../shared/model/rounds';
 import { registerEdit } from '../commands/edit-command';
 
 function freshScenarioId(deal: Deal, base: string): string {
-  const taken = new Set(deal.scenarios.map((s) => s.id));
+  // Rounds and scenarios share one set of ids (either is taken wherever a position is asked for).
+  const taken = new Set([...deal.scenarios.map((s) => s.id), ...roundsOf(deal).map((r) => r.id)]);
   const clean = base.replace(/[^A-Za-z0-9_]/g, '').replace(/^[^A-Za-z]+/, '') || 'scenario';
   if (!taken.has(clean)) return clean;
   for (let i = 2; ; i++) if (!taken.has(`${clean}${i}`)) return `${clean}${i}`;
@@ -72,7 +74,8 @@ export const setOverrides = registerEdit<{ id: string; values: Record<string, nu
  * position found while exploring can be named and come back to.
  */
 export const pinScenario = registerEdit<{ name: string; fromScenario?: string; values: Record<string, number> }>('scenario.pin', 'Pin values as scenario', (deal, { name, fromScenario, values }) => {
-  const base = deal.scenarios.find((s) => s.id === fromScenario)?.set ?? {};
+  // From a scenario or a round (pinning a round's position with the sliders as they stand).
+  const base = (fromScenario === undefined ? undefined : findPosition(deal, fromScenario)?.set) ?? {};
   const set: Record<string, number> = { ...base };
   for (const [path, value] of Object.entries(values)) {
     const written = getNumberAt(deal, path);
@@ -118,6 +121,7 @@ export function scenarioIdProblem(deal: Deal, id: string, current: string): stri
   if (id === current) return null;
   if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(id)) return 'An id starts with a letter and uses only letters, digits and _.';
   if (deal.scenarios.some((s) => s.id === id)) return `Another scenario is already called "${id}".`;
+  if (roundsOf(deal).some((r) => r.id === id)) return `A negotiation round is already called "${id}".`;
   return null;
 }
 

@@ -126,6 +126,34 @@ export const HELP_TOPICS: readonly HelpTopic[] = [
     keywords: 'solve target break-even',
   },
   {
+    id: 'negotiation',
+    title: 'Negotiation rounds',
+    body: [
+      'Each round is one offer: who made it, when, what became of it, and its terms as changes to the deal as written (rounds do not stack). "Record their offer" starts a round by the other side from the terms on the table: change the numbers they changed. "Answer with…" starts our next round from theirs, or from a scenario.',
+      'Every round is valued with the same simulated outcomes (the file\'s seed), so the change from one round to the next is the value of the moves made, not noise. A move\'s worth is the change of each side\'s mean NPV when that one number moves from the round before; ± is the standard error of that change, measured outcome by outcome, far smaller than either mean\'s own. "exact" means every outcome moved alike (an upfront paid at signing).',
+      'The chart puts each round at (our mean NPV, their mean NPV): up is better for them, right is better for us; the shaded corner is where both beat their walk-aways. Round names and notes stay internal: a redline between two rounds prints only the terms.',
+    ],
+    keywords: 'offer counter round history moves worth timeline record answer',
+  },
+  {
+    id: 'frontier',
+    title: 'Efficient frontier',
+    body: [
+      'Over up to four numbers, each within its slider\'s range, the structures no other structure beats for both sides: from any of them, giving one side more means giving the other less. A point inside the frontier leaves value on the table for both.',
+      'Every structure is valued on the same draws. The grid is the sliders\' own steps; the search values a coarse grid first and refines only where a frontier point can lie, which is exact for amounts, rates and thresholds (it checks this as it goes, and values the whole grid otherwise). Any point becomes a scenario or our next round.',
+    ],
+    keywords: 'pareto efficient trade-off optimal structures frontier',
+  },
+  {
+    id: 'trades',
+    title: 'What each move is worth (exchange rates)',
+    body: [
+      'For every slider, the change of each side\'s mean NPV for one step up and one step down, on the same draws. The rate says what each 1 we gain costs them: 1 : 1 is a pure transfer; above 1, conceding that number costs us less than it gives them, a cheap concession.',
+      'When the sides value two numbers differently (they discount later money less than we do, or judge a milestone\'s chance differently), moving one way on one and the other way on the other can raise both sides\' value. Such pairs are measured as whole structures, not extrapolated, and each can be offered as our next round.',
+    ],
+    keywords: 'exchange rate concession trade swap logroll value creation',
+  },
+  {
     id: 'charts',
     title: 'Copying and exporting charts',
     body: ['Every chart\'s ⋯ menu (or right-click) copies it to the clipboard as an image, saves it as PNG or SVG with its title, axis titles and units, or saves its data as CSV.'],

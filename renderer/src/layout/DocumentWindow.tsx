@@ -11,6 +11,7 @@ import { ScenariosSection } from '../sections/ScenariosSection';
 import { SeriesSection } from '../sections/SeriesSection';
 import { TermSheetSection } from '../sections/TermSheetSection';
 import { TermsSection } from '../sections/TermsSection';
+import { NegotiationSection } from '../negotiation/NegotiationSection';
 import { useAppStore } from '../store/app-store';
 import { SECTION_LABELS, type SectionId } from '../store/ui-slice';
 import { ErrorBoundary } from './ErrorBoundary';
@@ -27,6 +28,7 @@ const SECTION_VIEWS: Record<SectionId, () => React.JSX.Element | null> = {
   terms: TermsSection,
   scenarios: ScenariosSection,
   termSheet: TermSheetSection,
+  negotiation: NegotiationSection,
 };
 
 export function DocumentWindow() {

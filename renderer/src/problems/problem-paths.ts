@@ -6,7 +6,7 @@
  */
 import { parsePath } from '../../../shared/model/paths';
 
-export type SectionOfPath = 'overview' | 'parties' | 'inputs' | 'series' | 'terms' | 'scenarios' | 'termSheet';
+export type SectionOfPath = 'overview' | 'parties' | 'inputs' | 'series' | 'terms' | 'scenarios' | 'termSheet' | 'negotiation';
 
 /** Which navigator section holds the field at `path`. */
 export function sectionOfPath(path: string): SectionOfPath {
@@ -19,5 +19,6 @@ export function sectionOfPath(path: string): SectionOfPath {
   if (head === 'terms') return 'terms';
   if (head === 'scenarios' || head === 'sliders') return 'scenarios';
   if (head === 'termSheet') return 'termSheet';
+  if (head === 'negotiation') return 'negotiation';
   return 'overview';
 }

@@ -23,9 +23,13 @@ export function formatCell(cell: Cell, kind: ColumnKind | undefined, money: Mone
   }
 }
 
+/**
+ * `className` goes on a wrapper, not the table: a table ignores the 1-pixel box that hides it from sight
+ * (it always grows to its rows), so a hidden table of many rows would stretch its scrolling pane.
+ */
 export function DataTable({ table, money, className }: { table: ChartTable; money: MoneyFormat; className?: string }) {
-  return (
-    <table className={className ? `data-table ${className}` : 'data-table'}>
+  const body = (
+    <table className="data-table">
       <caption>{table.caption}</caption>
       <thead>
         <tr>
@@ -53,4 +57,5 @@ export function DataTable({ table, money, className }: { table: ChartTable; mone
       </tbody>
     </table>
   );
+  return className ? <div className={className}>{body}</div> : body;
 }

@@ -10,14 +10,18 @@ import { useAppStore } from '../store/app-store';
 import { HelpLink } from '../help/help-link';
 import { PREVIEW_ITERATIONS } from '../store/valuation-slice';
 import { formatIterations, runProvenance } from './results-format';
+import { resolveScenarioId } from './what-if';
+import { findPosition, roundName, roundsOf } from '../../../shared/model/rounds';
 
 export function RunBar({ deal, onGoalSeek }: { deal: Deal; onGoalSeek: () => void }) {
   const analysis = useAppStore((s) => s.analysis);
   const actions = useAppStore((s) => s.analysisActions);
   const showHelp = useAppStore((s) => s.showHelp);
   const [iterationsText, setIterationsText] = useState<string | null>(null);
-  const scenarioId = analysis.scenarioId ?? deal.scenarios[0]?.id ?? 'base';
-  const scenarioName = deal.scenarios.find((s) => s.id === scenarioId)?.name ?? scenarioId;
+  const scenarioId = resolveScenarioId(deal, analysis.scenarioId);
+  const position = findPosition(deal, scenarioId);
+  const scenarioName = position ? (position.kind === 'round' ? `Round: ${position.name}` : position.name) : scenarioId;
+  const rounds = roundsOf(deal);
   const iterations = analysis.iterations ?? deal.simulation.iterations;
   const run = analysis.run;
   const whatIfCount = Object.keys(analysis.whatIfs).length;
@@ -33,13 +37,32 @@ export function RunBar({ deal, onGoalSeek }: { deal: Deal; onGoalSeek: () => voi
     <div className="run-bar">
       <div className="run-controls">
         <label>
-          Scenario{' '}
-          <select value={scenarioId} onChange={(e) => actions.selectScenario(e.target.value)}>
-            {deal.scenarios.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
+          {rounds.length ? 'Position' : 'Scenario'}{' '}
+          <select value={scenarioId} onChange={(e) => actions.selectScenario(e.target.value)} aria-label={rounds.length ? 'Scenario or round' : undefined}>
+            {rounds.length === 0 ? (
+              deal.scenarios.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name}
+                </option>
+              ))
+            ) : (
+              <>
+                <optgroup label="Scenarios">
+                  {deal.scenarios.map((s) => (
+                    <option key={s.id} value={s.id}>
+                      {s.name}
+                    </option>
+                  ))}
+                </optgroup>
+                <optgroup label="Negotiation rounds">
+                  {rounds.map((r) => (
+                    <option key={r.id} value={r.id}>
+                      {`${r.date} · ${roundName(deal, r)}`}
+                    </option>
+                  ))}
+                </optgroup>
+              </>
+            )}
           </select>
         </label>
         <label>

@@ -9,6 +9,7 @@
 import { useMemo, useState } from 'react';
 import type { Deal } from '../../../shared/model/schema';
 import { termDifferences, type Position } from '../../../shared/model/position-diff';
+import { positionsOf, type PositionRef } from '../../../shared/model/rounds';
 import {
   bestScenarioForUs,
   buildScenarioComparisonOption,
@@ -100,9 +101,12 @@ export function ScenariosTab({ deal }: { deal: Deal }) {
   const comparison = useAppStore((s) => s.analysis.comparison);
   const actions = useAppStore((s) => s.analysisActions);
   const money = moneyFormatOf(deal);
-  const [unchosen, setUnchosen] = useState<ReadonlySet<string>>(new Set());
-  const chosen = deal.scenarios.filter((s) => !unchosen.has(s.id));
-  const positions: Position[] = chosen.map((s) => ({ id: s.id, name: s.name, set: s.set }));
+  // Scenarios and negotiation rounds can be compared alike; rounds are offered unticked (the scenarios are the default comparison).
+  const all = positionsOf(deal);
+  const [toggled, setToggled] = useState<ReadonlySet<string>>(new Set());
+  const isChosen = (p: PositionRef) => (p.kind === 'scenario') !== toggled.has(p.id);
+  const chosen = all.filter(isChosen);
+  const positions: Position[] = chosen.map((s) => ({ id: s.id, name: s.kind === 'round' ? `Round: ${s.name}` : s.name, set: s.set }));
 
   const view = useMemo(() => {
     if (comparison.status !== 'done') return null;
@@ -136,26 +140,26 @@ export function ScenariosTab({ deal }: { deal: Deal }) {
         <legend>
           Scenarios to compare <HelpLink topic="scenarios" />
         </legend>
-        {deal.scenarios.map((s) => (
+        {all.map((s) => (
           <label key={s.id}>
             <input
               type="checkbox"
-              checked={!unchosen.has(s.id)}
-              onChange={(e) => {
-                const next = new Set(unchosen);
-                if (e.target.checked) next.delete(s.id);
+              checked={isChosen(s)}
+              onChange={() => {
+                const next = new Set(toggled);
+                if (next.has(s.id)) next.delete(s.id);
                 else next.add(s.id);
-                setUnchosen(next);
+                setToggled(next);
               }}
             />{' '}
-            {s.name}
+            {s.kind === 'round' ? `Round: ${s.name}` : s.name}
           </label>
         ))}
       </fieldset>
       {positions.length > 1 && <TermTable deal={deal} positions={positions} />}
       <div className="sweep-controls">
         <button type="button" className="primary" disabled={comparison.status === 'running' || chosen.length === 0} onClick={() => actions.runComparison(chosen.map((s) => s.id))}>
-          {comparison.status === 'done' ? 'Compare again' : chosen.length === deal.scenarios.length ? 'Compare all scenarios' : `Compare ${chosen.length} scenarios`}
+          {comparison.status === 'done' ? 'Compare again' : chosen.length === deal.scenarios.length && chosen.every((p) => p.kind === 'scenario') ? 'Compare all scenarios' : `Compare ${chosen.length} ${chosen.some((p) => p.kind === 'round') ? 'positions' : 'scenarios'}`}
         </button>
         {comparison.status === 'running' && (
           <>

@@ -13,6 +13,7 @@
  */
 import type { Problem } from '../../../shared/api';
 import { applyScenarioById, getNumberAt } from '../../../shared/model/paths';
+import { findPosition, roundsOf } from '../../../shared/model/rounds';
 import { dealSchema, type Deal, type Slider } from '../../../shared/model/schema';
 import { numberKind, numberLabel, type NumberKind } from '../../../shared/model/number-fields';
 import { numberRuleProblems } from '../../../shared/model/rules';
@@ -22,9 +23,9 @@ import { moneyFormatOf } from './results-format';
 
 export type WhatIfs = Readonly<Record<string, number>>;
 
-/** The active scenario's id, falling back to the first scenario (the default) or "base". */
+/** The active position's id (a scenario or a round), falling back to the first scenario (the default) or "base". */
 export function resolveScenarioId(deal: Deal, wanted: string | null): string {
-  if (wanted && deal.scenarios.some((s) => s.id === wanted)) return wanted;
+  if (wanted && findPosition(deal, wanted)) return wanted;
   return deal.scenarios[0]?.id ?? 'base';
 }
 
@@ -90,9 +91,13 @@ export function dealWithWhatIfs(deal: Deal, scenarioId: string, whatIfs: WhatIfs
   return dealWithChanges(deal, scenarioId, whatIfPosition(deal, scenarioId, whatIfs).changes);
 }
 
-/** The document with `changes` added to the active scenario's overrides (a scenario of their own when the deal has none). */
+/** The document with `changes` added to the active position's overrides (a scenario or a round; a scenario of their own when the deal has none). */
 export function dealWithChanges(deal: Deal, scenarioId: string, changes: Readonly<Record<string, number>>): Deal {
   if (Object.keys(changes).length === 0) return deal;
+  const rounds = roundsOf(deal);
+  if (rounds.some((r) => r.id === scenarioId)) {
+    return { ...deal, negotiation: { ...deal.negotiation, rounds: rounds.map((r) => (r.id === scenarioId ? { ...r, set: { ...r.set, ...changes } } : r)) } };
+  }
   const index = deal.scenarios.findIndex((s) => s.id === scenarioId);
   if (index < 0) return { ...deal, scenarios: [{ id: scenarioId, name: 'What-if', set: { ...changes } }, ...deal.scenarios] };
   const scenarios = deal.scenarios.map((s, i) => (i === index ? { ...s, set: { ...s.set, ...changes } } : s));

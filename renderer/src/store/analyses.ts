@@ -17,6 +17,7 @@ import type { Deal } from '../../../shared/model/schema';
 import type { SensitivityResult, SolveResult, ValuationRequest, ValuationResult } from '../../../shared/engine/results';
 import type { SweepPoint } from '../../../shared/charts/zopa';
 import { sliderReach, validRange, withNumber } from '../../../shared/model/what-if-rules';
+import { positionsOf } from '../../../shared/model/rounds';
 import type { SweepPosition } from '../../../shared/engine/sweep';
 import { dealWithChanges, valueAt, whatIfPosition, type WhatIfs } from '../results/what-if';
 import { describeError, type RunHandle, type RunOutcome } from '../results/valuation-runs';
@@ -124,7 +125,8 @@ export function createAnalyses(ctx: AnalysesContext): { actions: AnalysesActions
       comparisonHandle?.cancel();
       const iterations = ctx.iterations(d);
       const seed = d.simulation.seed;
-      const chosen = scenarioIds ? d.scenarios.filter((s) => scenarioIds.includes(s.id)) : d.scenarios;
+      // Scenarios and rounds alike (a round is a position with a scenario's rules), in the order asked for.
+      const chosen = scenarioIds ? positionsOf(d).filter((s) => scenarioIds.includes(s.id)).map((s) => ({ ...s, name: s.kind === 'round' ? `Round: ${s.name}` : s.name })) : d.scenarios;
       const scenarios = chosen.length > 0 ? chosen : d.scenarios.length > 0 ? d.scenarios : [{ id: 'base', name: 'Base case', set: {} }];
       const wanted = () => token === comparisonToken;
       void inLane(async () => {

@@ -14,6 +14,7 @@ import { createValuationHandlers } from '../../../host/valuation/valuation-handl
 import type { AnalysisPort } from '../../../renderer/src/results/analysis-port';
 import { createDocumentSlice } from '../../../renderer/src/store/document-slice';
 import { createUiSlice } from '../../../renderer/src/store/ui-slice';
+import { createNegotiationSlice } from '../../../renderer/src/store/negotiation-slice';
 import { createHelpSlice } from '../../../renderer/src/store/help-slice';
 import { createPortfolioSlice } from '../../../renderer/src/portfolio/portfolio-slice';
 import type { AppState } from '../../../renderer/src/store/app-store';
@@ -70,6 +71,7 @@ function storeWith(port: AnalysisPort) {
     ...createUiSlice(...a),
     ...createValuationSlice(() => port)(...a),
     ...createHelpSlice(...a),
+    ...createNegotiationSlice()(...a),
     ...createPortfolioSlice(...a),
   }));
 }

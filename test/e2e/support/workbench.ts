@@ -4,7 +4,7 @@
  * navigator switches sections. Every locator goes through accessible names.
  */
 import { expect, type Locator, type Page } from '@playwright/test';
-import { numberKind } from '../../../shared/model/number-fields';
+import { numberKind, numberLabel } from '../../../shared/model/number-fields';
 import type { Deal } from '../../../shared/model/schema';
 
 /** How a person types a number into its field: a rate or share as a percentage ("14%"), money and plain numbers as they are. */
@@ -114,6 +114,45 @@ export async function addScenario(page: Page, s: ScenarioSpec, deal?: unknown): 
       await region.getByRole('button', { name: 'Add', exact: true }).click();
     }
     await setField(field, deal === undefined ? String(value) : typedNumber(deal, path, value));
+  }
+}
+
+export interface RoundSpec {
+  id: string;
+  date: string;
+  by: string;
+  name?: string;
+  set: Record<string, number>;
+  status: string;
+  notes?: string;
+}
+
+/**
+ * Enters negotiation rounds in the Negotiation view as a negotiator would: our offers with "Answer with…",
+ * theirs with "Record their offer" (each starts from the terms on the table, and counters the open round),
+ * then the name, the day and the numbers that differ, a number the round does not set put back to the file's.
+ * Statuses follow from the order (every round but the last countered); `deal` gives labels and units, and its
+ * first scenario (no overrides) is put on screen so the first round starts from the file as written.
+ */
+export async function addRounds(page: Page, rounds: readonly RoundSpec[], deal: Deal): Promise<void> {
+  // The first offer starts from the terms on screen: value the deal as written (the first scenario) first.
+  await page.getByRole('combobox', { name: /^Scenario( or round)?$/ }).selectOption(deal.scenarios[0]!.id);
+  await go(page, 'Negotiation');
+  for (const [i, r] of rounds.entries()) {
+    if (r.by === deal.us) await page.getByLabel('Answer with').selectOption({ index: 1 });
+    else await page.getByRole('button', { name: 'Record their offer' }).click();
+    const card = page.getByRole('region', { name: new RegExp(`^Round ${i + 1}: `) });
+    await expect(card).toBeVisible();
+    if (r.name) await setField(card.getByLabel('Round name'), r.name);
+    await card.getByLabel('Date').fill(r.date);
+    const inherited = i > 0 ? rounds[i - 1]!.set : {};
+    for (const path of Object.keys(inherited)) {
+      if (r.set[path] === undefined) await card.getByRole('button', { name: `Back to as written: ${numberLabel(deal, path)}` }).click();
+    }
+    for (const [path, value] of Object.entries(r.set)) {
+      if (inherited[path] !== value) await setField(card.getByLabel(`${numberLabel(deal, path)} in this offer`, { exact: true }), typedNumber(deal, path, value));
+    }
+    if (r.notes) await setField(card.getByLabel('Notes (internal)'), r.notes);
   }
 }
 

@@ -1,7 +1,7 @@
 /**
  * fast-check generator of valid version-1 deals: every distribution, every
  * term type, optional fields present or not, formulas and numbers in term
- * fields, scenarios over real number paths, and `x-` extension keys with
+ * fields, scenarios and negotiation rounds over real number paths, and `x-` extension keys with
  * arbitrary JSON. Used by round-trip and validation properties.
  */
 import fc from 'fast-check';
@@ -104,6 +104,10 @@ export const dealArb: fc.Arbitrary<Deal> = fc
     hazard: numOrFormula(fraction),
     withTermSheet: fc.boolean(),
     withSliders: fc.boolean(),
+    withRounds: fc.boolean(),
+    roundName: optional(text),
+    roundNotes: optional(text),
+    lastStatus: fc.constantFrom('open', 'countered', 'rejected', 'withdrawn', 'accepted'),
     triggers: fc.array(optional(text), { minLength: 3, maxLength: 3 }),
     summary: optional(text),
     ext: optional(extensionValue),
@@ -146,6 +150,14 @@ export const dealArb: fc.Arbitrary<Deal> = fc
             { id: 'base', name: 'Base', set: {} },
             { id: 'alt', name: 'Alt', notes: 'other', set: { 'terms.upfront.amount': g.amounts[6]!, 'terms.royalty.tiers.0.rate': g.rates[2]!, [`parties.${a}.walkAway`]: 1 } },
           ],
+          negotiation: g.withRounds
+            ? {
+                rounds: [
+                  clean({ id: 'r1', date: '2027-03-03', by: a, name: g.roundName, set: { 'terms.upfront.amount': g.amounts[7]! }, status: 'countered', notes: g.roundNotes }),
+                  { id: 'r2', date: '2027-03-03', by: b, set: {}, status: g.lastStatus, 'x-round': 'kept' },
+                ],
+              }
+            : undefined,
           sliders: g.withSliders ? [{ path: 'terms.upfront.amount', label: 'Upfront', min: 0, max: 100, step: 1 }] : undefined,
           simulation: { iterations: g.iterations, seed: g.seed },
           termSheet: g.withTermSheet

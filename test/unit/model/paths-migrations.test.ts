@@ -43,7 +43,7 @@ describe('scenario overrides', () => {
   it('a path that does not exist is an error naming the scenario', () => {
     const result = applyScenario(deal, { id: 'bad', name: 'Bad', set: { 'terms.upfrnt.amount': 1 } });
     expect(result).toEqual({ ok: false, problems: [{ path: 'scenarios.bad', message: '"terms.upfrnt.amount": no term "upfrnt" (did you mean "upfront"?)' }] });
-    expect(applyScenarioById(deal, 'nope')).toEqual({ ok: false, problems: [{ path: '', message: 'no scenario "nope" (the deal has: base, ask, fallback)' }] });
+    expect(applyScenarioById(deal, 'nope')).toEqual({ ok: false, problems: [{ path: '', message: 'no scenario or round "nope" (the deal has: base, ask, fallback, r1, r2, r3)' }] });
   });
 
   it('paths reach inputs, parties and array items; prototype segments are refused', () => {

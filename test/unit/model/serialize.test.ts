@@ -101,7 +101,7 @@ describe('canonical layout', () => {
     const reversed = Object.fromEntries(Object.entries(deal).reverse());
     expect(serializeDeal(reversed)).toBe(text);
     const keys = [...text.matchAll(/^ {2}"([^"]+)":/gm)].map((m) => m[1]);
-    expect(keys).toEqual(['format', 'version', 'title', 'description', 'currency', 'unit', 'us', 'timeline', 'parties', 'inputs', 'correlations', 'series', 'terms', 'scenarios', 'sliders', 'simulation', 'termSheet']);
+    expect(keys).toEqual(['format', 'version', 'title', 'description', 'currency', 'unit', 'us', 'timeline', 'parties', 'inputs', 'correlations', 'series', 'terms', 'scenarios', 'negotiation', 'sliders', 'simulation', 'termSheet']);
   });
 
   it('is the same text every time', () => {

@@ -171,7 +171,7 @@ describe('buildTermSheet: scenarios, figures and other deal shapes', () => {
 
   it('refuses an unknown scenario, naming the ones that exist', () => {
     const r = buildTermSheet(loadExample('pharma-licence'), { ...base, scenarioId: 'nope' });
-    expect(r).toEqual({ ok: false, problems: [{ path: 'scenario', message: 'no scenario "nope" (the deal has: base, ask, fallback)' }] });
+    expect(r).toEqual({ ok: false, problems: [{ path: 'scenario', message: 'no scenario or round "nope" (the deal has: base, ask, fallback, r1, r2, r3)' }] });
   });
 
   it('describes the SaaS alliance: banded revenue share, cost share and the strategy-shift exit with its fee, not our 2% estimate', () => {

@@ -18,6 +18,7 @@ import type { Deal } from '../../../../shared/model/schema';
 import { FolderBrowser, joinPath, separatorOf } from '../../dialogs/FolderBrowser';
 import { Modal } from '../../dialogs/Modal';
 import { ExportFields, type ExportChoices } from './ExportFields';
+import { positionsOf } from '../../../../shared/model/rounds';
 import './export-dialog.css';
 
 export type ExportApi = Pick<MainApi, 'exportTermSheet' | 'exportRedline' | 'chooseExportPath' | 'revealInFolder' | 'getAuthorName' | 'setAuthorName' | 'chooseOpenPath' | 'listFolder'>;
@@ -69,7 +70,9 @@ export function suggestedDocxName(choice: { title: string; fileName: string; sce
 
 export function ExportDialog({ deal, fileName, dealPath, api, onClose, scenarioId, mode = 'termSheet', whatIfs = [], defaultPaper = 'A4' }: ExportDialogProps) {
   const ids = useId();
-  const scenarios = deal.scenarios.length ? deal.scenarios : [{ id: 'base', name: 'Base case', set: {} }];
+  // Any position may be printed or compared: the scenarios, then the negotiation rounds (their names stay in this dialog).
+  const positions = positionsOf(deal).map((p) => ({ id: p.id, name: p.kind === 'round' ? `Round: ${p.name}` : p.name }));
+  const scenarios = positions.length ? positions : [{ id: 'base', name: 'Base case' }];
   const initialScenario = scenarios.some((s) => s.id === scenarioId) ? scenarioId! : scenarios[0]!.id;
   const [choices, setChoices] = useState<ExportChoices>({
     redline: mode === 'redline',
