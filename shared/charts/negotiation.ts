@@ -68,6 +68,9 @@ export function buildNegotiationOption(input: NegotiationChartInput): EChartsOpt
     symbolSize: 13,
     itemStyle: { color: ours ? chartColors.us : chartColors.them, borderColor: '#ffffff', borderWidth: 1.5 },
     label: { show: true, position: 'top' as const, color: chartColors.ink, fontWeight: 'bold' as const },
+    // Rounds close together (a small concession) would print their labels on top of each other: they
+    // move apart, and one that still collides is left to the tooltip and the table.
+    labelLayout: { moveOverlap: 'shiftY', hideOverlap: true },
     data: input.rounds.filter((r) => r.ours === ours).map((r) => ({ value: [r.us, r.them], name: `${r.label} ${r.name}`, label: { formatter: r.label } })),
     z: 4,
   });

@@ -43,8 +43,11 @@ export function NegotiationChartCard({ deal, sides }: { deal: Deal; sides: Sides
         <p className="muted">Valuing the rounds…</p>
       )}
       <p className="chart-key small" aria-hidden="true">
-        <span className="key-dot ours" /> {sides.us.name}'s offers <span className="key-dot theirs" /> {sides.them.name}'s offers {frontier && (<><span className="key-line frontier" /> efficient frontier </>)}
-        <span className="key-line walk-away" /> walk-aways{state.target !== null && (<> <span className="key-line target" /> our target</>)}
+        <span className="key-item"><span className="key-dot ours" /> {sides.us.name}'s offers</span>
+        <span className="key-item"><span className="key-dot theirs" /> {sides.them.name}'s offers</span>
+        {frontier && <span className="key-item"><span className="key-line frontier" /> efficient frontier</span>}
+        <span className="key-item"><span className="key-line walk-away" /> walk-aways</span>
+        {state.target !== null && <span className="key-item"><span className="key-line target" /> our target</span>}
       </p>
     </section>
   );
