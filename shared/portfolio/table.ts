@@ -1,7 +1,7 @@
 /**
  * The portfolio table, one row per deal, as every front shows it: the app's
  * sortable table, the CSV export, the Word brief and the CLI. Written once
- * here: title, counterparty, stage, owner, our side (our party by name), our mean NPV and chance
+ * here: title, counterparty, stage, owner, our party (by name), our mean NPV and chance
  * of reaching our walk-away in the deal's position, the next metric due with
  * its status, the latest health score, and why a deal could not be valued.
  *
@@ -146,7 +146,7 @@ export function portfolioCsvTable(book: Dealbook, rows: readonly PortfolioRow[])
       'Counterparty',
       'Stage',
       'Owner',
-      'Our side',
+      'Our party',
       'Position',
       `Our mean NPV (${money})`,
       `P10 (${money})`,
