@@ -59,7 +59,7 @@ export const COMMAND_DEFS = {
     summary: 'Monte Carlo valuation of each party',
     options: { scenario, set: { value: 'PATH=NUMBER', help: 'one more number on top of the scenario or round (repeatable; a later one for a path wins)' }, iterations, seed, workers, json },
   },
-  sensitivity: { forms: ['FILE'], summary: "tornado rows: a party's mean NPV with each input at its 10th and 90th percentile", options: { scenario, party: { value: 'ID', help: 'the party; default: the deal\'s own' }, workers, json } },
+  sensitivity: { forms: ['FILE'], summary: "tornado rows: a party's mean NPV with each continuous input at its 10th and 90th percentile, each chance or discrete input at each outcome", options: { scenario, party: { value: 'ID', help: 'the party; default: the deal\'s own' }, workers, json } },
   solve: {
     forms: ['FILE'],
     summary: 'goal seek: the value of a number that gives a party a target mean NPV',
