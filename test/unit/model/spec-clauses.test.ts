@@ -168,6 +168,18 @@ describe('limits', () => {
     expect(paths((d) => (d.timeline.periods = 0))).toEqual(['timeline.periods']);
     expect(paths((d) => (d.timeline.periods = 1201))).toEqual(['timeline.periods']);
   });
+
+  it('a file of exactly 5 MB is read; one byte more is refused with a message', () => {
+    const text = (bytes: number) => {
+      const head = `{\n  "x-padding": "`;
+      const tail = `",${JSON.stringify(base(), null, 2).slice(1)}`;
+      return `${head}${'x'.repeat(bytes - head.length - tail.length)}${tail}`;
+    };
+    const limit = 5 * 1024 * 1024;
+    expect(Buffer.byteLength(text(limit))).toBe(limit);
+    expect(parseDealText(text(limit)).ok).toBe(true);
+    expect(parseDealText(text(limit + 1))).toMatchObject({ ok: false, problems: [{ path: '', message: expect.stringMatching(/at most 5 MB/) }] });
+  });
 });
 
 describe('saving exactly as read', () => {
