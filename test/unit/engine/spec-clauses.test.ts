@@ -13,6 +13,7 @@ import { compileOrThrow } from '../../../shared/engine/compile-deal';
 import { explainFault } from '../../../shared/engine/fault';
 import { KernelFault, simulateRange } from '../../../shared/engine/simulate';
 import { validateDeal } from '../../../shared/model/validate';
+import { createInProcessRunner } from '../../../host/valuation/in-process';
 import { iterationFlows, runBlock } from './engine-harness';
 
 type Timeline = Deal['timeline'];
@@ -172,5 +173,19 @@ describe('tiers measured over the calendar year or since period 0', () => {
     // Cumulative 20 then 40: tiered 2 (halved to 1) then 5.5 - 2 = 3.5, on the sales, not on the halved payment.
     expect(received(deal([royalty(20, { basis: 'cumulative', adjustments: [{ when: 't == 0', factor: 0.5 }] })], years(2)))).toEqual([1, 3.5]);
     expect(received(deal([royalty(10, { cap: 0 })], years(3)))).toEqual([0, 0, 0]);
+  });
+});
+
+describe('discounting', () => {
+  it('a flow at period t is discounted by (1 + r) ^ (t × stepYears), the rate annual whatever the step', async () => {
+    const runner = createInProcessRunner();
+    const at = async (timeline: Timeline, period: number) => {
+      const d = deal([pay(period)], timeline);
+      d.parties[0]!.discountRate = 0.1;
+      return (await runner.value({ deal: d })).parties.a!.npv.mean;
+    };
+    expect(await at(years(5), 3)).toBeCloseTo(1 / 1.1 ** 3, 12);
+    expect(await at(quarters(8), 2)).toBeCloseTo(1 / 1.1 ** 0.5, 12);
+    expect(await at(months(12), 6)).toBeCloseTo(1 / 1.1 ** 0.5, 12);
   });
 });
