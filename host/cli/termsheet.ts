@@ -60,8 +60,9 @@ export function amountsFlag(flags: ParsedArgs['flags']): MoneyStyle | undefined 
   throw new UsageError(`--amounts must be symbols or words, got "${String(raw)}"`);
 }
 
+/** The exporters name their output `outPath` (the API's argument); on the command line it is `-o`. */
 export function printProblems(ctx: CommandContext, fallback: string, problems: readonly { path: string; message: string }[]): number {
-  for (const p of problems) ctx.err(`${formatProblem(p, fallback)}\n`);
+  for (const p of problems) ctx.err(`${formatProblem(p.path === 'outPath' ? { ...p, path: '-o' } : p, fallback)}\n`);
   return 1;
 }
 
@@ -86,6 +87,9 @@ export const termsheetCommand: Command = async (argv, ctx) => {
   const date = dateFlag(flags);
   const iterations = intFlag(flags, 'iterations', 1, LIMITS.maxIterations);
   const workers = workersFlag(flags);
+  const draft = textFlag(flags, 'draft');
+  const author = textFlag(flags, 'author');
+  const moneyStyle = amountsFlag(flags);
   const opened = await openDealFile(file);
   if (!opened.ok) return printProblems(ctx, file, opened.problems);
   const request: TermSheetExportRequest = {
@@ -98,9 +102,9 @@ export const termsheetCommand: Command = async (argv, ctx) => {
     date,
     iterations,
     protectedPaths: [file],
-    draft: textFlag(flags, 'draft'),
-    author: textFlag(flags, 'author'),
-    moneyStyle: amountsFlag(flags),
+    draft,
+    author,
+    moneyStyle,
   };
   // Only the internal appendix needs the engine; a counterparty export starts no workers.
   const result =
