@@ -64,7 +64,7 @@ describe('dealwright termsheet', () => {
   it('exits 1 with a clear message when the folder does not exist', () => {
     const out = join(dir, 'no-such-folder', 'x.docx');
     const r = runCli(['termsheet', example('jv-equity'), '-o', out]);
-    expect(r).toMatchObject({ code: 1, stderr: `outPath: cannot write "${out}": the folder does not exist\n` });
+    expect(r).toMatchObject({ code: 1, stderr: `-o: cannot write "${out}": the folder does not exist\n` });
   });
 
   it('never overwrites its input', () => {
@@ -72,7 +72,7 @@ describe('dealwright termsheet', () => {
     copyFileSync(example('pharma-licence'), file);
     const before = readFileSync(file, 'utf8');
     const r = runCli(['termsheet', file, '-o', file]);
-    expect(r).toMatchObject({ code: 1, stderr: `outPath: refusing to overwrite the input file "${file}"\n` });
+    expect(r).toMatchObject({ code: 1, stderr: `-o: refusing to overwrite the input file "${file}"\n` });
     expect(readFileSync(file, 'utf8')).toBe(before);
   });
 
@@ -104,8 +104,12 @@ describe('dealwright redline', () => {
 
   it('exits 1 for an unknown scenario and 2 for incomplete arguments', () => {
     const r = runCli(['redline', example('jv-equity'), '--from', 'base', '--to', 'kestrel70', '-o', join(dir, 'x.docx')]);
-    expect(r.code).toBe(1);
-    expect(r.stderr).toContain('no scenario "kestrel70"');
+    // Named by the option it came from (the export's own message said "scenario: …" and repeated the id).
+    expect(r).toMatchObject({ code: 1, stdout: '', stderr: '--to: no scenario "kestrel70" (the deal has: base, kestrel60)\n' });
+    expect(existsSync(join(dir, 'x.docx'))).toBe(false);
+    // With two files, the line names the file whose positions were searched.
+    const two = runCli(['redline', example('pharma-licence'), example('saas-alliance'), '--from', 'r9', '-o', join(dir, 'x.docx')]);
+    expect(two).toMatchObject({ code: 1, stderr: `--from: ${example('pharma-licence')}: no scenario or round "r9" (the deal has: base, ask, fallback, r1, r2, r3)\n` });
     expect(runCli(['redline', example('jv-equity'), '--from', 'base', '-o', join(dir, 'x.docx')]).code).toBe(2);
     expect(runCli(['redline', example('jv-equity'), example('pharma-licence')]).code).toBe(2);
   });
