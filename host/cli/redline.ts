@@ -14,7 +14,7 @@ import { exportRedline } from '../docx/export-term-sheet';
 import { appVersion } from '../paths';
 import { parseCommandArgs, UsageError } from './args';
 import type { Command } from './commands';
-import { amountsFlag, dateFlag, outFlag, paperFlag, printProblems, textFlag } from './termsheet';
+import { amountsFlag, dateFlag, lockedOutput, outFlag, paperFlag, printProblems, textFlag } from './termsheet';
 
 export const redlineCommand: Command = async (argv, ctx) => {
   const { positionals, flags } = parseCommandArgs('redline', argv);
@@ -39,6 +39,8 @@ export const redlineCommand: Command = async (argv, ctx) => {
     id === undefined || findPosition(deal, id) ? [] : [{ path: flag, message: `${positionals.length === 2 ? `${file}: ` : ''}${unknownPositionMessage(deal, id)}` }];
   const positions = [...unknown('--from', oldDoc.document.deal, from, oldFile), ...unknown('--to', newDoc.document.deal, to, newFile)];
   if (positions.length) return printProblems(ctx, newFile, positions);
+  const locked = await lockedOutput(out);
+  if (locked.length) return printProblems(ctx, newFile, locked);
   const result = await exportRedline(
     {
       old: { deal: oldDoc.document.deal, fileName: basename(oldFile), scenarioId: from },
