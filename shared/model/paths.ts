@@ -208,7 +208,7 @@ export function getNumberAt(deal: Deal, path: string): PathResult<number> {
   const value = valueAtKeys(deal, keys.value);
   if (typeof value !== 'number') {
     const field = String(keys.value.at(-1));
-    const what = typeof value === 'string' ? (TEXT_FIELDS.has(field) ? 'text' : 'a formula') : value === undefined || value === null ? 'nothing' : `a ${Array.isArray(value) ? 'list' : typeof value}`;
+    const what = typeof value === 'string' ? (TEXT_FIELDS.has(field) ? 'text' : 'a formula') : value === undefined || value === null ? 'nothing' : Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'an object' : `a ${typeof value}`;
     return failed('', `"${path}" holds ${what}, not a number`);
   }
   return { ok: true, value };
