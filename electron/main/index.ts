@@ -3,7 +3,7 @@
  * registration. No domain logic: every request goes to the host handlers that
  * the web host and the CLI share.
  */
-import { app, BrowserWindow, ipcMain, Menu, session, shell } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, session, shell, type WebContents } from 'electron';
 import { join } from 'node:path';
 import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL, type EventName, type MainEvents } from '../../shared/api';
 import { createHostHandlers } from '../../host/host-handlers';
@@ -52,10 +52,10 @@ function start(): void {
   // No permission (camera, notifications, geolocation…) is ever needed.
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
 
-  const handlers = createHostHandlers({
+  const ports = {
     resourcesDir: resourcesDir(),
     appVersion: app.getVersion(),
-    host: 'electron',
+    host: 'electron' as const,
     launchFiles,
     documents: {
       // DEALWRIGHT_DATA_DIR lets the shell's end-to-end tests use a throw-away folder.
@@ -64,9 +64,33 @@ function start(): void {
       settings: settingsStore,
     },
     exports: nativeExportPorts(() => app.getPath('documents')),
-  });
+  };
   void warmUpValuation(join(resourcesDir(), 'examples', 'pharma-licence.deal'));
-  const dispatch = createDispatcher(handlers);
+  // One set of handlers per page, as the web host keeps one per connection: when the window closes or
+  // its page reloads, nobody is left to see that page's runs, so they are cancelled and the pool is
+  // given back at once.
+  const dispatchers = new Map<number, ReturnType<typeof createDispatcher>>();
+  const dispatcherFor = (sender: WebContents) => {
+    let dispatch = dispatchers.get(sender.id);
+    if (!dispatch) {
+      const id = sender.id;
+      const closed = new AbortController();
+      const drop = () => {
+        sender.removeListener('destroyed', drop);
+        sender.removeListener('render-process-gone', drop);
+        sender.removeListener('did-navigate', drop);
+        if (dispatchers.get(id) === dispatch) dispatchers.delete(id);
+        closed.abort();
+      };
+      dispatch = createDispatcher(createHostHandlers({ ...ports, closed: closed.signal }));
+      dispatchers.set(id, dispatch);
+      // did-navigate: the main frame committed a new document (a reload); in-page navigations do not count.
+      sender.on('destroyed', drop);
+      sender.on('render-process-gone', drop);
+      sender.on('did-navigate', drop);
+    }
+    return dispatch;
+  };
   ipcMain.handle(IPC_CALL_CHANNEL, async (event, method: unknown, args: unknown) => {
     if (!senderAllowed(event.senderFrame?.url)) {
       return { ok: false, error: { code: 'forbidden', message: 'request from a frame that is not Dealwright' } };
@@ -76,7 +100,7 @@ function start(): void {
         if (!event.sender.isDestroyed()) event.sender.send(IPC_EVENT_CHANNEL, name, payload);
       },
     };
-    return dispatch(method, args, ctx);
+    return dispatcherFor(event.sender)(method, args, ctx);
   });
 
   Menu.setApplicationMenu(buildMenu());

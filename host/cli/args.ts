@@ -59,7 +59,7 @@ export const COMMAND_DEFS = {
     summary: 'Monte Carlo valuation of each party',
     options: { scenario, set: { value: 'PATH=NUMBER', help: 'one more number on top of the scenario or round (repeatable; a later one for a path wins)' }, iterations, seed, workers, json },
   },
-  sensitivity: { forms: ['FILE'], summary: "tornado rows: a party's mean NPV with each input at its 10th and 90th percentile", options: { scenario, party: { value: 'ID', help: 'the party; default: the deal\'s own' }, workers, json } },
+  sensitivity: { forms: ['FILE'], summary: "tornado rows: a party's mean NPV with each continuous input at its 10th and 90th percentile, each chance or discrete input at each outcome", options: { scenario, party: { value: 'ID', help: 'the party; default: the deal\'s own' }, workers, json } },
   solve: {
     forms: ['FILE'],
     summary: 'goal seek: the value of a number that gives a party a target mean NPV',
@@ -129,13 +129,47 @@ function errorCode(err: unknown): string {
   return err !== null && typeof err === 'object' && 'code' in err ? String((err as { code: unknown }).code) : '';
 }
 
+/** A number as a person types it: decimal digits, an optional sign, fraction and exponent (not hex, not blank, not "Infinity"). */
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
+/** `text` as a finite number when it is written as a decimal number, else undefined. */
+export function decimalNumber(text: string): number | undefined {
+  const n = DECIMAL.test(text) ? Number(text) : NaN;
+  return Number.isFinite(n) ? n : undefined;
+}
+
+/**
+ * parseArgs reads `--target -50` as an option with no value followed by an option `-5…`; a negative
+ * number after an option that takes a value is that option's value (`--target=-50`).
+ */
+function joinNegativeValues(argv: readonly string[], defs: Readonly<Record<string, OptionDef>>): string[] {
+  const takesValue = (arg: string) => {
+    const name = arg.startsWith('--') ? arg.slice(2) : arg.length === 2 && arg.startsWith('-') ? Object.keys(defs).find((k) => defs[k]!.short === arg[1]) : undefined;
+    return name !== undefined && Object.prototype.hasOwnProperty.call(defs, name) && defs[name]!.value !== undefined;
+  };
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') {
+      out.push(...argv.slice(i));
+      break;
+    }
+    const next = argv[i + 1];
+    if (next !== undefined && next.startsWith('-') && decimalNumber(next) !== undefined && takesValue(arg)) {
+      out.push(`${arg}=${next}`);
+      i++;
+    } else out.push(arg);
+  }
+  return out;
+}
+
 /** A command's arguments, read by node:util's parseArgs from its definitions. */
 export function parseCommandArgs(command: CommandName, argv: string[]): ParsedArgs {
   const defs: Readonly<Record<string, OptionDef>> = COMMAND_DEFS[command].options;
   const options = Object.fromEntries(Object.entries(defs).map(([name, def]) => [name, { type: def.value ? ('string' as const) : ('boolean' as const), ...(def.short ? { short: def.short } : {}) }]));
   let parsed: ReturnType<typeof parseNodeArgs>;
   try {
-    parsed = parseNodeArgs({ args: argv, options, allowPositionals: true, strict: true });
+    parsed = parseNodeArgs({ args: joinNegativeValues(argv, defs), options, allowPositionals: true, strict: true });
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     const option = /'(-{1,2}[^', ]+)/.exec(message)?.[1] ?? '';
@@ -161,8 +195,8 @@ export function parseCommandArgs(command: CommandName, argv: string[]): ParsedAr
 export function intFlag(flags: ParsedArgs['flags'], name: string, min: number, max: number): number | undefined {
   const raw = flags[name];
   if (raw === undefined) return undefined;
-  const n = Number(raw);
-  if (typeof raw !== 'string' || !Number.isInteger(n) || n < min || n > max) {
+  const n = typeof raw === 'string' ? decimalNumber(raw) : undefined;
+  if (n === undefined || !Number.isInteger(n) || n < min || n > max) {
     throw new UsageError(`--${name} must be a whole number from ${min} to ${max}, got "${String(raw)}"`);
   }
   return n;
@@ -171,10 +205,8 @@ export function intFlag(flags: ParsedArgs['flags'], name: string, min: number, m
 export function numberFlag(flags: ParsedArgs['flags'], name: string): number | undefined {
   const raw = flags[name];
   if (raw === undefined) return undefined;
-  const n = Number(raw);
-  if (typeof raw !== 'string' || raw.trim() === '' || !Number.isFinite(n)) {
-    throw new UsageError(`--${name} must be a number, got "${String(raw)}"`);
-  }
+  const n = typeof raw === 'string' ? decimalNumber(raw) : undefined;
+  if (n === undefined) throw new UsageError(`--${name} must be a number, got "${String(raw)}"`);
   return n;
 }
 

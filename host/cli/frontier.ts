@@ -61,12 +61,12 @@ function humanReport(deal: Deal, r: FrontierResult): string {
   if (r.floor !== undefined) out += `Only structures giving ${name(r.other)} at least a ${formatPercent(r.floor, 1)} chance of its walk-away\n`;
   out += `NPV in ${moneyUnitCaption(fmt)}\n\n`;
   if (r.points.length === 0) return `${out}No structure in range meets the floor.\n`;
-  const header = [...r.axes.map((a) => a.label), `${name(r.party)} mean`, `${name(r.other)} mean`, `${name(r.other)} P(>= walk-away)`];
+  // Each point: the varied numbers, then each side's mean NPV and chance of reaching its walk-away (cli.md).
+  const sides = [r.party, r.other];
+  const header = [...r.axes.map((a) => a.label), ...sides.flatMap((id) => [`${name(id)} mean`, `${name(id)} P(>= walk-away)`])];
   const rows = r.points.map((p) => [
     ...r.axes.map((a) => formatByKind(p.set[a.path]!, a.kind, fmt)),
-    formatMoney(p.parties[r.party]!.mean, fmt),
-    formatMoney(p.parties[r.other]!.mean, fmt),
-    formatPercent(p.parties[r.other]!.pAboveWalkAway, 1),
+    ...sides.flatMap((id) => [formatMoney(p.parties[id]!.mean, fmt), formatPercent(p.parties[id]!.pAboveWalkAway, 1)]),
   ]);
   return `${out}${table([header, ...rows])}`;
 }

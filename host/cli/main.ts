@@ -19,9 +19,15 @@ async function main(argv: string[]): Promise<number> {
     root: projectRoot(import.meta.url),
   };
   const [command, ...rest] = argv;
-  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+  const asksForHelp = (arg: string) => arg === '--help' || arg === '-h';
+  if (command === undefined) {
+    // No command is a usage error: the help goes where errors go, so stdout stays empty for scripts.
+    ctx.err(helpText());
+    return 2;
+  }
+  if (asksForHelp(command) || command === 'help') {
     ctx.out(helpText());
-    return command === undefined ? 2 : 0;
+    return 0;
   }
   if (command === '--version' || command === '-v') {
     ctx.out(`${appVersion(ctx.root)}\n`);
@@ -31,6 +37,12 @@ async function main(argv: string[]): Promise<number> {
   if (!load) {
     ctx.err(`dealwright: unknown command "${oneLine(command)}" (see dealwright --help)\n`);
     return 2;
+  }
+  // `dealwright value --help` asks for the help, not for an option called --help (arguments after `--` are files).
+  const beforeFiles = rest.includes('--') ? rest.slice(0, rest.indexOf('--')) : rest;
+  if (beforeFiles.some(asksForHelp)) {
+    ctx.out(helpText());
+    return 0;
   }
   try {
     if (VALUING_COMMANDS.has(command)) ctx.started = startWorkersEarly(rest);

@@ -31,6 +31,11 @@ export const portfolioCommand: Command = async (argv, ctx) => {
     return 1;
   }
   const { book, entries } = opened.portfolio;
+  if (book.deals.length === 0) {
+    // Valid as a file (the app starts portfolios empty), but there is no total to report.
+    ctx.err(`${formatProblem({ path: 'deals', message: 'the portfolio lists no deals yet: add a deal to value it' }, file)}\n`);
+    return 1;
+  }
   let failed = false;
   for (const e of entries) {
     for (const p of e.problems) {

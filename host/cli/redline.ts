@@ -7,12 +7,14 @@
  * the tool's); `--amounts words` writes "USD 25 million".
  */
 import { basename } from 'node:path';
+import { findPosition, unknownPositionMessage } from '../../shared/model/rounds';
+import type { Deal } from '../../shared/model/schema';
 import { openDealFile } from '../documents/load';
 import { exportRedline } from '../docx/export-term-sheet';
 import { appVersion } from '../paths';
 import { parseCommandArgs, UsageError } from './args';
 import type { Command } from './commands';
-import { amountsFlag, dateFlag, outFlag, paperFlag, printProblems, textFlag } from './termsheet';
+import { amountsFlag, dateFlag, lockedOutput, outFlag, paperFlag, printProblems, textFlag } from './termsheet';
 
 export const redlineCommand: Command = async (argv, ctx) => {
   const { positionals, flags } = parseCommandArgs('redline', argv);
@@ -23,12 +25,22 @@ export const redlineCommand: Command = async (argv, ctx) => {
   const out = outFlag(flags);
   const paper = paperFlag(flags);
   const date = dateFlag(flags);
+  const draft = textFlag(flags, 'draft');
+  const author = textFlag(flags, 'author');
+  const moneyStyle = amountsFlag(flags);
   const oldFile = positionals[0]!;
   const newFile = positionals[1] ?? oldFile;
   const oldDoc = await openDealFile(oldFile);
   if (!oldDoc.ok) return printProblems(ctx, oldFile, oldDoc.problems.map((p) => ({ ...p, path: p.path ? `${oldFile}: ${p.path}` : '' })));
   const newDoc = newFile === oldFile ? oldDoc : await openDealFile(newFile);
   if (!newDoc.ok) return printProblems(ctx, newFile, newDoc.problems.map((p) => ({ ...p, path: p.path ? `${newFile}: ${p.path}` : '' })));
+  // An unknown --from or --to is named as the option it came from (and its file, when there are two).
+  const unknown = (flag: '--from' | '--to', deal: Deal, id: string | undefined, file: string) =>
+    id === undefined || findPosition(deal, id) ? [] : [{ path: flag, message: `${positionals.length === 2 ? `${file}: ` : ''}${unknownPositionMessage(deal, id)}` }];
+  const positions = [...unknown('--from', oldDoc.document.deal, from, oldFile), ...unknown('--to', newDoc.document.deal, to, newFile)];
+  if (positions.length) return printProblems(ctx, newFile, positions);
+  const locked = await lockedOutput(out);
+  if (locked.length) return printProblems(ctx, newFile, locked);
   const result = await exportRedline(
     {
       old: { deal: oldDoc.document.deal, fileName: basename(oldFile), scenarioId: from },
@@ -37,9 +49,9 @@ export const redlineCommand: Command = async (argv, ctx) => {
       outPath: out,
       date,
       protectedPaths: [oldFile, newFile],
-      draft: textFlag(flags, 'draft'),
-      author: textFlag(flags, 'author'),
-      moneyStyle: amountsFlag(flags),
+      draft,
+      author,
+      moneyStyle,
     },
     appVersion(ctx.root),
   );

@@ -8,6 +8,7 @@
 import { formatMoney, moneyUnitCaption } from '../../shared/format/money';
 import { formatPlain } from '../../shared/format/by-kind';
 import { formatPercent } from '../../shared/format/percent';
+import { findPosition } from '../../shared/model/rounds';
 import { parseCommandArgs, UsageError } from './args';
 import type { Command } from './commands';
 import { table, withDealAndRunner, workersFlag } from './valuation-common';
@@ -27,7 +28,7 @@ export const sensitivityCommand: Command = async (argv, ctx) => {
     const fmt = { currency: deal.currency, unit: deal.unit };
     const money = (v: number) => formatMoney(v, fmt);
     const name = deal.parties.find((p) => p.id === result.party)?.name ?? result.party;
-    let out = `${deal.title}\nTornado for ${name} (scenario ${result.scenario}): mean NPV ${money(result.baseMean)}, ${moneyUnitCaption(fmt)}\n\n`;
+    let out = `${deal.title}\nTornado for ${name} (${findPosition(deal, result.scenario)?.kind === 'round' ? 'round' : 'scenario'} ${result.scenario}): mean NPV ${money(result.baseMean)}, ${moneyUnitCaption(fmt)}\n\n`;
     const rows = [['Input', 'Low (P10 or outcome)', 'NPV there', 'High (P90 or outcome)', 'NPV there', 'Swing']];
     for (const r of result.rows) {
       const name = r.label === r.input ? r.input : `${r.label} (${r.input})`;

@@ -10,7 +10,7 @@ import type { Problem } from '../../shared/api';
 import { applyScenarioById, getNumberAt, setNumberAt } from '../../shared/model/paths';
 import type { Deal } from '../../shared/model/schema';
 import { validateDeal } from '../../shared/model/validate';
-import { UsageError } from './args';
+import { decimalNumber, UsageError } from './args';
 
 /** The `--set` overrides of argv, in order (a later one for the same path wins), and argv without them. */
 export function takeSets(argv: readonly string[]): { rest: string[]; sets: [string, number][] } {
@@ -35,8 +35,8 @@ export function takeSets(argv: readonly string[]): { rest: string[]; sets: [stri
     const eq = value.lastIndexOf('=');
     const path = eq > 0 ? value.slice(0, eq).trim() : '';
     const text = eq > 0 ? value.slice(eq + 1).trim() : '';
-    const number = Number(text);
-    if (!path || text === '' || !Number.isFinite(number)) throw new UsageError(`--set must be PATH=NUMBER with a finite number, got "${value}"`);
+    const number = decimalNumber(text);
+    if (!path || number === undefined) throw new UsageError(`--set must be PATH=NUMBER with a finite number, got "${value}"`);
     sets.push([path, number]);
   }
   return { rest, sets };

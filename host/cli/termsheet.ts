@@ -7,6 +7,8 @@
  * Problems print as `path: message` lines with exit 1; usage errors exit 2.
  */
 import { formatProblem } from '../../shared/problems';
+import { constants } from 'node:fs';
+import { access, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { openDealFile } from '../documents/load';
 import { exportTermSheet } from '../docx/export-term-sheet';
@@ -60,8 +62,25 @@ export function amountsFlag(flags: ParsedArgs['flags']): MoneyStyle | undefined 
   throw new UsageError(`--amounts must be symbols or words, got "${String(raw)}"`);
 }
 
+/**
+ * An existing file at -o that this user may not read and write is left alone (exit 1): the export
+ * replaces its target by renaming a new file over it, which the folder's permission allows even when
+ * the file's own would not, and a file someone locked is not the CLI's to replace.
+ */
+export async function lockedOutput(out: string): Promise<{ path: string; message: string }[]> {
+  const existing = await stat(out).catch(() => null);
+  if (!existing || existing.isDirectory()) return []; // absent, or a folder the export reports itself
+  try {
+    await access(out, constants.R_OK | constants.W_OK);
+    return [];
+  } catch {
+    return [{ path: '-o', message: `cannot write "${out}": permission denied (the existing file is not readable and writable by you); it was not changed` }];
+  }
+}
+
+/** The exporters name their output `outPath` (the API's argument); on the command line it is `-o`. */
 export function printProblems(ctx: CommandContext, fallback: string, problems: readonly { path: string; message: string }[]): number {
-  for (const p of problems) ctx.err(`${formatProblem(p, fallback)}\n`);
+  for (const p of problems) ctx.err(`${formatProblem(p.path === 'outPath' ? { ...p, path: '-o' } : p, fallback)}\n`);
   return 1;
 }
 
@@ -86,8 +105,13 @@ export const termsheetCommand: Command = async (argv, ctx) => {
   const date = dateFlag(flags);
   const iterations = intFlag(flags, 'iterations', 1, LIMITS.maxIterations);
   const workers = workersFlag(flags);
+  const draft = textFlag(flags, 'draft');
+  const author = textFlag(flags, 'author');
+  const moneyStyle = amountsFlag(flags);
   const opened = await openDealFile(file);
   if (!opened.ok) return printProblems(ctx, file, opened.problems);
+  const locked = await lockedOutput(out);
+  if (locked.length) return printProblems(ctx, file, locked);
   const request: TermSheetExportRequest = {
     deal: opened.document.deal,
     fileName: basename(file),
@@ -98,9 +122,9 @@ export const termsheetCommand: Command = async (argv, ctx) => {
     date,
     iterations,
     protectedPaths: [file],
-    draft: textFlag(flags, 'draft'),
-    author: textFlag(flags, 'author'),
-    moneyStyle: amountsFlag(flags),
+    draft,
+    author,
+    moneyStyle,
   };
   // Only the internal appendix needs the engine; a counterparty export starts no workers.
   const result =

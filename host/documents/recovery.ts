@@ -9,9 +9,9 @@
 import { mkdir, readdir, readFile, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as z from 'zod';
+import { validateInBackground } from '../background/background';
 import type { AutosaveRequest, OpenResult, RecoveredDocument, RecoveryList } from '../../shared/api';
 import { readJsonText } from '../../shared/model/json-text';
-import { validateDeal } from '../../shared/model/validate';
 import { DEALBOOK_FORMAT } from '../../shared/portfolio/schema';
 import { writeFileAtomic } from './atomic-write';
 
@@ -112,7 +112,8 @@ export async function restoreRecovered(dataDir: string, docKey: string): Promise
   const read = await readEnvelope(fileFor(dataDir, docKey));
   if (!read.ok) return { ok: false, fileName: `${docKey}.json`, problems: [{ path: '', message: read.message }] };
   const { envelope } = read;
-  const validated = validateDeal(envelope.deal);
+  // A large deal is validated on the host's background thread, never the one serving every window.
+  const validated = await validateInBackground(envelope.deal);
   // The recovery file stays until the user saves or discards, so a deal that no longer validates is not lost.
   if (!validated.ok) return { ok: false, fileName: envelope.fileName, problems: validated.problems };
   return {

@@ -8,7 +8,7 @@
  */
 import { basename, dirname, isAbsolute } from 'node:path';
 import type { DialogChoice, RevealResult } from '../../shared/api';
-import { validateDeal } from '../../shared/model/validate';
+import { validateInBackground } from '../background/background';
 import { documentsRoot } from '../documents/dialog-port';
 import type { HostHandlers } from '../rpc/dispatcher';
 import { openDealFile } from '../documents/load';
@@ -46,7 +46,8 @@ export function createExportHandlers(options: {
   return {
     exportTermSheet: async (_ctx, request) => {
       if (!isAbsolute(request.outPath)) return notAbsolute(request.outPath);
-      const checked = validateDeal(request.deal);
+      // A large deal is checked on the host's background thread, never the one serving every window.
+      const checked = await validateInBackground(request.deal);
       if (!checked.ok) return { ok: false, problems: checked.problems };
       return exportTermSheet(
         {
@@ -66,7 +67,8 @@ export function createExportHandlers(options: {
     },
     exportRedline: async (_ctx, request) => {
       if (!isAbsolute(request.outPath)) return notAbsolute(request.outPath);
-      const checked = validateDeal(request.deal);
+      // A large deal is checked on the host's background thread, never the one serving every window.
+      const checked = await validateInBackground(request.deal);
       if (!checked.ok) return { ok: false, problems: checked.problems };
       const fileName = basename(request.fileName);
       let old: { deal: typeof checked.deal; fileName: string; scenarioId?: string };

@@ -42,7 +42,7 @@
 import { termKind } from '../terms/registry';
 import { failureText } from '../problems';
 import { numberKind, numberLabel, type NumberKind } from '../model/number-fields';
-import { getNumberAt } from '../model/paths';
+import { getNumberAt, parsePath } from '../model/paths';
 import type { Deal } from '../model/schema';
 import { sliderReach, validRange, withNumber } from '../model/what-if-rules';
 import { analysisSides } from './exchange-rates';
@@ -117,7 +117,8 @@ const tidy = (v: number) => Number(v.toPrecision(12));
 export type NumberShape = { shape: 'linear' | 'monotone' } | { shape: 'unknown'; why: string };
 
 export function numberShape(deal: Deal, path: string): NumberShape {
-  const [root, id, ...field] = path.split('.');
+  const [root, id, ...keys] = parsePath(path);
+  const field = keys.map(String);
   const last = field.at(-1) ?? '';
   const unknown: NumberShape = { shape: 'unknown', why: `${numberLabel(deal, path)} is not known to move each party's value one way` };
   if (root === 'parties') return field[0] === 'walkAway' ? { shape: 'monotone' } : unknown;

@@ -184,14 +184,31 @@ export function valueAtKeys(root: unknown, keys: readonly PathKey[]): unknown {
   return node;
 }
 
-/** The number at `path`, or a problem saying why there is none (missing, or a formula/text). */
+/**
+ * The lists whose numbers a scenario, round, slider or what-if may set
+ * (deal-format.md, "Scenarios and sliders": `terms.<termId>.<field>`,
+ * `inputs.<inputId>.<field>`, `parties.<partyId>.<field>`). The timeline and
+ * the simulation settings are not positions: a round setting
+ * `simulation.seed` would no longer be valued "with the file's seed".
+ */
+const NUMBER_ROOTS: ReadonlySet<string> = new Set(['terms', 'inputs', 'parties']);
+
+function numberRootProblem(path: string): PathResult<never> | undefined {
+  const root = path.split(/[.[]/, 1)[0]!;
+  if (NUMBER_ROOTS.has(root)) return undefined;
+  return failed('', `"${path}" is not a number a scenario may set: a path starts with terms., inputs. or parties.`);
+}
+
+/** The number at `path`, or a problem saying why there is none (missing, outside terms/inputs/parties, or a formula/text). */
 export function getNumberAt(deal: Deal, path: string): PathResult<number> {
+  const outside = numberRootProblem(path);
+  if (outside) return outside;
   const keys = resolveKeys(deal, path);
   if (!keys.ok) return keys;
   const value = valueAtKeys(deal, keys.value);
   if (typeof value !== 'number') {
     const field = String(keys.value.at(-1));
-    const what = typeof value === 'string' ? (TEXT_FIELDS.has(field) ? 'text' : 'a formula') : value === undefined || value === null ? 'nothing' : `a ${Array.isArray(value) ? 'list' : typeof value}`;
+    const what = typeof value === 'string' ? (TEXT_FIELDS.has(field) ? 'text' : 'a formula') : value === undefined || value === null ? 'nothing' : Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'an object' : `a ${typeof value}`;
     return failed('', `"${path}" holds ${what}, not a number`);
   }
   return { ok: true, value };
@@ -231,6 +248,8 @@ function withNumbers(deal: Deal, changes: readonly { keys: PathKey[]; value: num
 }
 
 function numberKeys(deal: Deal, path: string): PathResult<PathKey[]> {
+  const outside = numberRootProblem(path);
+  if (outside) return outside;
   const keys = resolveKeys(deal, path);
   if (!keys.ok) return keys;
   if (typeof valueAtKeys(deal, keys.value) !== 'number') return failed('', `"${path}" does not hold a number`);

@@ -1,7 +1,7 @@
 /**
  * A portfolio's entries as the app holds them once their deals are read, and
  * the checks that need the deal itself: our party is one of its parties, the
- * position one of its scenarios, its money the portfolio's (no silent
+ * position one of its scenarios or rounds, its money the portfolio's (no silent
  * conversion), and tracked metrics among its term sheet's success metrics.
  * Every message names the entry and its file, so a person can find both.
  *
@@ -10,6 +10,7 @@
 import type { Problem } from '../api';
 import { formatProblem } from '../problems';
 import type { Deal } from '../model/schema';
+import { findPosition, positionsOf, roundsOf } from '../model/rounds';
 import { moneyUnitCaption } from '../format/money';
 import { entryName } from './entry-file';
 import type { Dealbook, DealbookEntry } from './schema';
@@ -50,8 +51,10 @@ export function entryProblems(book: Dealbook, place: number, entry: DealbookEntr
   if (!deal.parties.some((p) => p.id === entry.party)) {
     out.push({ path: at('party'), message: `${file}: the deal has no party "${entry.party}" (its parties: ${deal.parties.map((p) => p.id).join(', ')})` });
   }
-  if (entry.position !== undefined && !deal.scenarios.some((s) => s.id === entry.position)) {
-    out.push({ path: at('position'), message: `${file}: the deal has no scenario "${entry.position}" (its scenarios: ${deal.scenarios.map((s) => s.id).join(', ') || 'none'})` });
+  // A position is a scenario or a round of the deal (deal-format.md, "Portfolios").
+  if (entry.position !== undefined && !findPosition(deal, entry.position)) {
+    const kinds = roundsOf(deal).length ? ['scenario or round', 'scenarios and rounds'] : ['scenario', 'scenarios'];
+    out.push({ path: at('position'), message: `${file}: the deal has no ${kinds[0]} "${entry.position}" (its ${kinds[1]}: ${positionsOf(deal).map((s) => s.id).join(', ') || 'none'})` });
   }
   const known = deal.termSheet?.successMetrics ?? [];
   (entry.metrics ?? []).forEach((m, i) => {

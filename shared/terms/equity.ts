@@ -124,6 +124,8 @@ export const equity: TermKind<EquityTerm, typeof shape.schema> = {
     const byStakes = (pot: string) => `if (${pot} !== 0) { ${f.map((fv, j) => `${fv} += ${pot} * ${stake[j]};`).join(' ')} }`;
     lines.push(
       `let v = ${ctx.periodExpr(term.venture, `${base}.venture`)};`,
+      // A venture flow that is not a number is neither paid nor distributed: every stake's flow becomes NaN so the valuation stops and names it.
+      `if (v !== v) { ${f.map((fv) => `${fv} += v;`).join(' ')} }`,
       `if (v < 0) { const use = ${R} < -v ? ${R} : -v; ${R} -= use; const short = -v - use; if (short > 0) { ${f
         .map((fv, j) => `{ const c = short * ${stake[j]}; ${fv} -= c; ${U[j]} += c; }`)
         .join(' ')} } }`,

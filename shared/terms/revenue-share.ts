@@ -97,8 +97,9 @@ export const revenueShare: TermKind<RevenueShareTerm, typeof shape.schema> = {
     const b = ctx.periodExpr(term.base, `${base}.base`);
     if (term.tiers) {
       if (term.shares) ctx.problems.push({ path: `${base}.shares`, message: 'give either shares or tiers, not both' });
-      // Marginal tiers like a royalty; a negative base is allocated with the first tier's shares.
-      const lines = [`const b = ${b};`, 'if (b < 0) {', ...shareLines(ctx, term.tiers[0]!.shares, `${base}.tiers[0].shares`, 'b', '+='), '} else {', 'let lo = 0;'];
+      // Marginal tiers like a royalty; a negative base is allocated with the first tier's shares. So is a
+      // base that is not a number: the flows become NaN and the valuation names where it appeared.
+      const lines = [`const b = ${b};`, 'if (!(b >= 0)) {', ...shareLines(ctx, term.tiers[0]!.shares, `${base}.tiers[0].shares`, 'b', '+='), '} else {', 'let lo = 0;'];
       term.tiers.forEach((tier, i) => {
         const last = i === term.tiers!.length - 1;
         const sl = shareLines(ctx, tier.shares, `${base}.tiers[${i}].shares`, 'x', '+=').join(' ');

@@ -53,6 +53,15 @@ export type RoyaltyTerm = z.infer<typeof shape.schema>;
 
 const basisOf = (t: RoyaltyTerm): Basis => t.basis ?? 'period';
 
+/**
+ * A base that is not a number (sqrt or log of a negative in the sales series)
+ * has no royalty: the payer's flow becomes NaN, so the valuation stops and
+ * names the series and period where it first appeared ("Precise semantics")
+ * instead of the `b > 0` test quietly paying 0. Only NaN: an infinitely
+ * negative base is negative, and a negative base pays 0.
+ */
+const notANumberBase = (from: string): string => `if (b !== b) ${from} += b;`;
+
 function royaltyBlocks(ctx: FigureContext, r: RoyaltyTerm): Block[] {
   const { deal } = ctx;
   const noun = periodNoun(deal);
@@ -117,12 +126,12 @@ export const royalty: TermKind<RoyaltyTerm, typeof shape.schema> = {
     const plain = basis === 'period' && !term.adjustments?.length && term.cap === undefined;
     if (plain) {
       // The form of a royalty before the additions (its kernel, and so its numbers, unchanged).
-      const lines = [`const b = ${b};`, 'if (b > 0) {', 'let r = 0;', 'let lo = 0;', ...periodTiers(term, ctx, base), `${from} -= r; ${to} += r;`, '}'];
+      const lines = [`const b = ${b};`, 'if (b > 0) {', 'let r = 0;', 'let lo = 0;', ...periodTiers(term, ctx, base), `${from} -= r; ${to} += r;`, '}', notANumberBase(from)];
       const body = `{ ${lines.join(' ')} }`;
       code.active.push(term.until !== undefined ? `if (t <= until${n}) ${body}` : body);
       return true;
     }
-    const lines: string[] = [`const b = ${b};`, 'let r = 0;'];
+    const lines: string[] = [`const b = ${b};`, notANumberBase(from), 'let r = 0;'];
     if (basis === 'period') {
       lines.push('if (b > 0) {', 'let lo = 0;', ...periodTiers(term, ctx, base), '}');
     } else {

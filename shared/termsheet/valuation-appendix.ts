@@ -196,7 +196,7 @@ export function valuationAppendixBlocks(deal: Deal, scenario: Scenario, result: 
         kind: 'chart',
         key: 'appendix:tornado',
         chart: { type: 'tornado', input: { sensitivity, money: moneyFmt } },
-        caption: `Mean NPV with each input at its 10th and 90th percentile, the others as drawn; widest swing first. Base mean ${m(sensitivity.baseMean)}.`,
+        caption: `Mean NPV with each continuous input at its 10th and 90th percentile and each chance or discrete input at each of its outcomes, the others as drawn; widest swing first. Base mean ${m(sensitivity.baseMean)}.`,
         widthPx: 640,
         heightPx: Math.min(420, 120 + 34 * Math.min(10, sensitivity.rows.length)),
       },

@@ -115,6 +115,14 @@ describe('dealwright frontier', () => {
     expect([...them].sort((a, b) => b - a)).toEqual(them);
   });
 
+  it('prints each point for people with both sides\' mean and chance of reaching the walk-away', () => {
+    const r = runCli(['frontier', pharmaFile, '--vary', 'terms.upfront.amount', '--party', 'licensor', '--points', '3', '--iterations', '512']);
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    expect(r.stdout).toMatch(/\nUpfront payment +Helix Bio mean +Helix Bio P\(>= walk-away\) +Northwind Pharma mean +Northwind Pharma P\(>= walk-away\)\n/);
+    const rows = r.stdout.trimEnd().split('\n').slice(-3);
+    for (const row of rows) expect(row).toMatch(/^\$[\d.]+M +\$[\d.,]+M +[\d.]+% +\$[\d.,]+M +[\d.]+%$/);
+  });
+
   it('exits 1 for a number without a slider or an unknown party, 2 for bad flags', () => {
     expect(runCli(['frontier', pharmaFile, '--vary', 'terms.sales500.amount', '--party', 'licensor'])).toMatchObject({
       code: 1,

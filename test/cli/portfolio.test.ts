@@ -90,6 +90,38 @@ describe('dealwright portfolio', () => {
     expect(missing).toMatchObject({ code: 1, stderr: `${join(folder, 'nope.dealbook')}: the file does not exist\n` });
   });
 
+  it('values a deal in a negotiation round as its position (a position is a scenario or round id)', () => {
+    const folder = mkdtempSync(join(dir, 'round-'));
+    const book = JSON.parse(readFileSync(example, 'utf8'));
+    writeFileSync(join(folder, 'book.dealbook'), JSON.stringify({ ...book, deals: [{ ...book.deals[0], position: 'r2' }] }));
+    copyFileSync(join(examples, 'pharma-licence.deal'), join(folder, 'pharma-licence.deal'));
+    const r = runCli(['portfolio', join(folder, 'book.dealbook'), '--iterations', '3000', '--json']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const row = (JSON.parse(r.stdout) as CliJson).deals[0]!;
+    expect(row.position).toBe('r2');
+    const deal = JSON.parse(readFileSync(join(examples, 'pharma-licence.deal'), 'utf8')) as { simulation: { seed: number } };
+    const alone = runCli(['value', join(examples, 'pharma-licence.deal'), '--scenario', 'r2', '--iterations', '3000', '--seed', String(memberSeed(deal.simulation.seed, 0)), '--json']);
+    const lone = JSON.parse(alone.stdout) as { parties: Record<string, { npv: unknown; pAboveWalkAway: number }> };
+    expect(lone.parties.licensor).toEqual({ npv: row.npv, pAboveWalkAway: row.pAboveWalkAway });
+    // An unknown position lists the rounds too.
+    writeFileSync(join(folder, 'nope.dealbook'), JSON.stringify({ ...book, deals: [{ ...book.deals[0], position: 'r9' }] }));
+    expect(runCli(['portfolio', join(folder, 'nope.dealbook')])).toMatchObject({
+      code: 1,
+      stdout: '',
+      stderr: 'deals[0].position: pharma-licence.deal: the deal has no scenario or round "r9" (its scenarios and rounds: base, ask, fallback, r1, r2, r3)\n',
+    });
+  });
+
+  it('exits 1 with a line naming `deals`, not a stack trace, for a portfolio with no deals', () => {
+    const folder = mkdtempSync(join(dir, 'empty-'));
+    const book = JSON.parse(readFileSync(example, 'utf8'));
+    writeFileSync(join(folder, 'book.dealbook'), JSON.stringify({ ...book, deals: [] }));
+    for (const json of [[], ['--json']]) {
+      expect(runCli(['portfolio', join(folder, 'book.dealbook'), ...json])).toMatchObject({ code: 1, stdout: '', stderr: 'deals: the portfolio lists no deals yet: add a deal to value it\n' });
+    }
+  });
+
   it('is a usage error (exit 2) without a file, with two, or with a bad option', () => {
     expect(runCli(['portfolio']).code).toBe(2);
     expect(runCli(['portfolio', example, example]).code).toBe(2);

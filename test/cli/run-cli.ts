@@ -10,11 +10,14 @@ export interface CliRun {
   stderr: string;
 }
 
-export function runCli(args: string[], options: { cwd?: string; timeoutMs?: number } = {}): CliRun {
+/** `uid`/`gid`: run as another user (only root may), to meet file permissions as a user does. */
+export function runCli(args: string[], options: { cwd?: string; timeoutMs?: number; uid?: number; gid?: number } = {}): CliRun {
   const r = spawnSync(process.execPath, [resolve(repoRoot, 'host', 'cli', 'dealwright.mjs'), ...args], {
     cwd: options.cwd ?? repoRoot,
     encoding: 'utf8',
     timeout: options.timeoutMs ?? 120_000,
+    ...(options.uid === undefined ? {} : { uid: options.uid }),
+    ...(options.gid === undefined ? {} : { gid: options.gid }),
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }

@@ -3,7 +3,7 @@
  * built CLI in its own process (npm run build first). Documents are checked in
  * depth by test/docx; here: exit codes, messages, files written or not.
  */
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -64,7 +64,7 @@ describe('dealwright termsheet', () => {
   it('exits 1 with a clear message when the folder does not exist', () => {
     const out = join(dir, 'no-such-folder', 'x.docx');
     const r = runCli(['termsheet', example('jv-equity'), '-o', out]);
-    expect(r).toMatchObject({ code: 1, stderr: `outPath: cannot write "${out}": the folder does not exist\n` });
+    expect(r).toMatchObject({ code: 1, stderr: `-o: cannot write "${out}": the folder does not exist\n` });
   });
 
   it('never overwrites its input', () => {
@@ -72,8 +72,38 @@ describe('dealwright termsheet', () => {
     copyFileSync(example('pharma-licence'), file);
     const before = readFileSync(file, 'utf8');
     const r = runCli(['termsheet', file, '-o', file]);
-    expect(r).toMatchObject({ code: 1, stderr: `outPath: refusing to overwrite the input file "${file}"\n` });
+    expect(r).toMatchObject({ code: 1, stderr: `-o: refusing to overwrite the input file "${file}"\n` });
     expect(readFileSync(file, 'utf8')).toBe(before);
+  });
+
+  it('leaves an existing file it may not read and write alone (exit 1), though the folder would let it replace it', () => {
+    // Root may write anything: as root, the CLI runs as "nobody", a user the file's mode then binds.
+    const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+    const folder = mkdtempSync(join(tmpdir(), 'dw-cli-locked-'));
+    try {
+      chmodSync(folder, 0o777);
+      const deal = join(folder, 'pharma.deal');
+      copyFileSync(example('pharma-licence'), deal);
+      chmodSync(deal, 0o644);
+      for (const [name, mode] of [['unreadable.docx', 0o000], ['read-only.docx', 0o444]] as const) {
+        const out = join(folder, name);
+        writeFileSync(out, 'keep me');
+        chmodSync(out, mode);
+        const message = `-o: cannot write "${out}": permission denied (the existing file is not readable and writable by you); it was not changed\n`;
+        expect(runCli(['termsheet', deal, '-o', out], asUser), name).toMatchObject({ code: 1, stdout: '', stderr: message });
+        expect(runCli(['redline', deal, '--from', 'r1', '--to', 'r2', '-o', out], asUser), name).toMatchObject({ code: 1, stdout: '', stderr: message });
+        chmodSync(out, 0o644);
+        expect(readFileSync(out, 'utf8')).toBe('keep me');
+      }
+      // A file the user may write is replaced as asked.
+      const writable = join(folder, 'writable.docx');
+      writeFileSync(writable, 'old');
+      chmodSync(writable, 0o666);
+      expect(runCli(['termsheet', deal, '-o', writable], asUser)).toMatchObject({ code: 0, stderr: '' });
+      expect(isDocx(writable)).toBe(true);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 
   it('exits 2 on usage errors', () => {
@@ -104,8 +134,12 @@ describe('dealwright redline', () => {
 
   it('exits 1 for an unknown scenario and 2 for incomplete arguments', () => {
     const r = runCli(['redline', example('jv-equity'), '--from', 'base', '--to', 'kestrel70', '-o', join(dir, 'x.docx')]);
-    expect(r.code).toBe(1);
-    expect(r.stderr).toContain('no scenario "kestrel70"');
+    // Named by the option it came from (the export's own message said "scenario: …" and repeated the id).
+    expect(r).toMatchObject({ code: 1, stdout: '', stderr: '--to: no scenario "kestrel70" (the deal has: base, kestrel60)\n' });
+    expect(existsSync(join(dir, 'x.docx'))).toBe(false);
+    // With two files, the line names the file whose positions were searched.
+    const two = runCli(['redline', example('pharma-licence'), example('saas-alliance'), '--from', 'r9', '-o', join(dir, 'x.docx')]);
+    expect(two).toMatchObject({ code: 1, stderr: `--from: ${example('pharma-licence')}: no scenario or round "r9" (the deal has: base, ask, fallback, r1, r2, r3)\n` });
     expect(runCli(['redline', example('jv-equity'), '--from', 'base', '-o', join(dir, 'x.docx')]).code).toBe(2);
     expect(runCli(['redline', example('jv-equity'), example('pharma-licence')]).code).toBe(2);
   });

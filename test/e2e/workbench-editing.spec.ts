@@ -103,12 +103,13 @@ test('the formula editor completes names and shows an input distribution on hove
     await page.keyboard.press('End');
     await page.keyboard.type(' + peakS', { delay: 30 });
     const suggest = page.locator('.suggest-widget.visible');
-    await expect(suggest).toContainText('peakSales');
+    // Monaco lays out its suggestion widget lazily: on a loaded machine that can take longer than the default 5 s.
+    await expect(suggest).toContainText('peakSales', { timeout: 15_000 });
     await expect(suggest).toContainText('lognormal, median 650, p90 1,400');
     await page.keyboard.press('Escape');
     await page.keyboard.press('ControlOrMeta+Z');
     await page.getByRole('region', { name: 'Series netSales' }).getByText('yearsToPeak').hover();
-    await expect(page.locator('.monaco-hover').filter({ hasText: 'yearsToPeak' })).toContainText('triangular min 3, most likely 5, max 9');
+    await expect(page.locator('.monaco-hover').filter({ hasText: 'yearsToPeak' })).toContainText('triangular min 3, most likely 5, max 9', { timeout: 15_000 });
   } finally {
     await app.close();
   }

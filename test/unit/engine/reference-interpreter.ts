@@ -193,6 +193,8 @@ export function referenceFlows(deal: Deal, inputs: Record<string, number>, hazar
         // The running total goes on whatever `until` says; only the payment stops.
         const running = basis === 'period' ? undefined : runningTotal(term.id, basis, base, t);
         if (term.until !== undefined && !(t <= firstIndex(term.until))) return;
+        // A base that is not a number has no royalty (NaN is not negative): the iteration fails.
+        if (Number.isNaN(base)) return pay(term.from, term.to, NaN, t);
         let royalty = 0;
         if (running) royalty = running.after > running.before ? tiered(term.tiers, running.after, t) - tiered(term.tiers, running.before, t) : 0;
         else if (base > 0) royalty = tiered(term.tiers, base, t);
@@ -213,7 +215,8 @@ export function referenceFlows(deal: Deal, inputs: Record<string, number>, hazar
       case 'revenueShare': {
         const base = evalAt(term.base, t);
         if (term.tiers) {
-          if (base < 0) {
+          // A negative base (or one that is not a number) is allocated with its sign by the first tier's shares.
+          if (!(base >= 0)) {
             for (const [pid, s] of Object.entries(term.tiers[0]!.shares)) add(pid, t, evalAt(s, t) * base);
             return;
           }
@@ -294,6 +297,8 @@ export function referenceFlows(deal: Deal, inputs: Record<string, number>, hazar
       if (pot !== 0) for (const m of members) add(m, t, pot * stake(m));
     };
     const v = evalAt(term.venture, t);
+    // A venture flow that is not a number is neither paid nor distributed: every member's flow is NaN.
+    if (Number.isNaN(v)) for (const m of members) add(m, t, NaN);
     if (v < 0) {
       const fromReserve = Math.min(state.reserve, -v);
       state.reserve -= fromReserve;

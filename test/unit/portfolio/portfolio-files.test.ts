@@ -88,7 +88,7 @@ describe('opening a portfolio', () => {
       ['/etc/passwd.deal', /is an absolute path/],
       ['C:/Users/x.deal', /is an absolute path/],
       ['portfolio\\grid-offtake.deal', /separate folders with "\/"/],
-      ['portfolio//grid-offtake.deal', /empty or "\." part/],
+      ['portfolio//grid-offtake.deal', /has an empty part/],
       ['notes.txt', /is not a \.deal file/],
     ] as const) {
       const book = readBook(dir);
@@ -148,6 +148,37 @@ describe('opening a portfolio', () => {
       { place: 3, path: 'deals[3].metrics[0]', severity: 'warning', message: expect.stringMatching(/^portfolio\/saas-alliance-usd\.deal: "Pipeline" at 12 months is not one of the deal's success metrics/) },
       { place: 4, path: 'deals[4].position', message: 'portfolio/grid-offtake.deal: the deal has no scenario "stay" (its scenarios: exit, renegotiate)' },
     ]);
+  });
+
+  it('opens deals named with "." parts (they stay in the folder), and knows "./x.deal" is "x.deal"', async () => {
+    const dir = folderWithExample();
+    const book = readBook(dir);
+    book.deals[0]!.file = `./${book.deals[0]!.file}`;
+    book.deals[1]!.file = book.deals[1]!.file.replace('portfolio/', 'portfolio/./');
+    writeBook(dir, book);
+    expect(await entryProblems(dir)).toEqual([]);
+    book.deals.push({ ...book.deals[0]!, file: 'pharma-licence.deal' });
+    expect(validateDealbook(book)).toMatchObject({ ok: false, problems: [{ path: 'deals[5].file', message: expect.stringMatching(/listed twice: deals\[0\]/) }] });
+  });
+
+  it('takes every stage and metric status, scores 1 to 5 only, and refuses anything else at its path', () => {
+    const base = JSON.parse(readFileSync(example, 'utf8')) as Dealbook;
+    const entry = base.deals[1]!;
+    const variant = (change: (e: Dealbook['deals'][number]) => void) => {
+      const book = structuredClone(base);
+      change(book.deals[1]!);
+      const r = validateDealbook(book);
+      return r.ok ? [] : r.problems.map((p) => p.path);
+    };
+    for (const stage of ['identified', 'negotiating', 'signed', 'live', 'exiting', 'closed'] as const) expect(variant((e) => (e.stage = stage)), stage).toEqual([]);
+    for (const status of ['on track', 'at risk', 'missed', 'met'] as const) expect(variant((e) => (e.metrics![0]!.actuals![0]!.status = status)), status).toEqual([]);
+    for (const score of [1, 5]) expect(variant((e) => (e.health![0]!.scores.strategic = score)), String(score)).toEqual([]);
+    // Scores are whole: a 1-to-5 rating, not a measurement.
+    for (const score of [0, 6, 2.5]) expect(variant((e) => (e.health![0]!.scores.strategic = score)), String(score)).toEqual(['deals[1].health[0].scores.strategic']);
+    expect(variant((e) => ((e as { stage: string }).stage = 'won'))).toEqual(['deals[1].stage']);
+    expect(variant((e) => ((e.metrics![0]!.actuals![0]! as { status: string }).status = 'late'))).toEqual(['deals[1].metrics[0].actuals[0].status']);
+    expect(variant((e) => Object.assign(e.health![0]!.scores, { financial: 3 }))).toEqual(['deals[1].health[0].scores.financial']);
+    expect(variant((e) => Object.assign(e, { 'x-crm': { id: 1 } }, { metrics: [{ ...entry.metrics![0]!, 'x-src': 'crm' }] }))).toEqual([]);
   });
 
   it('refuses a duplicate entry, naming both places', () => {
