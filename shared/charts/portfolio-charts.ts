@@ -30,12 +30,18 @@ export interface ValueRiskPoint {
 
 export const STAKE_MEANING = 'bubble area: our expected cash flows in and out over the deal (nominal)';
 
-/** An axis range around values with room for the bubbles at its ends. */
-function paddedRange(values: readonly number[], share = 0.15): { min: number; max: number } {
+/**
+ * An axis range around values with room for the bubbles at its ends, its ends
+ * rounded out to a round step so the end labels read like the others ($80M, not $77.016M).
+ */
+export function paddedRange(values: readonly number[], share = 0.15): { min: number; max: number } {
   const lo = Math.min(0, ...values);
   const hi = Math.max(0, ...values);
   const pad = (hi - lo || Math.abs(hi) || 1) * share;
-  return { min: lo < 0 ? lo - pad : lo, max: hi + pad };
+  const min = lo < 0 ? lo - pad : lo;
+  const max = hi + pad;
+  const step = 10 ** Math.floor(Math.log10(max - min)) / 2;
+  return { min: Math.floor(min / step) * step, max: Math.ceil(max / step) * step };
 }
 
 export function buildValueRiskOption(points: readonly ValueRiskPoint[], money: MoneyFormat): EChartsOption {

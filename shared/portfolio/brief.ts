@@ -74,7 +74,7 @@ export function buildPortfolioBrief({ book, entries, result, date }: BriefInput)
     table(
       'deals:table',
       'Deals',
-      [col('Deal', 3.6), col('Stage', 1.3), col('Owner', 1.3), col('Our role', 1.2), col('Mean NPV', 1.2, 'right'), col('P10 to P90', 2, 'right'), col('P(≥ walk-away)', 1.3, 'right'), col('Share of risk', 1.1, 'right')],
+      [col('Deal', 3.6), col('Stage', 1.3), col('Owner', 1.3), col('Our party', 1.2), col('Mean NPV', 1.2, 'right'), col('P10 to P90', 2, 'right'), col('P(≥ walk-away)', 1.3, 'right'), col('Share of risk', 1.1, 'right')],
       rows.map((r) => [
         r.title,
         STAGE_LABELS[r.stage],

@@ -1,7 +1,7 @@
 /**
  * The portfolio table, one row per deal, as every front shows it: the app's
  * sortable table, the CSV export, the Word brief and the CLI. Written once
- * here: title, counterparty, stage, owner, our role, our mean NPV and chance
+ * here: title, counterparty, stage, owner, our party (by name), our mean NPV and chance
  * of reaching our walk-away in the deal's position, the next metric due with
  * its status, the latest health score, and why a deal could not be valued.
  *
@@ -74,7 +74,7 @@ export interface PortfolioRow {
   counterparty: string;
   stage: Stage;
   owner: string;
-  /** Our party's id in the deal, as the portfolio names it. */
+  /** Our party's name in the deal (its id, as the portfolio names it, when the deal could not be read): a name, never an internal id. */
   role: string;
   position: string;
   mean: number | null;
@@ -118,7 +118,7 @@ export function portfolioRows(book: Dealbook, entries: readonly PortfolioEntrySt
       counterparty: deal ? counterpartyOf(deal, entry.party) : '',
       stage: entry.stage,
       owner: entry.owner ?? '',
-      role: entry.party,
+      role: deal?.parties.find((p) => p.id === entry.party)?.name ?? entry.party,
       position: ok?.position ?? entry.position ?? deal?.scenarios[0]?.id ?? '',
       mean: ok?.npv.mean ?? null,
       p10: ok?.npv.p10 ?? null,
@@ -146,7 +146,7 @@ export function portfolioCsvTable(book: Dealbook, rows: readonly PortfolioRow[])
       'Counterparty',
       'Stage',
       'Owner',
-      'Our role',
+      'Our party',
       'Position',
       `Our mean NPV (${money})`,
       `P10 (${money})`,

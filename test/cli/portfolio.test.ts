@@ -60,7 +60,7 @@ describe('dealwright portfolio', () => {
     const r = runCli(['portfolio', join(folder, 'book.dealbook'), '--iterations', '5000']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^Meridian Holdings: strategic partnerships\n5 deals; 5,000 iterations per deal/);
-    expect(r.stdout).toMatch(/Helix Bio \/ Corvid Diagnostics: companion diagnostic alliance \(portfolio\/diagnostics-alliance\.deal\)\s+Live\s+helix\s+signed\s+\$[\d.]+M\s+[\d.]+%/);
+    expect(r.stdout).toMatch(/Helix Bio \/ Corvid Diagnostics: companion diagnostic alliance \(portfolio\/diagnostics-alliance\.deal\)\s+Live\s+Helix Bio\s+signed\s+\$[\d.]+M\s+[\d.]+%/);
     expect(r.stdout).toContain(`${inMonths(3)}  Solara / Kestrel Energy: storage joint venture: Site permits (12 months): not measured`);
     expect(r.stdout).not.toContain('Capacity (3 years)');
     expect(r.stdout).toMatch(/Portfolio total \(sum of our NPVs, iteration by iteration\):\nMean\s+sd\s+P5\s+P10\s+P50\s+P90\s+P95\n/);

@@ -10,6 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { COMMANDS, menuLayout } from '../../shared/commands';
 import { useShortcuts } from '../../renderer/src/app/global-hooks';
 import { CommandPalette } from '../../renderer/src/dialogs/CommandPalette';
+import { platformName } from '../../renderer/src/dialogs/AboutDialog';
 import { commandForKey, getCommand, runCommand, valuationBlocker } from '../../renderer/src/commands/app-commands';
 import { setSeriesFormula } from '../../renderer/src/edits/series-edits';
 import { pinScenario } from '../../renderer/src/edits/scenario-edits';
@@ -44,6 +45,11 @@ describe('command registry', () => {
     expect(commandForKey(key({ key: 'r', ctrlKey: true }))).toBeUndefined();
     expect(runCommand('help.about')).toBe(true);
     expect(useAppStore.getState().dialog).toEqual({ kind: 'about' });
+  });
+
+  it('names the system in About as people do, never by its internal id', () => {
+    expect(['linux', 'win32', 'darwin'].map(platformName)).toEqual(['Linux', 'Windows', 'macOS']);
+    expect(platformName('aix')).toBe('aix');
   });
 
   it('opens the command palette, finds a command by words of its label and runs it with Enter', async () => {

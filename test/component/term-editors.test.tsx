@@ -38,6 +38,15 @@ describe('royalty editor', () => {
     expect(useAppStore.getState().past.at(-1)?.label).toBe('Edit term');
   });
 
+  it('says "no condition" in an empty optional condition, and keeps a set one as it is', () => {
+    render(<TermsSection />);
+    const upfront = within(screen.getByRole('region', { name: 'Term upfront' })).getByLabelText('When (condition)');
+    expect(upfront).toHaveProperty('value', '');
+    expect(upfront.getAttribute('placeholder')).toBe('no condition');
+    const milestone = within(screen.getByRole('region', { name: 'Term mPhase3' })).getByLabelText('When (condition)');
+    expect(milestone).toHaveProperty('value', 'phase2');
+  });
+
   it('adds a tier at the end and gives the former last tier a ceiling', async () => {
     const user = userEvent.setup();
     render(<TermsSection />);

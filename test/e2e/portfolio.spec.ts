@@ -133,7 +133,7 @@ test('open the example portfolio, sort by value, change a term in a deal and see
     await page.getByRole('button', { name: 'Export CSV' }).click();
     const csv = readFileSync(await (await download).path(), 'utf8');
     expect(csv.split('\r\n')[0]).toBe(
-      '\ufeffDeal,File,Counterparty,Stage,Owner,Our role,Position,Our mean NPV (USD million),P10 (USD million),P90 (USD million),P(NPV >= walk-away),Our walk-away (USD million),Share of portfolio risk,Next metric due,Horizon,Due,Status,Latest health (mean of scores),Health date,Problems',
+      '\ufeffDeal,File,Counterparty,Stage,Owner,Our party,Position,Our mean NPV (USD million),P10 (USD million),P90 (USD million),P(NPV >= walk-away),Our walk-away (USD million),Share of portfolio risk,Next metric due,Horizon,Due,Status,Latest health (mean of scores),Health date,Problems',
     );
     expect(csv.split('\r\n').filter((l) => l !== '')).toHaveLength(6);
   } finally {

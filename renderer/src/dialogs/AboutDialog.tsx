@@ -5,6 +5,10 @@ import { mainApi } from '../api/main-api';
 import { useAppStore } from '../store/app-store';
 import { Modal } from './Modal';
 
+/** Node's platform ids as people name the systems ("linux" reads as internal); an unknown id shows as it is. */
+const PLATFORM_NAMES: Record<string, string> = { linux: 'Linux', win32: 'Windows', darwin: 'macOS', freebsd: 'FreeBSD', openbsd: 'OpenBSD' };
+export const platformName = (platform: string): string => PLATFORM_NAMES[platform] ?? platform;
+
 export function AboutDialog() {
   const closeDialog = useAppStore((s) => s.closeDialog);
   const [info, setInfo] = useState<AppInfo | null>(null);
@@ -26,7 +30,7 @@ export function AboutDialog() {
           <dt>Version</dt>
           <dd>{info.version}</dd>
           <dt>Running as</dt>
-          <dd>{info.host === 'electron' ? 'desktop app' : 'web host'} on {info.platform}</dd>
+          <dd>{info.host === 'electron' ? 'desktop app' : 'web host'} on {platformName(info.platform)}</dd>
         </dl>
       )}
       <div className="dialog-actions">

@@ -1,6 +1,6 @@
 /**
  * The table of deals: one row per deal with its stage and owner editable in
- * place, our role, our mean NPV and chance of reaching our walk-away in the
+ * place, our party, our mean NPV and chance of reaching our walk-away in the
  * deal's position, its share of the portfolio's risk, the next metric due
  * with its status and the latest health score. Headers sort (again reverses);
  * a deal's title opens it; a row's problem shows in the row.
@@ -23,7 +23,7 @@ const COLUMNS: { column: SortColumn; label: string; numeric?: boolean }[] = [
   { column: 'counterparty', label: 'Counterparty' },
   { column: 'stage', label: 'Stage' },
   { column: 'owner', label: 'Owner' },
-  { column: 'role', label: 'Our role' },
+  { column: 'role', label: 'Our party' },
   { column: 'mean', label: 'Our mean NPV', numeric: true },
   { column: 'pAboveWalkAway', label: 'P(≥ walk-away)', numeric: true },
   { column: 'next', label: 'Next metric due' },

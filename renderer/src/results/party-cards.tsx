@@ -64,7 +64,10 @@ export function PartyCards({ deal, result, stale }: { deal: Deal; result: Valuat
               <span aria-label={`${f.name} probability of beating walk-away`} className="walk-away-p">
                 {f.pAboveWalkAway}
               </span>{' '}
-              chance NPV ≥ walk-away <span className="muted">({f.walkAway})</span> <HelpLink topic="walk-away" />
+              chance NPV ≥ walk-away{' '}
+              <span className="keep-together">
+                <span className="muted">({f.walkAway})</span> <HelpLink topic="walk-away" />
+              </span>
             </p>
             {f.isUs && (
               <p className="muted small" aria-label={`${f.name} mean precision`}>

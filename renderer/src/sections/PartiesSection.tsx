@@ -18,7 +18,7 @@ export function PartiesSection() {
   if (!deal) return null;
   return (
     <div className="section-body">
-      <table className="grid-table" aria-label="Parties">
+      <table className="grid-table parties-table" aria-label="Parties">
         <EditableTableHead columns={['Us', 'Id', 'Name', 'Discount rate (annual)', 'Walk-away NPV']} />
         <tbody>
           {deal.parties.map((p, i) => (

@@ -205,7 +205,7 @@ export function ScenariosSection() {
       )}
       <section className="card" aria-label="Sliders">
         <h3>Sliders</h3>
-        <table className="grid-table" aria-label="Slider settings">
+        <table className="grid-table sliders-table" aria-label="Slider settings">
           <EditableTableHead columns={['Number', 'Min', 'Max', 'Step', 'Label']} />
           <tbody>
             {sliders.map((s, i) => (

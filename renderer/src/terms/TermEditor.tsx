@@ -65,7 +65,9 @@ function FieldOf({ term, scope, fieldKey, label, hideLabel }: { term: Term; scop
         scope.set(fieldKey, next);
       };
       if (spec.is === 'period') return <TimingField label={shown} value={v} optional={spec.optional} path={path} hideLabel={hideLabel} onCommit={commit} />;
-      return <ValueField label={shown} kind={VALUE_KIND[spec.is]} allowFormula optional={spec.optional} value={v} path={path} hideLabel={hideLabel} onCommit={commit} />;
+      // An empty optional condition reads as what it means, not as a dash.
+      const placeholder = spec.is === 'condition' && spec.optional ? 'no condition' : undefined;
+      return <ValueField label={shown} kind={VALUE_KIND[spec.is]} allowFormula optional={spec.optional} placeholder={placeholder} value={v} path={path} hideLabel={hideLabel} onCommit={commit} />;
     }
     default:
       return null;

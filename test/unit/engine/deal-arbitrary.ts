@@ -39,11 +39,13 @@ export function formula(names: string[], depth = 3): fc.Arbitrary<string> {
   );
 }
 
+// The mode and max add the same width to min, so a mode at f = 1 is the max exactly, never one rounding above it
+// ((min + w) + 1 can round below min + (w + 1)).
 const inputArb: fc.Arbitrary<Input> = fc.oneof(
   num.map((value) => ({ dist: 'fixed' as const, value })),
   fc.tuple(num, positive).map(([min, w]) => ({ dist: 'uniform' as const, min, max: min + w + 0.01 })),
-  fc.tuple(num, fraction, positive).map(([min, f, w]) => ({ dist: 'triangular' as const, min, mode: min + f * (w + 1), max: min + w + 1 })),
-  fc.tuple(num, fraction, positive).map(([min, f, w]) => ({ dist: 'pert' as const, min, mode: min + f * (w + 1), max: min + w + 1 })),
+  fc.tuple(num, fraction, positive).map(([min, f, w]) => ({ dist: 'triangular' as const, min, mode: min + f * (w + 1), max: min + (w + 1) })),
+  fc.tuple(num, fraction, positive).map(([min, f, w]) => ({ dist: 'pert' as const, min, mode: min + f * (w + 1), max: min + (w + 1) })),
   fc.tuple(num, positive).map(([mean, sd]) => ({ dist: 'normal' as const, mean, sd: sd + 0.1 })),
   fc.tuple(num, positive).map(([low, w]) => ({ dist: 'normal' as const, low, high: low + w + 0.1, min: low - 1 })),
   fc.tuple(positive, positive).map(([p50, w]) => ({ dist: 'lognormal' as const, p50: p50 + 0.5, p90: p50 + 0.6 + w })),

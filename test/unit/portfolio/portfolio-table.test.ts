@@ -11,6 +11,8 @@ import { describe, expect, it } from 'vitest';
 import type { PortfolioEntryState } from '../../../shared/portfolio/entries';
 import type { Dealbook } from '../../../shared/portfolio/schema';
 import { healthScore, portfolioRows } from '../../../shared/portfolio/table';
+import { paddedRange } from '../../../shared/charts/portfolio-charts';
+import type { Deal } from '../../../shared/model/schema';
 import { validateDealbook } from '../../../shared/portfolio/validate';
 import { portfolioEdits } from '../../../renderer/src/portfolio/portfolio-edits';
 import { sortRows } from '../../../renderer/src/portfolio/sort-rows';
@@ -27,6 +29,27 @@ describe('the portfolio table', () => {
     // Met: the next open one comes up.
     const met = portfolioEdits.addActual.perform(book, { place: 1, metric: 0, actual: { date: '2026-12-20', value: 'report accepted', status: 'met' } });
     expect(portfolioRows(met, entries, null)[1]!.nextMetric?.metric).toBe('Clinical bridging samples');
+  });
+
+  it('names our side by its party name, never the id; the id only when the deal could not be read', () => {
+    const root = resolve(import.meta.dirname, '..', '..', '..', 'resources', 'examples');
+    const read = entries.map((e) => ({ ...e, deal: JSON.parse(readFileSync(join(root, e.file), 'utf8')) as Deal }));
+    expect(portfolioRows(book, read, null).map((r) => r.role)).toEqual(['Helix Bio', 'Helix Bio', 'Solara Technologies', 'Ledgerly', 'Solara Technologies']);
+    expect(book.deals.map((d) => d.party)).not.toContain('Helix Bio');
+    expect(portfolioRows(book, entries, null).map((r) => r.role)).toEqual(book.deals.map((d) => d.party));
+  });
+
+  it('rounds the value-against-risk axes out to a round step, with room beyond the largest value', () => {
+    expect(paddedRange([64.18, 18, 12.1, 4.4, 2.2], 0.2)).toEqual({ min: 0, max: 80 });
+    expect(paddedRange([-12, 30])).toEqual({ min: -20, max: 40 });
+    expect(paddedRange([0.37])).toEqual({ min: 0, max: 0.45 });
+    for (const values of [[77.016], [-3.3, 181.2], [1234.5, 9.9], [-0.004]]) {
+      const { min, max } = paddedRange(values);
+      expect(max).toBeGreaterThan(Math.max(0, ...values));
+      expect(min).toBeLessThanOrEqual(Math.min(0, ...values));
+      const step = 10 ** Math.floor(Math.log10(max - min)) / 2;
+      expect(Number.isInteger(Number((max / step).toPrecision(12)))).toBe(true);
+    }
   });
 
   it('sorts by any column, rows without a figure last in both directions', () => {
