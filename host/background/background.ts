@@ -18,7 +18,7 @@ import type { InputSample } from '../../shared/engine/results';
 import { compiledFor } from '../../shared/engine/compile-deal';
 import type { CompiledDeal, KernelSpec } from '../../shared/engine/kernel';
 import { EngineError } from '../../shared/engine/simulate';
-import { HostError } from '../rpc/dispatcher';
+import { HostError } from '../rpc/host-error';
 import { findWorkerScript } from '../worker-script';
 import { runTask, type CompileVerdict, type Task, type TaskOutcome, type Verdict } from './tasks';
 

@@ -12,7 +12,7 @@ import { kernelSpecOf, type KernelSpec } from '../../shared/engine/kernel';
 import type { Deal } from '../../shared/model/schema';
 import { parseDealText } from '../../shared/model/parse';
 import { validateDeal } from '../../shared/model/validate';
-import { HostError } from '../rpc/dispatcher';
+import { HostError } from '../rpc/host-error';
 import { sampleInputPreview } from '../valuation/input-preview';
 
 export type Task =

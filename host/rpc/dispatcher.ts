@@ -9,15 +9,11 @@
  */
 import type * as z from 'zod';
 import { apiArgs } from '../../shared/api-args';
-import {
-  type ApiArgs,
-  type ApiErrorData,
-  type ApiMethod,
-  type ApiResults,
-  type Envelope,
-  type EventName,
-  type MainEvents,
-} from '../../shared/api';
+import { type ApiArgs, type ApiMethod, type ApiResults, type Envelope, type EventName, type MainEvents } from '../../shared/api';
+import { HostError } from './host-error';
+
+/** An error a handler may throw to control the code and problems the caller sees (host-error.ts). */
+export { HostError };
 
 /** Per-call context: who is calling, and how to push events back to that caller. */
 export interface CallContext {
@@ -27,16 +23,6 @@ export interface CallContext {
 export type HostHandlers = {
   [K in ApiMethod]: (ctx: CallContext, ...args: ApiArgs<K>) => Promise<ApiResults[K]>;
 };
-
-/** An error a handler may throw to control the code and problems the caller sees. */
-export class HostError extends Error {
-  constructor(
-    readonly data: ApiErrorData,
-  ) {
-    super(data.message);
-    this.name = 'HostError';
-  }
-}
 
 function describeIssues(method: string, error: z.ZodError): string {
   const parts = error.issues.map((issue) => {

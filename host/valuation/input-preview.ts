@@ -11,7 +11,7 @@ import { createRng } from '../../shared/engine/rng';
 import { quantiles } from '../../shared/engine/select';
 import { histogram } from '../../shared/engine/statistics';
 import { inputSchema } from '../../shared/model/schema';
-import { HostError } from '../rpc/dispatcher';
+import { HostError } from '../rpc/host-error';
 
 /** Draws n values of one input and summarises them. */
 export function sampleInputPreview(raw: unknown, n: number): InputSample {
