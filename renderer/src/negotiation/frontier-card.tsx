@@ -16,7 +16,8 @@ import { ValueField } from '../fields/ValueField';
 import { HelpLink } from '../help/help-link';
 import { formatAtPath, resolveScenarioId, sliderLabel } from '../results/what-if';
 import { useAppStore } from '../store/app-store';
-import { addRoundAndOpen, money, setWithValues, type Sides } from './negotiation-view';
+import { useDealProblems } from '../fields/field-hooks';
+import { addRoundAndOpen, fixProblemsFirst, money, newRoundBlocked, setWithValues, type Sides } from './negotiation-view';
 import { PositionPicker } from './position-picker';
 
 /** Rows shown before "Show all": enough to read the shape of the frontier. */
@@ -52,6 +53,8 @@ export function FrontierCard({ deal, sides }: { deal: Deal; sides: Sides }) {
   const [all, setAll] = useState(false);
   const [applied, setApplied] = useState<string | null>(null);
   const running = mine && state.status === 'running';
+  const problems = useDealProblems().length;
+  const noRound = newRoundBlocked(deal);
   const done = mine && state.status === 'done' ? state : null;
 
   const toggle = (path: string) => setPicked(chosen.includes(path) ? chosen.filter((p) => p !== path) : [...chosen, path].slice(-MAX_NUMBERS));
@@ -111,10 +114,11 @@ export function FrontierCard({ deal, sides }: { deal: Deal; sides: Sides }) {
                 </button>
               </span>
             ) : (
-              <button type="button" className="primary" disabled={chosen.length === 0} onClick={() => actions.startFrontier({ paths: chosen, scenarioId: base, party: sides.us.id, other: sides.them.id, iterations, ...(floor === undefined ? {} : { floor }), ...(points === undefined ? {} : { points }) })}>
+              <button type="button" className="primary" disabled={chosen.length === 0 || problems > 0} title={problems > 0 ? fixProblemsFirst(problems) : undefined} onClick={() => actions.startFrontier({ paths: chosen, scenarioId: base, party: sides.us.id, other: sides.them.id, iterations, ...(floor === undefined ? {} : { floor }), ...(points === undefined ? {} : { points }) })}>
                 Find the frontier
               </button>
             )}
+            {problems > 0 && !running && <span className="muted small">{fixProblemsFirst(problems)}</span>}
           </div>
           {mine && state.status === 'error' && (
             <p className="error" role="alert">
@@ -164,7 +168,7 @@ export function FrontierCard({ deal, sides }: { deal: Deal; sides: Sides }) {
                           <button type="button" className="small" aria-label={`As scenario: ${name}`} onClick={() => apply(done.value, p, 'scenario')}>
                             Scenario
                           </button>
-                          <button type="button" className="small" aria-label={`As our next round: ${name}`} onClick={() => apply(done.value, p, 'round')}>
+                          <button type="button" className="small" aria-label={`As our next round: ${name}`} disabled={noRound !== null} title={noRound ?? undefined} onClick={() => apply(done.value, p, 'round')}>
                             Next round
                           </button>
                         </td>

@@ -21,7 +21,7 @@ import { TextField } from '../fields/TextField';
 import { ValueField } from '../fields/ValueField';
 import { useAppStore } from '../store/app-store';
 import { formatAtPath } from '../results/what-if';
-import { dealAt, negotiableNumbers, numberAt, sidesOf, worthText } from './negotiation-view';
+import { acceptBlocked, dealAt, negotiableNumbers, numberAt, sidesOf, worthText } from './negotiation-view';
 
 /** The round's day: the browser's date picker, kept between the rounds around it; a problem of the file shows under it. */
 function DateField({ path, value, min, max, onCommit }: { path: string; value: string; min: string | undefined; max: string | undefined; onCommit: (date: string) => void }) {
@@ -61,6 +61,9 @@ export function RoundCard({ deal, round, index, result, stale }: { deal: Deal; r
   };
   // The days this round may take: not before the round before it, not after the round after it.
   const minDate = before?.date;
+  // Accepting a round ends the negotiation: only the last round can be, and only one.
+  const cannotAccept = acceptBlocked(deal, round.id);
+  const statusOptions = ROUND_STATUSES.map((s) => (s === 'accepted' && cannotAccept ? { value: s, label: `${STATUS_WORDS[s]} (${cannotAccept})`, disabled: true } : { value: s, label: STATUS_WORDS[s] }));
   const maxDate = rounds[index + 1]?.date;
 
   return (
@@ -85,7 +88,7 @@ export function RoundCard({ deal, round, index, result, stale }: { deal: Deal; r
         <TextField label="Round name" value={round.name ?? ''} placeholder={name} path={`${at}.name`} onCommit={(v) => edit(updateRound, { id: round.id, patch: { name: v } })} />
         <DateField path={`${at}.date`} value={round.date} min={minDate} max={maxDate} onCommit={(date) => edit(updateRound, { id: round.id, patch: { date } })} />
         <SelectField label="Offer by" value={round.by} path={`${at}.by`} options={deal.parties.map((p) => ({ value: p.id, label: p.name }))} onCommit={(by) => edit(updateRound, { id: round.id, patch: { by } })} />
-        <SelectField label="Status" value={round.status} path={`${at}.status`} options={ROUND_STATUSES.map((s) => ({ value: s, label: STATUS_WORDS[s] }))} onCommit={(status) => edit(updateRound, { id: round.id, patch: { status } })} />
+        <SelectField label="Status" value={round.status} path={`${at}.status`} options={statusOptions} onCommit={(status) => edit(updateRound, { id: round.id, patch: { status } })} />
         <TextField label="Notes (internal)" className="wide" value={round.notes ?? ''} path={`${at}.notes`} onCommit={(notes) => edit(updateRound, { id: round.id, patch: { notes } })} />
       </div>
 
