@@ -17,7 +17,7 @@ import { roundsOf } from '../../shared/model/rounds';
 import { validateDeal } from '../../shared/model/validate';
 import { createInProcessRunner } from '../../host/valuation/in-process';
 import { createNegotiationHandlers } from '../../host/valuation/negotiation-handlers';
-import { answerWith, recordOffer, updateRound } from '../../renderer/src/edits/round-edits';
+import { answerWith, recordOffer, setRoundTerms, updateRound } from '../../renderer/src/edits/round-edits';
 import { NegotiationSection } from '../../renderer/src/negotiation/NegotiationSection';
 import { useAppStore } from '../../renderer/src/store/app-store';
 import { currentDeal, exampleDeal, loadIntoStore } from './helpers';
@@ -45,7 +45,8 @@ beforeEach(() => {
 });
 afterEach(() => {
   cleanup();
-  delete window.dealwright;
+  // A valuation still waiting on its debounce finds no document and sends nothing.
+  s().closeDocument();
 });
 afterAll(() => runner.close());
 
@@ -116,6 +117,24 @@ describe('negotiation view guards', () => {
     act(() => s().negotiationActions.selectRound('r2'));
     expect(accepted().disabled).toBe(true);
     expect(accepted().textContent).toBe('Accepted (R3 is accepted)');
+  });
+
+  it("shows each round's problem at its field and in its card, and a problem's link opens its round", () => {
+    render(<NegotiationSection />);
+    act(() => void s().edit(updateRound, { id: 'r2', patch: { date: '2020-01-01' } }));
+    act(() => void s().edit(setRoundTerms, { id: 'r3', values: { 'terms.upfront.amount': -5 } }));
+    // The Problems list links to R2's date: the view opens R2, and its Date field says what is wrong.
+    act(() => s().requestFocus('negotiation.rounds.1.date'));
+    const card = screen.getByRole('region', { name: /^Round 2: / });
+    const date = within(card).getByLabelText('Date');
+    expect(date.getAttribute('aria-invalid')).toBe('true');
+    expect(within(card).getByRole('status').textContent).toBe('2020-01-01 is before the round before it (2027-03-03): rounds are kept oldest first.');
+    expect(document.activeElement).toBe(date);
+    // A negative upfront in R3's terms: named in R3's card, with the number it breaks.
+    act(() => void s().edit(updateRound, { id: 'r2', patch: { date: '2027-03-17' } }));
+    act(() => s().requestFocus('negotiation.rounds.2'));
+    const r3 = screen.getByRole('region', { name: /^Round 3: / });
+    expect(within(r3).getByRole('status', { name: 'Problems of this round' }).textContent).toMatch(/^Round "r3" makes terms\.upfront\.amount invalid: must not be negative/);
   });
 
   it("withdraws a party's own open offer when it makes another, and counters the other side's", () => {

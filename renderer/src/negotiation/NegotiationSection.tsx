@@ -40,8 +40,10 @@ export function NegotiationSection() {
   }, [deal, actions, problems]);
   // A problem in a round (from the problems list) opens that round.
   useEffect(() => {
-    const m = focusRequest ? /^negotiation\.rounds\[(\d+)\]/.exec(focusRequest.path) : null;
-    const round = m && deal ? roundsOf(deal)[Number(m[1])] : undefined;
+    // The problems list names a round negotiation.rounds.1 (its fields below it); the file's own form is negotiation.rounds[1].
+    const m = focusRequest ? /^negotiation\.rounds(?:\.(\d+)(?=\.|$)|\[(\d+)\])/.exec(focusRequest.path) : null;
+    const index = m ? Number(m[1] ?? m[2]) : -1;
+    const round = index >= 0 && deal ? roundsOf(deal)[index] : undefined;
     if (round) actions.selectRound(round.id);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only a new request opens a round, not every edit
   }, [focusRequest, actions]);

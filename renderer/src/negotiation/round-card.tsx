@@ -15,7 +15,7 @@ import { ROUND_STATUSES, type Deal, type Round } from '../../../shared/model/sch
 import { EditableTableHead } from '../components/EditableTableHead';
 import { removeRound, roundToScenario, setRoundTerms, updateRound } from '../edits/round-edits';
 import { useId, useRef } from 'react';
-import { useFieldProblem, useFocusRequest } from '../fields/field-hooks';
+import { useDealProblems, useFieldProblem, useFocusRequest } from '../fields/field-hooks';
 import { SelectField } from '../fields/SelectField';
 import { TextField } from '../fields/TextField';
 import { ValueField } from '../fields/ValueField';
@@ -54,7 +54,10 @@ export function RoundCard({ deal, round, index, result, stale }: { deal: Deal; r
   const valued = (result ?? stale)?.rounds.find((r) => r.id === round.id);
   const sides = sidesOf(deal);
   const name = roundName(deal, round);
-  const at = `negotiation.rounds[${index}]`;
+  // The problems list's form of the round's path (negotiation.rounds.1.date), so each field shows its own problem.
+  const at = `negotiation.rounds.${index}`;
+  // What the file says is wrong with the round as a whole (it follows an accepted round, its numbers make a term invalid).
+  const roundProblems = useDealProblems().filter((p) => p.path === at);
   const kindOf = (path: string) => {
     const kind = numberKind(deal, path);
     return kind === 'money' ? 'money' : kind === 'fraction' ? 'percent' : 'number';
@@ -84,6 +87,13 @@ export function RoundCard({ deal, round, index, result, stale }: { deal: Deal; r
           </button>
         </div>
       </div>
+      {roundProblems.length > 0 && (
+        <ul className="field-message" role="status" aria-label="Problems of this round">
+          {roundProblems.map((p) => (
+            <li key={p.message}>{p.message}</li>
+          ))}
+        </ul>
+      )}
       <div className="form-grid">
         <TextField label="Round name" value={round.name ?? ''} placeholder={name} path={`${at}.name`} onCommit={(v) => edit(updateRound, { id: round.id, patch: { name: v } })} />
         <DateField path={`${at}.date`} value={round.date} min={minDate} max={maxDate} onCommit={(date) => edit(updateRound, { id: round.id, patch: { date } })} />
