@@ -9,7 +9,7 @@
  * round can be accepted; a party's second offer in a row withdraws its first
  * instead of "countering" itself.
  */
-import { act, cleanup, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { MainApi, MainEvents } from '../../shared/api';
 import type { NegotiationRequest } from '../../shared/engine/negotiation';
@@ -17,7 +17,7 @@ import { roundsOf } from '../../shared/model/rounds';
 import { validateDeal } from '../../shared/model/validate';
 import { createInProcessRunner } from '../../host/valuation/in-process';
 import { createNegotiationHandlers } from '../../host/valuation/negotiation-handlers';
-import { answerWith, recordOffer, setRoundTerms, updateRound } from '../../renderer/src/edits/round-edits';
+import { answerWith, recordOffer, removeRound, setRoundTerms, updateRound } from '../../renderer/src/edits/round-edits';
 import { NegotiationSection } from '../../renderer/src/negotiation/NegotiationSection';
 import { useAppStore } from '../../renderer/src/store/app-store';
 import { currentDeal, exampleDeal, loadIntoStore } from './helpers';
@@ -135,6 +135,18 @@ describe('negotiation view guards', () => {
     act(() => s().requestFocus('negotiation.rounds.2'));
     const r3 = screen.getByRole('region', { name: /^Round 3: / });
     expect(within(r3).getByRole('status', { name: 'Problems of this round' }).textContent).toMatch(/^Round "r3" makes terms\.upfront\.amount invalid: must not be negative/);
+  });
+
+  it('starts the frontier and the exchange rates from a position that exists when the one picked is deleted', () => {
+    render(<NegotiationSection />);
+    const from = (card: string) => within(screen.getByRole('region', { name: card })).getByLabelText('From') as HTMLSelectElement;
+    for (const card of ['Efficient frontier', 'Exchange rates']) {
+      fireEvent.change(from(card), { target: { value: 'r1' } });
+      expect(from(card).value).toBe('r1');
+    }
+    act(() => void s().edit(removeRound, { id: 'r1' }));
+    // Not a blank picker over a round that is gone (its run would fail): the last round.
+    for (const card of ['Efficient frontier', 'Exchange rates']) expect(from(card).value).toBe('r3');
   });
 
   it("withdraws a party's own open offer when it makes another, and counters the other side's", () => {

@@ -8,7 +8,6 @@
 import { useState } from 'react';
 import type { FrontierPoint, FrontierResult } from '../../../shared/engine/frontier';
 import { formatPercent } from '../../../shared/format/percent';
-import { roundsOf } from '../../../shared/model/rounds';
 import type { Deal } from '../../../shared/model/schema';
 import { answerWith } from '../edits/round-edits';
 import { addScenario } from '../edits/scenario-edits';
@@ -17,7 +16,7 @@ import { HelpLink } from '../help/help-link';
 import { formatAtPath, resolveScenarioId, sliderLabel } from '../results/what-if';
 import { useAppStore } from '../store/app-store';
 import { useDealProblems } from '../fields/field-hooks';
-import { addRoundAndOpen, fixProblemsFirst, money, newRoundBlocked, setWithValues, type Sides } from './negotiation-view';
+import { addRoundAndOpen, fixProblemsFirst, startingPosition, money, newRoundBlocked, setWithValues, type Sides } from './negotiation-view';
 import { PositionPicker } from './position-picker';
 
 /** Rows shown before "Show all": enough to read the shape of the frontier. */
@@ -45,7 +44,7 @@ export function FrontierCard({ deal, sides }: { deal: Deal; sides: Sides }) {
   const [picked, setPicked] = useState<string[] | null>(null);
   const chosen = (picked ?? negotiable.slice(0, 2).map((s) => s.path)).filter((p) => sliders.some((s) => s.path === p));
   const [from, setFrom] = useState<string | null>(null);
-  const base = from ?? roundsOf(deal).at(-1)?.id ?? resolveScenarioId(deal, active);
+  const base = startingPosition(deal, from, resolveScenarioId(deal, active));
   const [floor, setFloor] = useState<number | undefined>(undefined);
   const [points, setPoints] = useState<number | undefined>(undefined);
   // The run bar's iteration count (the deal's own by default) values every structure.

@@ -39,6 +39,15 @@ export function termsOnTable(deal: Deal, fallbackPosition: string | null): Recor
   return { ...(position?.set ?? {}) };
 }
 
+/**
+ * The position an analysis starts from: the one picked, while it still exists (a deleted or undone round
+ * is no longer one), else the last round, else the position in the results pane.
+ */
+export function startingPosition(deal: Deal, picked: string | null, active: string): string {
+  if (picked !== null && findPosition(deal, picked)) return picked;
+  return roundsOf(deal).at(-1)?.id ?? active;
+}
+
 /** The numbers of the terms a person negotiates (amounts, rates, tiers, timings…), in file order, plus any other number the round sets. */
 export function negotiableNumbers(deal: Deal, set: Readonly<Record<string, number>> = {}): NumberField[] {
   const fields = numberFields(deal);

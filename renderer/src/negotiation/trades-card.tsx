@@ -9,7 +9,6 @@
 import { useState } from 'react';
 import type { SliderRate, TradePair } from '../../../shared/engine/exchange-rates';
 import { formatNumber } from '../../../shared/format/percent';
-import { roundsOf } from '../../../shared/model/rounds';
 import type { Deal } from '../../../shared/model/schema';
 import { answerWith } from '../edits/round-edits';
 import { HelpLink } from '../help/help-link';
@@ -17,7 +16,7 @@ import { formatAtPath, resolveScenarioId } from '../results/what-if';
 import { useAppStore } from '../store/app-store';
 import { latest } from '../store/negotiation-slice';
 import { useDealProblems } from '../fields/field-hooks';
-import { addRoundAndOpen, fixProblemsFirst, newRoundBlocked, setWithValues, worthText, type Sides } from './negotiation-view';
+import { addRoundAndOpen, fixProblemsFirst, startingPosition, newRoundBlocked, setWithValues, worthText, type Sides } from './negotiation-view';
 import { PositionPicker } from './position-picker';
 
 function pairName(deal: Deal, pair: TradePair): string {
@@ -30,7 +29,7 @@ export function TradesCard({ deal, sides }: { deal: Deal; sides: Sides }) {
   const actions = useAppStore((s) => s.negotiationActions);
   const active = useAppStore((s) => s.analysis.scenarioId);
   const [from, setFrom] = useState<string | null>(null);
-  const base = from ?? roundsOf(deal).at(-1)?.id ?? resolveScenarioId(deal, active);
+  const base = startingPosition(deal, from, resolveScenarioId(deal, active));
   const valued = mine ? latest(state) : null;
   const result = valued?.value ?? null;
   const stale = valued?.for !== deal || result?.scenario !== base;
