@@ -44,6 +44,11 @@ export function roundName(deal: Deal, round: Round): string {
 const scenarioRef = (s: Scenario): PositionRef => ({ kind: 'scenario', id: s.id, name: s.name, set: s.set, ...(s.notes === undefined ? {} : { notes: s.notes }) });
 export const roundRef = (deal: Deal, r: Round): PositionRef => ({ kind: 'round', id: r.id, name: roundName(deal, r), set: r.set, round: r, ...(r.notes === undefined ? {} : { notes: r.notes }) });
 
+/** The accepted round, if any: no round may follow it (deal-format.md, "Negotiation rounds"). */
+export function acceptedRound(deal: Deal): Round | undefined {
+  return roundsOf(deal).find((r) => r.status === 'accepted');
+}
+
 /** Every position of the deal: its scenarios, then its rounds. */
 export function positionsOf(deal: Deal): PositionRef[] {
   return [...deal.scenarios.map(scenarioRef), ...roundsOf(deal).map((r) => roundRef(deal, r))];

@@ -4,7 +4,8 @@
  * offer on the table (one number changed), see both sides' values and what
  * the move was worth; find the efficient frontier and make one of its points
  * our next round; export the redline between the two rounds; undo and redo
- * the recorded offer. Screenshots of the view at 1024 and 1440 px are kept
+ * the recorded offer; a round dated before the one before it is a problem at
+ * its field, never a failed valuation. Screenshots of the view at 1024 and 1440 px are kept
  * in test-results/ for a person to look at.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -97,6 +98,20 @@ test('record their counter, see its worth, answer with a frontier point, and exp
     await expect(rounds.locator('tbody tr')).toHaveCount(4);
     await page.getByRole('button', { name: /Redo/ }).click();
     await expect(rounds.locator('tbody tr')).toHaveCount(5);
+
+    // A date typed before the round before it: a problem at the field, no failed valuation anywhere; undo fixes it.
+    await page.getByRole('button', { name: /^Open round 2/ }).click();
+    const r2 = page.getByRole('region', { name: /^Round 2: / });
+    await r2.getByLabel('Date', { exact: true }).fill('2020-01-01');
+    await expect(r2.getByRole('status')).toHaveText('2020-01-01 is before the round before it (2027-03-03): rounds are kept oldest first.');
+    await expect(page.getByLabel('Rounds valuation')).toHaveText(/^Fix the 1 problem in the Problems list first: an invalid deal is not valued\. The figures shown are from before the last edit\.$/);
+    await expect(rounds.locator('tbody tr').nth(1).locator('td').first()).toHaveText(/^\$\d+\.\dM · \d+\.\d%$/);
+    await expect(page.getByRole('status').filter({ hasText: /The deal cannot be valued until this problem is fixed: negotiation\.rounds\.1\.date/ })).toBeVisible();
+    await expect(page.getByLabel('Results source')).toHaveText(/ · stale: the deal has problems$/);
+    await expect(page.getByRole('alert')).toHaveCount(0);
+    await page.getByRole('button', { name: /^Undo/ }).click();
+    await expect(page.getByLabel('Rounds valuation')).toContainText('the same draws for every round');
+    await expect(page.getByText('No problems')).toBeVisible();
   } finally {
     await app.close();
     rmSync(dir, { recursive: true, force: true });

@@ -10,7 +10,7 @@
  */
 import { COMMANDS, matchesShortcut, shortcutText, SECTIONS, type CommandName, type CommandSpec, type KeyPress, type SectionId } from '../../../shared/commands';
 import { formatProblem } from '../../../shared/problems';
-import { dealProblems } from '../problems/deal-problems';
+import { cannotValueText, dealProblems } from '../problems/deal-problems';
 import { useAppStore } from '../store/app-store';
 import { closeDocument, guardUnsaved, save, saveAs } from '../documents/file-actions';
 import { chooseAndOpenAny } from '../portfolio/open-any';
@@ -44,7 +44,7 @@ export function valuationBlocker(): { text: string; details: string[] } | null {
   const problems = dealProblems(deal);
   if (!problems.length) return null;
   return {
-    text: `The deal cannot be valued until ${problems.length === 1 ? 'this problem is' : `these ${problems.length} problems are`} fixed: ${formatProblem(problems[0]!)}`,
+    text: cannotValueText(problems),
     details: problems.map((p) => formatProblem(p)),
   };
 }

@@ -10,7 +10,7 @@
  * move together (a party's share and the others') are written together.
  */
 import { getNumberAt } from '../../../shared/model/paths';
-import { roundName, roundsOf } from '../../../shared/model/rounds';
+import { acceptedRound, roundName, roundsOf } from '../../../shared/model/rounds';
 import type { Deal, Round, RoundStatus } from '../../../shared/model/schema';
 import { registerEdit } from '../commands/edit-command';
 import { scenarioIdFromName } from './scenario-edits';
@@ -51,9 +51,12 @@ function withRounds(deal: Deal, rounds: Round[]): Deal {
   return { ...deal, negotiation: { ...deal.negotiation, rounds } };
 }
 
-/** The rounds with an open last round marked countered (a new offer answers it). */
-function answered(rounds: readonly Round[]): Round[] {
-  return rounds.map((r, i) => (i === rounds.length - 1 && r.status === 'open' ? { ...r, status: 'countered' as const } : r));
+/**
+ * The rounds with an open last round closed by a new offer from `by`: the other side's offer is countered; a
+ * party's own open offer is withdrawn (replaced by its new one: nobody counters themselves).
+ */
+function answered(rounds: readonly Round[], by: string): Round[] {
+  return rounds.map((r, i) => (i === rounds.length - 1 && r.status === 'open' ? { ...r, status: r.by === by ? ('withdrawn' as const) : ('countered' as const) } : r));
 }
 
 export interface NewRound {
@@ -64,8 +67,12 @@ export interface NewRound {
   date?: string;
 }
 
-/** A new round at the end (the open round before it countered), in the format's key order. */
+/**
+ * A new round at the end (the open round before it countered), in the format's key order. None after an
+ * accepted round (no round follows it): the deal is returned unchanged, so the edit records nothing.
+ */
 function appendRound(deal: Deal, round: NewRound): Deal {
+  if (acceptedRound(deal)) return deal;
   const next: Round = {
     id: freshRoundId(deal),
     date: round.date ?? nextRoundDate(deal),
@@ -75,7 +82,7 @@ function appendRound(deal: Deal, round: NewRound): Deal {
     status: 'open',
     ...(round.notes?.trim() ? { notes: round.notes.trim() } : {}),
   };
-  return withRounds(deal, [...answered(roundsOf(deal)), next]);
+  return withRounds(deal, [...answered(roundsOf(deal), round.by), next]);
 }
 
 /**

@@ -5,7 +5,8 @@ import { useFieldProblem, useFocusRequest } from './field-hooks';
 export interface SelectFieldProps<V extends string> {
   label: string;
   value: V;
-  options: readonly { value: V; label: string }[];
+  /** A disabled option is one the field cannot take here (its label says why); the current value is always selectable. */
+  options: readonly { value: V; label: string; disabled?: boolean }[];
   onCommit: (value: V) => void;
   path?: string;
   hideLabel?: boolean;
@@ -33,7 +34,7 @@ export function SelectField<V extends string>({ label, value, options, onCommit,
       >
         {!known && <option value={value}>{value || '(choose)'}</option>}
         {options.map((o) => (
-          <option key={o.value} value={o.value}>
+          <option key={o.value} value={o.value} disabled={o.disabled && o.value !== value}>
             {o.label}
           </option>
         ))}

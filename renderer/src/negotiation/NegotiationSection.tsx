@@ -20,7 +20,8 @@ import { FrontierCard } from './frontier-card';
 import { NegotiationChartCard } from './negotiation-chart-card';
 import { RoundCard } from './round-card';
 import { TradesCard } from './trades-card';
-import { addRoundAndOpen, money, sidesOf, termsOnTable } from './negotiation-view';
+import { useDealProblems } from '../fields/field-hooks';
+import { addRoundAndOpen, fixProblemsFirst, money, newRoundBlocked, sidesOf, termsOnTable } from './negotiation-view';
 import './negotiation.css';
 
 export function NegotiationSection() {
@@ -31,14 +32,18 @@ export function NegotiationSection() {
   const active = useAppStore((s) => s.analysis.scenarioId);
   const selectPosition = useAppStore((s) => s.analysisActions.selectScenario);
   const focusRequest = useAppStore((s) => s.focusRequest);
-  // Every round is valued again when the deal changes (a recorded offer is valued as it is typed).
+  const problems = useDealProblems().length;
+  // Every round is valued again when the deal changes (a recorded offer is valued as it is typed); an
+  // invalid deal is not sent (the engine would refuse it): the last figures stay, dimmed, until it is fixed.
   useEffect(() => {
-    if (deal && roundsOf(deal).length > 0) actions.valueRounds();
-  }, [deal, actions]);
+    if (deal && roundsOf(deal).length > 0 && problems === 0) actions.valueRounds();
+  }, [deal, actions, problems]);
   // A problem in a round (from the problems list) opens that round.
   useEffect(() => {
-    const m = focusRequest ? /^negotiation\.rounds\[(\d+)\]/.exec(focusRequest.path) : null;
-    const round = m && deal ? roundsOf(deal)[Number(m[1])] : undefined;
+    // The problems list names a round negotiation.rounds.1 (its fields below it); the file's own form is negotiation.rounds[1].
+    const m = focusRequest ? /^negotiation\.rounds(?:\.(\d+)(?=\.|$)|\[(\d+)\])/.exec(focusRequest.path) : null;
+    const index = m ? Number(m[1] ?? m[2]) : -1;
+    const round = index >= 0 && deal ? roundsOf(deal)[index] : undefined;
     if (round) actions.selectRound(round.id);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only a new request opens a round, not every edit
   }, [focusRequest, actions]);
@@ -50,6 +55,7 @@ export function NegotiationSection() {
   const fresh = valued?.for === deal;
   const selected = rounds.find((r) => r.id === state.selectedRound) ?? rounds.at(-1);
   const activeId = resolveScenarioId(deal, active);
+  const blocked = newRoundBlocked(deal);
 
   const open = (id: string) => {
     actions.selectRound(id);
@@ -70,12 +76,12 @@ export function NegotiationSection() {
           <HelpLink topic="negotiation" />
         </div>
         <div className="toolbar">
-          <button type="button" className="primary" disabled={!sides} onClick={recordTheirs} title="A new round by the other side, starting from the terms on the table: change the numbers they changed">
+          <button type="button" className="primary" disabled={!sides || blocked !== null} onClick={recordTheirs} title={blocked ?? 'A new round by the other side, starting from the terms on the table: change the numbers they changed'}>
             Record their offer
           </button>
           <label className="answer-with">
             Answer with{' '}
-            <select aria-label="Answer with" value="" onChange={(e) => e.target.value !== 'choose' && answer(e.target.value === 'table' ? '' : e.target.value)}>
+            <select aria-label="Answer with" value="" disabled={!sides || blocked !== null} title={blocked ?? undefined} onChange={(e) => e.target.value !== 'choose' && answer(e.target.value === 'table' ? '' : e.target.value)}>
               <option value="choose" hidden>
                 choose…
               </option>
@@ -88,6 +94,7 @@ export function NegotiationSection() {
             </select>
           </label>
         </div>
+        {blocked && <p className="muted small">{blocked}</p>}
         {rounds.length === 0 ? (
           <p className="muted">No rounds yet. Record the other side's offer, or answer with a scenario, and each round is valued on the same draws as the others.</p>
         ) : (
@@ -131,7 +138,9 @@ export function NegotiationSection() {
               </tbody>
             </table>
             <p className="muted small" aria-live="polite" aria-label="Rounds valuation">
-              {state.rounds.status === 'error' && mine ? (
+              {problems > 0 ? (
+                <span className="field-message">{fixProblemsFirst(problems)}{valued ? ' The figures shown are from before the last edit.' : ''}</span>
+              ) : state.rounds.status === 'error' && mine ? (
                 <span className="field-message">{state.rounds.message}</span>
               ) : valued ? (
                 <>

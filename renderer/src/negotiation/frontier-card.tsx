@@ -8,7 +8,6 @@
 import { useState } from 'react';
 import type { FrontierPoint, FrontierResult } from '../../../shared/engine/frontier';
 import { formatPercent } from '../../../shared/format/percent';
-import { roundsOf } from '../../../shared/model/rounds';
 import type { Deal } from '../../../shared/model/schema';
 import { answerWith } from '../edits/round-edits';
 import { addScenario } from '../edits/scenario-edits';
@@ -16,7 +15,8 @@ import { ValueField } from '../fields/ValueField';
 import { HelpLink } from '../help/help-link';
 import { formatAtPath, resolveScenarioId, sliderLabel } from '../results/what-if';
 import { useAppStore } from '../store/app-store';
-import { addRoundAndOpen, money, setWithValues, type Sides } from './negotiation-view';
+import { useDealProblems } from '../fields/field-hooks';
+import { addRoundAndOpen, fixProblemsFirst, startingPosition, money, newRoundBlocked, setWithValues, type Sides } from './negotiation-view';
 import { PositionPicker } from './position-picker';
 
 /** Rows shown before "Show all": enough to read the shape of the frontier. */
@@ -44,7 +44,7 @@ export function FrontierCard({ deal, sides }: { deal: Deal; sides: Sides }) {
   const [picked, setPicked] = useState<string[] | null>(null);
   const chosen = (picked ?? negotiable.slice(0, 2).map((s) => s.path)).filter((p) => sliders.some((s) => s.path === p));
   const [from, setFrom] = useState<string | null>(null);
-  const base = from ?? roundsOf(deal).at(-1)?.id ?? resolveScenarioId(deal, active);
+  const base = startingPosition(deal, from, resolveScenarioId(deal, active));
   const [floor, setFloor] = useState<number | undefined>(undefined);
   const [points, setPoints] = useState<number | undefined>(undefined);
   // The run bar's iteration count (the deal's own by default) values every structure.
@@ -52,6 +52,8 @@ export function FrontierCard({ deal, sides }: { deal: Deal; sides: Sides }) {
   const [all, setAll] = useState(false);
   const [applied, setApplied] = useState<string | null>(null);
   const running = mine && state.status === 'running';
+  const problems = useDealProblems().length;
+  const noRound = newRoundBlocked(deal);
   const done = mine && state.status === 'done' ? state : null;
 
   const toggle = (path: string) => setPicked(chosen.includes(path) ? chosen.filter((p) => p !== path) : [...chosen, path].slice(-MAX_NUMBERS));
@@ -111,10 +113,11 @@ export function FrontierCard({ deal, sides }: { deal: Deal; sides: Sides }) {
                 </button>
               </span>
             ) : (
-              <button type="button" className="primary" disabled={chosen.length === 0} onClick={() => actions.startFrontier({ paths: chosen, scenarioId: base, party: sides.us.id, other: sides.them.id, iterations, ...(floor === undefined ? {} : { floor }), ...(points === undefined ? {} : { points }) })}>
+              <button type="button" className="primary" disabled={chosen.length === 0 || problems > 0} title={problems > 0 ? fixProblemsFirst(problems) : undefined} onClick={() => actions.startFrontier({ paths: chosen, scenarioId: base, party: sides.us.id, other: sides.them.id, iterations, ...(floor === undefined ? {} : { floor }), ...(points === undefined ? {} : { points }) })}>
                 Find the frontier
               </button>
             )}
+            {problems > 0 && !running && <span className="muted small">{fixProblemsFirst(problems)}</span>}
           </div>
           {mine && state.status === 'error' && (
             <p className="error" role="alert">
@@ -164,7 +167,7 @@ export function FrontierCard({ deal, sides }: { deal: Deal; sides: Sides }) {
                           <button type="button" className="small" aria-label={`As scenario: ${name}`} onClick={() => apply(done.value, p, 'scenario')}>
                             Scenario
                           </button>
-                          <button type="button" className="small" aria-label={`As our next round: ${name}`} onClick={() => apply(done.value, p, 'round')}>
+                          <button type="button" className="small" aria-label={`As our next round: ${name}`} disabled={noRound !== null} title={noRound ?? undefined} onClick={() => apply(done.value, p, 'round')}>
                             Next round
                           </button>
                         </td>

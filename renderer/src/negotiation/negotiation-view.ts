@@ -8,7 +8,7 @@
  */
 import { failureText } from '../../../shared/problems';
 import { applyScenarioById, getNumberAt } from '../../../shared/model/paths';
-import { findPosition, roundsOf } from '../../../shared/model/rounds';
+import { acceptedRound, findPosition, roundName, roundsOf } from '../../../shared/model/rounds';
 import { numberFields, type NumberField } from '../../../shared/model/number-fields';
 import type { Deal } from '../../../shared/model/schema';
 import { withNumber } from '../../../shared/model/what-if-rules';
@@ -37,6 +37,15 @@ export function termsOnTable(deal: Deal, fallbackPosition: string | null): Recor
   if (last) return { ...last.set };
   const position = fallbackPosition ? findPosition(deal, fallbackPosition) : undefined;
   return { ...(position?.set ?? {}) };
+}
+
+/**
+ * The position an analysis starts from: the one picked, while it still exists (a deleted or undone round
+ * is no longer one), else the last round, else the position in the results pane.
+ */
+export function startingPosition(deal: Deal, picked: string | null, active: string): string {
+  if (picked !== null && findPosition(deal, picked)) return picked;
+  return roundsOf(deal).at(-1)?.id ?? active;
 }
 
 /** The numbers of the terms a person negotiates (amounts, rates, tiers, timings…), in file order, plus any other number the round sets. */
@@ -85,6 +94,28 @@ export function money(deal: Deal, value: number): string {
 export function worthText(deal: Deal, worth: Worth | null | undefined, party: string): string {
   const w = worth?.[party];
   return w ? formatMoneyChange(w.mean, w.se, moneyFormatOf(deal)) : '–';
+}
+
+/** What an invalid deal asks before anything is valued: the engine refuses it, and the Problems list names each problem. */
+export function fixProblemsFirst(count: number): string {
+  return `Fix the ${count} problem${count === 1 ? '' : 's'} in the Problems list first: an invalid deal is not valued.`;
+}
+
+/** Why no new round can be recorded (a round is accepted: none follows it), or null when one can. */
+export function newRoundBlocked(deal: Deal): string | null {
+  const accepted = acceptedRound(deal);
+  if (!accepted) return null;
+  const at = roundsOf(deal).indexOf(accepted) + 1;
+  return `R${at} · ${roundName(deal, accepted)} is accepted: no round follows an accepted one. Change its status to record another offer.`;
+}
+
+/** Why a round cannot be accepted (another is, or rounds follow it), or null when it can. */
+export function acceptBlocked(deal: Deal, id: string): string | null {
+  const rounds = roundsOf(deal);
+  const accepted = acceptedRound(deal);
+  if (accepted && accepted.id !== id) return `R${rounds.indexOf(accepted) + 1} is accepted`;
+  if (rounds.at(-1)?.id !== id) return 'the last round only';
+  return null;
 }
 
 /**

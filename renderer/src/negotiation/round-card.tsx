@@ -15,13 +15,13 @@ import { ROUND_STATUSES, type Deal, type Round } from '../../../shared/model/sch
 import { EditableTableHead } from '../components/EditableTableHead';
 import { removeRound, roundToScenario, setRoundTerms, updateRound } from '../edits/round-edits';
 import { useId, useRef } from 'react';
-import { useFieldProblem, useFocusRequest } from '../fields/field-hooks';
+import { useDealProblems, useFieldProblem, useFocusRequest } from '../fields/field-hooks';
 import { SelectField } from '../fields/SelectField';
 import { TextField } from '../fields/TextField';
 import { ValueField } from '../fields/ValueField';
 import { useAppStore } from '../store/app-store';
 import { formatAtPath } from '../results/what-if';
-import { dealAt, negotiableNumbers, numberAt, sidesOf, worthText } from './negotiation-view';
+import { acceptBlocked, dealAt, negotiableNumbers, numberAt, sidesOf, worthText } from './negotiation-view';
 
 /** The round's day: the browser's date picker, kept between the rounds around it; a problem of the file shows under it. */
 function DateField({ path, value, min, max, onCommit }: { path: string; value: string; min: string | undefined; max: string | undefined; onCommit: (date: string) => void }) {
@@ -54,13 +54,19 @@ export function RoundCard({ deal, round, index, result, stale }: { deal: Deal; r
   const valued = (result ?? stale)?.rounds.find((r) => r.id === round.id);
   const sides = sidesOf(deal);
   const name = roundName(deal, round);
-  const at = `negotiation.rounds[${index}]`;
+  // The problems list's form of the round's path (negotiation.rounds.1.date), so each field shows its own problem.
+  const at = `negotiation.rounds.${index}`;
+  // What the file says is wrong with the round as a whole (it follows an accepted round, its numbers make a term invalid).
+  const roundProblems = useDealProblems().filter((p) => p.path === at);
   const kindOf = (path: string) => {
     const kind = numberKind(deal, path);
     return kind === 'money' ? 'money' : kind === 'fraction' ? 'percent' : 'number';
   };
   // The days this round may take: not before the round before it, not after the round after it.
   const minDate = before?.date;
+  // Accepting a round ends the negotiation: only the last round can be, and only one.
+  const cannotAccept = acceptBlocked(deal, round.id);
+  const statusOptions = ROUND_STATUSES.map((s) => (s === 'accepted' && cannotAccept ? { value: s, label: `${STATUS_WORDS[s]} (${cannotAccept})`, disabled: true } : { value: s, label: STATUS_WORDS[s] }));
   const maxDate = rounds[index + 1]?.date;
 
   return (
@@ -81,11 +87,18 @@ export function RoundCard({ deal, round, index, result, stale }: { deal: Deal; r
           </button>
         </div>
       </div>
+      {roundProblems.length > 0 && (
+        <ul className="field-message" role="status" aria-label="Problems of this round">
+          {roundProblems.map((p) => (
+            <li key={p.message}>{p.message}</li>
+          ))}
+        </ul>
+      )}
       <div className="form-grid">
         <TextField label="Round name" value={round.name ?? ''} placeholder={name} path={`${at}.name`} onCommit={(v) => edit(updateRound, { id: round.id, patch: { name: v } })} />
         <DateField path={`${at}.date`} value={round.date} min={minDate} max={maxDate} onCommit={(date) => edit(updateRound, { id: round.id, patch: { date } })} />
         <SelectField label="Offer by" value={round.by} path={`${at}.by`} options={deal.parties.map((p) => ({ value: p.id, label: p.name }))} onCommit={(by) => edit(updateRound, { id: round.id, patch: { by } })} />
-        <SelectField label="Status" value={round.status} path={`${at}.status`} options={ROUND_STATUSES.map((s) => ({ value: s, label: STATUS_WORDS[s] }))} onCommit={(status) => edit(updateRound, { id: round.id, patch: { status } })} />
+        <SelectField label="Status" value={round.status} path={`${at}.status`} options={statusOptions} onCommit={(status) => edit(updateRound, { id: round.id, patch: { status } })} />
         <TextField label="Notes (internal)" className="wide" value={round.notes ?? ''} path={`${at}.notes`} onCommit={(notes) => edit(updateRound, { id: round.id, patch: { notes } })} />
       </div>
 

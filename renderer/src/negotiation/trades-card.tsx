@@ -9,14 +9,14 @@
 import { useState } from 'react';
 import type { SliderRate, TradePair } from '../../../shared/engine/exchange-rates';
 import { formatNumber } from '../../../shared/format/percent';
-import { roundsOf } from '../../../shared/model/rounds';
 import type { Deal } from '../../../shared/model/schema';
 import { answerWith } from '../edits/round-edits';
 import { HelpLink } from '../help/help-link';
 import { formatAtPath, resolveScenarioId } from '../results/what-if';
 import { useAppStore } from '../store/app-store';
 import { latest } from '../store/negotiation-slice';
-import { addRoundAndOpen, setWithValues, worthText, type Sides } from './negotiation-view';
+import { useDealProblems } from '../fields/field-hooks';
+import { addRoundAndOpen, fixProblemsFirst, startingPosition, newRoundBlocked, setWithValues, worthText, type Sides } from './negotiation-view';
 import { PositionPicker } from './position-picker';
 
 function pairName(deal: Deal, pair: TradePair): string {
@@ -29,10 +29,12 @@ export function TradesCard({ deal, sides }: { deal: Deal; sides: Sides }) {
   const actions = useAppStore((s) => s.negotiationActions);
   const active = useAppStore((s) => s.analysis.scenarioId);
   const [from, setFrom] = useState<string | null>(null);
-  const base = from ?? roundsOf(deal).at(-1)?.id ?? resolveScenarioId(deal, active);
+  const base = startingPosition(deal, from, resolveScenarioId(deal, active));
   const valued = mine ? latest(state) : null;
   const result = valued?.value ?? null;
   const stale = valued?.for !== deal || result?.scenario !== base;
+  const problems = useDealProblems().length;
+  const noRound = newRoundBlocked(deal);
 
   const offer = (pair: TradePair) => {
     if (!result) return;
@@ -64,9 +66,10 @@ export function TradesCard({ deal, sides }: { deal: Deal; sides: Sides }) {
       </div>
       <div className="toolbar">
         <PositionPicker deal={deal} label="From" value={base} onChange={setFrom} />
-        <button type="button" className="primary" disabled={(deal.sliders ?? []).length === 0 || state.status === 'running'} onClick={() => actions.runTrades(base)}>
+        <button type="button" className="primary" disabled={(deal.sliders ?? []).length === 0 || state.status === 'running' || problems > 0} title={problems > 0 ? fixProblemsFirst(problems) : undefined} onClick={() => actions.runTrades(base)}>
           {state.status === 'running' ? 'Measuring…' : result ? 'Measure again' : 'Measure each slider'}
         </button>
+        {problems > 0 && <span className="muted small">{fixProblemsFirst(problems)}</span>}
       </div>
       {mine && state.status === 'error' && (
         <p className="error" role="alert">
@@ -106,7 +109,7 @@ export function TradesCard({ deal, sides }: { deal: Deal; sides: Sides }) {
                   <span>
                     {pairName(deal, pair)}: {sides.us.name} {worthText(deal, pair.change, sides.us.id)}, {sides.them.name} {worthText(deal, pair.change, sides.them.id)}
                   </span>{' '}
-                  <button type="button" className="small" onClick={() => offer(pair)}>
+                  <button type="button" className="small" disabled={noRound !== null} title={noRound ?? undefined} onClick={() => offer(pair)}>
                     Offer as our next round
                   </button>
                 </li>

@@ -7,7 +7,7 @@
  * use (`terms.royalty.tiers.1.rate`), so a field can outline itself and the
  * problems list can link to it.
  */
-import { asSentence } from '../../../shared/problems';
+import { asSentence, formatProblem } from '../../../shared/problems';
 import type { Problem } from '../../../shared/api';
 import type { Deal } from '../../../shared/model/schema';
 import { dealProblems as validate } from '../../../shared/model/validate';
@@ -23,6 +23,11 @@ export function dealProblems(deal: Deal): Problem[] {
   const problems = validate(deal).map((p) => ({ ...p, path: fieldPath(deal, p.path), message: asSentence(p.message) }));
   cache.set(deal, problems);
   return problems;
+}
+
+/** Why an invalid deal is not valued, naming the first problem and where it is. */
+export function cannotValueText(problems: readonly Problem[]): string {
+  return `The deal cannot be valued until ${problems.length === 1 ? 'this problem is' : `these ${problems.length} problems are`} fixed: ${problems[0] ? formatProblem(problems[0]) : ''}`;
 }
 
 /** What a term sheet or redline for the other side would refuse, live (empty while the deal has problems of its own). */

@@ -49,7 +49,7 @@ export function ResultsPane() {
   return (
     <section className="analysis-pane" aria-label="Valuation" data-result-seq={shown?.seq ?? 0}>
       <RunBar deal={deal} onGoalSeek={() => setGoalSeekOpen(true)} />
-      {shown ? <PartyCards deal={deal} result={shown.result} stale={stale} /> : <p className="muted">{analysis.error ? 'No results yet.' : 'Valuing…'}</p>}
+      {shown ? <PartyCards deal={deal} result={shown.result} stale={stale} /> : <p className="muted">{analysis.run ? 'Valuing…' : 'No results yet.'}</p>}
       <SliderPanel deal={deal} scenarioId={scenarioId} />
       <div className="results-main">
           <div role="tablist" aria-label="Analysis views" className="tabs">

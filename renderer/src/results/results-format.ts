@@ -120,6 +120,8 @@ export function runProvenance(shown: Pick<ShownValuation, 'kind' | 'result' | 's
       return `${text} · stale: the newer run was cancelled`;
     case 'failed':
       return `${text} · stale: the newer run failed`;
+    case 'blocked':
+      return `${text} · stale: the deal has problems`;
   }
 }
 

@@ -16,6 +16,7 @@ import type { FrontierRequest, FrontierResult } from '../../../shared/engine/fro
 import type { NegotiationRequest, NegotiationResult } from '../../../shared/engine/negotiation';
 import type { Deal } from '../../../shared/model/schema';
 import { mainApi } from '../api/main-api';
+import { dealProblems } from '../problems/deal-problems';
 import { describeError } from '../results/valuation-runs';
 import type { AppState } from './app-store';
 
@@ -151,6 +152,10 @@ export function createNegotiationSlice(port: () => NegotiationPort = mainApi): S
     let roundsInFlight = false;
     let roundsAgain = false;
     const valueRoundsNow = () => {
+      // An invalid deal is not sent (the engine refuses it with the problems the list already shows): the
+      // last figures stay, dimmed, and the fixed deal is valued when the view asks again.
+      const d = deal();
+      if (!d || dealProblems(d).length > 0) return;
       if (roundsInFlight) {
         roundsAgain = true;
         return;

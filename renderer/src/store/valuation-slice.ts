@@ -32,6 +32,7 @@
  * The slice reads the deal through `selectDeal` and never edits it.
  */
 import type { StateCreator } from 'zustand';
+import { cannotValueText, dealProblems } from '../problems/deal-problems';
 import type { Deal } from '../../../shared/model/schema';
 import type { ValuationRequest, ValuationResult } from '../../../shared/engine/results';
 import { PREVIEW_ITERATIONS, previewEstimate } from '../../../shared/engine/preview-estimate';
@@ -70,7 +71,8 @@ export interface ShownValuation {
   /** Increments with every result shown: charts tag themselves with it once drawn. */
   seq: number;
   /** Null when the figures match the inputs on screen; otherwise why they do not. */
-  stale: null | 'changed' | 'cancelled' | 'failed';
+  /** Why the figures are behind the deal: it changed (a run follows), a run was cancelled or failed, or the deal has problems (no run until fixed). */
+  stale: null | 'changed' | 'cancelled' | 'failed' | 'blocked';
 }
 
 export interface ActiveRun {
@@ -210,6 +212,15 @@ export function createValuationSlice(port: () => AnalysisPort = analysisPort): S
     function start(kind: RunKind) {
       const d = deal();
       if (!d) return;
+      // An invalid deal is not sent (the engine would refuse it with a bare list): the last figures stay,
+      // marked as behind the edits, and a notice names the problem that stops the valuation (not a failed
+      // run: the Problems list and the field say the rest).
+      const problems = dealProblems(d);
+      if (problems.length > 0) {
+        patch({ run: null, error: null, notice: cannotValueText(problems) });
+        markStale('blocked');
+        return;
+      }
       const token = ++liveToken;
       const a = get().analysis;
       const whatIfs = a.whatIfs;
@@ -290,7 +301,9 @@ export function createValuationSlice(port: () => AnalysisPort = analysisPort): S
         // Requested before the page re-renders for the move, so the host works while the page does.
         start('preview');
       }
-      markStale('changed');
+      // A deal with problems is not valued: its figures say so rather than "updating…".
+      const d = deal();
+      if (!d || dealProblems(d).length === 0) markStale('changed');
       // "The hand has stopped" is relative to how fast previews come back: on a slow or busy
       // machine a full run started between two key presses would only be cancelled again, and a
       // cancelled run still holds the workers until they reach a block boundary.

@@ -22,6 +22,7 @@ import { createValuationSlice, PREVIEW_ITERATIONS, SETTLE_MS } from '../../../re
 import { createWelcomeSlice } from '../../../renderer/src/store/welcome-slice';
 import { applyScenarioById, getNumberAt } from '../../../shared/model/paths';
 import { exampleDeal } from '../helpers';
+import { updateRound } from '../../../renderer/src/edits/round-edits';
 
 type Listener = (payload: never) => void;
 
@@ -205,5 +206,29 @@ describe('live valuation from the sliders', () => {
     expect(result.iterations).toBeLessThan(1_000_000);
     const npv = result.parties.licensor!.npv;
     expect((1.959963984540054 * npv.se) / Math.abs(npv.mean)).toBeLessThanOrEqual(0.01);
+  });
+
+  it('an edit that makes the deal invalid is not sent: the last figures stay, behind the edits, and the message names the problem', async () => {
+    const { host, store } = openPharma(20_000);
+    store.getState().analysisActions.dealChanged();
+    await until(() => store.getState().analysis.shown?.kind === 'full');
+    const before = host.requests.length;
+    // A negotiator dates the counter before the opening offer.
+    store.getState().edit(updateRound, { id: 'r2', patch: { date: '2020-01-01' } });
+    store.getState().analysisActions.dealChanged();
+    store.getState().analysisActions.runFull();
+    await new Promise((r) => setTimeout(r, SETTLE_MS * 3));
+    expect(host.requests.length).toBe(before);
+    const a = store.getState().analysis;
+    expect(a.run).toBeNull();
+    expect(a.shown).toMatchObject({ kind: 'full', stale: 'blocked' });
+    expect(a.error).toBeNull();
+    expect(a.notice).toBe('The deal cannot be valued until this problem is fixed: negotiation.rounds.1.date: 2020-01-01 is before the round before it (2027-03-03): rounds are kept oldest first.');
+    // Fixed: valued again, the message gone.
+    store.getState().undo();
+    store.getState().analysisActions.dealChanged();
+    await until(() => store.getState().analysis.shown?.stale === null && store.getState().analysis.shown?.kind === 'full');
+    expect(store.getState().analysis).toMatchObject({ error: null, notice: null });
+    expect(host.requests.length).toBeGreaterThan(before);
   });
 });
