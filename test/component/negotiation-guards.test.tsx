@@ -159,3 +159,16 @@ describe('negotiation view guards', () => {
     expect(roundsOf(currentDeal()).map((r) => r.status).slice(-2)).toEqual(['countered', 'open']);
   });
 });
+
+describe('the frontier offers structures', () => {
+  it("lists only the terms' numbers: a slider on an assumption (peak sales) or a walk-away is never a number an offer moves", () => {
+    render(<NegotiationSection />);
+    const numbers = within(screen.getByRole('group', { name: /Terms to vary/ }));
+    const deal = currentDeal();
+    const onTerms = (deal.sliders ?? []).filter((sl) => sl.path.startsWith('terms.'));
+    // The example has sliders on inputs too, so the test can fail.
+    expect((deal.sliders ?? []).length).toBeGreaterThan(onTerms.length);
+    expect(numbers.getAllByRole('checkbox')).toHaveLength(onTerms.length);
+    expect(numbers.queryByText(/Peak annual net sales/)).toBeNull();
+  });
+});

@@ -39,8 +39,10 @@ export function FrontierCard({ deal, sides }: { deal: Deal; sides: Sides }) {
   const actions = useAppStore((s) => s.negotiationActions);
   const edit = useAppStore((s) => s.edit);
   const active = useAppStore((s) => s.analysis.scenarioId);
-  const sliders = deal.sliders ?? [];
-  const negotiable = sliders.filter((s) => !s.path.startsWith('inputs.'));
+  // A structure is an offer: the terms' numbers. Assumptions (inputs) and walk-aways have sliders for
+  // what-ifs, but an offer that moved one would write a market assumption or a reservation into a round.
+  const sliders = (deal.sliders ?? []).filter((s) => s.path.startsWith('terms.'));
+  const negotiable = sliders;
   const [picked, setPicked] = useState<string[] | null>(null);
   const chosen = (picked ?? negotiable.slice(0, 2).map((s) => s.path)).filter((p) => sliders.some((s) => s.path === p));
   const [from, setFrom] = useState<string | null>(null);
@@ -76,11 +78,11 @@ export function FrontierCard({ deal, sides }: { deal: Deal; sides: Sides }) {
         <HelpLink topic="frontier" />
       </div>
       {sliders.length === 0 ? (
-        <p className="muted">The frontier varies numbers within their sliders' ranges: add sliders in Scenarios first.</p>
+        <p className="muted">The frontier varies the terms' numbers within their sliders' ranges: add a slider on a term's number (an amount, a rate, a share) in Scenarios first.</p>
       ) : (
         <>
           <fieldset className="frontier-numbers">
-            <legend>Numbers to vary (up to {MAX_NUMBERS}, each within its slider's range)</legend>
+            <legend>Terms to vary (up to {MAX_NUMBERS}, each within its slider's range)</legend>
             {sliders.map((s) => (
               <label key={s.path}>
                 <input type="checkbox" checked={chosen.includes(s.path)} onChange={() => toggle(s.path)} /> {sliderLabel(deal, s)}
