@@ -166,9 +166,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
   server.on('upgrade', (req, socket, head) => {
     socket.on('error', noop);
+    // The answer is written before the socket goes: destroying it at once could drop the 403 unsent and
+    // leave the client with a reset (or, with some clients, nothing at all) instead of a refusal.
     const refuse = () => {
-      if (socket.writable) socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
-      socket.destroy();
+      if (socket.writable) socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n', () => socket.destroy());
+      else socket.destroy();
     };
     try {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');

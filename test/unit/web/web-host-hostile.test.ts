@@ -151,9 +151,16 @@ describe('the token stays in the page', () => {
     const ws = await host.connect();
     ws.close();
     const refused = await new Promise<number>((done) => {
+      // Whatever happens, an answer within 10 s: a refusal that never comes fails here, not as a test timeout.
+      const timer = setTimeout(() => done(-3), 10_000);
+      const answer = (code: number) => {
+        clearTimeout(timer);
+        done(code);
+      };
       const other = new WebSocket(`ws://127.0.0.1:${host.port}/${host.token.slice(0, -1)}x/__dealwright/api`, { headers: { Origin: host.origin } });
-      other.on('unexpected-response', (_req, res) => done(res.statusCode ?? 0));
-      other.on('error', () => done(-1));
+      other.on('unexpected-response', (_req, res) => answer(res.statusCode ?? 0));
+      other.on('error', () => answer(-1));
+      other.on('close', () => answer(-2));
     });
     expect(refused).toBe(403);
   });

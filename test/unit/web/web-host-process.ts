@@ -59,6 +59,7 @@ export async function startHostProcess(env: Record<string, string> = {}): Promis
       const ws = new WebSocket(`ws://127.0.0.1:${port}/${token}/__dealwright/api`, { headers: { Origin: origin } });
       ws.once('open', () => done(ws));
       ws.once('error', fail);
+      ws.once('unexpected-response', (_req, res) => fail(new Error(`the web host answered the handshake with ${res.statusCode}`)));
     });
   return {
     url,
