@@ -5,36 +5,20 @@
  * settles quickly and leaves the pool usable; the MainApi handlers push
  * progress and results as events and let a newer run cancel an older one.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { MainEvents } from '../../../shared/api';
 import { createInProcessRunner } from '../../../host/valuation/in-process';
 import { CancelledError, createRunner, ValuationError } from '../../../host/valuation/runner';
 import { createValuationHandlers, warmUpValuation } from '../../../host/valuation/valuation-handlers';
 import { sampleInputPreview } from '../../../host/valuation/input-preview';
-import { createWorkerPoolExecutor, createWorkerPoolRunner } from '../../../host/valuation/worker-pool';
-import type { ValuationRunner } from '../../../host/valuation/runner';
+import { createWorkerPoolExecutor } from '../../../host/valuation/worker-pool';
 import { exampleDeal } from './engine-harness';
+import { usePool, workerScript } from './test-pool';
 import { smallDeal } from './deal-builder';
 
 const root = resolve(import.meta.dirname, '..', '..', '..');
-const workerScript = resolve(root, 'out', 'workers', 'valuation-worker.js');
-let pool: ValuationRunner;
-
-beforeAll(() => {
-  if (!existsSync(workerScript)) {
-    console.log('building the worker bundle (out/workers/valuation-worker.js) for the pool tests');
-    const r = spawnSync(process.execPath, ['build.config.mjs'], { cwd: root, encoding: 'utf8' });
-    if (r.status !== 0) throw new Error(`build failed: ${r.stderr}`);
-  }
-  pool = createWorkerPoolRunner({ workers: 2, workerScript });
-}, 120_000);
-
-afterAll(async () => {
-  await pool.close();
-});
+const pool = usePool();
 
 const withoutElapsed = <T extends { elapsedMs: number }>(r: T) => ({ ...r, elapsedMs: 0 });
 
@@ -45,24 +29,24 @@ describe('runners', () => {
   it('a precision target stops the run at the first stage where our mean is within 1% at 95%, with the numbers of a plain run that long', async () => {
     const deal = exampleDeal('pharma-licence'); // us: the licensor
     const precision = { relative: 0.01, confidence: 0.95 };
-    const stopped = await pool.value({ deal, iterations: 2_000_000, precision });
+    const stopped = await pool().value({ deal, iterations: 2_000_000, precision });
     expect(stopped.stoppedAtPrecision).toBe(true);
     const n = stopped.iterations;
     // Stages are 4, 8, 16, ... blocks of 4,096 iterations, each a prefix of the next.
     expect(Number.isInteger(Math.log2(n / (4 * 4096)))).toBe(true);
     expect(relativeHalfWidth(stopped.parties.licensor!.npv)).toBeLessThanOrEqual(0.01);
     // The stage before did not meet the target.
-    const before = await pool.value({ deal, iterations: n / 2 });
+    const before = await pool().value({ deal, iterations: n / 2 });
     expect(relativeHalfWidth(before.parties.licensor!.npv)).toBeGreaterThan(0.01);
     // Exactly the result of a plain run of that many iterations, on the pool and in process.
-    const plain = await pool.value({ deal, iterations: n });
+    const plain = await pool().value({ deal, iterations: n });
     const { stoppedAtPrecision: _flag, ...rest } = stopped;
     expect(withoutElapsed(rest)).toEqual(withoutElapsed(plain));
     expect(withoutElapsed(await createInProcessRunner({ serialize: true }).value({ deal, iterations: 2_000_000, precision }))).toEqual(withoutElapsed(stopped));
   }, 120_000);
 
   it('a precision target out of reach runs every iteration and says nothing was cut short', async () => {
-    const r = await pool.value({ deal: exampleDeal('pharma-licence'), iterations: 50_000, precision: { relative: 1e-6, confidence: 0.99 } });
+    const r = await pool().value({ deal: exampleDeal('pharma-licence'), iterations: 50_000, precision: { relative: 1e-6, confidence: 0.99 } });
     expect(r.iterations).toBe(50_000);
     expect(r.stoppedAtPrecision).toBeUndefined();
   }, 60_000);
@@ -70,7 +54,7 @@ describe('runners', () => {
   it('pool and serializing in-process runner give identical results, conditional statistics included', async () => {
     const deal = exampleDeal('pharma-licence');
     const request = { deal, iterations: 30_000, conditionOn: 'approved' };
-    const a = await pool.value(request);
+    const a = await pool().value(request);
     const b = await createInProcessRunner({ serialize: true }).value(request);
     expect(withoutElapsed(a)).toEqual(withoutElapsed(b));
     expect(a.conditional?.probability).toBeCloseTo(0.35 * 0.58 * 0.91, 1);
@@ -80,7 +64,7 @@ describe('runners', () => {
 
   it('reports progress up to the total', async () => {
     const seen: number[] = [];
-    await pool.value({ deal: exampleDeal('jv-equity'), iterations: 200_000 }, { onProgress: (done, total) => (expect(total).toBe(200_000), seen.push(done)) });
+    await pool().value({ deal: exampleDeal('jv-equity'), iterations: 200_000 }, { onProgress: (done, total) => (expect(total).toBe(200_000), seen.push(done)) });
     expect(seen[0]).toBe(0);
     expect(seen[seen.length - 1]).toBe(200_000);
     expect(seen).toEqual([...seen].sort((x, y) => x - y));
@@ -88,11 +72,11 @@ describe('runners', () => {
 
   it('settles a cancelled run quickly and stays usable', async () => {
     const controller = new AbortController();
-    const run = pool.value({ deal: exampleDeal('saas-alliance'), iterations: 10_000_000 }, { signal: controller.signal, onProgress: (done) => done > 0 && controller.abort() });
+    const run = pool().value({ deal: exampleDeal('saas-alliance'), iterations: 10_000_000 }, { signal: controller.signal, onProgress: (done) => done > 0 && controller.abort() });
     const started = Date.now();
     await expect(run).rejects.toBeInstanceOf(CancelledError);
     expect(Date.now() - started).toBeLessThan(30_000);
-    const after = await pool.value({ deal: exampleDeal('pharma-licence'), iterations: 5000 });
+    const after = await pool().value({ deal: exampleDeal('pharma-licence'), iterations: 5000 });
     expect(after.iterations).toBe(5000);
   }, 120_000);
 
@@ -117,11 +101,11 @@ describe('runners', () => {
 
   it('tornado rows and goal seek run on the pool like in process', async () => {
     const deal = exampleDeal('jv-equity');
-    const a = await pool.sensitivity({ deal, iterations: 20_000 });
+    const a = await pool().sensitivity({ deal, iterations: 20_000 });
     const b = await createInProcessRunner().sensitivity({ deal, iterations: 20_000 });
     expect(a).toEqual(b);
     expect(a.party).toBe('solara');
-    const solved = await pool.solve({ deal, path: 'terms.ipLicence.amount', party: 'solara', target: 15, iterations: 20_000 });
+    const solved = await pool().solve({ deal, path: 'terms.ipLicence.amount', party: 'solara', target: 15, iterations: 20_000 });
     expect(solved.ok && solved.achievedMean).toBeCloseTo(15, 6);
   }, 120_000);
 
@@ -137,7 +121,7 @@ describe('runners', () => {
       simulation: { iterations: 10_000, seed: 3 },
     });
     const runners: [string, ValuationRunner][] = [
-      ['pool', pool],
+      ['pool', pool()],
       ['in process', createInProcessRunner()],
       ['serialized', createInProcessRunner({ serialize: true })],
     ];
@@ -169,7 +153,7 @@ describe('valuation API handlers', () => {
   }, 120_000);
 
   it('push progress and the result as events; a newer run cancels the older', async () => {
-    const handlers = createValuationHandlers(() => pool);
+    const handlers = createValuationHandlers(pool);
     const events: { name: keyof MainEvents; payload: unknown }[] = [];
     const done = new Map<string, (payload: MainEvents['valuation:result']) => void>();
     const ctx = {
@@ -195,7 +179,7 @@ describe('valuation API handlers', () => {
   }, 120_000);
 
   it('refuse an invalid deal with its problems', async () => {
-    const handlers = createValuationHandlers(() => pool);
+    const handlers = createValuationHandlers(pool);
     const deal = { ...exampleDeal('pharma-licence'), series: { x: 'nope(' } };
     await expect(handlers.startValuation({ emit: () => undefined }, { deal })).rejects.toMatchObject({
       data: { problems: expect.arrayContaining([expect.objectContaining({ path: expect.stringMatching(/^series/) })]) },
