@@ -13,6 +13,7 @@ import { CancelledError, createRunner, ValuationError } from '../../../host/valu
 import { createValuationHandlers, warmUpValuation } from '../../../host/valuation/valuation-handlers';
 import { sampleInputPreview } from '../../../host/valuation/input-preview';
 import { createWorkerPoolExecutor } from '../../../host/valuation/worker-pool';
+import type { ValuationRunner } from '../../../host/valuation/runner';
 import { exampleDeal } from './engine-harness';
 import { usePool, workerScript } from './test-pool';
 import { smallDeal } from './deal-builder';
