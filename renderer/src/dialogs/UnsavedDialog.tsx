@@ -2,6 +2,7 @@
 import { discardChanges, save } from '../documents/file-actions';
 import { useAppStore } from '../store/app-store';
 import { Modal } from './Modal';
+import { SaveChoices } from './SaveChoices';
 
 export function UnsavedDialog({ then }: { then: () => void }) {
   const fileName = useAppStore((s) => s.document?.fileName ?? 'this deal');
@@ -9,34 +10,7 @@ export function UnsavedDialog({ then }: { then: () => void }) {
   return (
     <Modal title="Unsaved changes" onCancel={closeDialog}>
       <p>Do you want to save the changes to {fileName}? Your changes are lost if you don't save them.</p>
-      <div className="dialog-actions">
-        <button
-          type="button"
-          className="primary"
-          data-autofocus
-          onClick={() => {
-            closeDialog();
-            void save().then((ok) => {
-              if (ok) then();
-            });
-          }}
-        >
-          Save
-        </button>
-        <button
-          type="button"
-          onClick={() => {
-            closeDialog();
-            discardChanges();
-            then();
-          }}
-        >
-          Don't save
-        </button>
-        <button type="button" onClick={closeDialog}>
-          Cancel
-        </button>
-      </div>
+      <SaveChoices save={save} discard={discardChanges} then={then} />
     </Modal>
   );
 }

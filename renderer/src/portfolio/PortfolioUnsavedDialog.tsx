@@ -1,6 +1,7 @@
 /** "Save changes?" before a portfolio is closed or replaced: its own edits, and deals brought back from its rows with changes. */
 import { mainApi } from '../api/main-api';
 import { Modal } from '../dialogs/Modal';
+import { SaveChoices } from '../dialogs/SaveChoices';
 import { useAppStore } from '../store/app-store';
 import { savePortfolio } from './portfolio-actions';
 import { dirtyParked, selectPortfolioDirty } from './portfolio-slice';
@@ -33,36 +34,8 @@ export function PortfolioUnsavedDialog({ then }: { then: () => void }) {
           Deals opened from this portfolio have unsaved changes: {parkedFiles.join(', ')}. Open them from their rows to save them; if you go on, these changes are lost.
         </p>
       )}
-      <div className="dialog-actions">
-        {bookDirty && parkedFiles.length === 0 && (
-          <button
-            type="button"
-            className="primary"
-            data-autofocus
-            onClick={() => {
-              closeDialog();
-              void savePortfolio().then((ok) => {
-                if (ok) then();
-              });
-            }}
-          >
-            Save
-          </button>
-        )}
-        <button
-          type="button"
-          onClick={() => {
-            closeDialog();
-            discard();
-            then();
-          }}
-        >
-          {bookDirty && parkedFiles.length === 0 ? "Don't save" : 'Discard changes'}
-        </button>
-        <button type="button" onClick={closeDialog}>
-          Cancel
-        </button>
-      </div>
+      {/* Saving settles it only when nothing is left open in a deal: those are saved from their rows. */}
+      <SaveChoices save={bookDirty && parkedFiles.length === 0 ? savePortfolio : undefined} discard={discard} discardLabel={bookDirty && parkedFiles.length === 0 ? "Don't save" : 'Discard changes'} then={then} />
     </Modal>
   );
 }
