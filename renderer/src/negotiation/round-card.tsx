@@ -21,6 +21,7 @@ import { TextField } from '../fields/TextField';
 import { ValueField } from '../fields/ValueField';
 import { useAppStore } from '../store/app-store';
 import { formatAtPath } from '../results/what-if';
+import { Worth } from './worth';
 import { acceptBlocked, dealAt, negotiableNumbers, numberAt, sidesOf, worthText } from './negotiation-view';
 
 /** The round's day: the browser's date picker, kept between the rounds around it; a problem of the file shows under it. */
@@ -136,8 +137,8 @@ export function RoundCard({ deal, round, index, result, stale }: { deal: Deal; r
                     </td>
                   ) : (
                     <>
-                      <td className="number">{worth ? worthText(deal, worth.worth, sides?.us.id ?? '') : '…'}</td>
-                      <td className="number">{worth ? worthText(deal, worth.worth, sides?.them.id ?? '') : '…'}</td>
+                      <td className="number worth">{worth ? <Worth text={worthText(deal, worth.worth, sides?.us.id ?? '')} /> : '…'}</td>
+                      <td className="number worth">{worth ? <Worth text={worthText(deal, worth.worth, sides?.them.id ?? '')} /> : '…'}</td>
                     </>
                   )}
                 </tr>
@@ -150,8 +151,8 @@ export function RoundCard({ deal, round, index, result, stale }: { deal: Deal; r
                 <th scope="row" colSpan={2}>
                   The round, all moves together
                 </th>
-                <td className="number">{worthText(deal, valued.total, sides?.us.id ?? '')}</td>
-                <td className="number">{worthText(deal, valued.total, sides?.them.id ?? '')}</td>
+                <td className="number worth"><Worth text={worthText(deal, valued.total, sides?.us.id ?? '')} /></td>
+                <td className="number worth"><Worth text={worthText(deal, valued.total, sides?.them.id ?? '')} /></td>
               </tr>
             </tfoot>
           )}

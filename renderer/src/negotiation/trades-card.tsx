@@ -16,6 +16,7 @@ import { formatAtPath, resolveScenarioId } from '../results/what-if';
 import { useAppStore } from '../store/app-store';
 import { latest } from '../store/negotiation-slice';
 import { useDealProblems } from '../fields/field-hooks';
+import { Worth } from './worth';
 import { addRoundAndOpen, fixProblemsFirst, startingPosition, newRoundBlocked, setWithValues, worthText, type Sides } from './negotiation-view';
 import { PositionPicker } from './position-picker';
 
@@ -52,8 +53,8 @@ export function TradesCard({ deal, sides }: { deal: Deal; sides: Sides }) {
         <td>
           {formatAtPath(deal, rate.path, rate.from)} → {formatAtPath(deal, rate.path, s.to)}
         </td>
-        <td className="number">{worthText(deal, s.change, sides.us.id)}</td>
-        <td className="number">{worthText(deal, s.change, sides.them.id)}</td>
+        <td className="number worth"><Worth text={worthText(deal, s.change, sides.us.id)} /></td>
+        <td className="number worth"><Worth text={worthText(deal, s.change, sides.them.id)} /></td>
         <td className="number">{s.direction === 'up' && rate.rate !== null ? `1 : ${formatNumber(rate.rate, 2)}` : rate.cheapConcession?.direction === s.direction ? 'cheap for us' : ''}</td>
       </tr>
     ));
